@@ -1,0 +1,261 @@
+"""The same stage functions on a Dask cluster (dask.distributed).
+
+``crosswire run --scheduler local`` starts a LocalCluster; ``--scheduler tcp://HOST:PORT``
+joins a running one. Reading and the per-document stages (clean, extract) run on the
+workers, in exactly the batches a local run uses, so the store ends up identical to
+``crosswire run`` on one machine. The global steps (dedup against everything seen, story
+assignment in publication order) then run through the same pipeline functions.
+
+With ``--parquet DIR`` the workers write documents, articles, extractions and failures
+as Parquet files instead of sending them back (for runs too large for one store write
+path); ``crosswire load DIR --db FILE`` brings them into a store and finishes the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import json
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import records as r
+from .errors import ConfigError, InputError
+from .pipeline import (
+    ProgressFn,
+    RunOptions,
+    RunSummary,
+    brief_dirty,
+    group_pending,
+    process_document,
+    run_lock,
+)
+from .serde import from_dict, to_dict
+from .store import Store
+
+
+@contextlib.contextmanager
+def client_for(scheduler: str, workers: int = 2) -> Iterator[Any]:
+    """A dask.distributed Client: ``local`` starts a LocalCluster of ``workers`` processes."""
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+            cluster.close()
+        return
+    if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://")):
+        raise ConfigError(f"--scheduler must be 'local' or an address like tcp://HOST:8786, not {scheduler!r}")
+    try:
+        client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise InputError(scheduler, f"cannot reach the Dask scheduler: {exc}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def expand_inputs(paths: Sequence[str]) -> list[str]:
+    """Files named by paths, directories (recursive) and globs, in a stable order."""
+    files: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(sorted(str(f) for f in path.rglob("*")
+                                if f.is_file() and not any(part.startswith(".") for part in f.parts[len(path.parts):])))
+        elif any(ch in p for ch in "*?["):
+            files.extend(sorted(glob.glob(p, recursive=True)))
+        else:
+            files.append(p)
+    return files
+
+
+def _ingest_files(files: Sequence[str], options: RunOptions) -> list[dict[str, Any]]:
+    from .ingest import ingest
+
+    return [{"kind": type(x).__name__, "data": to_dict(x)} for x in ingest(list(files), options.ingest)]
+
+
+def _process_batch(docs: Sequence[dict[str, Any]], options: RunOptions) -> list[dict[str, Any]]:
+    from .clean import build_context
+
+    documents = [from_dict(r.Document, d) for d in docs]
+    context = build_context(documents)
+    out = []
+    for doc in documents:
+        article, extraction, failed = process_document(doc, options, context)
+        out.append({"document_id": doc.id, "article": to_dict(article) if article else None,
+                    "extraction": to_dict(extraction) if extraction else None,
+                    "failed": to_dict(failed) if failed else None})
+    return out
+
+
+def _partitions(items: Sequence[Any], n: int) -> list[Sequence[Any]]:
+    size = max(1, -(-len(items) // max(1, n)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler: str = "local",
+                    parquet: str | None = None, options: RunOptions | None = None,
+                    progress: ProgressFn | None = None, workers: int | None = None) -> RunSummary:
+    """``crosswire run`` with the reading and per-document stages on Dask."""
+    options = options or RunOptions()
+    start = time.monotonic()
+    files = expand_inputs(paths)
+    with client_for(scheduler, workers or max(2, options.jobs)) as client:
+        if parquet:
+            return _to_parquet(client, files, parquet, options, start)
+        with run_lock(db, wait=options.wait_for_lock), Store(db) as store:
+            # 1. read on the workers, store documents in input order (ids are content hashes)
+            parts = _partitions(files, 4 * len(client.scheduler_info()["workers"]) or 1)
+            futures = client.map(_ingest_files, parts, options=options, pure=False)
+            items: list[r.Document | r.Failed] = []
+            for fut in futures:
+                for item in fut.result():
+                    cls = r.Document if item["kind"] == "Document" else r.Failed
+                    items.append(from_dict(cls, item["data"]))
+            new, unchanged, failed = _store_items(store, items)
+            if progress:
+                progress("ingest", len(items), len(items))
+            # 2. clean + extract on the workers, in the batches a local run uses
+            ids = store.document_ids("new")
+            batches = [ids[i : i + options.batch_size] for i in range(0, len(ids), options.batch_size)]
+            payload = [[to_dict(store.document(i)) for i in batch] for batch in batches]
+            futures = client.map(_process_batch, payload, options=options, pure=False)
+            done = 0
+            for batch_result in futures:
+                results = batch_result.result()
+                with store.transaction():
+                    for res in results:
+                        if res["failed"]:
+                            fail = from_dict(r.Failed, res["failed"])
+                            store.add_failure(fail)
+                            failed.append(fail)
+                            continue
+                        store.put_article(from_dict(r.Article, res["article"]), stage="extract")
+                        store.put_extraction(from_dict(r.Extraction, res["extraction"]))
+                        store.set_document_status(res["document_id"], "done")
+                done += len(results)
+                if progress:
+                    progress("clean+extract", done, len(ids))
+            # 3. the global steps, in publication order
+            group_pending(store, options, progress=progress)
+            briefs = brief_dirty(store, options, progress=progress)
+            counts = store.counts()
+    return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=done, failed=tuple(failed),
+                      articles=counts["articles"], stories=counts["stories"], briefs=briefs,
+                      seconds=time.monotonic() - start)
+
+
+def _store_items(store: Store, items: Sequence[r.Document | r.Failed]) -> tuple[int, int, list[r.Failed]]:
+    new = unchanged = 0
+    failed: list[r.Failed] = []
+    with store.transaction():
+        for item in items:
+            if isinstance(item, r.Failed):
+                store.add_failure(item)
+                failed.append(item)
+            elif store.add_document(item):
+                new += 1
+            else:
+                unchanged += 1
+    return new, unchanged, failed
+
+
+# -- Parquet output and load ---------------------------------------------------------------------
+def _partition_to_parquet(files: Sequence[str], out_dir: str, index: int, options: RunOptions) -> dict[str, int]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .clean import build_context
+    from .ingest import ingest
+
+    docs: list[r.Document] = []
+    fails: list[r.Failed] = []
+    for item in ingest(list(files), options.ingest):
+        (docs if isinstance(item, r.Document) else fails).append(item)  # type: ignore[arg-type]
+    context = build_context(docs)
+    rows = {"documents": [], "articles": [], "extractions": []}  # type: dict[str, list[dict[str, Any]]]
+    for doc in docs:
+        rows["documents"].append({"id": doc.id, "data": json.dumps(to_dict(doc))})
+        article, extraction, fail = process_document(doc, options, context)
+        if fail is not None:
+            fails.append(fail)
+            continue
+        assert article is not None and extraction is not None
+        rows["articles"].append({"id": article.id, "data": json.dumps(to_dict(article))})
+        rows["extractions"].append({"id": article.id, "data": json.dumps(to_dict(extraction))})
+    rows["failures"] = [{"id": f.document_id or "", "data": json.dumps(to_dict(f))} for f in fails]
+    counts = {}
+    for name, table_rows in rows.items():
+        folder = Path(out_dir) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        table = pa.Table.from_pylist(table_rows, schema=pa.schema([("id", pa.string()), ("data", pa.string())]))
+        pq.write_table(table, folder / f"part-{index:05d}.parquet")
+        counts[name] = len(table_rows)
+    return counts
+
+
+def _to_parquet(client: Any, files: Sequence[str], out_dir: str, options: RunOptions, start: float) -> RunSummary:
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    parts = _partitions(files, 4 * max(1, len(client.scheduler_info()["workers"])))
+    futures = client.map(_partition_to_parquet, parts, [out_dir] * len(parts), range(len(parts)),
+                         options=options, pure=False)
+    totals: dict[str, int] = {}
+    for fut in futures:
+        for name, n in fut.result().items():
+            totals[name] = totals.get(name, 0) + n
+    return RunSummary(db=out_dir, ingested=totals.get("documents", 0), processed=totals.get("articles", 0),
+                      articles=totals.get("articles", 0), seconds=time.monotonic() - start)
+
+
+def load_parquet(folder: str, db: str = "crosswire.db", options: RunOptions | None = None, *,
+                 progress: ProgressFn | None = None) -> RunSummary:
+    """Bring a ``--parquet`` folder into a store, then run the global steps and briefs."""
+    import pyarrow.parquet as pq
+
+    options = options or RunOptions()
+    start = time.monotonic()
+    root = Path(folder)
+    if not (root / "documents").is_dir():
+        raise InputError(folder, "not a crosswire Parquet folder (no documents/ inside)")
+
+    def rows(name: str) -> Iterator[dict[str, Any]]:
+        for part in sorted((root / name).glob("*.parquet")):
+            for row in pq.read_table(part).to_pylist():
+                yield json.loads(row["data"])
+
+    new = unchanged = 0
+    failed: list[r.Failed] = []
+    with run_lock(db, wait=options.wait_for_lock), Store(db) as store:
+        with store.transaction():
+            for d in rows("documents"):
+                if store.add_document(from_dict(r.Document, d)):
+                    new += 1
+                else:
+                    unchanged += 1
+            for a in rows("articles"):
+                article = from_dict(r.Article, a)
+                if store.article(article.id) is None:
+                    store.put_article(article, stage="extract")
+                    store.set_document_status(article.document_id, "done")
+            for e in rows("extractions"):
+                store.put_extraction(from_dict(r.Extraction, e))
+            for f in rows("failures"):
+                fail = from_dict(r.Failed, f)
+                store.add_failure(fail)
+                failed.append(fail)
+        group_pending(store, options, progress=progress)
+        briefs = brief_dirty(store, options, progress=progress)
+        counts = store.counts()
+    return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=new, failed=tuple(failed),
+                      articles=counts["articles"], stories=counts["stories"], briefs=briefs,
+                      seconds=time.monotonic() - start)
