@@ -1,0 +1,14 @@
+import crosswire
+
+
+def test_public_surface_is_pinned() -> None:
+    assert crosswire.__all__ == [
+        "__version__", "CrosswireError", "RunOptions", "RunSummary", "Store", "brief", "cluster", "clean",
+        "dedup", "export_document", "extract", "ingest", "reconcile", "run",
+    ]
+
+
+def test_every_exported_name_resolves() -> None:
+    for name in crosswire.__all__:
+        assert getattr(crosswire, name) is not None, name
+    assert callable(crosswire.run) and callable(crosswire.extract)
