@@ -1,0 +1,63 @@
+"""--jobs N and Dask give the same stories, duplicates and claims as a plain local run."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire.pipeline import RunOptions, run
+from crosswire.render import export_document
+from crosswire.store import Store
+
+pytestmark = pytest.mark.slow
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+INPUTS = [str(SHARED / "data" / "news-clusters-5w1h"), str(SHARED / "seeds" / "*.txt")]
+
+
+def fingerprint(db: Path) -> dict:
+    """What must be identical: stories (members, headline), copy links, claims, facts."""
+    with Store(db, readonly=True) as store:
+        doc = export_document(store)
+    doc.pop("generated_at")
+    return {
+        "stories": sorted((s["id"], s["headline"], tuple(sorted(s["article_ids"])),
+                           json.dumps(s["facts"], sort_keys=True)) for s in doc["stories"]),
+        "links": sorted((a["id"], a["duplicate_of"], a["rewrite_of"]) for a in doc["articles"]),
+        "claims": sorted((a["id"], json.dumps(a["claims"], sort_keys=True)) for a in doc["articles"]),
+        "failed": sorted(f["origin"] for f in doc["failed"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    db = tmp_path_factory.mktemp("local") / "one.db"
+    summary = run(INPUTS, db=db, options=RunOptions(jobs=1))
+    assert summary.articles >= 380 and not summary.failed
+    return fingerprint(db)
+
+
+def test_jobs_2_equals_jobs_1(local: dict, tmp_path: Path) -> None:
+    run(INPUTS, db=tmp_path / "two.db", options=RunOptions(jobs=2))
+    assert fingerprint(tmp_path / "two.db") == local
+
+
+def test_dask_local_cluster_equals_local_run(local: dict, tmp_path: Path) -> None:
+    from crosswire.scale import run_distributed
+
+    summary = run_distributed(INPUTS, db=str(tmp_path / "dask.db"), scheduler="local", workers=2)
+    assert summary.articles == len(local["links"])
+    assert fingerprint(tmp_path / "dask.db") == local
+
+
+def test_dask_parquet_then_load(tmp_path: Path) -> None:
+    from crosswire.scale import load_parquet, run_distributed
+
+    seeds = [str(SHARED / "seeds" / "*.txt")]
+    written = run_distributed(seeds, db="unused", scheduler="local", parquet=str(tmp_path / "pq"), workers=2)
+    assert written.articles == 5
+    summary = load_parquet(str(tmp_path / "pq"), db=str(tmp_path / "pq.db"))
+    assert summary.articles == 5 and summary.stories >= 1
+    run(seeds, db=tmp_path / "plain.db")
+    a, b = fingerprint(tmp_path / "pq.db"), fingerprint(tmp_path / "plain.db")
+    assert a["claims"] == b["claims"] and a["links"] == b["links"]
