@@ -27,7 +27,7 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_run_again_adds_nothing(seeds_db: Path) -> None:
-    proc = cw("run", str(SEEDS), "--db", str(seeds_db), cwd=seeds_db.parent)
+    proc = cw("run", str(SEEDS / "*.txt"), "--db", str(seeds_db), cwd=seeds_db.parent)
     assert proc.returncode == 0, proc.stderr
     assert "0 ingested, 5 unchanged" in proc.stderr
 
