@@ -42,7 +42,7 @@ def fuzz_inputs(rng: random.Random) -> tuple[str, bytes]:
     if kind == 2:
         return "long.txt", ("word " * rng.randrange(50_000, 220_000)).encode()
     if kind == 3:
-        text = "".join(rng.choice(NASTY + ["killed ", "at least ", "12 ", "people ", "on Monday. "])
+        text = "".join(rng.choice([*NASTY, "killed ", "at least ", "12 ", "people ", "on Monday. "])
                        for _ in range(rng.randrange(10, 2000)))
         return "nasty.txt", text.encode("utf-8", "surrogatepass")
     if kind == 4:
@@ -100,7 +100,7 @@ def run_fuzz(n: int, seed: int = 1) -> dict:
 def make_corpus(folder: Path, n: int) -> None:
     rng = random.Random(5)
     folder.mkdir(parents=True, exist_ok=True)
-    words = ["flood", "bridge", "river", "council", "rescue", "boat", "village", "school", "hospital", "road", "police", "fire", "market"]
+    words = "flood bridge river council rescue boat village school hospital road police fire market".split()
     for i in range(n):
         body = " ".join(rng.choice(words) for _ in range(80))
         (folder / f"d{i:06d}.txt").write_text(
