@@ -100,7 +100,8 @@ def run_fuzz(n: int, seed: int = 1) -> dict:
 def make_corpus(folder: Path, n: int) -> None:
     rng = random.Random(5)
     folder.mkdir(parents=True, exist_ok=True)
-    words = ["flood", "bridge", "river", "council", "rescue", "boat", "village", "school", "hospital", "road", "police", "fire", "market"]
+    words = ["flood", "bridge", "river", "council", "rescue", "boat", "village", "school", "hospital",
+             "road", "police", "fire", "market"]
     for i in range(n):
         body = " ".join(rng.choice(words) for _ in range(80))
         (folder / f"d{i:06d}.txt").write_text(
