@@ -37,7 +37,7 @@ def test_readme_python_example_runs(tmp_path: Path) -> None:
     readme = (ROOT / "README.md").read_text()
     block = re.search(r"```python\n(.*?)```", readme, re.S)
     assert block, "README has a Python example"
-    code = block.group(1).replace("reports/", str(ROOT / "src" / "crosswire" / "examples"))
+    code = block.group(1).replace("reports/", str(ROOT / "src" / "crosswire" / "examples" / "reports"))
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
 

@@ -1,0 +1,139 @@
+"""JSON and JSONL records in news-please field names (and BASIL-like records) → Documents."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from charset_normalizer import from_bytes
+
+from ..records import Document, Failed
+from ._io import Refused, document, failed, too_large
+
+MEDIA_TYPE = "application/x-newsplease+json"
+_TEXT_FIELDS = ("maintext", "text", "body-paragraphs", "description")
+_READ_CHUNK = 1024 * 1024
+
+
+def decode(data: bytes) -> str | None:
+    """UTF-8 (with or without BOM), else what charset-normalizer detects, else None."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        return str(best) if best is not None else None
+
+
+def _paragraphs(value: Any) -> list[str]:
+    """BASIL's ``body-paragraphs``: a list of paragraphs, each a string or a list of sentences."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        return []
+    out = []
+    for p in value:
+        if isinstance(p, list):
+            p = " ".join(str(s).strip() for s in p if s is not None)
+        if p is not None and str(p).strip():
+            out.append(str(p).strip())
+    return out
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v).strip() for v in value if v is not None and str(v).strip())
+    return str(value).strip()
+
+
+def normalise(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The record to store (BASIL paragraphs also joined into ``maintext``) and its hints."""
+    record = dict(record)
+    if not _text(record.get("maintext")) and not _text(record.get("text")) and "body-paragraphs" in record:
+        record["maintext"] = "\n\n".join(_paragraphs(record["body-paragraphs"]))
+    hints = [
+        ("title", _text(record.get("title"))),
+        ("url", _text(record.get("url"))),
+        ("date_publish", _text(record.get("date_publish")) or _text(record.get("date"))),
+        ("source_domain", _text(record.get("source_domain")) or _text(record.get("source"))),
+        ("authors", _text(record.get("authors"))),
+    ]
+    return record, hints
+
+
+def from_record(record: Any, origin: str) -> Document | Failed:
+    if not isinstance(record, dict):
+        return failed(origin, f"not a JSON object (a JSON {type(record).__name__})")
+    if not any(_text(record.get(f)) or _paragraphs(record.get(f)) for f in _TEXT_FIELDS):
+        return failed(origin, "record has no text (none of maintext, text, body-paragraphs, description)")
+    stored, hints = normalise(record)
+    raw = json.dumps(stored, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return document(origin, MEDIA_TYPE, raw, hints)
+
+
+def _loads(data: bytes) -> Any:
+    text = decode(data)
+    if text is None:
+        raise ValueError("not decodable as text")
+    return json.loads(text)
+
+
+def read_json(data: bytes, origin: str) -> Iterator[Document | Failed]:
+    """One ``.json`` file: an object (one record) or a list of them (``origin#<index>``)."""
+    try:
+        value = _loads(data)
+    except (ValueError, RecursionError) as e:
+        yield failed(origin, f"malformed JSON ({_short(e)})")
+        return
+    if isinstance(value, list):
+        if not value:
+            yield failed(origin, "empty JSON list")
+        for i, item in enumerate(value):
+            yield from_record(item, f"{origin}#{i}")
+    else:
+        yield from_record(value, origin)
+
+
+def read_jsonl(stream: BinaryIO, origin: str, *, max_bytes: int) -> Iterator[Document | Failed]:
+    """One record per line, read line by line; a bad line fails alone (``origin#L<n>``)."""
+    number = 0
+    seen = False
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            break
+        number += 1
+        where = f"{origin}#L{number}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            size = len(line) + _skip_line(stream)
+            yield failed(where, too_large(size, max_bytes))
+            seen = True
+            continue
+        if not line.strip():
+            continue
+        seen = True
+        try:
+            record = _loads(line)
+        except (ValueError, RecursionError) as e:
+            yield failed(where, f"malformed JSON line ({_short(e)})")
+            continue
+        yield from_record(record, where)
+    if not seen:
+        raise Refused("empty file (only whitespace)" if number else "empty file")
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    skipped = 0
+    while True:
+        rest = stream.readline(_READ_CHUNK)
+        skipped += len(rest)
+        if not rest or rest.endswith(b"\n"):
+            return skipped
+
+
+def _short(e: BaseException) -> str:
+    text = str(e) or type(e).__name__
+    return text if len(text) <= 200 else text[:200] + "…"
+
