@@ -14,7 +14,6 @@ path); ``crosswire load DIR --db FILE`` brings them into a store and finishes th
 from __future__ import annotations
 
 import contextlib
-import glob
 import json
 import time
 from collections.abc import Iterator, Sequence
@@ -63,19 +62,14 @@ def client_for(scheduler: str, workers: int = 2) -> Iterator[Any]:
         client.close()
 
 
-def expand_inputs(paths: Sequence[str]) -> list[str]:
-    """Files named by paths, directories (recursive) and globs, in a stable order."""
-    files: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files.extend(sorted(str(f) for f in path.rglob("*")
-                                if f.is_file() and not any(part.startswith(".") for part in f.parts[len(path.parts):])))
-        elif any(ch in p for ch in "*?["):
-            files.extend(sorted(glob.glob(p, recursive=True)))
-        else:
-            files.append(p)
-    return files
+def expand_inputs(paths: Sequence[str], options: RunOptions | None = None) -> list[str]:
+    """Files named by paths, directories (recursive) and globs, in the order a local run reads them.
+
+    Sources that name nothing stay in the list: the worker that reads them records the failure."""
+    from .ingest import expand_sources
+
+    opts = (options or RunOptions()).ingest
+    return [item if isinstance(item, str) else item.origin for item in expand_sources(list(paths), opts)]
 
 
 def _ingest_files(files: Sequence[str], options: RunOptions) -> list[dict[str, Any]]:
@@ -109,7 +103,7 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
     """``crosswire run`` with the reading and per-document stages on Dask."""
     options = options or RunOptions()
     start = time.monotonic()
-    files = expand_inputs(paths)
+    files = expand_inputs(paths, options)
     with client_for(scheduler, workers or max(2, options.jobs)) as client:
         if parquet:
             return _to_parquet(client, files, parquet, options, start)

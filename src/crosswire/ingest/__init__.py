@@ -98,6 +98,13 @@ def ingest(sources: Sequence[str], options: IngestOptions = IngestOptions(), *,
 
 
 # -- sources → files ----------------------------------------------------------------------------
+def expand_sources(sources: Sequence[str], options: IngestOptions = IngestOptions()) -> Iterator[str | Failed]:
+    """The files that sources name (directories walked, globs matched), in reading order;
+    a source that names nothing is a Failed. Used by the Dask path to partition the work."""
+    for source in sources:
+        yield from _expand(source, options)
+
+
 def _expand(source: str, options: IngestOptions) -> Iterator[str | Failed]:
     if os.path.lexists(source):
         if os.path.isdir(source):
