@@ -1,0 +1,284 @@
+"""Brief: what a reader sees for one story — sources, facts, a merged timeline and a cited summary.
+
+Every summary sentence is a real sentence of a cited article (its span points into Article.text); a
+sentence stated in other words by other articles cites those too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from crosswire.errors import ConfigError
+from crosswire.records import (
+    Article,
+    Brief,
+    Citation,
+    Extraction,
+    Fact,
+    Link,
+    Source,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+
+STOPWORDS = frozenset((
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+    "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that",
+    "these", "those", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your",
+    "not", "no", "into", "over", "after", "before", "than", "which", "who", "whom", "whose", "what",
+    "when", "where", "while", "also", "said", "says", "say", "according", "more", "most", "some",
+    "such", "about", "up", "out", "will", "would", "could", "should", "can", "may", "might", "just",
+    "only", "very", "one", "two",
+))
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_NUM = re.compile(r"\d[\d,.]*")
+_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BriefOptions:
+    """``summary_min``/``summary_max``: summary length; ``redundancy``: content-word similarity above which
+    two sentences say the same thing; ``citation_similarity``: similarity above which another article's
+    sentence is cited as stating it too; ``timeline_similarity``: same for event descriptions."""
+
+    summary_min: int = 5
+    summary_max: int = 10
+    redundancy: float = 0.45
+    citation_similarity: float = 0.5
+    timeline_similarity: float = 0.5
+    min_words: int = 8
+    max_words: int = 70
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.summary_min <= self.summary_max:
+            raise ConfigError(f"BriefOptions: need 1 <= summary_min <= summary_max, got "
+                              f"{self.summary_min}, {self.summary_max}")
+        for name in ("redundancy", "citation_similarity", "timeline_similarity"):
+            v = getattr(self, name)
+            if not 0.0 < v <= 1.0:
+                raise ConfigError(f"BriefOptions.{name} must be in (0, 1], got {v!r}")
+        if not 1 <= self.min_words < self.max_words:
+            raise ConfigError("BriefOptions: need 1 <= min_words < max_words")
+
+
+def _norm_outlet(s: str | None) -> str:
+    if not s:
+        return ""
+    s = s.lower().strip()
+    s = re.sub(r"^https?://", "", s)
+    s = re.sub(r"^www\.", "", s)
+    s = s.split("/")[0]
+    if "." in s:
+        s = s.split(".")[0]
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def sources_of(story: Story, articles: Mapping[str, Article], links: Sequence[Link]) -> tuple[Source, ...]:
+    """One Source per article of the story, with its copy relations and whether it is independent."""
+    ids = [a for a in story.article_ids if a in articles]
+    in_story = set(ids)
+    dup: dict[str, str] = {}
+    rew: dict[str, str] = {}
+    for link in sorted(links, key=lambda x: (-x.score, x.article_id, x.of_article_id)):
+        if link.article_id in in_story and link.of_article_id in in_story:
+            target = dup if link.kind == "duplicate" else rew if link.kind == "rewrite" else None
+            if target is not None:
+                target.setdefault(link.article_id, link.of_article_id)
+    out = []
+    for aid in ids:
+        a = articles[aid]
+        orig = _norm_outlet(a.original_source)
+        credited = bool(orig) and any(
+            o != aid and (_norm_outlet(articles[o].outlet) == orig
+                          or _norm_outlet(articles[o].outlet).startswith(orig)
+                          or _norm_outlet(articles[o].url) == orig)
+            for o in ids)
+        independent = aid not in dup and aid not in rew and not credited
+        out.append(Source(article_id=aid, outlet=a.outlet, title=a.title, published=a.published.value,
+                          duplicate_of=dup.get(aid), rewrite_of=rew.get(aid), original_source=a.original_source,
+                          independent=independent))
+    return tuple(out)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower().strip("'-") for w in _WORD.findall(text) if w.lower() not in STOPWORDS
+                     and len(w) > 2)
+
+
+def numbers(text: str) -> frozenset[str]:
+    return frozenset(n.rstrip(".,").replace(",", "") for n in _NUM.findall(text))
+
+
+def similarity(a: str, b: str) -> float:
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb)) * (len(wa & wb) / len(wa | wb)) ** 0.5
+
+
+# Generic event words that say the same thing (for merging timeline entries).
+EVENT_SYNONYMS = {
+    "began": "start", "begin": "start", "begun": "start", "launched": "start", "launch": "start",
+    "started": "start", "start": "start", "starts": "start", "launches": "start", "initiated": "start",
+    "operation": "offensive", "attack": "offensive", "assault": "offensive", "offensive": "offensive",
+    "ceasefire": "ceasefire", "truce": "ceasefire", "brokered": "agreed", "established": "agreed",
+    "agreed": "agreed", "ignited": "start", "erupted": "start", "broke": "start",
+    "captured": "capture", "seized": "capture", "overtake": "capture", "overtook": "capture", "took": "capture",
+    "killed": "kill", "died": "kill", "dead": "kill", "deaths": "kill",
+}
+
+
+def event_words(text: str) -> frozenset[str]:
+    out = set()
+    for w in content_words(text.replace("-", "")):
+        out.add(EVENT_SYNONYMS.get(w, w[:6]))
+    return frozenset(out)
+
+
+def event_similarity(a: str, b: str) -> float:
+    wa, wb = event_words(a), event_words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def sentences(article: Article) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of an article's text, stripped of surrounding blanks."""
+    text = article.text
+    spans = []
+    for m in _SENT.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in " \t\"'\u201c":
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: BriefOptions
+              ) -> tuple[TimelineEntry, ...]:
+    events = [ev for aid in ids if aid in extractions for ev in extractions[aid].events]
+    events.sort(key=lambda ev: (-len(ev.date), ev.date, ev.article_id, ev.span))  # most precise first
+    groups: list[list] = []
+    for ev in events:
+        desc = ev.description or ev.sentence
+        home = None
+        for g in groups:
+            d0 = g[0].date
+            if (d0 == ev.date or d0.startswith(ev.date)) and any(
+                    event_similarity(desc, x.description or x.sentence) >= opts.timeline_similarity for x in g):
+                home = g
+                break
+        if home is None:
+            groups.append([ev])
+        else:
+            home.append(ev)
+    entries = []
+    for g in groups:
+        lead = min(g, key=lambda x: (len(x.description or x.sentence), x.article_id))
+        cites = tuple(dict.fromkeys(Citation(article_id=x.article_id, span=x.sentence_span) for x in g))
+        entries.append(TimelineEntry(date=g[0].date, precision=g[0].precision,
+                                     text=lead.description or lead.sentence, citations=cites))
+    return tuple(sorted(entries, key=lambda e: (e.date, e.text)))
+
+
+def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article], ids: Sequence[str],
+             opts: BriefOptions) -> tuple[SummarySentence, ...]:
+    cands: list[tuple[str, int, int, str]] = []  # (article, start, end, text)
+    for aid in ids:
+        a = articles[aid]
+        text = a.text
+        for s, e in sentences(a):
+            sent = text[s:e]
+            n = len(sent.split())
+            if opts.min_words <= n <= opts.max_words and sent[-1] in ".!?\"'\u201d\u2019":
+                cands.append((aid, s, e, sent))
+    if not cands:
+        return ()
+    key_spans: dict[str, list[tuple[int, int, float]]] = {}
+    for f in facts:
+        weight = 2.0 if f.status in ("update", "conflict") else 1.0
+        weight += 0.3 * len({r.article_id for r in f.reports})
+        cur = {f.current} if f.current else {r.claim_id for r in f.reports}
+        for r in f.reports:
+            if r.claim_id in cur:
+                key_spans.setdefault(r.article_id, []).append((r.span[0], r.span[1], weight))
+    stated: dict[str, list[tuple[int, str]]] = {}
+    for f in facts:
+        for r in f.reports:
+            stated.setdefault(r.article_id, []).append((r.span[0], f.key))
+    fact_sets = [frozenset(k for pos, k in stated.get(aid, []) if s <= pos < e) for aid, s, e, _ in cands]
+    words = [content_words(c[3]) for c in cands]
+    scores = []
+    for i, (aid, s, e, sent) in enumerate(cands):
+        position = sum(1 for c in cands[:i] if c[0] == aid)
+        central = sum(similarity(sent, o[3]) for j, o in enumerate(cands) if o[0] != aid) / max(1, len(ids) - 1)
+        facts_here = sum(w for fs, fe, w in key_spans.get(aid, []) if s <= fs < e)
+        scores.append(1.5 / (1 + position) + central + 0.8 * min(facts_here, 3.0) + 0.02 * min(len(words[i]), 20))
+    chosen: list[int] = []
+    cited: set[str] = set()
+    order = sorted(range(len(cands)), key=lambda i: (-scores[i], cands[i][0], cands[i][1]))
+    while len(chosen) < opts.summary_max:
+        best, best_score = None, -1.0
+        for i in order:
+            if i in chosen:
+                continue
+            sent = cands[i][3]
+            covered = frozenset().union(*(fact_sets[j] for j in chosen)) if chosen else frozenset()
+            if fact_sets[i] and fact_sets[i] <= covered:
+                continue
+            if any(similarity(sent, cands[j][3]) >= opts.redundancy or
+                   (numbers(sent) and numbers(sent) <= numbers(cands[j][3])
+                    and similarity(sent, cands[j][3]) >= opts.redundancy / 2) for j in chosen):
+                continue
+            sc = scores[i] + (0.6 if cands[i][0] not in cited else 0.0)
+            if sc > best_score:
+                best, best_score = i, sc
+        if best is None or (len(chosen) >= opts.summary_min and best_score < 1.0):
+            break
+        chosen.append(best)
+        cited.add(cands[best][0])
+    chosen.sort(key=lambda i: (ids.index(cands[i][0]), cands[i][1]))
+    out = []
+    for i in chosen:
+        aid, s, e, sent = cands[i]
+        cites = [Citation(article_id=aid, span=(s, e))]
+        for other in ids:
+            if other == aid:
+                continue
+            sims = [(similarity(sent, c[3]), c) for c in cands if c[0] == other]
+            if sims:
+                sim, c = max(sims, key=lambda x: (x[0], -x[1][1]))
+                if sim >= opts.citation_similarity and numbers(c[3]) >= numbers(sent):
+                    cites.append(Citation(article_id=other, span=(c[1], c[2])))
+        out.append(SummarySentence(text=sent, citations=tuple(cites)))
+    return tuple(out)
+
+
+def _entities(extractions: Mapping[str, Extraction], ids: Sequence[str]
+              ) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    merged: dict[tuple[str, str], set[str]] = {}
+    for aid in ids:
+        for ent in extractions[aid].entities if aid in extractions else ():
+            names = merged.setdefault((ent.kind, ent.canonical), set())
+            if ent.name != ent.canonical:
+                names.add(ent.name)
+    return tuple((k, c, tuple(sorted(merged[(k, c)]))) for k, c in sorted(merged))
+
+
+def brief(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article],
+          extractions: Mapping[str, Extraction], sources: Sequence[Source],
+          options: BriefOptions = BriefOptions()) -> Brief:
+    """Assemble the brief of one story."""
+    ids = [a for a in story.article_ids if a in articles]
+    summary = _summary(story, facts, articles, ids, options)
+    headline = story.headline.strip()
+    if not headline:
+        titles = [(articles[a].title or "").strip() for a in ids]
+        titles = [t for t in titles if t]
+        headline = max(titles, key=lambda t: (sum(similarity(t, o) for o in titles), -len(t)), default="")
+    return Brief(story=story, headline=headline, facts=tuple(facts), timeline=_timeline(extractions, ids, options),
+                 summary=summary, sources=tuple(sources), entities=_entities(extractions, ids))

@@ -1,0 +1,110 @@
+"""Forms of page chrome that survive an HTML extractor: link labels, contact and credit lines,
+calls to action at the foot of an article, tagged cross-links, tag lists.
+
+Each predicate looks at the shape of one line (a short label before a colon made of interface
+words, a line that is nothing but addresses, an imperative sentence about newsletters and social
+accounts); which of them apply only at the foot of the body is decided in :mod:`.text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def vocab(text: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(text.split())
+
+
+LABEL_WORDS = vocab(
+    "related read see more also watch listen don't dont miss recommended most popular trending latest "
+    "top stories story post posts news video videos photos photo gallery editor's editors picks pick "
+    "further reading reading previous next up you may like in this the on")
+CTA_VERBS = vocab("follow subscribe sign get listen share like tell email reach click download join "
+                      "read watch support donate visit contact send")
+CTA_NOUNS = vocab(
+    "newsletter newsletters inbox twitter facebook instagram youtube tiktok linkedin whatsapp telegram "
+    "podcast podcasts subscribe subscribing subscription email e-mail app friend comments comment "
+    "notifications alerts feed rss")
+_ADDRESS_RE = re.compile(r"(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|"
+                         r"(?:[a-z0-9-]+\.)+(?:com|org|net|co|uk|io|info|news)(?:/\S*)?)", re.I)
+_CREDIT_RE = re.compile(r"\b(?:contributed(?: to this)? (?:report|reporting|to this (?:report|story))|"
+                        r"(?:additional )?reporting by|editing by|writing by|compiled by|produced by)\b", re.I)
+_TAGS_RE = re.compile(r"^(?:tags?|filed under|topics?|categories|category)\s*:\s*(.+?)\s*\|?$", re.I)
+_TAGGED_LINK_RE = re.compile(r"\[[A-Z][A-Z ]{2,}\]\s*\|?$")
+_ALSO_ON_RE = re.compile(r"^also (?:on|at|in) \S+\.\w+", re.I)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD_RE.findall(text)]
+
+
+def link_label(text: str) -> bool:
+    """``Related: <headline>``, ``READ MORE: ...``, ``Also on rt.com ...``, ``You may also like...``."""
+    if _ALSO_ON_RE.match(text):
+        return True
+    head, colon, rest = text.partition(":")
+    label = words(head)
+    if (colon and 1 <= len(label) <= 3 and all(w in LABEL_WORDS for w in label) and len(words(rest)) <= 20
+            and not re.search(r"[.!?]\s", rest) and not rest.strip().endswith(".")):
+        return True
+    bare = words(text.rstrip(".…:"))
+    return 2 <= len(bare) <= 5 and all(w in LABEL_WORDS for w in bare) and not text.rstrip().endswith(".")
+
+
+def tagged_link(text: str) -> bool:
+    """A cross-link headline carrying a bracketed tag: ``... outbreak [NEWS]``."""
+    return bool(_TAGGED_LINK_RE.search(text)) and len(text) <= 200
+
+
+def address_line(text: str) -> bool:
+    """Nothing but URLs, e-mail addresses or handles, maybe after a short label (``Listen: http://...``)."""
+    rest = text
+    head, colon, tail = text.partition(":")
+    if colon and len(words(head)) <= 2 and not tail.startswith("//"):
+        rest = tail
+    rest = _ADDRESS_RE.sub(" ", rest)
+    return bool(_ADDRESS_RE.search(text)) and not words(rest)
+
+
+def credit_line(text: str) -> bool:
+    """``Reporting by ...; editing by ...``, ``X contributed reporting from Y.``"""
+    return bool(_CREDIT_RE.search(text)) and len(words(text)) <= 45
+
+
+def split_credit(text: str) -> tuple[str, str] | None:
+    """A line ending in credits (``... landscape. (Writing by X; Editing by Y)``) -> (the text before,
+    the credits); the text before is empty when the whole line is credits; None when there are none."""
+    parts = re.split(r"(?<=[.!?”\"])\s+(?=[(A-Z“\"])|\s+(?=\([^()]*\)\s*$)", text.strip())
+    cut = len(parts)
+    while cut > 0 and credit_line(parts[cut - 1]):
+        cut -= 1
+    if cut == len(parts):
+        return None
+    return " ".join(parts[:cut]).strip(), " ".join(parts[cut:]).strip()
+
+
+def tags_line(text: str) -> str | None:
+    """``Filed under: Politics |`` -> ``Politics``."""
+    m = _TAGS_RE.match(text.strip())
+    return m[1].split(",")[0].strip() if m else None
+
+
+def call_to_action(text: str) -> bool:
+    """An imperative about newsletters, social accounts or comments (``Follow us on Instagram.``,
+    ``Like this story? Share it with a friend!``), or a sentence giving the author's addresses."""
+    w = words(text)
+    if not w or len(w) > 45:
+        return False
+    nouns = sum(x in CTA_NOUNS for x in w)
+    sentences = [words(s) for s in re.split(r"(?<=[.!?])\s+", text) if words(s)]
+    imperative = any(s[0] in CTA_VERBS for s in sentences)
+    return (imperative and nouns >= 1) or (bool(_ADDRESS_RE.search(text)) and (nouns >= 1 or imperative))
+
+
+def title_case_share(text: str) -> float:
+    raw = _WORD_RE.findall(text)
+    long = [x for x in raw if len(x) > 3]
+    return sum(x[:1].isupper() or x[:1].isdigit() for x in long) / len(long) if long else 0.0

@@ -1,0 +1,94 @@
+"""HTML to body paragraphs + metadata: trafilatura first, justext then plain lxml text as fallbacks.
+
+trafilatura runs in precision mode (comments out); when that keeps far less text than its
+recall mode, the page's body was pruned with the chrome and the recall output is used instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import trafilatura
+
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td", "div", "section", "article", "br")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    method: str = "trafilatura"
+
+
+def _run(html: str, url: str | None, *, precision: bool, recall: bool, tables: bool) -> Any:
+    return trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=tables,
+        favor_precision=precision, favor_recall=recall)
+
+
+def _text(doc: Any) -> str:
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def extract_html(html: str, url: str | None, *, favor: str = "balanced", include_tables: bool = True,
+                 recall_ratio: float = 0.5) -> Extracted | None:
+    """Body lines and metadata of one page, or None when no extractor finds any text.
+
+    ``favor``: ``precision`` (trafilatura precision mode only), ``recall`` (recall mode only) or
+    ``balanced`` (precision mode, recall mode when precision keeps < ``recall_ratio`` of its text)."""
+    doc = None
+    try:
+        if favor == "recall":
+            doc = _run(html, url, precision=False, recall=True, tables=include_tables)
+        else:
+            doc = _run(html, url, precision=True, recall=False, tables=include_tables)
+            if favor == "balanced":
+                wide = _run(html, url, precision=False, recall=True, tables=include_tables)
+                if len(_text(wide)) * recall_ratio > len(_text(doc)):
+                    doc = wide
+    except (ValueError, TypeError, AttributeError, RecursionError):  # trafilatura on broken markup
+        doc = None
+    text = _text(doc)
+    meta = {k: (getattr(doc, k, None) if doc is not None else None)
+            for k in ("title", "author", "date", "sitename", "url")}
+    if text.strip():
+        return Extracted(paragraphs=_lines(text), **meta)
+    fallback = _justext(html) or _lxml_text(html)
+    if fallback:
+        return Extracted(paragraphs=fallback, method="fallback", **meta)
+    return None
+
+
+def _justext(html: str) -> tuple[str, ...]:
+    try:
+        import justext
+
+        paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist("English"))
+    except (ValueError, TypeError, LookupError, RecursionError):
+        return ()
+    return tuple(p.text.strip() for p in paragraphs if not p.is_boilerplate and p.text.strip())
+
+
+def _lxml_text(html: str) -> tuple[str, ...]:
+    try:
+        import lxml.html
+
+        tree = lxml.html.fromstring(html)
+    except (ValueError, TypeError, RecursionError):
+        return ()
+    for bad in tree.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form"):
+        bad.drop_tree()
+    for el in tree.iter(*_BLOCK_TAGS):
+        el.tail = "\n" + (el.tail or "")
+    text = tree.text_content()
+    return tuple(re.sub(r"\s+", " ", line).strip() for line in text.splitlines() if line.strip())

@@ -1,0 +1,213 @@
+"""Metadata lifted from lines and containers: timestamps, bylines, sections, source credits, hosts.
+
+Each recogniser looks at the FORM of a line (a line that is nothing but a date and time, a
+``By <Name>`` line, an ``In <Section>`` line next to them, a ``Source: <domain>`` credit), never
+at a list of known phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from ..records import Published
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = {"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+            "fri", "friday", "sat", "saturday", "sun", "sunday"}
+# Words a timestamp line may carry besides the date itself.
+_STAMP_WORDS = {"updated", "update", "published", "posted", "last", "first", "modified", "on", "at", "date",
+                "time", "created", "edited", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest",
+                "est", "edt", "cst", "cdt", "pst", "pdt", "ist", "jst", "aest", "msk", "et", "pt", "z", "hrs",
+                "local", "of", "the", "st", "nd", "rd", "th"}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+                     r"(Z|[+-]\d{2}:?\d{2})?)?\b")
+_MDY_RE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DMY_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+_NUMERIC_RE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_TIME_RE = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![\w])", re.I)
+_HOST_RE = re.compile(r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\b", re.I)
+
+
+def normalise_host(value: str | None) -> str | None:
+    """``https://www.BBC.com/news/x`` -> ``bbc.com``; None when there is no host."""
+    if not value:
+        return None
+    value = value.strip()
+    host = urlsplit(value if "//" in value else "//" + value).hostname or ""
+    host = host.lower().strip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    return host if _HOST_RE.fullmatch(host) else None
+
+
+# -- timestamps -------------------------------------------------------------------------------
+def _date_parts(text: str) -> tuple[tuple[int, int, int] | None, str]:
+    """The (year, month, day) a string states and the string with the date cut out."""
+    m = _ISO_RE.search(text)
+    if m:
+        return (int(m[1]), int(m[2]), int(m[3])), text[:m.start()] + " " + (
+            f"{m[4]}:{m[5]}" if m[4] else "") + " " + text[m.end():]
+    m = _MDY_RE.search(text)
+    if m:
+        return (int(m[3]), MONTHS[m[1].lower()], int(m[2])), text[:m.start()] + " " + text[m.end():]
+    m = _DMY_RE.search(text)
+    if m:
+        return (int(m[3]), MONTHS[m[2].lower()], int(m[1])), text[:m.start()] + " " + text[m.end():]
+    m = _NUMERIC_RE.search(text)
+    if m:
+        a, b = int(m[1]), int(m[2])
+        month, day = (b, a) if a > 12 else (a, b)  # day-first only when it must be
+        return (int(m[3]), month, day), text[:m.start()] + " " + text[m.end():]
+    return None, text
+
+
+def parse_timestamp_line(line: str) -> Published | None:
+    """A Published when the whole line is a date (and maybe a time), e.g. ``03:09 PM, Nov 28, 2024``,
+    ``Updated 10:42 GMT, 3 March 2023``, ``Published: 2023-03-03``; else None."""
+    if len(line) > 80:
+        return None
+    ymd, rest = _date_parts(line)
+    if ymd is None:
+        return None
+    year, month, day = ymd
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        return None
+    clock = None
+    t = _TIME_RE.search(rest)
+    if t:
+        hour, minute, second = int(t[1]), int(t[2]), int(t[3] or 0)
+        ampm = (t[4] or "").replace(".", "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60 and second < 60:
+            clock = (hour, minute, second)
+            rest = rest[:t.start()] + " " + rest[t.end():]
+    leftovers = [w for w in re.findall(r"[^\W\d_]+\.?|\d+", rest.lower())
+                 if w.rstrip(".") not in _STAMP_WORDS and w not in _STAMP_WORDS and w.rstrip(".") not in WEEKDAYS]
+    if leftovers:
+        return None
+    if clock:
+        value = datetime(year, month, day, *clock).isoformat()
+        return Published(value=value, precision="datetime", evidence=f"text:{line}")
+    return Published(value=f"{year:04d}-{month:02d}-{day:02d}", precision="day", evidence=f"text:{line}")
+
+
+_STAMP_BY_RE = re.compile(r"^(.{6,60}?)\s*(?:\||,|-|–|—)?\s+by\s+(.{3,60})$", re.I)
+_UPDATE_TIME_RE = re.compile(r"^(?:last\s+)?(?:updated|modified|edited|posted|published)\s*:?\s*(?:at|on)?\s*"
+                             r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?\.?$", re.I)
+
+
+def parse_stamp_and_byline(line: str) -> tuple[Published, str] | None:
+    """``5:45 AM PST 11/19/2019 by Jane Doe`` -> (the stamp, ``Jane Doe``)."""
+    m = _STAMP_BY_RE.match(line.strip())
+    if not m:
+        return None
+    stamp = parse_timestamp_line(m[1])
+    name = parse_byline("By " + m[2])
+    if stamp is None or name is None:
+        return None
+    return Published(value=stamp.value, precision=stamp.precision, evidence=f"text:{line.strip()}"), name
+
+
+def is_update_time(line: str) -> bool:
+    """A time-only update stamp (``Updated at 1:23 p.m.``): page metadata, though it dates nothing."""
+    return bool(_UPDATE_TIME_RE.match(line.strip()))
+
+
+def parse_metadata_date(value: str | None, field: str) -> Published | None:
+    """An ISO-ish container date (``2024-11-28``, ``2024-11-28 15:09:00``, ``2024-11-28T15:09:00Z``)."""
+    if not value:
+        return None
+    value = value.strip()
+    m = _ISO_RE.match(value)
+    if m:
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+        try:
+            if m[4]:
+                dt = datetime(year, month, day, int(m[4]), int(m[5]), int(m[6] or 0))
+                zone = m[7] or ""
+                if zone and zone != "Z" and ":" not in zone:
+                    zone = zone[:3] + ":" + zone[3:]
+                iso = dt.isoformat() + ("+00:00" if zone == "Z" else zone)
+                return Published(value=iso, precision="datetime", evidence=f"metadata:{field}")
+            datetime(year, month, day)
+        except ValueError:
+            return None
+        return Published(value=f"{year:04d}-{month:02d}-{day:02d}", precision="day", evidence=f"metadata:{field}")
+    stamp = parse_timestamp_line(value)
+    if stamp is not None:
+        return Published(value=stamp.value, precision=stamp.precision, evidence=f"metadata:{field}")
+    return None
+
+
+# -- bylines, sections, credits ---------------------------------------------------------------
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|al|el|da|di|le|la|bin|ibn)(?:-\w+)?)"
+_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
+_BYLINE_RE = re.compile(
+    rf"^(?:by|written by|reporting by|reported by|words by|author)\s*:?\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    r"(?:\s*(?:,|\||-|–|—|/|for|in)\s*(.{1,50}))?$", re.I)
+_SECTION_RE = re.compile(r"^(?i:in|section|category|categories|filed under|posted in|topic|topics)\s*:?\s+"
+                         r"([A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,2})$")
+_CREDIT_RE = re.compile(
+    r"^(?:original(?:ly)?\s+(?:source|published|posted|appeared)(?:\s+(?:at|on|in|by))?|source|sources|via|"
+    r"courtesy(?:\s+of)?|credit|this (?:article|story|report) (?:was\s+)?(?:originally\s+)?"
+    r"(?:appeared|published|posted)(?:\s+(?:at|on|in|by))?)\s*[:\-–]?\s+(.{2,80})$", re.I)
+_NOT_NAMES = WEEKDAYS | set(MONTHS) | {"the", "a", "an", "this", "that", "then", "now", "today", "tonight",
+                                       "yesterday", "tomorrow", "late", "early", "noon", "midnight"}
+
+
+def _names_ok(names: str) -> bool:
+    first = re.split(r"[\s,]+", names.strip())[0].lower().rstrip(".")
+    return first not in _NOT_NAMES
+
+
+def parse_byline(line: str) -> str | None:
+    """``By Jane Doe`` / ``By Jane Doe and John Roe, Reuters`` -> the name(s); else None."""
+    if len(line) > 100 or (line.rstrip().endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", line)):
+        return None
+    m = _BYLINE_RE.match(line.strip())
+    if not m or not _names_ok(m[1]):
+        return None
+    return m[1].strip()
+
+
+def looks_like_name(line: str) -> bool:
+    """A short line that is only capitalised words (``Myind Staff``, ``Jane Doe``): a byline candidate."""
+    words = line.split()
+    if not 2 <= len(words) <= 5 or re.search(r"[\d.!?:;,]$|\d", line):
+        return False
+    return all(re.fullmatch(_NAME_WORD, w) for w in words) and _names_ok(line)
+
+
+def parse_section(line: str) -> str | None:
+    m = _SECTION_RE.match(line.strip())
+    return m[1].strip() if m else None
+
+
+def parse_credit(line: str) -> tuple[str, str] | None:
+    """A source credit line -> (original_source, what was written); else None.
+    ``original_source`` is the host (``bbc.com``) when the credit names one, else the name as written."""
+    if len(line) > 120 or len(line.split()) > 12:
+        return None
+    m = _CREDIT_RE.match(line.strip())
+    if not m:
+        return None
+    value = m[1].strip().rstrip(".")
+    host = _HOST_RE.search(value)
+    if host:
+        return normalise_host(host[0]) or host[1].lower(), value
+    strong = re.match(r"^(?:original|this (?:article|story|report))", line.strip(), re.I)
+    if strong and len(value.split()) <= 4 and value[:1].isupper() and not value.endswith(("?", "!")):
+        return value, value
+    return None

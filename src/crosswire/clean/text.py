@@ -1,0 +1,264 @@
+"""The line cleaner: decides for each line of a page's text whether it is body, chrome or metadata.
+
+Decisions come from features of the line and its neighbours, not from a list of known phrases:
+length in words, sentence punctuation, share of function words, list markers, runs of short
+items (menus), position at the top or bottom of the page, separators, interface vocabulary in
+short lines without sentence structure, date-only lines, byline and section forms, source credits,
+and lines that recur across the documents of one site (see :class:`crosswire.clean.CleanContext`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..records import Published, RemovedLine
+from . import chrome as ch
+from . import metadata as md
+
+_MARKER_RE = re.compile(r"^(?:[-*•·▪►–—]|\d{1,2}[.)])\s+")
+_SEPARATOR_RE = re.compile(r"^[\W_]{1,40}$")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_SENTENCE_END = (".", "!", "?", "”", "\"", "’", "'", ")", ":", "。", "！", "？", "」")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+FUNCTION_WORDS = ch.vocab(
+    "a an the and or but of to in on at by for with from as is are was were be been it its this that these "
+    "those we you your our us me my i he she they them their his her not no yes all any more most here there "
+    "now up out off over into about")
+# The vocabulary of page interfaces: calls to action, widgets, navigation.
+UI_WORDS = ch.vocab(
+    "follow share shares subscribe subscribed subscription comment comments commenting sign login log register "
+    "loading load read click tap download advertisement advertisements advert ad ads sponsored related tags tag "
+    "newsletter newsletters print email e-mail tweet whatsapp facebook twitter telegram instagram youtube "
+    "linkedin reddit google news feed rss reply replies post like likes menu home search skip cookie cookies "
+    "accept close watch listen next previous back top copyright rights reserved privacy policy terms contact "
+    "view see show hide continue recommended trending popular join app apps notifications alerts "
+    "bookmark save saved copy link print story stories article articles video videos photo photos gallery "
+    "page pages up in out more now reading")
+
+
+@dataclass
+class _Line:
+    index: int
+    number: int | None
+    raw: str
+    text: str
+    marker: bool
+    words: list[str] = field(default_factory=list)
+    reason: str | None = None  # None = body
+
+    @property
+    def n(self) -> int:
+        """Words; in scripts written without spaces (CJK) about one word per two characters."""
+        if _CJK_RE.search(self.text):
+            return max(len(self.words), len(_CJK_RE.findall(self.text)) // 2)
+        return len(self.words)
+
+    @property
+    def ends_sentence(self) -> bool:
+        t = self.text.rstrip()
+        return t.endswith(_SENTENCE_END) and not t.endswith(("...", "…"))
+
+
+@dataclass
+class Cleaned:
+    paragraphs: list[str]
+    removed: list[RemovedLine]
+    title: str | None = None
+    published: Published | None = None
+    byline: str | None = None
+    section: str | None = None
+    original_source: str | None = None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def norm_line(text: str) -> str:
+    """The key a line is compared by (recurrence, repetition): marker dropped, case and spaces folded."""
+    return _norm(_MARKER_RE.sub("", text.strip()))
+
+
+def _is_ui(line: _Line) -> bool:
+    """Short line without sentence structure made of interface words (``Follow Us on Google News``)."""
+    if line.n == 0 or line.n > 8 or (line.ends_sentence and line.text.rstrip()[-1] in ".!?"):
+        return False
+    lower = [w.lower() for w in line.words]
+    ui = sum(w in UI_WORDS for w in lower)
+    other = sum(w not in UI_WORDS and w not in FUNCTION_WORDS for w in lower)
+    return ui >= 1 and lower[0] in UI_WORDS and other <= max(0, (line.n - 1) // 3)
+
+
+def _copyright(line: _Line) -> bool:
+    """``© 2024 Example Media. All rights reserved.`` (but not a caption that opens with a photo credit)."""
+    lower = line.text.lower()
+    return bool(re.match(r"^(?:©|\(c\)|copyright\b)", lower)) and (
+        line.n <= 6 or "rights reserved" in lower or "may not be" in lower)
+
+
+def _is_short_item(line: _Line) -> bool:
+    return 0 < line.n <= 5 and not line.ends_sentence and len(line.text) <= 40
+
+
+def _prose(line: _Line, min_words: int) -> bool:
+    """A paragraph of running text (long, ends a sentence, mostly words): a verbatim repeat of it is a
+    scraping duplicate, while repeated short or tabular items (list entries, recipe rows) are structure."""
+    digits = sum(w.isdigit() for w in line.words)
+    return line.n >= min_words and line.ends_sentence and digits <= 0.1 * line.n
+
+
+def headline_like(text: str) -> bool:
+    words = _WORD_RE.findall(text)
+    t = text.rstrip()
+    return (3 <= len(words) <= 25 and not t.endswith((".", ",", ";", ":", "…", "..."))
+            and (t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“‘'"))
+
+
+def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[str] = frozenset(),
+             min_menu_run: int = 3, edge_words: int = 2, structural: bool = True,
+             repeat_min_words: int = 15) -> Cleaned:
+    """Clean ``lines`` (``(line number or None, text)``, empty lines allowed).
+
+    ``structural``: also judge lines by layout (menus as runs of short items, short lines at the
+    page edges); off for text an HTML extractor already cut from the page's markup.
+    ``repeat_min_words``: a verbatim repeat of a prose paragraph this long or longer is dropped
+    (shorter or tabular repeats, like list items, are page structure); the repeated title always is."""
+    items: list[_Line] = []
+    for number, raw in lines:
+        raw = raw.strip()
+        if not raw:
+            continue
+        text = _MARKER_RE.sub("", raw)
+        items.append(_Line(len(items), number, raw, text, text != raw, _WORD_RE.findall(text)))
+    out = Cleaned(paragraphs=[], removed=[])
+
+    # 1. forms that stand alone: separators, source credits, timestamps, bylines, copyright, interface
+    stamps: list[tuple[int, Published]] = []
+    for line in items:
+        if _SEPARATOR_RE.match(line.raw) and not line.words:
+            line.reason = "separator"
+        elif (credit := md.parse_credit(line.text)) is not None:
+            line.reason = "metadata:original_source"
+            out.original_source = out.original_source or credit[0]
+        elif (stamp := md.parse_timestamp_line(line.text)) is not None:
+            line.reason = "metadata:published"
+            stamps.append((line.index, stamp))
+        elif (name := md.parse_byline(line.text)) is not None:
+            line.reason = "metadata:byline"
+            out.byline = out.byline or name
+        elif (both := md.parse_stamp_and_byline(line.text)) is not None:
+            line.reason = "metadata:published"
+            stamps.append((line.index, both[0]))
+            out.byline = out.byline or both[1]
+        elif md.is_update_time(line.text):
+            line.reason = "metadata:updated"
+        elif (tag := ch.tags_line(line.text)) is not None:
+            line.reason = "metadata:section"
+            out.section = out.section or tag
+        elif ch.link_label(line.text) or ch.tagged_link(line.text):
+            line.reason = "link"
+        elif _is_ui(line) or _copyright(line):
+            line.reason = "chrome"
+    if stamps:  # a "published" stamp wins over an "updated" one
+        first = [s for _, s in stamps if not re.search(r"updated|modified|edited", s.evidence, re.I)]
+        out.published = (first or [s for _, s in stamps])[0]
+
+    # 2. the metadata block: section lines and bare name lines next to a stamp or byline
+    def near_meta(i: int) -> bool:
+        return any(0 <= j < len(items) and items[j].reason in ("metadata:published", "metadata:byline")
+                   for j in (i - 2, i - 1, i + 1, i + 2))
+
+    for line in items:
+        if line.reason is None and line.n <= 4 and near_meta(line.index):
+            if (section := md.parse_section(line.text)) is not None:
+                line.reason = "metadata:section"
+                out.section = out.section or section
+            elif md.looks_like_name(line.text) and out.byline is None and line.index > 0:
+                line.reason = "metadata:byline"
+                out.byline = line.text.strip()
+
+    # 3. menus: runs of short items (list-marked, or not at all sentence-like), metadata lines inside
+    i = 0
+    while structural and i < len(items):
+        j, short, marked = i, 0, 0
+        while j < len(items) and (_is_short_item(items[j]) or items[j].reason is not None):
+            if items[j].reason is None:
+                short += 1
+                marked += items[j].marker
+            j += 1
+        need = min_menu_run if marked * 2 >= short else min_menu_run + 1
+        if short >= need:
+            for line in items[i:j]:
+                if line.reason is None:
+                    line.reason = "menu"
+        i = max(j, i + 1)
+
+    # 4. the foot of the article: calls to action, credits, contacts, lists of related headlines
+    for line in reversed(items):
+        if line.reason is not None:
+            continue
+        if ch.call_to_action(line.text):
+            line.reason = "chrome"
+        elif (cut := ch.split_credit(line.text)) is not None:
+            keep, credit = cut
+            if not keep:
+                line.reason = "credit"
+                continue
+            out.removed.append(RemovedLine(text=credit, reason="credit", line=line.number))
+            line.text = line.raw = keep
+            break
+        elif ch.address_line(line.text):
+            line.reason = "contact"
+        elif (line.marker and headline_like(line.text) and line.n >= 4 and "(" not in line.text
+              and ch.title_case_share(line.text) >= 0.6):
+            line.reason = "link"
+        else:
+            break
+
+    # 5. lines recurring across this site's documents
+    if recurring:
+        for line in items:
+            if line.reason is None and norm_line(line.raw) in recurring:
+                line.reason = "recurring"
+
+    # 6. title: a repeated headline-like line near the top, else the first headline-like line
+    body = [line for line in items if line.reason is None]
+    top = body[:6]
+    keys = [_norm(line.text) for line in top]
+    repeated = [line for line, k in zip(top, keys, strict=True) if keys.count(k) > 1 and headline_like(line.text)]
+    candidates = repeated or [line for line in body[:3] if headline_like(line.text)]
+    title_line = candidates[0] if candidates else None
+    if title_line is not None:
+        out.title = title_line.text.strip()
+
+    # 7. page edges: very short lines without sentence structure before or after the body
+    for seq in (body, body[::-1]) if structural else ():
+        for line in seq:
+            if line is title_line or line.n > edge_words or line.ends_sentence:
+                break
+            if len(body) > 1:
+                line.reason = "chrome"
+
+    # 8. repeated title and verbatim repeated paragraphs: keep the first copy
+    seen: set[str] = set()
+    title_key = _norm(out.title) if out.title else None
+    for line in items:
+        if line.reason is not None:
+            continue
+        key = _norm(line.text)
+        if key in seen and key == title_key:
+            line.reason = "repeated-title"
+        elif key in seen and _prose(line, repeat_min_words):
+            line.reason = "repeated-paragraph"
+        else:
+            seen.add(key)
+    for line in items:
+        if line.reason is None:
+            out.paragraphs.append(line.text.strip() if not line.marker else line.raw)
+        else:
+            out.removed.append(RemovedLine(text=line.raw, reason=line.reason, line=line.number))
+    if all(r.line is not None for r in out.removed):
+        out.removed.sort(key=lambda r: r.line or 0)
+    return out

@@ -1,0 +1,426 @@
+"""Find copies among articles: exact and near duplicates, rewrites, shared paragraphs.
+
+Everything runs through an explicit :class:`DedupIndex` (state you pass in, never a
+module global) and through indexes only, so the cost grows linearly with articles:
+
+* exact copies: SHA-256 of the normalised text, in a dict;
+* near duplicates: MinHash of word ``shingle_size``-grams in a datasketch ``MinHashLSH``.
+  ``threshold`` is a *word-level* similarity: the share of words kept in place, estimated
+  from the shingle Jaccard ``J`` as ``(2J / (1 + J)) ** (1 / shingle_size)`` (every changed
+  word breaks ``shingle_size`` shingles), so a copy with 10% of its words changed scores about
+  0.9 while two articles about the same topic score near 0;
+* rewrites: what survives rewording (numbers, capitalised names, quoted words, in their order)
+  forms a "fact" set with its own MinHash LSH; a candidate is confirmed by set overlap and by
+  the order of the shared facts, or with a weaker overlap when the text credits the other
+  article's outlet ("(Reuters)", "according to the BBC", ``Article.original_source``);
+* shared paragraphs: SHA-256 of each normalised paragraph in an inverted index.
+
+Every signature carries its parameters (shingle size, num_perm, seed); an index refuses rows
+made with other parameters (:class:`~crosswire.errors.ConfigError`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from .errors import ConfigError
+from .records import Article, Link
+
+FORMAT_VERSION = 1
+_SCHEME = "affine32"
+
+_WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_QUOTE = re.compile(r"[\"“”«»]([^\"“”«»]{12,400})[\"“”«»]")
+_CAP_PHRASE = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+(?:of|the|de|al|al-|bin|van|von|du|la)?\s*[A-Z][\w’'\-]+)*")
+_SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"“(]?$")
+_CREDIT_PATTERNS = (
+    re.compile(r"\((?P<who>[A-Z][A-Za-z&.\- ]{1,40}?)\)\s*[-—–]"),
+    re.compile(r"^[A-Z][A-Z ,.\-]{2,60}\((?P<who>[A-Z][A-Za-z&.\- ]{1,40}?)\)", re.MULTILINE),
+    re.compile(r"\b(?:according to|first reported by|as reported by|reported first by|told)\s+(?:the\s+)?"
+               r"(?P<who>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})"),
+    re.compile(r"\b(?:original source|source|via)\s*:\s*(?P<who>[\w.\-]+(?:\s+[\w.\-]+){0,3})", re.IGNORECASE),
+)
+# Capitalised words that are not names (sentence starters, weekdays, months are kept: they date facts).
+_NOT_NAMES = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "in", "on", "at", "by", "for", "from", "with", "as", "but",
+    "and", "or", "if", "when", "while", "after", "before", "however", "meanwhile", "also", "according",
+    "said", "says", "mr", "mrs", "ms", "dr", "so", "yet", "there", "here", "what", "who", "where",
+    "why", "how",
+})
+
+
+@dataclass(frozen=True, kw_only=True)
+class DedupOptions:
+    """``threshold``: word-level similarity above which two texts are duplicates.
+    ``rewrite_threshold``: Jaccard of fact sets for a rewrite; ``credited_threshold`` when the
+    text credits the candidate's outlet; ``min_facts``: facts an article needs to be judged a
+    rewrite; ``min_order``: share of shared facts in the same order; ``min_paragraph_words``:
+    shorter paragraphs are not compared; ``common_paragraph``: a paragraph already carried by this
+    many articles is boilerplate and not evidence; ``min_words``: a shorter text is compared
+    exactly together with its title (a page that is all boilerplate is no copy)."""
+
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
+    threshold: float = 0.85
+    rewrite_threshold: float = 0.35
+    credited_threshold: float = 0.15
+    min_facts: int = 6
+    min_order: float = 0.6
+    max_facts: int = 96
+    min_paragraph_words: int = 12
+    min_words: int = 40
+    common_paragraph: int = 3
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.shingle_size <= 20:
+            raise ConfigError(f"shingle_size must be in 1..20, got {self.shingle_size}")
+        if not 16 <= self.num_perm <= 1024:
+            raise ConfigError(f"num_perm must be in 16..1024, got {self.num_perm}")
+        if self.seed < 0:
+            raise ConfigError(f"seed must be >= 0, got {self.seed}")
+        for name in ("threshold", "rewrite_threshold", "credited_threshold", "min_order"):
+            value = getattr(self, name)
+            if not 0.0 < value < 1.0:
+                raise ConfigError(f"{name} must be in (0, 1), got {value}")
+        if self.credited_threshold > self.rewrite_threshold:
+            raise ConfigError("credited_threshold must not exceed rewrite_threshold")
+        if self.min_facts < 1 or self.max_facts < self.min_facts:
+            raise ConfigError("need 1 <= min_facts <= max_facts")
+        if self.min_paragraph_words < 1 or self.min_words < 1 or self.common_paragraph < 2:
+            raise ConfigError("min_paragraph_words and min_words must be >= 1, common_paragraph >= 2")
+
+    @property
+    def params(self) -> dict[str, int]:
+        """What a signature depends on: stored with every row."""
+        return {"shingle_size": self.shingle_size, "num_perm": self.num_perm, "seed": self.seed,
+                "max_facts": self.max_facts, "version": FORMAT_VERSION}
+
+    @property
+    def jaccard_threshold(self) -> float:
+        """Shingle Jaccard that corresponds to ``threshold`` (see the module docstring)."""
+        kept = self.threshold**self.shingle_size
+        return kept / (2.0 - kept)
+
+
+# -- text features -------------------------------------------------------------------------
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-cased words of ``text`` (NFKC, punctuation and case dropped)."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
+    return _WORD.findall(text)
+
+
+def _h64(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
+
+
+def _fact_tokens(text: str) -> list[str]:
+    """Numbers, name phrases and quoted word pairs, in order of appearance (first occurrence)."""
+    found: list[tuple[int, str]] = []
+    for m in _NUMBER.finditer(text):
+        digits = m.group().replace(",", "")
+        if digits not in ("0", "1"):
+            found.append((m.start(), "n:" + digits))
+    for m in _CAP_PHRASE.finditer(text):
+        words = m.group().split()
+        if len(words) == 1:
+            if words[0].lower() in _NOT_NAMES or _SENT_START.search(text[max(0, m.start() - 3): m.start()]):
+                continue
+        elif words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        found.append((m.start(), "e:" + " ".join(words).lower()))
+    for m in _QUOTE.finditer(text):
+        words = normalise(m.group(1))
+        for i in range(0, max(1, len(words) - 2), 3):
+            found.append((m.start(1) + i, "q:" + " ".join(words[i: i + 3])))
+    found.sort()
+    return list(dict.fromkeys(token for _, token in found))
+
+
+def credits(article: Article) -> list[str]:
+    """Outlets the article credits as its source, normalised (``bbc``, ``reuters``...)."""
+    names: list[str] = []
+    if article.original_source:
+        names.append(article.original_source)
+    head = article.text[:4000]
+    for pattern in _CREDIT_PATTERNS:
+        names.extend(m.group("who") for m in pattern.finditer(head))
+    return list(dict.fromkeys(n for n in (outlet_key(x) for x in names) if n))
+
+
+def outlet_key(name: str | None) -> str:
+    """``www.bbc.co.uk`` / ``BBC News`` / ``the BBC`` -> ``bbc``."""
+    if not name:
+        return ""
+    name = name.lower().strip()
+    name = re.sub(r"^https?://", "", name).split("/")[0]
+    name = re.sub(r"^(?:www\d?|m|edition|amp|the)\.|^the\s+", "", name)
+    parts = [p for p in re.split(r"[.\s]+", name) if p]
+    generic = {"com", "co", "uk", "org", "net", "news", "online", "www", "us", "au", "in", "tv", "inc"}
+    kept = [p for p in parts if p not in generic]
+    return kept[0] if kept else (parts[0] if parts else "")
+
+
+def order_key(article: Article) -> tuple[int, str, str]:
+    """Earliest published first; undated last; ties by id."""
+    value = article.published.value
+    return (0, value, article.id) if value else (1, "", article.id)
+
+
+# -- the index ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    published: str | None
+    outlet: str
+    exact: int
+    words: np.ndarray  # MinHash hash values of word shingles
+    facts: np.ndarray  # MinHash hash values of the fact set
+    fact_seq: tuple[int, ...]  # 32-bit fact hashes in text order
+    paragraphs: tuple[int, ...]
+    root: str | None  # duplicate_of, once known
+    length: int  # words in the body
+
+
+class DedupIndex:
+    """Signatures of every article seen, with LSH and inverted indexes over them."""
+
+    def __init__(self, options: DedupOptions = DedupOptions()) -> None:
+        self.options = options
+        self._perms = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=_SCHEME).permutations
+        self._words = MinHashLSH(threshold=options.jaccard_threshold, num_perm=options.num_perm)
+        self._facts = MinHashLSH(threshold=options.credited_threshold, num_perm=options.num_perm)
+        self._exact: dict[int, str] = {}
+        self._paragraphs: dict[int, str | list[str]] = {}
+        self._entries: dict[str, _Entry] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._entries
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, dict, bytes]], options: DedupOptions = DedupOptions()
+                  ) -> DedupIndex:
+        """Rebuild an index from stored ``(article_id, params, data)`` rows."""
+        index = cls(options)
+        expected = options.params
+        for article_id, params, data in rows:
+            if dict(params) != expected:
+                raise ConfigError(f"signature of {article_id} was made with {params}, index uses {expected}")
+            raw = json.loads(data.decode("utf-8"))
+            entry = _Entry(
+                published=raw["published"], outlet=raw["outlet"], exact=int(raw["exact"], 16),
+                words=np.frombuffer(base64.b64decode(raw["words"]), dtype=np.uint64).copy(),
+                facts=np.frombuffer(base64.b64decode(raw["facts"]), dtype=np.uint64).copy(),
+                fact_seq=tuple(raw["fact_seq"]), paragraphs=tuple(int(p, 16) for p in raw["paragraphs"]),
+                root=raw["root"], length=int(raw["length"]),
+            )
+            index._add(article_id, entry)
+        return index
+
+    def rows(self, article_ids: Iterable[str]) -> list[tuple[str, dict, bytes]]:
+        """``(article_id, params, data)`` for :meth:`Store.put_signature`."""
+        out = []
+        for article_id in article_ids:
+            e = self._entries[article_id]
+            data = {
+                "published": e.published, "outlet": e.outlet, "exact": f"{e.exact:016x}",
+                "words": base64.b64encode(e.words.astype(np.uint64).tobytes()).decode("ascii"),
+                "facts": base64.b64encode(e.facts.astype(np.uint64).tobytes()).decode("ascii"),
+                "fact_seq": list(e.fact_seq), "paragraphs": [f"{p:016x}" for p in e.paragraphs],
+                "root": e.root, "length": e.length,
+            }
+            out.append((article_id, dict(self.options.params), json.dumps(data, sort_keys=True).encode()))
+        return out
+
+    def root(self, article_id: str) -> str | None:
+        """The article this one is a duplicate of, if any."""
+        entry = self._entries.get(article_id)
+        return entry.root if entry else None
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _minhash(self, tokens: Iterable[str]) -> MinHash:
+        m = MinHash(num_perm=self.options.num_perm, seed=self.options.seed, permutations=self._perms,
+                    scheme=_SCHEME)
+        m.update_batch([t.encode("utf-8") for t in tokens])
+        return m
+
+    def _lean(self, values: np.ndarray) -> LeanMinHash:
+        return LeanMinHash(seed=self.options.seed, hashvalues=values, scheme=_SCHEME)
+
+    def _entry(self, article: Article) -> _Entry:
+        k = self.options.shingle_size
+        per_paragraph = [normalise(p) for p in article.paragraphs]
+        body = [w for pw in per_paragraph for w in pw]
+        words = normalise(article.title or "") + body
+        shingles = {" ".join(words[i: i + k]) for i in range(max(1, len(words) - k + 1))}
+        facts = _fact_tokens(article.text)[: self.options.max_facts]
+        paragraphs = [_h64(" ".join(pw)) for pw in per_paragraph if len(pw) >= self.options.min_paragraph_words]
+        exact = _h64(" ".join(body if len(body) >= self.options.min_words else words))
+        return _Entry(
+            published=article.published.value, outlet=outlet_key(article.outlet or article.url), exact=exact,
+            words=self._minhash(shingles).hashvalues.copy(),
+            facts=self._minhash(facts).hashvalues.copy() if facts else np.zeros(0, dtype=np.uint64),
+            fact_seq=tuple(_h64(f) & 0xFFFFFFFF for f in facts),
+            paragraphs=tuple(dict.fromkeys(paragraphs)), root=None, length=len(body),
+        )
+
+    def _add(self, article_id: str, entry: _Entry) -> None:
+        self._entries[article_id] = entry
+        self._exact.setdefault(entry.exact, article_id)
+        if entry.root is not None:
+            return  # a copy is found through its original: LSH buckets stay as small as the distinct texts
+        self._words.insert(article_id, self._lean(entry.words), check_duplication=False)
+        if len(entry.fact_seq) >= self.options.min_facts:
+            self._facts.insert(article_id, self._lean(entry.facts), check_duplication=False)
+        for p in entry.paragraphs:
+            seen = self._paragraphs.get(p)
+            if seen is None:
+                self._paragraphs[p] = article_id
+            elif isinstance(seen, list):
+                seen.append(article_id)
+            else:
+                self._paragraphs[p] = [seen, article_id]
+
+    def _key(self, article_id: str) -> tuple[int, str, str]:
+        published = self._entries[article_id].published
+        return (0, published, article_id) if published else (1, "", article_id)
+
+    def _root_of(self, article_id: str) -> str:
+        seen = {article_id}
+        while (parent := self._entries[article_id].root) is not None and parent not in seen:
+            seen.add(parent)
+            article_id = parent
+        return article_id
+
+
+def _order_agreement(a: Sequence[int], b: Sequence[int]) -> tuple[int, float]:
+    """How many facts two sequences share, and the share of shared pairs in the same order."""
+    pos_b = {h: i for i, h in enumerate(b)}
+    shared = [pos_b[h] for h in a if h in pos_b]
+    n = len(shared)
+    if n < 2:
+        return n, 0.0
+    # Longest increasing subsequence of b-positions, in a's order: facts told in the same order.
+    tails: list[int] = []
+    for x in shared:
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if tails[mid] < x:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == len(tails):
+            tails.append(x)
+        else:
+            tails[lo] = x
+    return n, len(tails) / n
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def dedup(articles: Sequence[Article], index: DedupIndex) -> list[Link]:
+    """Add ``articles`` to ``index`` (each checked against everything seen before) and return
+    their copy links: ``duplicate``, ``rewrite`` and ``shares-paragraphs``. A link points to
+    the earliest published of the two articles (ties by id)."""
+    links: list[Link] = []
+    for article in sorted(articles, key=order_key):
+        if article.id in index:
+            continue
+        entry = index._entry(article)
+        found = _find(article, entry, index)
+        dup = next((lk for lk in found.values() if lk.kind == "duplicate" and lk.article_id == article.id), None)
+        entry.root = dup.of_article_id if dup else None
+        index._add(article.id, entry)
+        for link in found.values():
+            if link.kind == "duplicate" and link.of_article_id == article.id:
+                index._entries[link.article_id].root = article.id
+        links.extend(found.values())
+    return links
+
+
+def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]:
+    """Links between ``article`` and what ``index`` holds, by the other article's id."""
+    opts = index.options
+    found: dict[str, Link] = {}
+
+    def add(other: str, kind: str, score: float, evidence: str) -> None:
+        if other == article.id or other in found:
+            return
+        first, second = (other, article.id) if index._key(other) <= order_key(article) else (article.id, other)
+        found[other] = Link(article_id=second, of_article_id=first, kind=kind, score=round(score, 4),
+                            evidence=evidence)
+
+
+    # exact and near duplicates
+    exact = index._exact.get(entry.exact)
+    if exact is not None:
+        add(index._root_of(exact), "duplicate", 1.0, "same normalised text")
+    lean = index._lean(entry.words)
+    near = index._words.query(lean) if entry.length >= opts.min_words else []
+    for other in sorted(near, key=index._key):
+        if index._entries[other].length < opts.min_words or index._root_of(other) in found:
+            continue
+        j = _jaccard(entry.words, index._entries[other].words)
+        kept = 2 * j / (1 + j)
+        similarity = kept ** (1.0 / opts.shingle_size) if kept > 0 else 0.0
+        if similarity >= opts.threshold:
+            add(index._root_of(other), "duplicate", similarity,
+                f"near-duplicate text: word similarity {similarity:.2f} (shingle Jaccard {j:.2f})")
+    # rewrites
+    if len(entry.fact_seq) >= opts.min_facts:
+        credited = set(credits(article))
+        for other in sorted(index._facts.query(index._lean(entry.facts)), key=index._key):
+            if index._root_of(other) in found or other in found:
+                continue
+            o = index._entries[other]
+            j = _jaccard(entry.facts, o.facts)
+            shared, order = _order_agreement(entry.fact_seq, o.fact_seq)
+            by_credit = bool(o.outlet) and o.outlet in credited
+            if shared < opts.min_facts:
+                continue
+            if (j >= opts.rewrite_threshold and order >= opts.min_order) or (
+                    by_credit and j >= opts.credited_threshold):
+                why = f"{shared} shared facts (numbers, names, quotes), Jaccard {j:.2f}, order {order:.2f}"
+                if by_credit:
+                    why += f"; credits {o.outlet}"
+                add(other, "rewrite", j, why)
+    # shared paragraphs
+    counts: dict[str, int] = {}
+    for p in entry.paragraphs:
+        seen = index._paragraphs.get(p)
+        if isinstance(seen, list) and len(seen) >= opts.common_paragraph:
+            continue  # boilerplate: a paragraph many articles carry
+        for other in [seen] if isinstance(seen, str) else (seen or []):
+            counts[other] = counts.get(other, 0) + 1
+    for other in sorted(counts, key=index._key):
+        if other not in found and index._root_of(other) not in found:
+            n = counts[other]
+            add(other, "shares-paragraphs", n / max(1, len(entry.paragraphs)),
+                f"{n} shared paragraph{'s' if n != 1 else ''}")
+    return found
+
+
+__all__ = ["DedupIndex", "DedupOptions", "credits", "dedup", "normalise", "order_key", "outlet_key"]

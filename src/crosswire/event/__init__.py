@@ -1,0 +1,300 @@
+"""The event record: what happened, where, when, to whom, one row per story (docs/events.md).
+
+:func:`event_record` reads a story's reconciled facts, its articles and their extractions, and
+writes the :class:`~crosswire.records.EventRecord` conflict-event datasets keep (ACLED / UCDP GED
+style): the day the event happened, the most specific place, who did it and to whom, a type from
+:data:`EVENT_TYPES`, and the killed / injured tolls taken from the reconciled facts.
+
+Every choice is a vote across the story's articles, weighted by independence (a copy or rewrite
+of another report counts ``options.copy_weight``), and each choice says what supports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..errors import ConfigError
+from ..records import Article, DatedEvent, EventRecord, Extraction, Fact, Source, Story, Toll
+from .places import admin1_at, event_place, lookup_region, lookup_town
+from .reading import (
+    BY_BEFORE,
+    DATE_WORD,
+    EVENT_TYPES,
+    EVENT_VERBS,
+    FORCES,
+    MIN_DATE_SCORE,
+    OTHER,
+    PARTY_SHARE,
+    TARGET_BEFORE,
+    TYPE_RE,
+    EventType,
+    Read,
+    event_type,
+    read,
+    sentence_spans,
+)
+
+__all__ = [
+    "EVENT_TYPES", "OTHER", "EventOptions", "EventType", "admin1_at", "event_record", "event_type", "lookup_region",
+    "lookup_town", "merge_parties", "sentence_spans",
+]
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventOptions:
+    """How the event record is chosen.
+
+    ``lead_sentences``: sentences of each article (after the title) that count as its lead.
+    ``copy_weight``: the vote of an article that copies or rewrites another (independent = 1).
+    ``max_days_before`` / ``max_days_after``: an event date older than this many days before an
+    article's publication, or later than this many days after it, is background, not the event.
+    ``min_city_share``: a city (or town) is named as the place when its support is at least this
+    share of the best-supported place; otherwise the region or country is.
+    """
+
+    lead_sentences: int = 4
+    copy_weight: float = 0.25
+    max_days_before: int = 10
+    max_days_after: int = 0
+    min_city_share: float = 0.25
+
+    def __post_init__(self) -> None:
+        if self.lead_sentences < 1:
+            raise ConfigError(f"lead_sentences must be >= 1, not {self.lead_sentences}")
+        if not 0.0 <= self.copy_weight <= 1.0:
+            raise ConfigError(f"copy_weight must be within [0, 1], not {self.copy_weight}")
+        if self.max_days_before < 0 or self.max_days_after < 0:
+            raise ConfigError("max_days_before and max_days_after must be >= 0")
+        if not 0.0 < self.min_city_share <= 1.0:
+            raise ConfigError(f"min_city_share must be within (0, 1], not {self.min_city_share}")
+
+
+def _weights(story: Story, sources: Sequence[Source], options: EventOptions) -> dict[str, float]:
+    by_id = {s.article_id: s for s in sources}
+    return {a: 1.0 if (s := by_id.get(a)) is None or s.independent else options.copy_weight
+            for a in story.article_ids}
+
+
+# -- type ---------------------------------------------------------------------------------------
+def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
+    scores: dict[str, float] = defaultdict(float)
+    for rd in reads:
+        text = rd.article.text
+        parts = [((rd.article.title or ""), 3.0)]
+        parts += [(text[a:b], 2.0) for a, b in rd.lead]
+        parts += [(text[a:b], 1.0) for a, b in rd.claim_spans]
+        for chunk, w in parts:
+            for t in EVENT_TYPES:
+                n = len(TYPE_RE[t.name].findall(chunk))
+                if n:
+                    scores[t.name] += rd.weight * w * min(n, 2)
+    if not scores:
+        return OTHER, {}
+    best = max(EVENT_TYPES, key=lambda t: (scores.get(t.name, 0.0), -EVENT_TYPES.index(t)))
+    return best, dict(scores)
+
+
+# -- date ---------------------------------------------------------------------------------------
+def _day(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _event_date(reads: Sequence[Read], etype: EventType, options: EventOptions) -> tuple[str | None, str, str]:
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    support: dict[tuple[str, str], list[str]] = defaultdict(list)
+    type_re = TYPE_RE.get(etype.name)
+    for rd in reads:
+        published = _day(rd.article.published.value)
+        best_here: tuple[float, DatedEvent] | None = None
+        title = (rd.article.title or "").strip()
+        openings = [sp for sp in rd.lead if rd.article.text[sp[0]:sp[1]].strip() != title]
+        first_lead = openings[0] if openings else (0, 0)
+        for ev in rd.extraction.events:
+            if ev.precision not in ("day", "datetime", "week", "month") or not DATE_WORD.search(ev.expression):
+                continue
+            d = _day(ev.date) if ev.precision in ("day", "datetime") else None
+            if published and d and not (-options.max_days_after <= (published - d).days <= options.max_days_before):
+                continue
+            if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
+                                                               (published - timedelta(days=28)).isoformat()[:7]):
+                continue
+            score = 1.0
+            if type_re is not None and type_re.search(ev.description or ""):
+                score += 2.0
+            elif type_re is not None and type_re.search(ev.sentence):
+                score += 1.0
+            if EVENT_VERBS.search(f"{ev.description} {ev.sentence}"):
+                score += 1.0
+            if rd.in_lead(ev.span):
+                opening = first_lead[0] <= ev.span[0] < first_lead[1] or ev.span[0] < len(rd.article.title or "")
+                score += 1.5 if opening else 1.0
+            if rd.in_claims(ev.span):
+                score += 1.0
+            if published and d and (published - d).days <= 1:  # news reports what just happened
+                score += 0.5
+            if ev.precision not in ("day", "datetime"):
+                if type_re is None or not type_re.search(ev.description or ""):
+                    continue  # "last week", "earlier this month": only for the main event itself
+                score -= 3.0
+            if score >= MIN_DATE_SCORE - (type_re is None) * 0.5 and (best_here is None or score > best_here[0]):
+                best_here = (score, ev)
+        if best_here is not None:
+            ev = best_here[1]
+            precision = "day" if ev.precision == "datetime" else ev.precision
+            key = (ev.date[:10] if precision == "day" else ev.date, precision)
+            votes[key] += rd.weight * best_here[0]
+            support[key].append(f"{rd.article.id} {ev.expression!r}")
+    if not votes:
+        pubs = sorted((rd.article.published.value[:10], rd.article.id) for rd in reads
+                      if rd.article.published.value and _day(rd.article.published.value))
+        if not pubs:
+            return None, "unknown", "none: no dated event and no publication date"
+        return pubs[0][0], "day", f"inferred: earliest publication date ({pubs[0][1]}); no dated event in the reports"
+    ranked = sorted(votes, key=lambda k: (-votes[k], k[1] != "day", k[0]))
+    (iso, precision) = ranked[0]
+    evidence = f"{len(support[ranked[0]])} report(s): " + "; ".join(support[ranked[0]])
+    others = [k for k in ranked[1:] if k[1] == "day" or precision != "day"]
+    if others:
+        evidence += "; reports disagree, also: " + "; ".join(
+            f"{k[0]} ({len(support[k])} report(s): {', '.join(support[k])})" for k in others)
+    return iso, precision, evidence
+
+
+# -- actors and targets -------------------------------------------------------------------------
+def _initials(name: str) -> str:
+    out = []
+    for tok in re.split(r"[\s]+", name):
+        for part in tok.split("-"):
+            if part[:1].isupper():
+                out.append(part[0])
+    return "".join(out)
+
+
+def merge_parties(names: Iterable[str]) -> dict[str, str]:
+    """Each name mapped to the one it stands for: a prefix ("Hayat Tahrir") or an acronym ("HTS")
+    of a longer name in the same set maps to that longer name."""
+    unique = sorted(set(names), key=lambda n: (-len(n), n))
+    out: dict[str, str] = {}
+    for n in unique:
+        target = n
+        for longer in unique:
+            if len(longer) <= len(n) or longer == n:
+                continue
+            if longer.lower().startswith(n.lower() + " ") or (n.isupper() and 2 <= len(n) <= 6
+                                                               and _initials(longer) == n):
+                target = out.get(longer, longer)
+                break
+        out[n] = target
+    return out
+
+
+def _force_name(m: re.Match[str]) -> str:
+    adj = m.group("adj") or m.group("adj2")
+    if adj and adj.lower() in ("the", "a", "an", "its", "their", "his", "her", "government", "regime", "state"):
+        adj = None
+    return f"{adj} government forces" if adj else "government forces"
+
+
+def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    type_re = TYPE_RE.get(etype.name)
+    mentions: list[tuple[str, float, str]] = []  # (name, weight, role)
+    outlets = {(rd.article.outlet or "").lower() for rd in reads}
+    for rd in reads:
+        text = rd.article.text
+        spans = [(a, b) for a, b in sentence_spans(text)]
+        relevant = [s for s in spans if rd.in_lead(s) or s in rd.claim_spans]
+        found: list[tuple[int, int, str]] = [
+            (e.span[0], e.span[1], e.canonical) for e in rd.extraction.entities if e.kind == "organization"]
+        for a, b in relevant:
+            found += [(a + m.start(), a + m.end(), _force_name(m)) for m in FORCES.finditer(text[a:b])]
+        for a, b in relevant:
+            sentence = text[a:b]
+            verbs = [m.start() + a for m in EVENT_VERBS.finditer(sentence)]
+            if type_re is not None:
+                verbs += [m.start() + a for m in type_re.finditer(sentence)]
+            if not verbs:
+                continue
+            for s, e, name in found:
+                if not a <= s < b or name.lower() in outlets or name in attributed:
+                    continue
+                before = text[max(a, s - 40):s]
+                after = text[e:min(b, e + 25)]
+                if re.search(r"\b(?:according to|said|says|told|reported|reports|of the|for)\s+(?:the\s+)?$", before) \
+                        or re.match(r"\s*(?:said|says|told|reported|estimated|announced|stated|news agency|"
+                                    r"agency|monitor)\b", after):
+                    continue
+                w = rd.weight * (2.0 if rd.in_lead((s, e)) else 1.0)
+                if BY_BEFORE.search(before):
+                    mentions.append((name, w, "actor"))
+                elif TARGET_BEFORE.search(before):
+                    mentions.append((name, w, "target"))
+                elif not any(v < s for v in verbs):
+                    mentions.append((name, w, "actor"))
+                else:
+                    mentions.append((name, w * 0.5, "target"))
+    canon = merge_parties(n for n, _, _ in mentions)
+    score: dict[str, dict[str, float]] = defaultdict(lambda: {"actor": 0.0, "target": 0.0})
+    for n, w, role in mentions:
+        score[canon[n]][role] += w
+    if etype.group in ("Accident", "Disaster", "Other"):  # nobody "did" a crash or a flood
+        return (), ()
+    total = {n: v["actor"] + v["target"] for n, v in score.items()}
+    floor = max([1.0, *(PARTY_SHARE * t for t in total.values())])
+    if etype.group == "Battles":  # both sides of a battle are actors (actor1, actor2)
+        keep = sorted((n for n in total if total[n] >= floor), key=lambda n: (-total[n], n))
+        return tuple(keep[:4]), ()
+    actors = sorted((n for n in score if score[n]["actor"] >= score[n]["target"] and total[n] >= floor),
+                    key=lambda n: (-score[n]["actor"], n))
+    targets = sorted((n for n in score if score[n]["target"] > score[n]["actor"] and total[n] >= floor),
+                     key=lambda n: (-score[n]["target"], n))
+    return tuple(actors[:3]), tuple(targets[:3])
+
+
+# -- tolls --------------------------------------------------------------------------------------
+_OVERALL_SUBJECTS = ("people", "persons", "total", "all", "")
+
+
+def _toll(facts: Sequence[Fact], measure: str) -> Toll:
+    cands = [f for f in facts if f.measure == measure and f.part_of is None and f.unit in ("person", "people", "")]
+    if not cands:
+        return Toll(None, None, None)
+    fact = max(cands, key=lambda f: (bool(f.parts), f.subject in _OVERALL_SUBJECTS, f.independent_sources,
+                                     len(f.reports), f.best if f.best is not None else (f.low or 0.0), f.key))
+    best = fact.best if fact.best is not None else fact.low if fact.low is not None else fact.high
+    return Toll(best, fact.low, fact.high)
+
+
+# -- the record ---------------------------------------------------------------------------------
+def event_record(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article],
+                 extractions: Mapping[str, Extraction], sources: Sequence[Source],
+                 options: EventOptions = EventOptions()) -> EventRecord:
+    """The one-row event record of ``story`` (see docs/events.md for how each field is decided)."""
+    weights = _weights(story, sources, options)
+    reads = [
+        read(articles[a], extractions.get(a) or Extraction(article_id=a), weights.get(a, 1.0), options.lead_sentences)
+        for a in story.article_ids if a in articles
+    ]
+    etype, _ = _choose_type(reads)
+    when, precision, date_evidence = _event_date(reads, etype, options)
+    place, place_evidence = event_place(reads, etype, options.min_city_share)
+    attributed = {c.attributed_to for rd in reads for c in rd.extraction.claims if c.attributed_to}
+    actors, targets = _parties(reads, etype, attributed)
+    in_story = {s.article_id: s for s in sources if s.article_id in set(story.article_ids)}
+    independent = sum(1 for a in story.article_ids if a in in_story and in_story[a].independent) if in_story \
+        else len(story.article_ids)
+    return EventRecord(
+        date=when, date_precision=precision, date_evidence=date_evidence,
+        place=place, place_evidence=place_evidence,
+        actors=actors, targets=targets, type=etype.name,
+        killed=_toll(facts, "killed"), injured=_toll(facts, "injured"),
+        sources=independent, reports=tuple(story.article_ids),
+    )

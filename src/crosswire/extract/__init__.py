@@ -1,0 +1,121 @@
+"""The extract stage: claims (counts, measurements, attribution), dates and entities per article.
+
+:func:`extract` splits the text into sentences once (:mod:`.sentences`), finds count
+claims and distances (:mod:`.quantities`), attaches attribution (:mod:`.attribution`),
+the as-of date (a date stated in the claim's sentence, else the publication date) and
+the place (a place entity inside the sentence), and adds entities (:mod:`.entities`) and
+dated events (:mod:`.time`). Appositive source descriptions are recorded as entities of
+kind ``source-alias`` (name = description, canonical = named source).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+from ..records import Article, Claim, Entity, Extraction
+from . import attribution as _attr
+from .entities import entities as _entities
+from .quantities import quantities
+from .sentences import sentences
+from .time import date_mentions, dated_events
+
+__all__ = ["ExtractOptions", "extract"]
+
+_CARRY_MEASURES = frozenset({"killed", "injured", "missing", "arrested"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractOptions:
+    """``carry_attribution``: sentences back a casualty count may inherit the last source from
+    (0 disables); ``entities``/``events``: also run entity and date extraction."""
+
+    carry_attribution: int = 3
+    entities: bool = True
+    events: bool = True
+
+    def __post_init__(self) -> None:
+        if self.carry_attribution < 0:
+            raise ConfigError("carry_attribution must be >= 0")
+
+
+def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Extraction:
+    text = article.text
+    spans = sentences(text)
+    published = article.published.value[:10] if article.published.value else None
+    ents = _entities(article, spans) if options.entities else ()
+    places = [e for e in ents if e.kind == "place"]
+    aliases: list[Entity] = []
+    raw: list[tuple[tuple[int, int], str, object, int | None, tuple[str, str] | None, int]] = []
+    last_src: tuple[int, tuple[str, str]] | None = None
+    for si, (ss, se) in enumerate(spans):
+        sent = text[ss:se]
+        found = quantities(sent)
+        src = _attr.attribution(sent) if found else None
+        if options.entities and ", " in sent:
+            for desc, name in _attr.appositives(sent):
+                off = ss + sent.find(desc) if desc in sent else ss
+                aliases.append(Entity(article.id, "source-alias", desc, name, (off, off + len(desc))))
+        base = len(raw)
+        for q in found:
+            use = src
+            if (
+                use is None
+                and last_src
+                and q.measure in _CARRY_MEASURES
+                and si - last_src[0] <= options.carry_attribution
+            ):
+                use = last_src[1]
+            raw.append(((ss, se), sent, q, None if q.part_of is None else base + q.part_of, use, si))
+        framing = _attr.framing_attribution(sent) if "ccording" in sent else None
+        if framing is not None:
+            last_src = (si, framing)
+    order = sorted(range(len(raw)), key=lambda i: (raw[i][0][0] + raw[i][2].span[0], i))  # type: ignore[attr-defined]
+    ids = {i: f"{article.id}:c{k + 1}" for k, i in enumerate(order)}
+    # An unattributed restatement of an attributed figure (same measure, same bounds) shares its source.
+    known = {(q.measure, q.low, q.high): a for _, _, q, _, a, _ in raw if a}  # type: ignore[attr-defined]
+    events = dated_events(article, spans) if options.events else ()
+    day_of: dict[tuple[int, int], str] = {}
+    for ev in events:  # the first day-precise date stated in a sentence dates its counts
+        if ev.precision in ("day", "datetime"):
+            day_of.setdefault(ev.sentence_span, ev.date[:10])
+    claims: list[Claim] = []
+    date_cache: dict[tuple[int, int], str | None] = {}
+    for i in order:
+        (ss, se), sent, q, parent, src, _ = raw[i]
+        s, e = ss + q.span[0], ss + q.span[1]  # type: ignore[attr-defined]
+        if src is None:
+            src = known.get((q.measure, q.low, q.high))  # type: ignore[attr-defined]
+        stated = day_of.get((ss, se)) if options.events else None
+        if stated is None and not options.events:
+            if (ss, se) not in date_cache:
+                ms = [m for m in date_mentions(sent, article.published.value) if m.precision in ("day", "datetime")]
+                date_cache[(ss, se)] = ms[0].date[:10] if ms else None
+            stated = date_cache[(ss, se)]
+        place = next((p.canonical for p in places if ss <= p.span[0] < se and p.span[0] >= s - 40), None)
+        claims.append(
+            Claim(
+                id=ids[i],
+                article_id=article.id,
+                span=(s, e),
+                sentence=sent,
+                text=text[s:e],
+                measure=q.measure,
+                subject=q.subject,
+                low=q.low,
+                high=q.high,
+                approx=q.approx,  # type: ignore[attr-defined]
+                vague=q.vague,
+                unit=q.unit,
+                original_unit=q.original_unit,  # type: ignore[attr-defined]
+                original_value=q.original_value,
+                as_of=stated or published,  # type: ignore[attr-defined]
+                as_of_evidence="sentence" if stated else "published",
+                place=place,
+                attributed_to=src[0] if src else None,
+                attribution_text=src[1] if src else None,
+                parent=ids[parent] if parent is not None else None,
+                negated=q.negated,  # type: ignore[attr-defined]
+            )
+        )
+    return Extraction(article.id, tuple(claims), tuple(ents) + tuple(aliases), tuple(events))

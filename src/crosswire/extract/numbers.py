@@ -1,0 +1,224 @@
+"""Numbers in news English: digits with separators and decimals, number words, scales,
+ranges and vague amounts.
+
+:func:`numbers` finds :class:`NumberMention` spans in a text. Vague amounts map to
+documented bounds (``VAGUE``): "dozens" low 24, "scores" low 40, "hundreds" 200..999,
+"thousands" 2000..9999, "tens of thousands" 20000..99999, "hundreds of thousands"
+200000..999999, "millions" low 2000000; "a handful" 3..9; "several" and "numerous" give a
+vague mention with no bounds (callers decide whether to keep it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0,
+    "nought": 0,
+    "naught": 0,
+    "no": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "k": 1000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_SCALES.update(
+    {
+        "b": 1_000_000_000,
+        "bln": 1_000_000_000,
+        "tln": 1_000_000_000_000,
+        "mil": 1_000_000,
+        "mm": 1_000_000,
+        "g": 1_000_000_000,
+        "lakh": 100_000,
+        "lakhs": 100_000,
+        "crore": 10_000_000,
+        "crores": 10_000_000,
+    }
+)
+_DETERMINER_ONE = re.compile(r"(?:\b(?:the|this|that|which|each|every|any|no)\s+)$", re.IGNORECASE)
+
+# Vague amounts -> (low, high).
+VAGUE: dict[str, tuple[float | None, float | None]] = {
+    "dozens": (24, None),
+    "scores": (40, None),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "tens of thousands": (20000, 99999),
+    "hundreds of thousands": (200000, 999999),
+    "millions": (2_000_000, None),
+    "a handful": (3, 9),
+    "several": (None, None),
+    "numerous": (None, None),
+    "many": (None, None),
+}
+
+_WORD_NUM = "|".join(sorted([*(k for k in _UNITS if k not in ("a", "an", "no")), *_TENS], key=len, reverse=True))
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|lakhs?|crores?"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?: \d{3}){2,}(?!\d|[,.]\d)|\d+(?:\.\d+)?|\.\d+"
+)
+_WORDS = (
+    rf"(?:{_WORD_NUM}|(?:hundred|thousand)(?=\s+(?:thousand|million|billion)))"
+    rf"(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUM}|{_SCALE_WORDS}))*"
+    rf"(?:\s+point(?:[\s-]+(?:{_WORD_NUM}))+)?"
+)
+_NUMBER = (
+    rf"(?:(?:{_DIGITS})(?:\s*(?:{_SCALE_WORDS}|bn|mn|bln|tln|mil|dozens?)\b|\s*[kK]\b|\s*(?-i:MM|M|B|G)\b|(?-i:b)\b)?"
+    rf"|(?:half\s+a|a)\s+dozen"
+    rf"|(?:(?:a|one)[\s-]+)?(?:half|quarter)(?:[\s-]+(?:a|of\s+a))?[\s-]+(?:{_SCALE_WORDS})"
+    rf"|an?\s+(?:{_SCALE_WORDS}|dozen)(?:\s+(?:{_SCALE_WORDS}))*"
+    rf"|{_WORDS}(?:\s+dozens?)?)"
+)
+_VAGUE = (
+    r"hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
+    r"|a\s+handful|several|numerous|many"
+)
+NUMBER_RE = re.compile(
+    rf"(?<![\w./-])(?P<neg>(?:(?<![\w\s])|(?<=\s))(?:-\s*|minus\s+|negative\s+))?(?P<a>{_NUMBER})(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<b>{_NUMBER}))?(?![\w%/]|[.,]\d)"
+    rf"|(?<![\w-])(?P<v>{_VAGUE})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    span: tuple[int, int]
+    text: str
+    low: float | None
+    high: float | None
+    vague: bool = False
+    range: bool = False
+
+
+def parse_number(text: str) -> float | None:
+    """Value of one number phrase ("1,200", "2.5 million", "six", "half a million", "a dozen")."""
+    t = re.sub(r"\s+", " ", text.lower().replace("–", "-").strip())
+    if t == "half a dozen":
+        return 6.0
+    m = re.fullmatch(rf"({_DIGITS})\s*([a-z]*)", t)
+    if m:
+        value = float(re.sub(r"[, \u202f\u00a0\u2009]", "", m.group(1)))
+        scale = m.group(2)
+        if scale in ("dozen", "dozens"):
+            return value * 12
+        if scale:
+            if scale not in _SCALES:
+                return None
+            value *= _SCALES[scale]
+        return value
+    if " point " in f" {t} ":
+        whole, _, frac_words = t.partition("point")
+        w = parse_number(whole) if whole.strip() else 0.0
+        digits = [_UNITS.get(x) for x in re.split(r"[\s-]+", frac_words.strip())]
+        if w is None:
+            return None
+        if digits and all(d is not None and d < 10 for d in digits):
+            return float(f"{int(w)}." + "".join(str(d) for d in digits))
+        f = parse_number(frac_words)
+        return None if f is None else float(f"{int(w)}.{int(f)}")
+    words = [w for w in re.split(r"[\s-]+", t) if w and w not in ("and", "of")]
+    if not words:
+        return None
+    total = 0.0
+    current = 0.0
+    frac = None
+    for w in words:
+        if w in _FRACTIONS:
+            frac = _FRACTIONS[w] * (current or 1)
+            current = 0
+        elif w in ("a", "an", "one") and frac is None:
+            current += 1
+        elif w in ("a", "an"):
+            continue
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in ("dozen", "dozens"):
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"):
+            base = frac if frac is not None else (current or 1)
+            total += base * _SCALES[w]
+            current = 0
+            frac = None
+        else:
+            return None
+    return total + current + (frac or 0)
+
+
+def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
+    """Number mentions in ``text[start:end]``, spans into ``text``."""
+    out: list[NumberMention] = []
+    for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+        if m.group("v"):
+            key = re.sub(r"\s+", " ", m.group("v").lower())
+            low, high = VAGUE[key]
+            out.append(NumberMention(m.span(), m.group(0), low, high, vague=True))
+            continue
+        a = parse_number(m.group("a"))
+        if a is None:
+            continue
+        b = parse_number(m.group("b")) if m.group("b") else None
+        if m.group("neg") and b is None:
+            a = -a
+        if m.group("a").lower() == "one" and _DETERMINER_ONE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        sep = (m.group("sep") or "").lower()
+        if b is not None and sep in ("-", "–", "to") and b > a:
+            out.append(NumberMention(m.span(), m.group(0), a, b, range=True))
+        elif b is not None and sep in ("and", "or"):
+            # two separate numbers ("140 rebels and 87"): keep only the first here
+            s, e = m.span("a")
+            out.append(NumberMention((s, e), m.group("a"), a, a))
+            s, e = m.span("b")
+            out.append(NumberMention((s, e), m.group("b"), b, b))
+        else:
+            s, e = m.span("a") if b is not None else m.span()
+            if m.group("neg") and b is None:
+                s = m.start("neg")
+            out.append(NumberMention((s, e), text[s:e], a, a))
+    return out

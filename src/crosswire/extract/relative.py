@@ -1,0 +1,144 @@
+"""What a date is attached to: the event word of its clause (used by :func:`crosswire.extract.time.dated_events`).
+
+A date becomes a :class:`crosswire.records.DatedEvent` when its clause (the sentence cut at
+``;``, ``:`` and dashes, and at commas that are far from the date) holds an event verb
+("began", "launched", "breached", "killed", ...) or an event noun ("offensive", "ceasefire",
+"shooting", "earthquake", ...). The description is a short clause built from those words:
+the event noun, the verb, and an agent introduced by "by" ("ceasefire brokered by Turkey
+and Russia"), or the verb with its object when no noun is near ("breached the major city of
+Aleppo").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["EVENT_NOUNS", "EVENT_VERBS", "describe_event"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+# Past-tense and participle forms of verbs that report an event happening.
+EVENT_VERBS = _wordset(
+    """began begun started start launched launch erupted broke ignited initiated opened captured seized took
+    taken overran overtaken breached entered stormed attacked struck hit bombed shelled killed died wounded
+    injured fired exploded detonated crashed collapsed derailed sank burned flooded erupted occurred happened
+    took brokered signed agreed established declared announced ended halted invaded intervened withdrew
+    retook recaptured fell arrested shot stabbed rammed kidnapped abducted protested marched rallied
+    gathered clashed fought destroyed damaged evacuated fled displaced claimed split ousted elected
+    resigned sworn assassinated executed raided targeted hit struck overturned"""
+)
+
+EVENT_NOUNS = _wordset(
+    """offensive attack attacks assault operation war conflict uprising revolution ceasefire cease-fire truce
+    deal agreement accord shooting shootings crash collision derailment earthquake quake tremor flood floods
+    flooding storm hurricane typhoon cyclone tornado fire wildfire blaze explosion explosions blast blasts
+    bombing bombings airstrike airstrikes strike strikes raid raids protest protests demonstration
+    demonstrations rally riot riots clashes fighting invasion intervention coup siege massacre incident
+    election elections talks summit collapse landslide eruption outbreak epidemic stampede hijacking
+    kidnapping abduction ambush battle campaign crackdown withdrawal capture fall killing killings
+    onslaught incursion insurgency rebellion"""
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)|\"|“|”")
+_NAME = r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)"
+_AGENT = re.compile(
+    rf"^\s*by\s+((?:(?:the|an?|its|their)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{_NAME}(?:\s+(?:{_NAME}|of|and|for))*)"
+)
+_MAX_GAP_WORDS = 9
+_MAX_DESCRIPTION_WORDS = 9
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence around ``[start, end)`` not cut by strong punctuation."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = m.end()
+    right = len(sentence)
+    m = _CLAUSE_BREAK.search(sentence, end)
+    if m:
+        right = m.start()
+    return left, right
+
+
+def _words(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _WORD.finditer(text)]
+
+
+_REPORTING = frozenset({"announced", "claimed", "declared", "said", "reported", "agreed"})
+_PREPOSITIONS = frozenset({"on", "in", "since", "by", "at", "during", "late", "early", "last", "after", "of",
+                           "against", "from", "to", "before", "until", "for", "with"})
+_MODIFIERS = frozenset({"civil", "military", "air", "car", "mass", "ground", "rebel", "terrorist", "suicide",
+                        "ballistic", "drone", "missile", "rocket", "deadly", "major", "large-scale", "new"})
+
+
+def _nearest(
+    words: list[tuple[int, int, str]], vocabulary: frozenset[str], pivot: int, gap: int = _MAX_GAP_WORDS
+) -> int | None:
+    """Index of the vocabulary word nearest to word index ``pivot`` within ``gap`` words."""
+    best: int | None = None
+    for i, (_, _, w) in enumerate(words):
+        if w.lower() in vocabulary and abs(i - pivot) <= gap and (best is None or abs(i - pivot) < abs(best - pivot)):
+            best = i
+    return best
+
+
+def _verb(words: list[tuple[int, int, str]], pivot: int, gap: int) -> int | None:
+    """The nearest event verb, skipping reporting verbs when a real event verb is in reach."""
+    v = _nearest(words, EVENT_VERBS, pivot, gap)
+    if v is not None and words[v][2].lower() in _REPORTING:
+        other = _nearest(words, EVENT_VERBS - _REPORTING, pivot, gap + 10)
+        if other is not None:
+            return other
+    return v
+
+
+def describe_event(sentence: str, date_span: tuple[int, int]) -> str | None:
+    """A short event clause for the date at ``date_span`` (offsets in ``sentence``), or None if its
+    clause holds no event word."""
+    c0, c1 = _clause_bounds(sentence, *date_span)
+    words = _words(sentence[c0:c1], c0)
+    if not words:
+        return None
+    candidates = [w for w in words if not (w[0] >= date_span[0] and w[1] <= date_span[1])]
+    if not candidates:
+        return None
+    pivot = next((i for i, (s, _, _) in enumerate(candidates) if s >= date_span[1]), len(candidates))
+    gap = _MAX_GAP_WORDS
+    if re.match(r",?\s+when\b", sentence[date_span[1]:]):  # "since March 2020, when Russia ... brokered"
+        gap = 30
+    v = _verb(candidates, pivot, gap)
+    n = _nearest(candidates, EVENT_NOUNS, pivot, gap)
+    if v is None and n is None:
+        return None
+    parts: list[str] = []
+    if n is not None and (v is None or n < v):
+        j = n
+        while j > 0 and candidates[j - 1][2].lower() in _MODIFIERS:
+            j -= 1
+        if j > 0 and candidates[j - 1][2][0].isupper() and candidates[j - 1][2].endswith(("'s", "’s")):
+            j -= 1
+        parts.append(" ".join(w for _, _, w in candidates[j : n + 1]))
+    if v is not None:
+        parts.append(candidates[v][2])
+        tail_start = candidates[v][1]
+        tail = sentence[tail_start:c1]
+        if date_span[0] >= tail_start:
+            between = _words(sentence[tail_start : date_span[0]], 0)
+            if all(w.lower() in _PREPOSITIONS for _, _, w in between):
+                tail = sentence[date_span[1] : c1]
+        agent = _AGENT.match(tail)
+        if agent:
+            parts.append("by " + agent.group(1).strip())
+        elif n is None or n > v:
+            obj: list[str] = []
+            for w in tail.split(",")[0].split()[:6]:
+                if w.lower().strip(".,") in _PREPOSITIONS - {"of"} or w.lower() in ("that", "which", "who"):
+                    break
+                obj.append(w.strip(".,"))
+            parts.extend(obj)
+    words_out = " ".join(parts).split()
+    return " ".join(words_out[:_MAX_DESCRIPTION_WORDS]) or None

@@ -1,0 +1,387 @@
+"""Dates in news text: absolute, partial and relative expressions, resolved against the publication date.
+
+:func:`date_mentions` finds every date expression with regular expressions and resolves it
+with plain calendar arithmetic (no model, no per-call parser), so it costs well under a
+millisecond per article. Resolution follows news usage: an expression without a year, a bare
+weekday or "last week" points to the most recent such date *on or before* the reference
+(the article's publication date); "next ..." and "tomorrow" point forward. Relative
+expressions with no reference are skipped.
+
+:func:`dated_events` turns the mentions into timeline candidates by attaching them to the
+event words of their sentence (:mod:`crosswire.extract.relative`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..records import Article, DatedEvent
+from .relative import describe_event
+
+__all__ = ["DateMention", "date_mentions", "dated_events", "events_in", "parse_reference"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a text: ``date`` is ISO, partial by ``precision``
+    (``datetime``, ``day``, ``week`` (the Monday of the week), ``month``, ``year``)."""
+
+    span: tuple[int, int]
+    date: str
+    precision: str
+    expression: str
+
+
+_MONTH_FORMS: dict[str, int] = {}
+for _i, _name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"),
+    start=1,
+):
+    _MONTH_FORMS[_name] = _i
+    _MONTH_FORMS[_name[:3]] = _i
+_MONTH_FORMS["sept"] = 9
+
+
+def _month_alternation() -> str:
+    forms: list[str] = []
+    for form in sorted(_MONTH_FORMS, key=len, reverse=True):
+        forms.append(form.capitalize())
+        forms.append(form.upper() if len(form) == 3 else form.capitalize())
+        if form not in ("march", "mar", "may"):  # verbs / modal when lowercase
+            forms.append(form)
+    return "|".join(dict.fromkeys(forms))
+
+
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                 "sat": 5, "sun": 6}
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "several": 3, "a couple of": 2, "a few": 3, "few": 3}
+
+M = rf"(?P<mon>{_month_alternation()})\.?"
+WD = r"(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
+WD_OPT = (
+    r"(?:(?:[Mm]on|[Tt]ue|[Tt]ues|[Ww]ed|[Tt]hu|[Tt]hurs?|[Ff]ri|[Ss]at|[Ss]un)(?:day|nesday|rsday|urday|sday)?"
+    r"\.?,?\s+)?"
+)
+DAY = r"(?<![\d.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d,]\d)"
+YEAR_SEP = r"(?:,?\s*|\s+of\s+)"
+YEAR4 = r"(?P<year>1\d{3}|20\d\d)(?![\d,]\d)"
+PART = r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?"
+NUM = (
+    r"(?P<num>\d{1,2}|a couple of|a few|a|an|few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several)"
+)
+
+_TIME_BEFORE = re.compile(r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<ap>[AaPp]\.?[Mm]\.?)?\s*,?\s*(?:on\s+)?$")
+_TIME_AFTER = re.compile(r"^\s*,?\s*(?:at\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<ap>[AaPp]\.?[Mm]\.?)?")
+
+_COUNT_NOUN = (r"(?!\s+(?:people|persons|residents|civilians|soldiers|troops|fighters|families|"
+               r"homes|houses|km|kilometres|kilometers|miles|metres|meters|dollars|euros|pounds|tons|"
+               r"tonnes|votes|members|cases|deaths|dead|killed|injured|wounded)\b)")
+
+# (kind, regex); kinds are resolved in _resolve. Order matters only for equal spans.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)"
+                       r"(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)")),
+    ("numeric", re.compile(r"(?<![\d/.,-])(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?:(?P=sep)|,\s?)"
+                           r"(?P<year>(?:19|20)\d\d)(?![\d/.-]\d)")),
+    ("ymd", re.compile(r"(?<![\d/.,-])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)"
+                       r"(?![\d/.-]\d)")),
+    ("mdy", re.compile(rf"\b{WD_OPT}{M}\s+{DAY}(?![\d:]|\s*(?:%|percent))(?:{YEAR_SEP}{YEAR4}{_COUNT_NOUN})?\b")),
+    ("dmy", re.compile(rf"\b{WD_OPT}(?:the\s+)?{DAY}\.?(?:\s+of)?\s+{M}(?:{YEAR_SEP}{YEAR4}{_COUNT_NOUN})?\b")),
+    ("my", re.compile(rf"\b(?:(?P<mod>early|late|mid|mid-)\s*)?{M},?\s+{YEAR}\b")),
+    ("m", re.compile(rf"\b(?P<prep>in|since|by|until|till|during|through|from|early|late|mid|mid-|last|this|"
+                     rf"earlier in|later in|on)\s+(?:(?:early|late|mid)\s*-?\s*)?{M}(?![\w-])(?!\s+\d)")),
+    ("year", re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|till|through|between|and|to|before|after|"
+                        rf"during|of|around|circa|[Ee]arly|[Ll]ate|[Mm]id|the|[Tt]he|summer|spring|autumn|fall|"
+                        rf"winter)\s+|\bmid-|\()(?:(?:early|late|mid)[\s-]+)?(?<![\d,.]){YEAR}"
+                        rf"(?!s\b|\s*%|\.\d|-\d){_COUNT_NOUN}")),
+    ("weekday", re.compile(rf"\b(?:(?P<mod>on|by|since|until|late|early|last|this|past|next|late on|early on)\s+)?"
+                           rf"(?:(?P<mod2>late|early)\s+)?{WD}{PART}\b")),
+    ("yesterday", re.compile(r"\b(?:(?P<pre>late|early|earlier)\s+)?(?P<w>the day before yesterday|yesterday|"
+                             r"today|tonight|tomorrow|the day after tomorrow|last night|overnight|"
+                             r"this (?:morning|afternoon|evening))\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+                             re.I)),
+    ("period", re.compile(r"\b(?P<mod>last|past|this|next|earlier this|later this|early this|late last|"
+                          r"earlier last|early last|the previous|the past)\s+(?P<unit>week|month|year|weekend)\b",
+                          re.I)),
+    ("ago", re.compile(rf"\b{NUM}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|from now|later)\b",
+                       re.I)),
+]
+
+_LEADING_PREPOSITION = re.compile(
+    r"(?:in|on|by|since|until|till|during|through|from|between|and|to|before|after|of|around|circa|the|\()\s*",
+    re.I,
+)
+
+_ISO_REF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_reference(reference: str | None) -> date | None:
+    """The day of an ISO reference (``2024-11-28``, ``2024-11-28T15:09``); None if absent or partial."""
+    if not reference:
+        return None
+    m = _ISO_REF.match(reference.strip())
+    if not m or not m.group(3):
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def _hour(h: str, ap: str | None) -> int:
+    hour = int(h)
+    if ap:
+        pm = ap.lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    return hour
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_without_year(month: int, day: int, ref: date | None) -> date | None:
+    if ref is None:
+        return None
+    for year in range(ref.year, ref.year - 8, -1):  # news reports look back; Feb 29 to the last leap year
+        d = _safe_date(year, month, day)
+        if d is not None and d <= ref + timedelta(days=2):
+            return d
+    return None
+
+
+def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
+        if d is None:
+            return None
+        if g.get("h"):
+            return f"{d.isoformat()}T{g['h']}:{g['mi']}", "datetime"
+        return d.isoformat(), "day"
+    if kind == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        day_first = g["sep"] == "." or a > 12  # 21/04/2016, 13.5.2015; else US order 02/22/2016
+        month, day = (b, a) if day_first else (a, b)
+        d = _safe_date(int(g["year"]), month, day)
+        return (d.isoformat(), "day") if d else None
+    if kind == "ymd":
+        d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
+        return (d.isoformat(), "day") if d else None
+    if kind in ("mdy", "dmy"):
+        month = _MONTH_FORMS[g["mon"].lower().rstrip(".")]
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        d = _safe_date(int(g["year"]), month, day) if g.get("year") else _day_without_year(month, day, ref)
+        return (d.isoformat(), "day") if d else None
+    if kind == "my":
+        return f"{int(g['year']):04d}-{_MONTH_FORMS[g['mon'].lower().rstrip('.')]:02d}", "month"
+    if kind == "m":
+        if ref is None:
+            return None
+        month = _MONTH_FORMS[g["mon"].lower().rstrip(".")]
+        prep = g["prep"].lower()
+        if prep == "on":
+            return None
+        if prep == "last":
+            year = ref.year if month < ref.month else ref.year - 1
+        elif prep == "this":
+            year = ref.year
+        else:
+            year = ref.year if month <= ref.month else ref.year - 1
+        return f"{year:04d}-{month:02d}", "month"
+    if kind == "year":
+        return g["year"], "year"
+    if kind == "weekday":
+        if ref is None:
+            return None
+        wd = _WEEKDAYS[g["wd"].lower()]
+        mod = (g.get("mod") or "").lower()
+        if mod == "next":
+            delta = (wd - ref.weekday()) % 7 or 7
+            return (ref + timedelta(days=delta)).isoformat(), "day"
+        delta = (ref.weekday() - wd) % 7
+        if mod in ("last", "past") and delta == 0:
+            delta = 7
+        return (ref - timedelta(days=delta)).isoformat(), "day"
+    if kind == "yesterday":
+        if ref is None:
+            return None
+        w = g["w"].lower()
+        offset = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1,
+                  "the day after tomorrow": 2}
+        return (ref + timedelta(days=offset.get(w, 0))).isoformat(), "day"
+    if kind == "period":
+        if ref is None:
+            return None
+        mod = g["mod"].lower()
+        unit = g["unit"].lower()
+        step = 1 if mod == "next" else (-1 if ("last" in mod or "previous" in mod or "past" in mod) else 0)
+        if unit in ("week", "weekend"):
+            return _monday(ref + timedelta(weeks=step)).isoformat(), "week"
+        if unit == "month":
+            y, mo = _shift_months(ref.year, ref.month, step)
+            return f"{y:04d}-{mo:02d}", "month"
+        return f"{ref.year + step:04d}", "year"
+    if kind == "ago":
+        if ref is None:
+            return None
+        n = int(g["num"]) if g["num"].isdigit() else _NUMBER_WORDS[g["num"].lower()]
+        sign = 1 if g["dir"].lower() in ("from now", "later") else -1
+        if g["dir"].lower() in ("earlier", "before", "later"):
+            return None  # relative to another event, not to the reference
+        unit = g["unit"].lower()
+        if unit == "day":
+            return (ref + timedelta(days=sign * n)).isoformat(), "day"
+        if unit == "week":
+            return (ref + timedelta(weeks=sign * n)).isoformat(), "week"
+        if unit == "month":
+            y, mo = _shift_months(ref.year, ref.month, sign * n)
+            return f"{y:04d}-{mo:02d}", "month"
+        return f"{ref.year + sign * n:04d}", "year"
+    return None
+
+
+def _with_time(text: str, start: int, end: int, iso_day: str) -> tuple[int, int, str, str] | None:
+    """A clock time written right before or after a day date turns it into a datetime."""
+    before = _TIME_BEFORE.search(text, max(0, start - 16), start)
+    if before:
+        h = _hour(before.group("h"), before.group("ap"))
+        return before.start(), end, f"{iso_day}T{h:02d}:{before.group('mi')}", "datetime"
+    after = _TIME_AFTER.match(text[end:end + 16])
+    if after:
+        h = _hour(after.group("h"), after.group("ap"))
+        return start, end + after.end(), f"{iso_day}T{h:02d}:{after.group('mi')}", "datetime"
+    return None
+
+
+_TRIGGER_BASE = [*_MONTH_FORMS, *_WEEKDAYS, *_WEEKDAY_ABBR, "yesterday", "today", "tonight", "tomorrow", "night",
+                 "overnight", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "ago", "from"]
+_TRIGGER_WORDS = frozenset(f(w) for w in _TRIGGER_BASE for f in (str.lower, str.capitalize, str.upper))
+_WORDISH = re.compile(r"[A-Za-z]+|\d+")
+_REACH = 34  # the longest stretch of a date expression on either side of a trigger word
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around words a date expression must contain (a month, a weekday,
+    a digit, "yesterday", "week"...; the trigger over-matches, never under-matches): the
+    patterns run only there, which keeps extraction cheap."""
+    out: list[tuple[int, int]] = []
+    for m in _WORDISH.finditer(text):
+        w = m.group()
+        if w[0].isdigit():
+            # a number matters only as a year or inside a numeric date (2024-11-28, 28/11/2024)
+            if not ((len(w) == 4 and w[0] in "12") or text[m.end() : m.end() + 1] in ("-", "/", ".")):
+                continue
+        elif w not in _TRIGGER_WORDS:
+            continue
+        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def date_mentions(text: str, reference: str | None) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``reference`` (ISO; None = skip relative ones).
+
+    Overlapping matches keep the longest; results are in text order.
+    """
+    ref = parse_reference(reference)
+    found: list[tuple[int, int, str, str]] = []
+    windows = _windows(text)
+    for kind, pattern in _PATTERNS:
+        for m in (m for w0, w1 in windows for m in pattern.finditer(text, w0, w1)):
+            resolved = _resolve(kind, m, ref)
+            if resolved is None:
+                continue
+            start, end = m.span()
+            iso, precision = resolved
+            lead = _LEADING_PREPOSITION.match(text, start, end)
+            if lead:
+                start = lead.end()
+            if kind in ("mdy", "dmy", "numeric", "ymd") and precision == "day":
+                timed = _with_time(text, start, end, iso)
+                if timed:
+                    start, end, iso, precision = timed
+            found.append((start, end, iso, precision))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    mentions: list[DateMention] = []
+    last_end = -1
+    for start, end, iso, precision in found:
+        if start < last_end:
+            continue
+        mentions.append(DateMention((start, end), iso, precision, text[start:end]))
+        last_end = end
+    return mentions
+
+
+def events_in(
+    article_id: str,
+    text: str,
+    sentences: list[tuple[int, int]],
+    reference: str | None,
+    mentions: list[DateMention] | None = None,
+) -> tuple[DatedEvent, ...]:
+    """Timeline candidates of ``text`` split into ``sentences`` (see :func:`dated_events`).
+
+    ``mentions`` are ``date_mentions(text, reference)`` when the caller already has them (the
+    stage needs them for claims too: pass them to avoid a second scan)."""
+    out: list[DatedEvent] = []
+    si = 0
+    for mention in date_mentions(text, reference) if mentions is None else mentions:
+        while si < len(sentences) and sentences[si][1] <= mention.span[0]:
+            si += 1
+        if si >= len(sentences) or sentences[si][0] > mention.span[0]:
+            continue
+        s0, s1 = sentences[si]
+        sentence = text[s0:s1]
+        description = describe_event(sentence, (mention.span[0] - s0, mention.span[1] - s0))
+        if description is None:
+            continue
+        out.append(
+            DatedEvent(
+                article_id=article_id,
+                span=mention.span,
+                sentence_span=(s0, s1),
+                sentence=sentence,
+                date=mention.date,
+                precision=mention.precision,
+                expression=mention.expression,
+                description=description,
+            )
+        )
+    return tuple(out)
+
+
+def dated_events(article: Article, sentences: list[tuple[int, int]]) -> tuple[DatedEvent, ...]:
+    """Sentences where a date attaches to an event verb or noun: timeline candidates.
+
+    Relative dates resolve against ``article.published.value``; ``sentences`` are spans in
+    ``article.text`` in order.
+    """
+    return events_in(article.id, article.text, sentences, article.published.value)

@@ -1,0 +1,140 @@
+"""Brief: sources, merged timeline, cited non-redundant summary, entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.brief import BriefOptions, brief, content_words, numbers, similarity, sources_of
+from crosswire.errors import ConfigError
+from crosswire.reconcile import reconcile
+from crosswire.records import Article, Link, Published, Story
+from test_reconcile import SEEDS, load_articles, seed_extractions, seed_story
+
+
+@pytest.fixture(scope="module")
+def seed_brief():
+    if not SEEDS.exists():
+        pytest.skip("shared seeds missing")
+    arts = load_articles()
+    ex = seed_extractions(arts)
+    story = seed_story(arts)
+    sources = sources_of(story, arts, [])
+    facts = reconcile(story, list(ex.values()), sources)
+    return arts, brief(story, facts, arts, ex, sources)
+
+
+def test_seed_timeline(seed_brief):
+    _, b = seed_brief
+    dates = [e.date for e in b.timeline]
+    assert dates == sorted(dates)
+    start = [e for e in b.timeline if e.date == "2024-11-27" and {"001", "002", "003", "004"} <= set(e.article_ids)]
+    assert len(start) == 1, [(e.date, e.text, e.article_ids) for e in b.timeline]
+    assert any(e.date == "2024-11-29" and "004" in e.article_ids for e in b.timeline)
+    ceasefire = [e for e in b.timeline if e.date.startswith("2020")]
+    assert len(ceasefire) == 1 and ceasefire[0].date == "2020-03"
+    assert {"000", "002", "003"} <= set(ceasefire[0].article_ids)
+
+
+def test_seed_summary_cites_sources_and_repeats_nothing(seed_brief):
+    _, b = seed_brief
+    assert 5 <= len(b.summary) <= 10
+    cited = {a for s in b.summary for a in s.article_ids}
+    assert len(cited) >= 4
+    for i, s in enumerate(b.summary):
+        for t in b.summary[i + 1:]:
+            assert similarity(s.text, t.text) < BriefOptions().redundancy
+            assert not (numbers(s.text) and numbers(s.text) == numbers(t.text))
+    # the distance to Aleppo is said once, not once per outlet
+    assert sum(1 for s in b.summary if "Aleppo" in s.text and ("kilomet" in s.text or "miles" in s.text)) <= 1
+
+
+def test_seed_every_span_is_real_text(seed_brief):
+    arts, b = seed_brief
+    for s in b.summary:
+        first = s.citations[0]
+        assert arts[first.article_id].text[first.span[0]:first.span[1]] == s.text
+        for c in s.citations:
+            assert 0 <= c.span[0] < c.span[1] <= len(arts[c.article_id].text)
+    for e in b.timeline:
+        for c in e.citations:
+            assert arts[c.article_id].text[c.span[0]:c.span[1]].strip()
+    for f in b.facts:
+        for r in f.reports:
+            assert r.text.split(" ... ")[0] in arts[r.article_id].text[r.span[0]:r.span[1]]
+
+
+def test_seed_entities_and_headline(seed_brief):
+    _, b = seed_brief
+    hts = [e for e in b.entities if e[1] == "Hayat Tahrir al-Sham"]
+    assert hts and "HTS" in hts[0][2]
+    assert b.headline
+
+
+def _art(aid: str, outlet: str | None, original: str | None = None, text: str = "Text.") -> Article:
+    return Article(id=aid, document_id=aid, origin=aid, paragraphs=(text,), outlet=outlet, title=f"t {aid}",
+                   published=Published(value="2025-01-01", precision="day"), original_source=original)
+
+
+def test_sources_of_copies_and_credited_originals():
+    arts = {"a": _art("a", "BBC News"), "b": _art("b", "Daily Mirror Site", original="www.bbc.com"),
+            "c": _art("c", "Wire"), "d": _art("d", "Other"), "e": _art("e", "Solo", original="reuters.com")}
+    story = Story(id="s", article_ids=("a", "b", "c", "d", "e"), headline="x")
+    links = [Link(article_id="d", of_article_id="c", kind="duplicate", score=1.0),
+             Link(article_id="c", of_article_id="zzz", kind="rewrite", score=0.9)]
+    src = {s.article_id: s for s in sources_of(story, arts, links)}
+    assert src["a"].independent and src["c"].independent
+    assert not src["b"].independent and src["b"].original_source == "www.bbc.com"
+    assert src["d"].duplicate_of == "c" and not src["d"].independent
+    assert src["c"].rewrite_of is None  # the original is not in the story
+    assert src["e"].independent  # credited to an outlet that is not in the story
+
+
+def test_summary_merges_near_duplicates_as_citations():
+    lead = "A strong earthquake struck the coastal province on Monday, killing at least 40 people, officials said."
+    arts = {
+        "a": _art("a", "A", text=lead + " Rescue teams searched collapsed buildings through the night."),
+        "b": _art("b", "B", text="Officials said a strong earthquake struck the coastal province on Monday, "
+                                 "killing at least 40 people. Aftershocks rattled the region for hours afterwards."),
+        "c": _art("c", "C", text="Hospitals in the provincial capital were overwhelmed with injured residents. "
+                                 "The government declared three days of national mourning on Tuesday."),
+    }
+    story = Story(id="s", article_ids=("a", "b", "c"), headline="")
+    b = brief(story, (), arts, {}, sources_of(story, arts, []), BriefOptions(summary_min=2, summary_max=5))
+    quake = [s for s in b.summary if "earthquake" in s.text]
+    assert len(quake) == 1 and set(quake[0].article_ids) == {"a", "b"}
+    for s in b.summary:
+        for c in s.citations:
+            assert "earthquake" not in s.text or "earthquake" in arts[c.article_id].text[c.span[0]:c.span[1]]
+    assert b.headline  # falls back to the most central title
+
+
+def test_content_words_drop_stopwords():
+    assert content_words("The rebels were in the city") == frozenset({"rebels", "city"})
+
+
+def test_options_validated():
+    with pytest.raises(ConfigError):
+        BriefOptions(summary_min=11, summary_max=10)
+    with pytest.raises(ConfigError):
+        BriefOptions(redundancy=0)
+
+
+def test_seed_end_to_end_brief_with_extract():
+    """The real extract stage over the seed texts, then reconcile and brief."""
+    from crosswire.extract import extract
+
+    if not SEEDS.exists():
+        pytest.skip("shared seeds missing")
+    arts = load_articles()
+    story = seed_story(arts)
+    ex = {a: extract(arts[a]) for a in story.article_ids}
+    sources = sources_of(story, arts, [])
+    b = brief(story, reconcile(story, list(ex.values()), sources), arts, ex, sources)
+    assert 5 <= len(b.summary) <= 10 and len({a for s in b.summary for a in s.article_ids}) >= 4
+    for s in b.summary:
+        c = s.citations[0]
+        assert arts[c.article_id].text[c.span[0]:c.span[1]] == s.text
+    starts = [e for e in b.timeline if e.date == "2024-11-27" and len(e.article_ids) >= 3]
+    assert len(starts) == 1
+    assert any(e.date == "2024-11-29" for e in b.timeline)
+    assert any(e.date.startswith("2020") and len(e.article_ids) >= 2 for e in b.timeline)

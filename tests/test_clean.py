@@ -1,0 +1,353 @@
+"""clean: Document -> Article. Seeds (read at run time from ../shared/seeds) and text written here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+from crosswire.clean import CleanContext, CleanOptions, build_context, clean, decode
+from crosswire.clean.decode import UndecodableError
+from crosswire.errors import ConfigError, DocumentError
+from crosswire.records import Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
+_MARKER = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+def doc(raw: bytes | str, media_type: str = "text/plain", origin: str = "test.txt",
+        hints: tuple[tuple[str, str], ...] = ()) -> Document:
+    data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    return Document(id=hashlib.sha256(data).hexdigest(), origin=origin, media_type=media_type, raw=data,
+                    received_at="2024-12-01T00:00:00Z", hints=tuple(sorted(hints)))
+
+
+def _gold() -> dict:
+    if not SEEDS.exists():
+        pytest.skip("shared seeds missing")
+    return json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+
+
+def _seed(name: str):
+    raw = (SEEDS / name).read_bytes()
+    return raw.decode("utf-8").splitlines(), clean(doc(raw, origin=name))
+
+
+def _variants(line: str) -> set[str]:
+    line = line.strip()
+    return {line, _MARKER.sub("", line)}
+
+
+# -- the five seeds, each alone (no batch context) -------------------------------------------------
+def test_seed_boilerplate_out_content_in_each_once() -> None:
+    gold = _gold()
+    for name, g in gold["articles"].items():
+        lines, article = _seed(name)
+        out = set(g.get("boilerplate_lines", [])) | set(g.get("provenance_lines", []))
+        later_copies = {n for pair in g.get("duplicated_paragraph_lines", []) for n in pair[1:]}
+        later_copies |= set(g.get("repeated_title_lines", [])[1:])
+        paragraphs = set(article.paragraphs)
+        removed_numbers = {r.line for r in article.removed}
+        for n, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            if n in out:
+                assert not _variants(line) & paragraphs, f"{name}:{n} boilerplate kept: {line!r}"
+                assert line.strip() not in article.text or len(line.strip()) < 12, f"{name}:{n} in text"
+                assert n in removed_numbers, f"{name}:{n} not recorded as removed"
+            elif n in later_copies:
+                assert n in removed_numbers, f"{name}:{n} repeated copy not removed"
+            else:
+                assert _variants(line) & paragraphs, f"{name}:{n} content lost: {line[:60]!r}"
+                assert article.text.count(line.strip()) == 1, f"{name}:{n} not exactly once"
+
+
+def test_seed_000_repeated_headline_and_paragraphs_kept_once() -> None:
+    g = _gold()["articles"]["000_4f0b7b14097c659a.txt"]
+    lines, article = _seed("000_4f0b7b14097c659a.txt")
+    first, *copies = g["repeated_title_lines"]
+    assert article.title == lines[first - 1].strip()
+    assert article.text.count(lines[first - 1].strip()) == 1
+    reasons = {r.line: r.reason for r in article.removed}
+    assert all(reasons[n] == "repeated-title" for n in copies)
+    for keep, *again in g["duplicated_paragraph_lines"]:
+        assert article.text.count(lines[keep - 1].strip()) == 1
+        assert all(reasons[n] == "repeated-paragraph" for n in again)
+    assert article.published.value is None and article.published.evidence == "none"
+
+
+def test_seed_003_metadata_lifted() -> None:
+    g = _gold()["articles"]["003_8b17fbdd45292f22.txt"]
+    _, article = _seed("003_8b17fbdd45292f22.txt")
+    assert article.published.value is not None
+    assert article.published.value.startswith(g["published"]["not_before"])
+    assert article.published.precision == "datetime"
+    assert article.published.evidence == "text:" + g["published_datetime_text"]
+    assert article.byline == g["byline"]
+    assert article.section == g["section"]
+    assert article.title is not None and article.title in article.text
+
+
+def test_seed_002_original_source_and_chrome() -> None:
+    g = _gold()["articles"]["002_b2369b4b84a7bf49.txt"]
+    _, article = _seed("002_b2369b4b84a7bf49.txt")
+    assert article.original_source == g["original_source"]
+    reasons = {r.line: r.reason for r in article.removed}
+    assert all(reasons[n] == "metadata:original_source" for n in g["provenance_lines"])
+    assert all(reasons[n] == "chrome" for n in g["boilerplate_lines"])
+
+
+def test_seed_001_caption_kept_menu_removed() -> None:
+    g = _gold()["articles"]["001_e40010e4dce9fb33.txt"]
+    lines, article = _seed("001_e40010e4dce9fb33.txt")
+    assert lines[10].strip() in article.paragraphs  # the photo caption (gold note) is content
+    reasons = {r.line: r.reason for r in article.removed}
+    assert {reasons[n] for n in g["boilerplate_lines"]} <= {"separator", "menu"}
+    assert article.language == "en" and article.outlet is None
+
+
+def test_seeds_article_identity_and_determinism() -> None:
+    _gold()
+    raw = (SEEDS / "003_8b17fbdd45292f22.txt").read_bytes()
+    d = doc(raw)
+    a, b = clean(d), clean(d)
+    assert a == b and a.id == d.id[:16] and a.document_id == d.id
+
+
+def test_seed_batch_context_changes_nothing_for_bare_files() -> None:
+    _gold()
+    docs = [doc((SEEDS / n).read_bytes(), origin=n) for n in sorted(_gold()["articles"])]
+    context = build_context(docs)
+    assert [clean(d, context=context) for d in docs] == [clean(d) for d in docs]
+
+
+# -- generalisation: text written here ----------------------------------------------------------------
+PAGE = """Skip to content
+- Home
+- World
+- Business
+- Opinion
+- Climate
+Flooding kills 14 in coastal province as rivers burst banks
+By Jane Doe
+Updated 10:42 GMT, 3 March 2023
+At least 14 people died and dozens are missing after two rivers burst their banks overnight, officials said.
+Rescue teams reached the worst-hit villages by boat on Friday morning.
+A resident carries a child through floodwater in the provincial capital.
+At least 14 people died and dozens are missing after two rivers burst their banks overnight, officials said.
+Share this article
+Subscribe to our newsletter
+© 2023 Example Media. All rights reserved.
+"""
+
+
+def test_generalisation_menu_chrome_byline_timestamp() -> None:
+    article = clean(doc(PAGE))
+    assert article.title == "Flooding kills 14 in coastal province as rivers burst banks"
+    assert article.byline == "Jane Doe"
+    assert article.published.value == "2023-03-03T10:42:00"
+    assert article.published.precision == "datetime"
+    assert article.published.evidence == "text:Updated 10:42 GMT, 3 March 2023"
+    assert article.paragraphs == (
+        "Flooding kills 14 in coastal province as rivers burst banks",
+        "At least 14 people died and dozens are missing after two rivers burst their banks overnight, "
+        "officials said.",
+        "Rescue teams reached the worst-hit villages by boat on Friday morning.",
+        "A resident carries a child through floodwater in the provincial capital.",  # caption: content
+    )
+    reasons = {r.line: r.reason for r in article.removed}
+    assert reasons[1] in ("chrome", "menu") and {reasons[n] for n in range(2, 7)} <= {"menu", "chrome"}
+    assert reasons[8] == "metadata:byline" and reasons[9] == "metadata:published"
+    assert reasons[13] == "repeated-paragraph"
+    assert {reasons[14], reasons[15], reasons[16]} == {"chrome"}
+
+
+@pytest.mark.parametrize(("line", "value", "precision"), [
+    ("Published: 2023-03-03", "2023-03-03", "day"),
+    ("Posted on March 3, 2023 at 4:15 pm", "2023-03-03T16:15:00", "datetime"),
+    ("Friday 3 March 2023", "2023-03-03", "day"),
+    ("2023-03-03T08:05:00Z", "2023-03-03T08:05:00", "datetime"),
+])
+def test_generalisation_timestamp_forms(line: str, value: str, precision: str) -> None:
+    text = f"Quake strikes mountain region overnight\n{line}\nThe earthquake destroyed hundreds of homes, " \
+           "the civil protection agency said on Friday.\n"
+    article = clean(doc(text))
+    assert (article.published.value, article.published.precision) == (value, precision)
+    assert article.published.evidence == f"text:{line}"
+    assert line not in article.text
+
+
+def test_generalisation_name_line_and_section_next_to_stamp() -> None:
+    text = ("Protesters clash with police in capital\n- In World News\n- 11:20 AM, Mar 5, 2023\n- Amal Haddad\n"
+            "Police fired tear gas at thousands of protesters who gathered outside parliament on Sunday.\n")
+    article = clean(doc(text))
+    assert article.section == "World News" and article.byline == "Amal Haddad"
+    assert article.published.value == "2023-03-05T11:20:00"
+    assert len(article.paragraphs) == 2
+
+
+def test_generalisation_other_menus_and_non_latin_items() -> None:
+    text = ("Two miners rescued after five days underground, company says.\n"
+            "The men were brought to the surface late on Tuesday and taken to hospital.\n"
+            "---\nSport\nCulture\nالعربية\n中文\nPodcasts\nLog in\n")
+    article = clean(doc(text))
+    assert article.paragraphs == ("Two miners rescued after five days underground, company says.",
+                                  "The men were brought to the surface late on Tuesday and taken to hospital.")
+    assert {r.reason for r in article.removed} <= {"separator", "menu", "chrome"}
+
+
+def test_generalisation_credit_line_without_www() -> None:
+    text = ("Ferry capsizes off the coast with 40 aboard, coastguard says.\n"
+            "Source: https://www.Example-News.co.uk/world/ferry\n")
+    article = clean(doc(text))
+    assert article.original_source == "example-news.co.uk"
+    assert article.paragraphs == ("Ferry capsizes off the coast with 40 aboard, coastguard says.",)
+
+
+def test_generalisation_short_real_sentences_kept() -> None:
+    text = "Three people were hurt.\nThe fire is out.\nPolice said an investigation had begun.\n"
+    assert clean(doc(text)).paragraphs == tuple(text.splitlines())
+
+
+def test_generalisation_foot_of_article_and_combined_stamp() -> None:
+    text = ("Hospital struck in overnight shelling\n"
+            "5:45 AM PST 11/19/2019 by Maria Lopez\n"
+            "Two patients were killed when shells hit the hospital's east wing, the health ministry said.\n"
+            "Related: Aid convoy reaches besieged city after weeks of talks\n"
+            "Doctors moved the wounded to a basement ward. (Reporting by Maria Lopez; Editing by Tom Hale)\n"
+            "Follow our live coverage on Twitter and sign up for the morning newsletter.\n"
+            "Reach the author at maria.lopez@example.com\n")
+    article = clean(doc(text))
+    assert article.byline == "Maria Lopez" and article.published.value == "2019-11-19T05:45:00"
+    assert article.paragraphs == (
+        "Hospital struck in overnight shelling",
+        "Two patients were killed when shells hit the hospital's east wing, the health ministry said.",
+        "Doctors moved the wounded to a basement ward.",
+    )
+    reasons = {(r.line, r.reason) for r in article.removed}
+    assert {(4, "link"), (5, "credit"), (6, "chrome")} <= reasons
+    assert (7, "contact") in reasons or (7, "chrome") in reasons
+
+
+def test_one_line_article() -> None:
+    article = clean(doc("Authorities confirmed two deaths after the bridge collapsed on Monday.\n"))
+    assert article.paragraphs == ("Authorities confirmed two deaths after the bridge collapsed on Monday.",)
+    assert article.text == article.paragraphs[0]
+
+
+def test_empty_after_cleaning_raises_document_error() -> None:
+    d = doc("Loading...\n***\n- Home\n- News\n- Sport\n- Weather\nFollow us on Twitter\nComments\n")
+    with pytest.raises(DocumentError) as info:
+        clean(d)
+    assert info.value.stage == "clean" and info.value.document_id == d.id and info.value.origin == d.origin
+    with pytest.raises(DocumentError):
+        clean(doc("   \n\n  \n"))
+
+
+# -- decoding -------------------------------------------------------------------------------------
+def test_decode_utf8_bom_latin1_and_refusal() -> None:
+    assert decode("Zürich".encode("utf-8-sig")) == "Zürich"
+    latin = ("Les secours sont arrivés à Genève après l'éboulement qui a fait trois blessés, "
+             "selon la police cantonale.").encode("cp1252")
+    assert decode(latin).startswith("Les secours sont arrivés à Genève")
+    with pytest.raises(UndecodableError):
+        decode(bytes(range(256)) * 4)
+    with pytest.raises(DocumentError):
+        clean(doc(b"\x00\x01\x02\x03\xff\xfe\x00binary" * 50))
+
+
+# -- other media types ------------------------------------------------------------------------------
+HTML = """<html><head><title>Storm hits coast | Daily Example</title>
+<meta property="og:site_name" content="Daily Example"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article><h1>Storm hits coast, killing three</h1>
+<p>A powerful storm swept across the northern coast on Saturday, killing three people and cutting power
+to tens of thousands of homes, emergency services said.</p>
+<p>Winds of up to 150 kilometres an hour uprooted trees and tore roofs from houses in several towns,
+and the regional government declared a state of emergency late in the evening.</p>
+<p>Forecasters expect the storm to weaken as it moves inland on Sunday, but warned of flooding in low-lying
+areas along the rivers that drain the coastal hills.</p>
+<p>Follow us on Twitter and Facebook for updates.</p>
+</article><footer>Copyright 2024 Daily Example</footer></body></html>"""
+
+
+def test_html_path() -> None:
+    article = clean(doc(HTML, "text/html", "page.html", (("url", "https://www.daily-example.com/a/storm"),)))
+    assert article.outlet == "daily-example.com" and article.url == "https://www.daily-example.com/a/storm"
+    assert any(p.startswith("A powerful storm swept") for p in article.paragraphs)
+    assert "Follow us on Twitter" not in article.text and "Home" not in article.paragraphs
+    assert article.title and "Storm" in article.title
+
+
+def test_html_without_body_text_raises() -> None:
+    with pytest.raises(DocumentError):
+        clean(doc("<html><body><script>var x = 1;</script></body></html>", "text/html", "empty.html"))
+
+
+def test_newsplease_record() -> None:
+    record = {"title": "Bus crash kills 12", "maintext": "Subscribe to our newsletter\nA bus plunged into a "
+              "ravine on Monday, killing 12 passengers, police said.\nRescuers worked through the night.",
+              "date_publish": "2023-05-08 14:30:00", "source_domain": "www.example-times.com",
+              "url": "https://www.example-times.com/bus", "authors": ["Ana Lima"]}
+    article = clean(doc(json.dumps(record), "application/x-newsplease+json", "rec.json"))
+    assert article.title == "Bus crash kills 12" and article.outlet == "example-times.com"
+    assert article.published.value == "2023-05-08T14:30:00"
+    assert article.published.evidence == "metadata:date_publish"
+    assert article.byline == "Ana Lima"
+    assert article.paragraphs[0].startswith("A bus plunged") and len(article.paragraphs) == 2
+
+
+def test_basil_body_paragraphs() -> None:
+    record = {"title": "Vote count continues", "body-paragraphs": [["Officials kept counting ballots on "
+              "Wednesday in the closely watched race."], ["Results are expected by Friday."]]}
+    article = clean(doc(json.dumps(record), "application/x-newsplease+json", "basil.json"))
+    assert article.paragraphs == ("Officials kept counting ballots on Wednesday in the closely watched race.",
+                                  "Results are expected by Friday.")
+
+
+def test_feed_entry() -> None:
+    entry = {"title": "Wildfire forces evacuations", "link": "https://news.example.org/fire",
+             "published": "2023-08-01T06:00:00Z", "author": "Sam Roe",
+             "content": "<p>Thousands of residents were ordered to leave their homes as a wildfire spread "
+                        "towards the town on Tuesday.</p><p>No injuries have been reported.</p>"}
+    article = clean(doc(json.dumps(entry), "application/x-feed-entry+json", "feed.xml#entry-1"))
+    assert article.title == "Wildfire forces evacuations" and article.byline == "Sam Roe"
+    assert article.published.value == "2023-08-01T06:00:00+00:00"
+    assert article.outlet == "news.example.org"
+    assert "wildfire spread towards the town" in article.text
+
+
+# -- batch context ------------------------------------------------------------------------------
+def test_context_removes_lines_recurring_across_one_site() -> None:
+    docs = []
+    for i, event in enumerate(["a fire destroyed a warehouse", "a storm damaged the pier",
+                               "a crash closed the motorway", "a flood cut the rail line"]):
+        body = (f"Regional desk\nOfficials said {event} on day {i}, and crews were still at the scene.\n"
+                "Our journalism depends on readers like you.\n")
+        docs.append(doc(body, origin=f"r{i}.txt", hints=(("url", f"https://www.site.example/{i}"),)))
+    context = build_context(docs)
+    assert isinstance(context, CleanContext)
+    cleaned = clean(docs[0], context=context)
+    assert cleaned.paragraphs == ("Officials said a fire destroyed a warehouse on day 0, and crews were still "
+                                  "at the scene.",)
+    assert "recurring" in {r.reason for r in cleaned.removed}
+    assert "Our journalism depends on readers like you." in clean(docs[0]).paragraphs
+    again = pickle.loads(pickle.dumps(context))  # the context travels to worker processes
+    assert again == context and clean(docs[1], context=again) == clean(docs[1], context=context)
+    assert build_context(docs[:2]) == CleanContext()  # too few documents of the site to tell
+
+
+def test_options_are_validated() -> None:
+    with pytest.raises(ConfigError):
+        CleanOptions(html_favor="speed")
+    with pytest.raises(ConfigError):
+        CleanOptions(min_menu_run=1)
+    with pytest.raises(ConfigError):
+        CleanOptions(recurring_min_share=0)
+    with pytest.raises(TypeError):
+        CleanOptions("balanced")  # type: ignore[misc]

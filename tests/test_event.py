@@ -1,0 +1,475 @@
+"""The event record (crosswire.event) and the events CSV (crosswire.render.events).
+
+Records are built by hand, modelled on real reports: the five seed reports (their text is read at
+run time from ../shared/seeds/) and ten events of ../shared/data/news-clusters-5w1h/ whose
+expectations (date, place, killed range) were checked by hand against the articles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from crosswire import records as r
+from crosswire.errors import ConfigError
+from crosswire.event import EVENT_TYPES, EventOptions, event_record, merge_parties, sentence_spans
+from crosswire.render.events import COLUMNS, events_csv, events_csv_from_export
+from crosswire.serde import to_dict
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
+CLUSTERS = SHARED / "data" / "news-clusters-5w1h"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is missing")
+    return path
+
+
+# -- builders -----------------------------------------------------------------------------------
+def article(aid: str, paragraphs: list[str], published: str, outlet: str | None = None) -> r.Article:
+    return r.Article(id=aid, document_id=aid, origin=f"{aid}.txt", paragraphs=tuple(paragraphs), title=paragraphs[0],
+                     outlet=outlet, published=r.Published(published, "day", "metadata:test"))
+
+
+def place(name: str, cc: str, country: str, lat: float, lon: float, precision: str = "city",
+          admin1: str | None = None) -> r.Place:
+    return r.Place(name=name, country=country, country_code=cc, admin1=admin1, lat=lat, lon=lon, precision=precision)
+
+
+def mentions(a: r.Article, names: dict[str, tuple[str, str, r.Place | None]]) -> tuple[r.Entity, ...]:
+    """Every occurrence of each name in the article text, as the entity it is (kind, canonical, place)."""
+    out = []
+    for name, (kind, canonical, pl) in names.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", a.text):
+            out.append(r.Entity(a.id, kind, name, canonical, (m.start(), m.end()), None, pl))
+    return tuple(sorted(out, key=lambda e: e.span))
+
+
+def dated(a: r.Article, expression: str, iso: str, precision: str = "day") -> tuple[r.DatedEvent, ...]:
+    """Every occurrence of ``expression`` as a dated event (the sentence it sits in as description)."""
+    out = []
+    for m in re.finditer(rf"\b{re.escape(expression)}\b", a.text):
+        s0, s1 = next((s, e) for s, e in sentence_spans(a.text) if s <= m.start() < e)
+        out.append(r.DatedEvent(a.id, (m.start(), m.end()), (s0, s1), a.text[s0:s1], iso, precision, expression,
+                                a.text[s0:s1][:80]))
+    return tuple(out)
+
+
+def killed_fact(best: float, low: float | None, high: float | None, status: str = "agree",
+                measure: str = "killed", subject: str = "people", n: int = 2) -> r.Fact:
+    return r.Fact(key=f"{measure}|{subject}", measure=measure, subject=subject, unit="person", status=status,
+                  explanation="", reports=(), best=best, low=low, high=high, independent_sources=n)
+
+
+def story_of(*articles: r.Article) -> r.Story:
+    return r.Story(id="s-" + "-".join(a.id for a in articles), article_ids=tuple(a.id for a in articles),
+                   headline=articles[0].title or "")
+
+
+def run(arts: list[r.Article], exs: list[r.Extraction], facts: list[r.Fact] = (),
+        sources: list[r.Source] | None = None, options: EventOptions | None = None) -> r.EventRecord:
+    story = story_of(*arts)
+    return event_record(story, list(facts), {a.id: a for a in arts}, {e.article_id: e for e in exs},
+                        sources or [], options or EventOptions())
+
+
+# -- the seeds: one offensive, five outlets -----------------------------------------------------
+SYRIA = place("Syria", "SY", "Syria", 35.0, 38.0, "country")
+ALEPPO = place("Aleppo", "SY", "Syria", 36.20124, 37.16117)
+IDLIB = place("Idlib", "SY", "Syria", 35.93062, 36.63393)
+SEED_NAMES = {
+    "Aleppo": ("place", "Aleppo", ALEPPO), "Idlib": ("place", "Idlib", IDLIB), "Syria": ("place", "Syria", SYRIA),
+    "Turkey": ("place", "Turkey", place("Turkey", "TR", "Turkey", 39.0, 35.0, "country")),
+    "Russia": ("place", "Russia", place("Russia", "RU", "Russia", 60.0, 100.0, "country")),
+    "Damascus": ("place", "Damascus", place("Damascus", "SY", "Syria", 33.5102, 36.29128)),
+    "Hayat Tahrir al-Sham": ("organization", "Hayat Tahrir al-Sham", None),
+    "Hayat Tahrir": ("organization", "Hayat Tahrir", None),
+    "HTS": ("organization", "HTS", None),
+    "Syrian Observatory for Human Rights": ("organization", "Syrian Observatory for Human Rights", None),
+    "Hezbollah": ("organization", "Hezbollah", None),
+}
+SEED_PUBLISHED = ("2024-11-28", "2024-11-28", "2024-11-28", "2024-11-28", "2024-11-30")
+
+
+def seed_records() -> tuple[list[r.Article], list[r.Extraction]]:
+    files = sorted(_need(SEEDS).glob("0*.txt"))
+    assert len(files) == 5
+    arts, exs = [], []
+    for path, published in zip(files, SEED_PUBLISHED, strict=True):
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        a = article(path.stem[:3], lines, published)
+        events = dated(a, "Wednesday", "2024-11-27") + dated(a, "Friday", "2024-11-29")
+        claims = tuple(
+            r.Claim(id=f"{a.id}-k{i}", article_id=a.id, span=(m.start(), m.end()), sentence=m.group(), text=m.group(),
+                    measure="killed", subject="people", low=None, high=None,
+                    attributed_to="Syrian Observatory for Human Rights")
+            for i, m in enumerate(re.finditer(r"[^.]*\b(?:killed|deaths?|fatalities)\b[^.]*", a.text)))
+        arts.append(a)
+        exs.append(r.Extraction(a.id, claims, mentions(a, SEED_NAMES), events))
+    return arts, exs
+
+
+def test_seeds_event_record() -> None:
+    arts, exs = seed_records()
+    total = killed_fact(251, 251, None, status="update", n=1)
+    civilians = r.Fact(key="killed|civilians", measure="killed", subject="civilians", unit="person",
+                       status="single-source", explanation="", reports=(), best=19, low=19, high=None,
+                       independent_sources=1, part_of=total.key)
+    total = r.Fact(**{**total.__dict__, "parts": (civilians.key,)})
+    event = run(arts, exs, [civilians, total])
+    assert (event.date, event.date_precision) == ("2024-11-27", "day")
+    assert re.match(r"[45] report\(s\)", event.date_evidence)  # 004's Friday breach of Aleppo is not the start
+    assert event.place is not None
+    assert event.place.admin1 == "Aleppo" and event.place.country == "Syria"
+    assert event.place.lat == pytest.approx(36.2, abs=0.5) and event.place.lon == pytest.approx(37.2, abs=0.5)
+    assert "Aleppo" in event.place_evidence
+    assert "Hayat Tahrir al-Sham" in event.actors
+    assert not any(a in ("HTS", "Hayat Tahrir") for a in event.actors)  # aliases merged
+    assert any("Syrian" in a and "government forces" in a for a in event.actors)
+    assert "Syrian Observatory for Human Rights" not in event.actors  # the source, not a party
+    assert event.type == "battle"
+    assert event.killed.best is not None and event.killed.best > 250 and event.killed.low == 251
+    assert event.killed.high is None
+    assert event.reports == tuple(a.id for a in arts) and event.sources == 5
+
+
+# -- each decision on small hand-made reports ---------------------------------------------------
+CROYDON = place("Croydon", "GB", "United Kingdom", 51.38333, -0.1)
+LONDON = place("London", "GB", "United Kingdom", 51.50853, -0.12574)
+
+
+def test_best_supported_day_wins_and_disagreement_is_said() -> None:
+    texts = [
+        ("a", "Tram derails in Croydon", "A tram derailed in Croydon on Wednesday, killing seven.", "2016-11-09"),
+        ("b", "Seven dead in tram crash", "Seven people died when a tram derailed on Wednesday.", "2016-11-10"),
+        ("c", "Tram crash inquiry", "The tram crashed on Tuesday in Croydon, police said.", "2016-11-10"),
+    ]
+    arts, exs = [], []
+    for aid, title, body, pub in texts:
+        a = article(aid, [title, body], pub)
+        day = {"Wednesday": "2016-11-09", "Tuesday": "2016-11-08"}
+        events = tuple(e for w, iso in day.items() for e in dated(a, w, iso))
+        arts.append(a)
+        exs.append(r.Extraction(aid, (), mentions(a, {"Croydon": ("place", "Croydon", CROYDON)}), events))
+    event = run(arts, exs)
+    assert event.date == "2016-11-09" and event.date_precision == "day"
+    assert "disagree" in event.date_evidence and "2016-11-08" in event.date_evidence
+    assert event.type == "rail crash"
+
+
+def test_copies_weigh_less_than_independent_reports() -> None:
+    arts, exs = [], []
+    days = (("x", "Monday", "2017-12-25"), ("y", "Tuesday", "2017-12-26"), ("z", "Tuesday", "2017-12-26"))
+    for aid, word, iso in days:
+        a = article(aid, ["Ship hits bridge", f"A cruise ship hit a bridge on {word}, injuring 25."], "2017-12-29")
+        arts.append(a)
+        exs.append(r.Extraction(aid, (), (), dated(a, word, iso)))
+    sources = [r.Source("x", "dw", None, "2017-12-27"), r.Source("y", "ap", None, "2017-12-27"),
+               r.Source("z", "ap-copy", None, "2017-12-27", duplicate_of="y", independent=False)]
+    one_each = run(arts[:2], exs[:2], sources=sources[:2])
+    assert one_each.date == "2017-12-25"  # a tie: the earlier day
+    with_copy = run(arts, exs, sources=sources, options=EventOptions(copy_weight=0.5))
+    assert with_copy.date == "2017-12-26" and with_copy.sources == 2 and len(with_copy.reports) == 3
+    assert with_copy.type == "maritime accident"
+
+
+def test_background_dates_and_fallback_to_publication() -> None:
+    a = article("a", ["Quake anniversary", "The 2011 earthquake killed thousands; on March 11, 2011 it struck."],
+                "2016-03-11")
+    ex = r.Extraction("a", (), (), dated(a, "March 11, 2011", "2011-03-11"))
+    event = run([a], [ex])
+    assert event.date == "2016-03-11" and event.date_evidence.startswith("inferred: earliest publication")
+    assert event.type == "earthquake"
+
+
+def test_place_is_the_town_not_the_dateline_nor_the_capital() -> None:
+    a = article("a", ["Tram crash kills seven",
+                      "LONDON — At least seven people were killed when a tram derailed in Croydon, south of London, "
+                      "on Wednesday. London's mayor visited the scene."], "2016-11-09")
+    names = {"LONDON": ("place", "London", LONDON), "London": ("place", "London", LONDON),
+             "Croydon": ("place", "Croydon", CROYDON)}
+    ex = r.Extraction("a", (), mentions(a, names), ())
+    event = run([a], [ex])
+    assert event.place is not None and event.place.name == "Croydon"
+    assert event.place.country == "United Kingdom" and event.place.admin1 == "England"
+    assert event.place.precision == "city"
+
+
+def test_a_neighbourhood_resolves_to_its_city() -> None:
+    a = article("a", ["Car bomb kills 12 in Baghdad",
+                      "A car bomb exploded in Karrada, a busy district of Baghdad, on Sunday, killing 12 people."],
+                "2016-07-03")
+    iraq = place("Iraq", "IQ", "Iraq", 33.0, 44.0, "country")
+    names = {"Karrada": ("place", "Karrada", place("Karrada", "IQ", "Iraq", 33.3117, 44.4226, "point")),
+             "Baghdad": ("place", "Baghdad", place("Baghdad", "IQ", "Iraq", 33.34058, 44.40088)),
+             "Iraq": ("place", "Iraq", iraq)}
+    event = run([a], [r.Extraction("a", (), mentions(a, names), dated(a, "Sunday", "2016-07-03"))])
+    assert event.place is not None and event.place.name == "Baghdad" and event.place.precision == "city"
+    assert "Karrada" in event.place_evidence and "Baghdad" in (event.place.admin1 or "")
+    assert event.type == "bombing" and event.date == "2016-07-03"
+
+
+def test_unresolved_town_is_looked_up_in_the_story_country() -> None:
+    a = article("a", ["Plane crash in Costa Rica kills 12",
+                      "A small plane crashed near Quepos, Costa Rica, on Sunday, killing 12 people."], "2017-12-31")
+    ex = r.Extraction("a", (), mentions(a, {
+        "Quepos": ("place", "Quepos", r.Place(name="Quepos")),
+        "Costa Rica": ("place", "Costa Rica", place("Costa Rica", "CR", "Costa Rica", 10.0, -84.0, "country"))}), ())
+    event = run([a], [ex], [killed_fact(12, 12, 12)])
+    assert event.place is not None and event.place.name == "Quepos" and event.place.country == "Costa Rica"
+    assert event.place.lat is not None and event.place.admin1 == "Puntarenas"
+    assert event.type == "air crash" and event.killed == r.Toll(12, 12, 12)
+
+
+def test_tolls_overall_fact_zero_and_unknown() -> None:
+    a = article("a", ["Subway trains collide", "Two subway work trains collided, injuring one worker."], "2017-12-27")
+    ex = r.Extraction("a", (), (), ())
+    parts = killed_fact(3, 3, 3, subject="children")
+    parts = r.Fact(**{**parts.__dict__, "part_of": "killed|people"})
+    facts = [parts, r.Fact(**{**killed_fact(0, 0, 0).__dict__, "parts": (parts.key,)}),
+             killed_fact(1, 1, 1, measure="injured")]
+    event = run([a], [ex], facts)
+    assert event.killed == r.Toll(0, 0, 0) and event.injured == r.Toll(1, 1, 1)
+    unknown = run([a], [ex], [])
+    assert unknown.killed == r.Toll(None, None, None)
+    update = r.Fact(**{**killed_fact(84, 84, 84, status="update").__dict__, "current": "c3"})
+    assert run([a], [ex], [update, killed_fact(60, 60, None, subject="civilians", n=1)]).killed.best == 84
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Suicide bomber rams truck into consulate", "bombing"),
+    ("Gunman opens fire at concert, mass shooting leaves 58 dead", "shooting"),
+    ("Truck ploughs into crowd in terror attack", "terror attack"),
+    ("Air strikes hit market, killing 20", "air/drone strike"),
+    ("Artillery shelling of the town kills five", "shelling/artillery"),
+    ("Roadside bomb kills three soldiers", "remote explosive"),
+    ("Rebels launch offensive, fierce clashes with the army", "battle"),
+    ("Bus crash on mountain road kills 14", "road crash"),
+    ("Ferry capsized off the coast", "maritime accident"),
+    ("Magnitude 6.1 earthquake strikes", "earthquake"),
+    ("Flash floods kill 30", "flood"),
+    ("Typhoon leaves 12 dead", "storm"),
+    ("Landslide buries village", "landslide"),
+    ("Wildfire destroys homes", "fire"),
+    ("Riots and looting after verdict", "riot"),
+    ("Thousands of protesters march in the capital", "protest"),
+    ("Boy found dead in well after search", "other"),
+])
+def test_event_types(title: str, expected: str) -> None:
+    a = article("a", [title, "More details were not given."], "2020-01-01")
+    assert run([a], [r.Extraction("a")]).type == expected
+    assert expected == "other" or expected in {t.name for t in EVENT_TYPES}
+
+
+def test_parties_actor_target_and_alias_merging() -> None:
+    a = article("a", ["Taliban attack German consulate in Mazar-i-Sharif",
+                      "The Taliban attacked the German consulate with a truck bomb late on Thursday, killing six, "
+                      "according to the United Nations Assistance Mission."], "2016-11-11")
+    ex = r.Extraction("a", (), mentions(a, {
+        "Taliban": ("organization", "Taliban", None), "German consulate": ("organization", "German consulate", None),
+        "United Nations Assistance Mission": ("organization", "United Nations Assistance Mission", None)}), ())
+    event = run([a], [ex])
+    assert event.actors == ("Taliban",) and event.targets == ("German consulate",)
+    hts = "Hayat Tahrir al-Sham"
+    assert merge_parties([hts, "HTS", "Hayat Tahrir"]) == {hts: hts, "HTS": hts, "Hayat Tahrir": hts}
+    assert merge_parties(["Islamic State", "IS", "ISIS"])["IS"] == "Islamic State"
+
+
+def test_csv_groups_follow_the_taxonomy() -> None:
+    from crosswire.render.events import _GROUPS
+
+    assert {t.name: (t.group, t.sub_event) for t in EVENT_TYPES} == _GROUPS
+
+
+def test_options_are_checked() -> None:
+    with pytest.raises(ConfigError):
+        EventOptions(lead_sentences=0)
+    with pytest.raises(ConfigError):
+        EventOptions(copy_weight=1.5)
+    with pytest.raises(ConfigError):
+        EventOptions(max_days_before=-1)
+    with pytest.raises(ConfigError):
+        EventOptions(min_city_share=0)
+
+
+# -- the events CSV -----------------------------------------------------------------------------
+def test_events_csv_rows_and_export_round_trip() -> None:
+    arts, exs = seed_records()
+    story = story_of(*arts)
+    event = event_record(story, [killed_fact(251, 251, None, status="update")], {a.id: a for a in arts},
+                         {e.article_id: e for e in exs}, [])
+    buf = io.StringIO()
+    events_csv([(story, event)], buf)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert list(rows[0]) == list(COLUMNS) and len(rows) == 1
+    row = rows[0]
+    assert row["event_date"] == "2024-11-27" and row["year"] == "2024" and row["time_precision"] == "1"
+    assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
+    assert row["actor1"] == "Hayat Tahrir al-Sham" and "government forces" in row["actor2"]
+    assert (row["country"], row["admin1"], row["location"], row["geo_precision"]) == ("Syria", "Aleppo", "Aleppo", "1")
+    assert float(row["latitude"]) == pytest.approx(36.2, abs=0.1)
+    assert (row["fatalities"], row["fatalities_low"], row["fatalities_high"]) == ("251", "251", "")
+    assert row["n_reports"] == "5" and row["event_id_cnty"].startswith("SYR")
+    exported = [{"id": story.id, "headline": story.headline, "article_ids": list(story.article_ids),
+                 "first_seen": None, "last_seen": None, "event": json.loads(json.dumps(to_dict(event))),
+                 "sources": [{"outlet": "bbc.com", "independent": True}]},
+                {"id": "empty", "headline": "no event", "article_ids": [], "event": None}]
+    again = io.StringIO()
+    assert events_csv_from_export(exported, again) == 1
+    row2 = next(csv.DictReader(io.StringIO(again.getvalue())))
+    assert {k: v for k, v in row2.items() if k != "source"} == {k: v for k, v in row.items() if k != "source"}
+    assert row2["source"] == "bbc.com"
+
+
+# -- news-clusters-5w1h: ten real events with a toll, checked by hand ---------------------------
+# (EventId, the day it happened, country, acceptable place names (town, region), killed best range
+# (None = no figure or zero), injured best range, acceptable types). Checked against the articles:
+# e.g. the Costa Rica Nature Air crash at Punta Islita, Guanacaste on Sunday 31 Dec 2017 (12 dead,
+# 10 of them US citizens); the Las Vegas concert shooting on Sunday night 1 Oct 2017 (50 to 59 dead
+# as the toll rose); the Nice Bastille Day truck attack on Thursday 14 July 2016 (60 to 85); the
+# Taliban truck bomb at the German consulate in Mazar-i-Sharif late Thursday 10 Nov 2016 (2 to 6);
+# the Croydon tram derailment on Wednesday 9 Nov 2016 (5 to 7); the Swiss Crystal hitting an A42
+# bridge pillar near Duisburg late Tuesday 26 Dec 2017 (25 to 27 hurt, nobody killed); two NYC subway
+# work trains on Wednesday 27 Dec 2017 (1 hurt); Rihanna's cousin shot in Barbados on Tuesday 26 Dec
+# 2017 (1 dead); the Terrigal Beach fireworks barge on 31 Dec 2017 (2 hurt); the boy who fell into a
+# well in Baoding, Hebei on Sunday 6 Nov 2016 and was found dead (1).
+CLUSTER_EXPECTATIONS = (
+    ("35", "2017-12-31", "Costa Rica", {"Punta Islita", "Guanacaste", "Nandayure"}, (10, 12), None,
+     {"air crash"}),
+    ("64", "2017-10-01", "United States", {"Las Vegas", "Paradise", "Nevada"}, (50, 59), (400, 600),
+     {"shooting", "terror attack"}),
+    ("68", "2016-07-14", "France", {"Nice"}, (60, 85), None, {"terror attack", "road crash"}),
+    ("73", "2016-11-10", "Afghanistan", {"Mazār-e Sharīf", "Mazar-i-Sharif", "Mazar-e-Sharif", "Balkh"}, (2, 6),
+     None, {"bombing", "terror attack"}),
+    ("74", "2016-11-09", "United Kingdom", {"Croydon", "London", "England"}, (5, 7), None, {"rail crash"}),
+    ("2", "2017-12-26", "Germany", {"Duisburg", "North Rhine-Westphalia"}, None, (25, 27), {"maritime accident"}),
+    ("4", "2017-12-27", "United States", {"New York City", "New York", "Manhattan"}, None, (1, 1), {"rail crash"}),
+    ("12", "2017-12-26", "Barbados", {"Barbados"}, (1, 1), None, {"shooting"}),
+    ("37", "2017-12-31", "Australia", {"Terrigal", "New South Wales", "Australia"}, None, (2, 2),
+     {"fire", "explosion"}),
+    ("77", "2016-11-06", "China", {"Baoding", "Hebei"}, (1, 1), None, {"other", "fire", "explosion"}),
+)
+
+
+def _cluster_files() -> dict[str, list[Path]]:
+    files: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(_need(CLUSTERS).glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        files[str((doc.get("newsCluster") or {}).get("EventId"))].append(path)
+    return files
+
+
+def _pipeline_ready() -> bool:
+    try:
+        from crosswire import pipeline  # noqa: F401
+    except ImportError:  # another stage is not in the tree yet: the record is checked on extract output
+        return False
+    return True
+
+
+def _by_pipeline(paths: list[Path], tmp_path: Path) -> r.EventRecord:
+    """The event record of the story holding most of ``paths`` after one pipeline run over them."""
+    return _pipeline_events({"one": paths}, tmp_path)["one"]
+
+
+def _pipeline_events(groups: dict[str, list[Path]], tmp_path: Path) -> dict[str, r.EventRecord]:
+    """One pipeline run over every group's files; for each group, the record of the story that holds
+    most of its files (by the articles' origin)."""
+    from crosswire.pipeline import run as run_pipeline
+    from crosswire.store import Store
+
+    db = tmp_path / "events.db"
+    run_pipeline([str(p) for paths in groups.values() for p in paths], db=str(db))
+    out = {}
+    with Store(str(db)) as store:
+        stories = store.stories()
+        origin = {a.id: Path(a.origin.split("#")[0]).name for a in store.articles()}
+        for key, paths in groups.items():
+            names = {p.name for p in paths}
+            best = max(stories, key=lambda s: (sum(origin.get(a) in names for a in s.article_ids), s.id))
+            brief = store.brief(best.id)
+            assert brief is not None and brief.event is not None
+            out[key] = brief.event
+    return out
+
+
+@pytest.fixture(scope="module")
+def cluster_records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, r.EventRecord]:
+    files = _cluster_files()
+    groups = {e[0]: files[e[0]] for e in CLUSTER_EXPECTATIONS}
+    if _pipeline_ready():
+        return _pipeline_events(groups, tmp_path_factory.mktemp("clusters"))
+    return {eid: _by_extract_functions(paths) for eid, paths in groups.items()}
+
+
+def _by_extract_functions(paths: list[Path]) -> r.EventRecord:
+    """Articles from the JSON as the cleaner would give them, entities and dated events from the extract
+    stage's functions; no facts (claims and reconcile are checked through the pipeline)."""
+    from crosswire.extract.entities import entities
+    from crosswire.extract.time import dated_events
+
+    arts, exs = [], []
+    for path in paths:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        paragraphs = [p.strip() for p in [doc.get("title") or "", *(doc.get("text") or "").split("\n")] if p.strip()]
+        a = article(path.stem[:12], paragraphs, (doc.get("date_publish") or "")[:10] or None,
+                    doc.get("source_domain"))
+        spans = sentence_spans(a.text)
+        arts.append(a)
+        exs.append(r.Extraction(a.id, (), entities(a, spans), dated_events(a, spans)))
+    return run(arts, exs)
+
+
+def _in(value: float | None, bounds: tuple[int, int] | None) -> bool:
+    if bounds is None:
+        return value in (None, 0)
+    return value is not None and bounds[0] <= value <= bounds[1]
+
+
+@pytest.mark.parametrize("expected", CLUSTER_EXPECTATIONS, ids=[e[0] for e in CLUSTER_EXPECTATIONS])
+def test_news_clusters_spot_checks(expected: tuple, cluster_records: dict[str, r.EventRecord]) -> None:
+    eid, day, country, places, killed, injured, types = expected
+    event = cluster_records[eid]
+    assert event.date == day, event.date_evidence
+    assert event.place is not None and event.place.country == country, event.place_evidence
+    assert event.place.name in places or event.place.admin1 in places, event.place_evidence
+    assert event.type in types
+    if _pipeline_ready():  # tolls need the extract stage's claims and the reconcile stage's facts
+        assert _in(event.killed.best, killed), event.killed
+        assert injured is None or _in(event.injured.best, injured), event.injured
+
+
+def test_seeds_end_to_end(tmp_path: Path) -> None:
+    """The five seed files through the real pipeline when it is in the tree; before that, through the
+    extract stage's entity and date functions with the reconciled toll built by hand."""
+    files = sorted(_need(SEEDS).glob("0*.txt"))
+    if _pipeline_ready():
+        event = _by_pipeline(files, tmp_path)
+        assert event.killed.best is not None and event.killed.best > 250
+        assert event.killed.low is not None and event.killed.low > 250
+    else:
+        from crosswire.extract.entities import entities
+        from crosswire.extract.time import dated_events
+
+        arts, exs = [], []
+        for path, published in zip(files, SEED_PUBLISHED, strict=True):
+            lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            a = article(path.stem[:3], lines, published)
+            spans = sentence_spans(a.text)
+            arts.append(a)
+            exs.append(r.Extraction(a.id, (), entities(a, spans), dated_events(a, spans)))
+        event = run(arts, exs, [killed_fact(251, 251, None, status="update")])
+        assert event.killed == r.Toll(251, 251, None)
+    assert (event.date, event.date_precision) == ("2024-11-27", "day")
+    assert event.place is not None and event.place.country == "Syria" and event.place.admin1 == "Aleppo"
+    assert event.place.lat is not None and event.place.lon is not None
+    assert "Hayat Tahrir al-Sham" in event.actors
+    assert any("Syrian" in a and "government forces" in a for a in event.actors)

@@ -1,0 +1,211 @@
+"""Named people, organisations and places; the gazetteer; alias merging."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from crosswire.extract import gazetteer
+from crosswire.extract.entities import entities, merge_aliases
+from crosswire.records import Article, Entity, Published
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: the extract stage's splitter when present, else a plain punctuation split."""
+    try:
+        from crosswire.extract.sentences import sentences
+    except ImportError:
+        spans = []
+        for line in re.finditer(r"[^\n]+", text):
+            start = line.start()
+            for cut in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“])", line.group()):
+                spans.append((start, line.start() + cut.start()))
+                start = line.start() + cut.end()
+            spans.append((start, line.end()))
+        return spans
+    return sentences(text)
+
+
+def article(text: str, article_id: str = "a", published: str | None = None) -> Article:
+    paragraphs = tuple(p.strip() for p in text.splitlines() if p.strip())
+    return Article(id=article_id, document_id=article_id, origin="test", paragraphs=paragraphs,
+                   published=Published(published, "day" if published else "unknown", "user"))
+
+
+def run(text: str) -> tuple[Entity, ...]:
+    a = article(text)
+    found = entities(a, split_sentences(a.text))
+    for e in found:
+        assert a.text[e.span[0] : e.span[1]] == e.name or e.name.startswith(a.text[e.span[0] : e.span[1]])
+    return found
+
+
+def by_canonical(found: tuple[Entity, ...], kind: str) -> dict[str, list[Entity]]:
+    out: dict[str, list[Entity]] = {}
+    for e in found:
+        if e.kind == kind:
+            out.setdefault(e.canonical, []).append(e)
+    return out
+
+
+def test_gazetteer_resolves_places_with_context() -> None:
+    aleppo = gazetteer.resolve_place("Aleppo")
+    assert aleppo is not None and aleppo.country == "Syria" and aleppo.precision == "city"
+    assert aleppo.lat == pytest.approx(36.2, abs=0.1) and aleppo.lon == pytest.approx(37.16, abs=0.1)
+    assert gazetteer.resolve_place("Idleb").name == "Idlib"  # alternate spelling
+    assert gazetteer.resolve_place("Syria").precision == "country"
+    assert gazetteer.resolve_place("Damascus").country_code == "SY"  # the most populous reading
+    maryland = gazetteer.resolve_place("Damascus", ["US"])  # the article is about the US
+    assert maryland.country_code == "US" and maryland.admin1 == "Maryland"
+    assert gazetteer.resolve_place("Texas").precision == "region"
+    assert gazetteer.resolve_place("Nowhereville") is None
+    assert gazetteer.admin1_name("US", "CA") == "California"
+    assert gazetteer.country_of("Syrian") == "SY" and gazetteer.country_of("Turkish") == "TR"
+    assert gazetteer.country_of("Aleppo") == "SY"
+    assert gazetteer.resolve_place("Paris", ["US"]).admin1 == "Texas"  # the article is about the US
+    assert gazetteer.resolve_place("Paris", ["GB", "US"]).country_code == "FR"  # a world city beats a namesake
+
+
+def test_place_qualified_by_state_and_common_words_are_not_towns() -> None:
+    found = run("Police said the storm hit Paris, Texas on Monday. Police in Britain said no one was hurt.")
+    assert [(e.name, e.place.country_code) for e in found if e.kind == "place"] == [
+        ("Paris", "US"), ("Texas", "US"), ("Britain", "GB")]
+    found = run("Protesters marched in London and Paris on Saturday, police in Britain said.")
+    assert {e.name: e.place.country_code for e in found if e.kind == "place"} == {
+        "London": "GB", "Paris": "FR", "Britain": "GB"}
+
+
+def test_people_roles_and_titles() -> None:
+    found = run(
+        "Lt. Col. Hassan Abdulghany, the military commander of the operations room, said the attack was "
+        "necessary. Charles Lister, a US-based analyst, said rebels were close. Brig Gen Kioumars Pourhashemi "
+        "was killed. Mayor Karen Bass said the city would recover."
+    )
+    people = by_canonical(found, "person")
+    assert set(people) == {"Hassan Abdulghany", "Charles Lister", "Kioumars Pourhashemi", "Karen Bass"}
+    assert people["Hassan Abdulghany"][0].role.startswith("Lt. Col.")
+    assert "military commander" in people["Hassan Abdulghany"][0].role
+    assert "analyst" in people["Charles Lister"][0].role
+    assert people["Kioumars Pourhashemi"][0].role.startswith("Brig Gen")
+    assert people["Karen Bass"][0].role == "Mayor"
+
+
+def test_organisations_acronyms_and_prefix_forms_merge() -> None:
+    found = run(
+        "The militant group Hayat Tahrir al-Sham (HTS) seized the town. HTS fighters advanced, according to the "
+        "Syrian Observatory for Human Rights. Hayat Tahrir's leaders spoke to the United Nations."
+    )
+    orgs = by_canonical(found, "organization")
+    assert {e.name for e in orgs["Hayat Tahrir al-Sham"]} == {"Hayat Tahrir al-Sham", "HTS", "Hayat Tahrir"}
+    assert "Syrian Observatory for Human Rights" in orgs
+    assert "United Nations" in orgs
+
+
+def test_us_shooting_story() -> None:
+    found = run(
+        "A gunman opened fire at a bar in Denver, Colorado late Tuesday. Police Chief Ron Thomas said the "
+        "suspect was arrested by the Denver Police Department. Governor Jared Polis called it a tragedy. "
+        "Thomas said three people died."
+    )
+    places = by_canonical(found, "place")
+    assert places["Denver"][0].place.country_code == "US"
+    assert places["Denver"][0].place.admin1 == "Colorado"
+    assert places["Colorado"][0].place.precision == "region"
+    people = by_canonical(found, "person")
+    assert "Ron Thomas" in people and "Jared Polis" in people
+    assert {e.name for e in people["Ron Thomas"]} == {"Ron Thomas", "Thomas"}
+    assert "Denver Police Department" in by_canonical(found, "organization")
+
+
+def test_ambiguous_place_follows_the_article_country() -> None:
+    found = run("Protesters gathered in Damascus, Maryland, where police in the United States made arrests.")
+    damascus = by_canonical(found, "place")["Damascus"][0].place
+    assert damascus.country_code == "US"
+
+
+def test_demonyms_and_generic_capitals_are_not_entities() -> None:
+    found = run(
+        "Syrian and Iranian forces clashed on Wednesday in December. The Islamist fighters said Reports were false."
+    )
+    assert found == ()
+
+
+def test_merge_aliases_across_articles() -> None:
+    def e(kind: str, name: str, article_id: str = "x") -> Entity:
+        return Entity(article_id, kind, name, name, (0, len(name)))
+
+    mapping = merge_aliases(
+        [e("organization", "Hayat Tahrir al-Sham"), e("organization", "HTS", "y"), e("organization", "Hayat Tahrir"),
+         e("person", "Bashar al-Assad"), e("person", "Assad", "y"), e("organization", "Al Qaeda"),
+         e("organization", "Al-Qaeda", "y"), e("organization", "Al-Qaeda"), e("organization", "United Nations"),
+         e("organization", "UN", "y"), e("person", "John Smith"), e("person", "Jane Smith"), e("person", "Smith")]
+    )
+    assert mapping["HTS"] == "Hayat Tahrir al-Sham"
+    assert mapping["Hayat Tahrir"] == "Hayat Tahrir al-Sham"
+    assert mapping["Assad"] == "Bashar al-Assad"
+    assert mapping["Al Qaeda"] == "Al-Qaeda"
+    assert mapping["UN"] == "United Nations"
+    assert "Smith" not in mapping  # two people share the surname
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s\-]+", " ", name).casefold()
+
+
+def test_seed_entities_recall() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds missing")
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+    found: list[Entity] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        published = gold["articles"][path.name]["published"]["not_before"]
+        a = article(path.read_text(encoding="utf-8"), path.name[:3], published)
+        found.extend(entities(a, split_sentences(a.text)))
+    story = merge_aliases(found)
+    canon = {(e.kind, story.get(e.canonical, e.canonical)) for e in found}
+    names = {kind: {_normal(c) for k, c in canon if k == kind} | {_normal(e.name) for e in found if e.kind == kind}
+             for kind in ("person", "organization", "place")}
+    recall = {}
+    for kind, key in (("place", "places"), ("organization", "organizations"), ("person", "people")):
+        wanted = gold["entities"][key]
+        hit = [w for w in wanted if _normal(w) in names[kind]]
+        recall[kind] = len(hit) / len(wanted)
+        print(f"{kind}: recall {recall[kind]:.2f} ({len(hit)}/{len(wanted)}); missed {sorted(set(wanted) - set(hit))}")
+    assert recall["place"] >= 0.8
+    assert recall["organization"] >= 0.8
+    assert recall["person"] >= 0.85
+
+    places = {e.canonical: e.place for e in found if e.kind == "place"}
+    for name in ("Aleppo", "Idlib", "Damascus"):
+        assert places[name].country == "Syria" and places[name].lat is not None
+    assert places["Syria"].precision == "country"
+    orgs = {story.get(e.canonical, e.canonical) for e in found if e.kind == "organization"}
+    assert "Hayat Tahrir al-Sham" in orgs and "Syrian Observatory for Human Rights" in orgs
+    aliases = {e.name for e in found if story.get(e.canonical, e.canonical) == "Hayat Tahrir al-Sham"}
+    assert {"HTS", "Hayat Tahrir", "Hayat Tahrir al-Sham"} <= aliases
+    roles = {e.canonical: e.role or "" for e in found if e.kind == "person" and e.role}
+    assert re.match(r"Brig(adier)? Gen", roles["Kioumars Pourhashemi"])
+    assert {"Charles Lister", "Geir Pedersen", "Hassan Abdulghany"} <= {
+        story.get(e.canonical, e.canonical) for e in found if e.kind == "person"}
+    assert {story.get(e.canonical, e.canonical) for e in found if e.name == "Assad"} == {"Bashar al-Assad"}
+    for group in gold["entities"]["same_entity_groups"]:
+        present = [n for n in group if any(_normal(e.name) == _normal(n) for e in found)]
+        merged = {story.get(e.canonical, e.canonical) for e in found if _normal(e.name) in map(_normal, present)}
+        print("group", group, "->", sorted(merged))
+
+
+def test_admin1_outside_us() -> None:
+    from crosswire.extract.gazetteer import resolve_place
+
+    aleppo = resolve_place("Aleppo")
+    assert aleppo is not None and aleppo.admin1 is not None and "Aleppo" in aleppo.admin1
+    lyon = resolve_place("Lyon", ("FR",))
+    assert lyon is not None and lyon.admin1 is not None and "Rh" in lyon.admin1
+    dallas = resolve_place("Dallas", ("US",))
+    assert dallas is not None and dallas.admin1 == "Texas"

@@ -1,0 +1,120 @@
+"""Count claims and measurements on general news wording (wars, shootings, crashes, disasters, protests)."""
+
+import pytest
+
+from crosswire.errors import ConfigError
+from crosswire.extract import ExtractOptions, extract
+from crosswire.extract.numbers import numbers, parse_number
+from crosswire.extract.quantities import quantities
+from crosswire.extract.sentences import sentences
+from crosswire.records import Article, Published
+
+
+def _q(sentence: str) -> list[tuple[str, str, str, float | None, float | None]]:
+    return [(sentence[q.span[0] : q.span[1]], q.measure, q.subject, q.low, q.high) for q in quantities(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The gunman killed 10 Americans among 12 dead.",
+            [("10 Americans", "killed", "americans", 10, 10), ("12 dead", "killed", "people", 12, 12)],
+        ),
+        ("Two people died when the bus overturned.", [("Two people", "killed", "people", 2, 2)]),
+        ("The death toll rose to 45 on Tuesday.", [("45", "killed", "people", 45, 45)]),
+        (
+            "At least 1,200 homes were destroyed by the earthquake.",
+            [("At least 1,200 homes", "destroyed", "homes", 1200, None)],
+        ),
+        ("Between 10 to 12 people are missing after the flood.", [("10 to 12 people", "missing", "people", 10, 12)]),
+        ("Police arrested 35 protesters.", [("35 protesters", "arrested", "protesters", 35, 35)]),
+        ("Up to 5,000 residents were affected.", [("Up to 5,000 residents", "affected", "people", None, 5000)]),
+        (
+            "The storm left 3 dead and 15 injured.",
+            [("3 dead", "killed", "people", 3, 3), ("15 injured", "injured", "people", 15, 15)],
+        ),
+        ("A dozen soldiers were captured.", [("A dozen soldiers", "captured", "soldiers", 12, 12)]),
+        ("More than 100 people were killed.", [("More than 100 people", "killed", "people", 101, None)]),
+    ],
+)
+def test_count_claims(sentence: str, expected: list) -> None:
+    assert _q(sentence) == expected
+
+
+def test_negated_and_vague() -> None:
+    (q,) = quantities("No one was injured in the crash.")
+    assert q.negated and q.low == q.high == 0 and q.measure == "injured"
+    (q,) = quantities("Dozens were wounded in the blast.")
+    assert q.vague and q.low == 24 and q.high is None and q.measure == "injured"
+    (q,) = quantities("Hundreds of families fled the fighting.")
+    assert q.vague and (q.low, q.high) == (200, 999) and q.unit == "family" and q.measure == "displaced"
+
+
+def test_approx_and_upper_bounds() -> None:
+    (q,) = quantities("Some 300 people were evacuated.")
+    assert q.approx and q.low == q.high == 300 and q.measure == "evacuated"
+    (q,) = quantities("Nearly 7,000 families were displaced.")
+    assert q.approx and q.low is None and q.high == 7000
+
+
+def test_parts_of_a_total() -> None:
+    qs = quantities("More than 100 people were killed, including 30 children and 12 police officers.")
+    assert [q.part_of for q in qs] == [None, 0, 0]
+    assert qs[2].subject == "police officers" and qs[2].measure == "killed"
+
+
+def test_not_counts() -> None:
+    for s in (
+        "A 45-year-old man was killed at 3:30 pm.",
+        "The M5 highway and Base 46 were taken in 2020.",
+        "The company lost $5 million and 20 percent of staff.",
+        "The 46th Regiment withdrew since 2011.",
+        "It was one of the worst attacks.",
+    ):
+        assert quantities(s) == [], s
+
+
+def test_distances_convert_and_absorb_parenthetical() -> None:
+    (q,) = quantities("Rebels advanced nearly 10 kilometres (6 miles) from the city.")
+    assert (q.measure, q.unit, q.high, q.original_unit, q.original_value) == ("distance", "km", 10, "km", 10)
+    (q,) = quantities("They came within approximately six miles of central Aleppo.")
+    assert q.approx and q.unit == "km" and abs(q.low - 9.656) < 0.01 and q.original_unit == "mile"
+
+
+def test_numbers() -> None:
+    assert parse_number("two million") == 2_000_000
+    assert parse_number("half a million") == 500_000
+    assert parse_number("a dozen") == 12
+    assert parse_number("1,200") == 1200
+    assert parse_number("2.5 million") == 2_500_000
+    assert parse_number("twenty-three") == 23
+    (n,) = numbers("10-12")
+    assert (n.low, n.high, n.range) == (10, 12, True)
+
+
+def test_sentences_keep_abbreviations() -> None:
+    text = "Lt. Col. J. Smith said 3.5 km. The U.S. Army agreed. Dr. Ali left!\n\nBrig. Gen. Omar spoke."
+    got = [text[s:e] for s, e in sentences(text)]
+    assert got == ["Lt. Col. J. Smith said 3.5 km.", "The U.S. Army agreed.", "Dr. Ali left!", "Brig. Gen. Omar spoke."]
+
+
+def test_extract_entry_ids_spans_and_as_of() -> None:
+    art = Article(
+        id="a1",
+        document_id="d1",
+        origin="x",
+        paragraphs=("Police said two people died on Monday in Leeds.", "No one was injured."),
+        published=Published("2024-05-08T10:00:00", "datetime"),
+    )
+    ex = extract(art)
+    assert [c.id for c in ex.claims] == ["a1:c1", "a1:c2"]
+    for c in ex.claims:
+        assert art.text[c.span[0] : c.span[1]] == c.text
+    assert ex.claims[0].attributed_to == "Police" and ex.claims[0].as_of == "2024-05-06"
+    assert ex.claims[1].as_of == "2024-05-08" and ex.claims[1].negated
+
+
+def test_options_validated() -> None:
+    with pytest.raises(ConfigError):
+        ExtractOptions(carry_attribution=-1)

@@ -1,0 +1,178 @@
+"""Dates: absolute, partial and relative expressions; dated events (timeline candidates)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from crosswire.extract.time import DateMention, date_mentions, dated_events, parse_reference
+from crosswire.records import Article, Published
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: the extract stage's splitter when present, else a plain punctuation split."""
+    try:
+        from crosswire.extract.sentences import sentences
+    except ImportError:
+        spans = []
+        for line in re.finditer(r"[^\n]+", text):
+            start = line.start()
+            for cut in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“])", line.group()):
+                spans.append((start, line.start() + cut.start()))
+                start = line.start() + cut.end()
+            spans.append((start, line.end()))
+        return spans
+    return sentences(text)
+
+
+def article(text: str, published: str | None, article_id: str = "a") -> Article:
+    paragraphs = tuple(p.strip() for p in text.splitlines() if p.strip())
+    return Article(id=article_id, document_id=article_id, origin="test", paragraphs=paragraphs,
+                   published=Published(published, "day" if published else "unknown", "user"))
+
+
+def one(text: str, reference: str | None = "2024-11-28") -> DateMention:
+    found = date_mentions(text, reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision", "expression"),
+    [
+        ("It happened on Nov 28, 2024 in the city.", "2024-11-28", "day", "Nov 28, 2024"),
+        ("It happened on 28 November 2024.", "2024-11-28", "day", "28 November 2024"),
+        ("It happened on 2024-11-28.", "2024-11-28", "day", "2024-11-28"),
+        ("Posted 03:09 PM, Nov 28, 2024", "2024-11-28T15:09", "datetime", "03:09 PM, Nov 28, 2024"),
+        ("the first since March 2020, when", "2020-03", "month", "March 2020"),
+        ("the war that began in 2011 ended", "2011", "year", "2011"),
+        ("distanced itself since 2016, although", "2016", "year", "2016"),
+        ("Sept. 11, 2001 attacks", "2001-09-11", "day", "Sept. 11, 2001"),
+        ("on Wednesday, November 27, 2024", "2024-11-27", "day", "Wednesday, November 27, 2024"),
+    ],
+)
+def test_absolute_and_partial_dates(text: str, date: str, precision: str, expression: str) -> None:
+    m = one(text)
+    assert (m.date, m.precision, m.expression) == (date, precision, expression)
+    assert text[m.span[0] : m.span[1]] == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "date", "precision"),
+    [
+        ("The offensive began on Wednesday.", "2024-11-28", "2024-11-27", "day"),  # published Thursday
+        ("launched late Wednesday by the group", "2024-11-28", "2024-11-27", "day"),
+        ("rebels breached the city on Friday", "2024-11-29", "2024-11-29", "day"),  # the same day
+        ("clashes on Thursday afternoon", "2024-11-29", "2024-11-28", "day"),
+        ("a crash yesterday", "2024-11-28", "2024-11-27", "day"),
+        ("gunfire last night", "2024-11-28", "2024-11-27", "day"),
+        ("protests last week", "2024-11-28", "2024-11-18", "week"),
+        ("talks earlier this month", "2024-11-28", "2024-11", "month"),
+        ("a strike two days ago", "2024-11-28", "2024-11-26", "day"),
+        ("an earthquake on March 3 killed", "2024-11-28", "2024-03-03", "day"),
+        ("an earthquake on December 3 killed", "2024-11-28", "2023-12-03", "day"),  # news looks back
+        ("floods in March", "2024-11-28", "2024-03", "month"),
+        ("last year", "2024-11-28", "2023", "year"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(text: str, reference: str, date: str, precision: str) -> None:
+    m = one(text, reference)
+    assert (m.date, m.precision) == (date, precision)
+
+
+def test_relative_dates_without_reference_are_skipped() -> None:
+    text = "On Wednesday rebels advanced; yesterday they attacked; the war began in 2011."
+    found = date_mentions(text, None)
+    assert [(m.date, m.precision) for m in found] == [("2011", "year")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["At least 2,020 people fled.", "the base of the 46th Regiment", "some 2020 people were displaced",
+     "a 1999.5 km range", "about 2011 troops", "in the 1990s"],
+)
+def test_counts_are_not_years(text: str) -> None:
+    assert date_mentions(text, "2024-11-28") == []
+
+
+def test_a_count_after_a_date_is_not_its_year() -> None:
+    m = one("On March 3, 1500 people marched.", "2024-11-28")
+    assert (m.expression, m.date) == ("March 3", "2024-03-03")
+
+
+def test_parse_reference() -> None:
+    assert str(parse_reference("2024-11-28T15:09:00")) == "2024-11-28"
+    assert parse_reference("2024-11") is None
+    assert parse_reference(None) is None
+
+
+GENERAL = {
+    "A gunman opened fire at a nightclub in Denver late Tuesday, killing three people, police said.": (
+        "2024-06-05", "2024-06-04", "opened"),
+    "Two people died when a bus crashed on a mountain road yesterday, officials said.": (
+        "2024-06-05", "2024-06-04", "crashed"),
+    "The earthquake struck on March 3 and destroyed hundreds of homes.": ("2024-06-05", "2024-03-03", "earthquake"),
+    "Thousands of students protested last week against the new law.": ("2024-06-05", "2024-05-27", "protested"),
+    "A ceasefire brokered in 2020 by Turkey and Russia collapsed.": (
+        "2024-06-05", "2020", "ceasefire brokered by Turkey and Russia"),
+}
+
+
+@pytest.mark.parametrize("text", sorted(GENERAL))
+def test_dated_events_on_other_events(text: str) -> None:
+    published, date, words = GENERAL[text]
+    a = article(text, published)
+    events = dated_events(a, split_sentences(a.text))
+    assert len(events) == 1, events
+    event = events[0]
+    assert event.date == date
+    assert words in event.description
+    assert a.text[event.span[0] : event.span[1]] == event.expression
+    assert a.text[event.sentence_span[0] : event.sentence_span[1]] == event.sentence
+
+
+def test_date_without_event_is_not_a_timeline_candidate() -> None:
+    a = article("The report was updated on Wednesday with new photos.", "2024-11-28")
+    assert dated_events(a, split_sentences(a.text)) == ()
+
+
+def seed_articles() -> list[Article]:
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds missing")
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        published = gold["articles"][path.name]["published"]["not_before"]
+        out.append(article(path.read_text(encoding="utf-8"), published, path.name[:3]))
+    return out
+
+
+def test_seed_timeline_candidates() -> None:
+    found: dict[str, set[tuple[str, str]]] = {}
+    for a in seed_articles():
+        for e in dated_events(a, split_sentences(a.text)):
+            found.setdefault(a.id, set()).add((e.date, e.description))
+            print(a.id, e.date, e.precision, repr(e.expression), "|", e.description)
+
+    def has(article_id: str, date: str, *words: str) -> bool:
+        return any(d == date and all(w in desc for w in words) for d, desc in found.get(article_id, ()))
+
+    # the offensive's start, Wednesday 2024-11-27, from "late Wednesday" / "began Wednesday" / "on Wednesday"
+    assert has("001", "2024-11-27", "offensive", "launched")
+    assert has("003", "2024-11-27", "launched")
+    assert has("004", "2024-11-27", "offensive", "began")
+    # the breach of Aleppo "on Friday" in a report published Friday 2024-11-29
+    assert has("004", "2024-11-29", "breached")
+    # the cease-fire: March 2020 in 003, the year 2020 in 000 and 002
+    assert has("003", "2020-03", "ceasefire")
+    assert has("000", "2020", "cease-fire", "Turkey and Russia")
+    assert has("002", "2020", "ceasefire", "Turkey and Russia")
+    # the civil war's start
+    assert has("001", "2011", "war", "began")
+    assert has("002", "2011", "war")

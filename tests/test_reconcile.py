@@ -1,0 +1,367 @@
+"""Reconcile: grouping claims into facts and judging them (seeds and other kinds of events)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crosswire.errors import ConfigError
+from crosswire.reconcile import ReconcileOptions, interval, reconcile
+from crosswire.records import Article, Claim, DatedEvent, Entity, Extraction, Published, Source, Story
+
+# --- hand-built Extractions of the five seed articles, modelled on shared/seeds/gold.json -----------------
+# The article text is read from shared/seeds at run time; every claim and event is located in it by a
+# short phrase, so every span points at text really in the article. test_brief.py imports these.
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
+PUBLISHED = {"000": "2024-11-27", "001": "2024-11-28", "002": "2024-11-28", "003": "2024-11-28", "004": "2024-11-29"}
+SOHR = "Syrian Observatory for Human Rights"
+
+
+def load_articles() -> dict[str, Article]:
+    out = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        aid = path.name[:3]
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        out[aid] = Article(id=aid, document_id=aid, origin=str(path), paragraphs=tuple(dict.fromkeys(lines)),
+                           title=lines[0][:120], outlet=f"outlet-{aid}",
+                           published=Published(value=PUBLISHED[aid], precision="day", evidence="user"))
+    return out
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text[:pos])]
+    s = starts[-1] if starts else 0
+    m = re.search(r"[.!?](\s|$)|\n", text[pos:])
+    e = pos + m.start() + 1 if m else len(text)
+    return s, e
+
+
+class Maker:
+    """Builds claims and events of one article by locating phrases in its text."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.claims: list[Claim] = []
+        self.events: list[DatedEvent] = []
+        self.entities: list[Entity] = []
+
+    def claim(self, phrase: str, measure: str, subject: str, low: float | None, high: float | None,
+              **kw: object) -> str:
+        pos = self.text.find(phrase)
+        assert pos >= 0, phrase
+        s, e = sentence_at(self.text, pos)
+        cid = f"{self.article.id}-c{len(self.claims)}"
+        kw.setdefault("as_of", self.article.published.value)
+        self.claims.append(Claim(id=cid, article_id=self.article.id, span=(pos, pos + len(phrase)),
+                                 sentence=self.text[s:e], text=phrase, measure=measure, subject=subject,
+                                 low=low, high=high, **kw))  # type: ignore[arg-type]
+        return cid
+
+    def event(self, phrase: str, date: str, precision: str, description: str) -> None:
+        pos = self.text.find(phrase)
+        assert pos >= 0, phrase
+        s, e = sentence_at(self.text, pos)
+        self.events.append(DatedEvent(article_id=self.article.id, span=(pos, pos + len(phrase)), sentence_span=(s, e),
+                                      sentence=self.text[s:e], date=date, precision=precision, expression=phrase,
+                                      description=description))
+
+    def entity(self, name: str, kind: str, canonical: str) -> None:
+        pos = self.text.find(name)
+        assert pos >= 0, name
+        self.entities.append(Entity(article_id=self.article.id, kind=kind, name=name, canonical=canonical,
+                                    span=(pos, pos + len(name))))
+
+    def extraction(self) -> Extraction:
+        return Extraction(article_id=self.article.id, claims=tuple(self.claims), entities=tuple(self.entities),
+                          events=tuple(self.events))
+
+
+def seed_extractions(articles: dict[str, Article]) -> dict[str, Extraction]:
+    m = {aid: Maker(a) for aid, a in articles.items()}
+    a = m["000"]
+    a.claim("At least 89 people", "killed", "people", 89, None, attributed_to=SOHR, as_of="2024-11-27")
+    a.claim("scores of deaths", "killed", "people", 40, None, vague=True)
+    a.claim("approximately six miles", "distance", "rebels", 9.656, 9.656, approx=True, unit="km",
+            original_unit="mile", original_value=6, place="Aleppo")
+    a.event("2020 by Turkey and Russia", "2020", "year", "cease-fire brokered by Turkey and Russia")
+    a.event("By Wednesday", "2024-11-27", "day", "rebels overtake Base 46")
+    a.entity("Base 46", "place", "Base 46")
+    b = m["001"]
+    b.claim("130 combatants and civilians", "killed", "combatants and civilians", 130, 130, attributed_to=SOHR)
+    b.claim("at least 13 villages", "captured", "rebels", 13, None, unit="village")
+    b.claim("roughly two million people displaced", "displaced", "people", 2_000_000, 2_000_000, approx=True,
+            place="Idlib")
+    b.claim("only 6 kilometers from Aleppo", "distance", "rebels", 6, 6, unit="km", original_unit="km",
+            original_value=6, attributed_to="Charles Lister", place="Aleppo")
+    b.event("launched late Wednesday", "2024-11-27", "day", "offensive launched by Hayat Tahrir")
+    b.event("began in 2011", "2011", "year", "civil war began")
+    b.entity("Hayat Tahrir", "organization", "Hayat Tahrir al-Sham")
+    c = m["002"]
+    comb = c.claim("over 180 combatant fatalities", "killed", "combatants", 181, None, attributed_to=SOHR)
+    c.claim("at least 19 civilian lives", "killed", "civilians", 19, None, attributed_to=SOHR)
+    assert comb
+    c.claim("more than half a million individuals", "killed", "people", 500_001, None)
+    c.claim("over four million displaced people", "displaced", "people", 4_000_001, None, place="Idlib")
+    c.claim("within 10 kilometers of Aleppo", "distance", "rebels", 10, 10, unit="km", original_unit="km",
+            original_value=10, attributed_to="HTS", place="Aleppo")
+    c.claim("nearly 7,000 families", "displaced", "families", None, 7000, approx=True, unit="family")
+    c.claim("numerous towns and villages", "captured", "rebels", None, None, vague=True, unit="village")
+    c.event("ceasefire established in 2020", "2020", "year", "ceasefire established by Turkey and Russia")
+    c.event("ignited in 2011", "2011", "year", "civil war ignited")
+    c.event("since the onset of their attack on Wednesday", "2024-11-27", "day", "offensive launched by HTS")
+    c.entity("Hayat Tahrir al-Sham", "organization", "Hayat Tahrir al-Sham")
+    c.entity("HTS", "organization", "Hayat Tahrir al-Sham")
+    d = m["003"]
+    d.claim("at least 10 areas", "captured", "rebels", 10, None, unit="area")
+    d.claim("nearly 10 kilometres (6 miles)", "distance", "rebels", None, 10, approx=True, unit="km",
+            original_unit="km", original_value=10, place="Aleppo")
+    d.claim("hundreds of families", "displaced", "families", 200, 999, vague=True, unit="family", place="Idlib")
+    d.event("launched a large-scale military operation on Wednesday", "2024-11-27", "day",
+            "rebels launched a large-scale military operation")
+    d.event("since March 2020", "2020-03", "month", "Russia and Turkey brokered a ceasefire")
+    e = m["004"]
+    tot = e.claim("over 250 combatants killed", "killed", "combatants", 251, None, attributed_to=SOHR)
+    e.claim("at least 140 rebels", "killed", "rebels", 140, None, attributed_to=SOHR, parent=tot)
+    e.claim("87 government soldiers", "killed", "soldiers", 87, 87, attributed_to=SOHR, parent=tot)
+    e.claim("23 attacks on Idlib city", "attacks", "government", 23, 23, unit="attack", place="Idlib")
+    e.event("breached the major city of Aleppo on Friday", "2024-11-29", "day",
+            "rebels breached Aleppo and captured more than half of the city")
+    e.event("which began Wednesday", "2024-11-27", "day", "rebel offensive began")
+    e.entity("Hayat Tahrir al-Sham", "organization", "Hayat Tahrir al-Sham")
+    return {aid: mk.extraction() for aid, mk in m.items()}
+
+
+def seed_story(articles: dict[str, Article]) -> Story:
+    return Story(id="seed", article_ids=tuple(sorted(articles)), headline="", first_seen="2024-11-27",
+                 last_seen="2024-11-29")
+
+
+# --- seeds -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_facts():
+    if not SEEDS.exists():
+        pytest.skip("shared seeds missing")
+    arts = load_articles()
+    ex = seed_extractions(arts)
+    story = seed_story(arts)
+    sources = [Source(article_id=a, outlet=arts[a].outlet, title=arts[a].title, published=arts[a].published.value)
+               for a in story.article_ids]
+    return arts, reconcile(story, list(ex.values()), sources)
+
+
+def _fact_with(facts, text):
+    hits = [f for f in facts if any(r.text == text for r in f.reports)]
+    assert len(hits) == 1, (text, [f.key for f in hits])
+    return hits[0]
+
+
+def test_seed_overall_toll_is_one_update(seed_facts):
+    _, facts = seed_facts
+    toll = _fact_with(facts, "At least 89 people")
+    assert toll.status == "update"
+    arts = {r.article_id for r in toll.reports}
+    assert {"000", "001", "002", "004"} <= arts
+    assert toll.current and toll.current.startswith("004")
+    assert toll.best == 251
+    assert "89" in toll.explanation and "251" in toll.explanation and "000" in toll.explanation
+    # the 002 total is the sum of its combatant and civilian parts, which are linked as parts
+    assert any(r.article_id == "002" and r.low == 200 for r in toll.reports)
+    civ = _fact_with(facts, "at least 19 civilian lives")
+    assert civ.part_of == toll.key and civ.key in toll.parts and civ.status == "single-source"
+    # one monitor quoted by every outlet counts once
+    assert toll.independent_sources == 1
+
+
+def test_seed_background_toll_is_separate(seed_facts):
+    _, facts = seed_facts
+    war = _fact_with(facts, "more than half a million individuals")
+    toll = _fact_with(facts, "At least 89 people")
+    assert war.key != toll.key and war.status == "single-source"
+
+
+def test_seed_distance_conflict_names_outlier_and_unit_slip(seed_facts):
+    _, facts = seed_facts
+    dist = _fact_with(facts, "only 6 kilometers from Aleppo")
+    assert dist.status == "conflict"
+    assert dist.outliers == ("001",)
+    assert {r.article_id for r in dist.reports} == {"000", "001", "002", "003"}
+    assert "miles" in dist.explanation and "kilometres" in dist.explanation
+    assert dist.best is not None and 9 <= dist.best <= 10.5
+
+
+def test_seed_idlib_population_conflict_and_families_separate(seed_facts):
+    _, facts = seed_facts
+    pop = _fact_with(facts, "roughly two million people displaced")
+    assert pop.status == "conflict"
+    assert {r.article_id for r in pop.reports} == {"001", "002"}
+    fam = _fact_with(facts, "nearly 7,000 families")
+    assert fam.key != pop.key
+    assert fam.status == "agree" and "hundreds of families" in fam.explanation
+
+
+def test_seed_places_captured_agree(seed_facts):
+    _, facts = seed_facts
+    cap = _fact_with(facts, "at least 13 villages")
+    assert cap.status == "agree"
+    assert {r.article_id for r in cap.reports} >= {"001", "003"}
+    assert "lower bounds" in cap.explanation
+
+
+def test_seed_report_spans_point_into_articles(seed_facts):
+    arts, facts = seed_facts
+    for f in facts:
+        for r in f.reports:
+            for part in r.text.split(" ... "):
+                assert part in arts[r.article_id].text[r.span[0]:r.span[1]]
+
+
+# --- other kinds of events, hand-written reports in the style of wire copy --------------------------------
+
+def _article(aid: str, text: str, published: str) -> Article:
+    return Article(id=aid, document_id=aid, origin=aid, paragraphs=(text,), outlet=f"outlet {aid}",
+                   published=Published(value=published, precision="day"))
+
+
+def _run(specs, links=(), story_first="2025-03-01"):
+    """specs: {aid: (text, published, [(phrase, measure, subject, low, high, kwargs, parent_phrase)])}."""
+    exs = []
+    for aid, (text, pub, claims) in specs.items():
+        m = Maker(_article(aid, text, pub))
+        ids: dict[str, str] = {}
+        for phrase, measure, subject, low, high, kw, parent in claims:
+            if parent:
+                kw = {**kw, "parent": ids[parent]}
+            ids[phrase] = m.claim(phrase, measure, subject, low, high, **kw)
+        exs.append(m.extraction())
+    story = Story(id="s", article_ids=tuple(specs), headline="h", first_seen=story_first)
+    sources = [Source(article_id=a, outlet=f"outlet {a}", title=None, published=specs[a][1],
+                      duplicate_of=dict(links).get(a)) for a in specs]
+    return reconcile(story, exs, sources)
+
+
+def test_plane_crash_two_subjects_no_conflict():
+    facts = _run({
+        "a": ("A small plane crashed near the airport on Sunday and killed 10 from US, officials said.",
+              "2025-03-02", [("killed 10 from US", "killed", "Americans", 10, 10, {}, None)]),
+        "b": ("Ten Americans were among 12 dead when the aircraft went down, the airline said. "
+              "10 Americans among 12 dead, the carrier confirmed.",
+              "2025-03-02", [("12 dead", "killed", "people", 12, 12, {}, None),
+                             ("10 Americans", "killed", "Americans", 10, 10, {}, "12 dead")]),
+    })
+    assert not [f for f in facts if f.status == "conflict"]
+    americans = _fact_with(facts, "killed 10 from US")
+    assert americans.status == "agree" and americans.subject == "americans"
+    total = _fact_with(facts, "12 dead")
+    assert total.key != americans.key and americans.part_of == total.key
+
+
+def test_shooting_toll_rises_is_update():
+    facts = _run({
+        "a": ("At least three people were killed in a shooting at a shopping mall on Saturday, police said.",
+              "2025-03-01", [("At least three people", "killed", "people", 3, None, {"as_of": "2025-03-01"}, None)]),
+        "b": ("The death toll from the mall shooting rose to five people on Sunday after two victims died.",
+              "2025-03-02", [("five people", "killed", "people", 5, 5, {"as_of": "2025-03-02"}, None)]),
+        "c": ("Seven people have now died after the mall shooting, the hospital said on Monday.",
+              "2025-03-03", [("Seven people", "killed", "people", 7, 7, {"as_of": "2025-03-03"}, None)]),
+    })
+    toll = _fact_with(facts, "Seven people")
+    assert toll.status == "update" and toll.current.startswith("c") and toll.best == 7
+    assert "rose from at least 3" in toll.explanation
+
+
+def test_two_outlets_contradict():
+    facts = _run({
+        "a": ("Police said 20 people were killed in the blast at the market.", "2025-03-01",
+              [("20 people", "killed", "people", 20, 20, {"attributed_to": "police"}, None)]),
+        "b": ("Hospital officials said 45 people were killed in the blast at the market.", "2025-03-01",
+              [("45 people", "killed", "people", 45, 45, {"attributed_to": "hospital officials"}, None)]),
+    })
+    f = _fact_with(facts, "20 people")
+    assert f.status == "conflict" and "no majority" in f.explanation and f.outliers == ()
+
+
+def test_order_of_magnitude_slip_and_copies_count_once():
+    text = "The flood killed {} people in the valley, rescuers said."
+    facts = _run({
+        "a": (text.format(120), "2025-03-01", [("120 people", "killed", "people", 120, 120, {}, None)]),
+        "b": (text.format(118), "2025-03-01", [("118 people", "killed", "people", 118, 118, {}, None)]),
+        "c": (text.format(12), "2025-03-01", [("12 people", "killed", "people", 12, 12, {}, None)]),
+        "d": (text.format(12), "2025-03-01", [("12 people", "killed", "people", 12, 12, {}, None)]),
+    }, links=[("d", "c")])
+    f = _fact_with(facts, "120 people")
+    assert f.status == "conflict" and set(f.outliers) == {"c", "d"}
+    assert "order of magnitude" in f.explanation
+    assert f.independent_sources == 3
+
+
+def test_approximate_values_agree_and_miles_convert():
+    facts = _run({
+        "a": ("Officials said about 300 homes were destroyed by the fire.", "2025-03-01",
+              [("about 300 homes", "destroyed", "homes", 300, 300, {"approx": True, "unit": "home"}, None)]),
+        "b": ("The fire destroyed 320 homes, the county said, about 10 km from town.", "2025-03-01",
+              [("320 homes", "destroyed", "homes", 320, 320, {"unit": "home"}, None),
+               ("about 10 km", "distance", "fire", 10, 10, {"approx": True, "unit": "km"}, None)]),
+        "c": ("The blaze was 6 miles from town.", "2025-03-01",
+              [("6 miles", "distance", "fire", 9.656, 9.656, {"unit": "km", "original_unit": "mile",
+                                                              "original_value": 6}, None)]),
+    })
+    assert _fact_with(facts, "320 homes").status == "agree"
+    assert _fact_with(facts, "6 miles").status == "agree"
+
+
+def test_interval_nearly_is_just_below():
+    from crosswire.records import Report
+    r = Report(claim_id="x", article_id="a", text="nearly 10", span=(0, 9), low=None, high=10, approx=True,
+               as_of=None, attributed_to=None, subject="people", unit="person")
+    lo, hi = interval(r, ReconcileOptions())
+    assert 8 <= lo < 10 and hi >= 10
+
+
+def test_options_validated():
+    with pytest.raises(ConfigError):
+        ReconcileOptions(approx_tolerance=1.5)
+    with pytest.raises(ConfigError):
+        ReconcileOptions(background_ratio=0.5)
+
+
+def test_empty_story():
+    assert reconcile(Story(id="s", article_ids=("a",), headline=""), [Extraction(article_id="a")], []) == ()
+
+
+def test_seed_end_to_end_with_extract(seed_facts):
+    """The real extract stage over the seed texts, then reconcile: the gold judgements hold."""
+    from crosswire.extract import extract
+
+    arts, _ = seed_facts
+    story = seed_story(arts)
+    sources = [Source(article_id=a, outlet=arts[a].outlet, title=None, published=arts[a].published.value)
+               for a in story.article_ids]
+    facts = reconcile(story, [extract(arts[a]) for a in story.article_ids], sources)
+
+    def fact_of(article: str, phrase: str):
+        hits = [f for f in facts if any(r.article_id == article and phrase in r.text for r in f.reports)]
+        assert len(hits) == 1, (article, phrase, [(f.key, [r.text for r in f.reports]) for f in facts])
+        return hits[0]
+
+    toll = fact_of("000", "89")
+    assert toll.status == "update" and toll.current and any(
+        r.claim_id == toll.current and r.article_id == "004" for r in toll.reports)
+    assert {"000", "001", "002", "004"} <= {r.article_id for r in toll.reports}
+    dist = fact_of("001", "6 kilometers")
+    assert dist.status == "conflict" and dist.outliers == ("001",) and "miles" in dist.explanation
+    assert fact_of("002", "four million").status == "conflict"
+    assert fact_of("001", "13 villages").status == "agree"
+    assert fact_of("001", "13 villages") is fact_of("003", "10 areas")
+    assert fact_of("002", "half a million").key != toll.key
+    allowed = (dist.key, fact_of("002", "four million").key)
+    assert not [f for f in facts if f.status == "conflict" and f.key not in allowed]
+    for f in facts:
+        for r in f.reports:
+            assert r.text.split(" ... ")[0] in arts[r.article_id].text[r.span[0]:r.span[1]]
