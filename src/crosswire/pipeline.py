@@ -24,6 +24,7 @@ from . import records as r
 from .brief import BriefOptions, brief, sources_of
 from .clean import CleanContext, CleanOptions, build_context, clean
 from .cluster import ClusterOptions, StoryIndex, cluster
+from .dating import infer_published
 from .dedup import DedupIndex, DedupOptions, dedup
 from .errors import ConfigError, DocumentError, StoreBusyError
 from .event import EventOptions, event_record
@@ -126,7 +127,7 @@ def process_document(
 
 
 def _process_batch(docs: Sequence[r.Document], options: RunOptions, pool: ProcessPoolExecutor | None):
-    context = build_context(docs)
+    context = build_context(docs, options.clean)
     if pool is None:
         return [process_document(d, options, context) for d in docs]
     return list(pool.map(process_document, docs, [options] * len(docs), [context] * len(docs)))
@@ -167,7 +168,8 @@ def ingest_into(store: Store, sources: Sequence[str], options: RunOptions, *, st
     return new, unchanged, failed
 
 
-def process_pending(store: Store, options: RunOptions, *, progress: ProgressFn | None = None) -> tuple[int, list[r.Failed]]:
+def process_pending(store: Store, options: RunOptions, *,
+                    progress: ProgressFn | None = None) -> tuple[int, list[r.Failed]]:
     """clean + extract every stored document not yet processed, one transaction per batch."""
     ids = store.document_ids("new")
     done = 0
@@ -243,14 +245,28 @@ def brief_story(store: Store, story: r.Story, options: RunOptions) -> r.Brief:
     return dataclasses.replace(result, event=record)
 
 
+def date_undated(store: Store, story: r.Story, options: RunOptions) -> None:
+    """Date the story's undated articles from the story (see :mod:`crosswire.dating`) and
+    re-extract them, so their relative dates and claims' as_of resolve."""
+    articles = store.articles(story.article_ids)
+    for article in articles:
+        published = infer_published(article, articles)
+        if published is None:
+            continue
+        dated = dataclasses.replace(article, published=published)
+        store.put_article(dated, stage="cluster")
+        store.put_extraction(extract(dated, options.extract))
+
+
 def brief_dirty(store: Store, options: RunOptions, *, progress: ProgressFn | None = None) -> int:
     ids = store.dirty_story_ids()
     for n, story_id in enumerate(ids, 1):
         story = store.story(story_id)
         if story is None:
             continue
-        result = brief_story(store, story, options)
         with store.transaction():
+            date_undated(store, story, options)
+            result = brief_story(store, story, options)
             store.put_brief(result)
         if progress:
             progress("brief", n, len(ids))

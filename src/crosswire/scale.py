@@ -82,7 +82,7 @@ def _process_batch(docs: Sequence[dict[str, Any]], options: RunOptions) -> list[
     from .clean import build_context
 
     documents = [from_dict(r.Document, d) for d in docs]
-    context = build_context(documents)
+    context = build_context(documents, options.clean)
     out = []
     for doc in documents:
         article, extraction, failed = process_document(doc, options, context)
@@ -176,7 +176,7 @@ def _partition_to_parquet(files: Sequence[str], out_dir: str, index: int, option
     fails: list[r.Failed] = []
     for item in ingest(list(files), options.ingest):
         (docs if isinstance(item, r.Document) else fails).append(item)  # type: ignore[arg-type]
-    context = build_context(docs)
+    context = build_context(docs, options.clean)
     rows = {"documents": [], "articles": [], "extractions": []}  # type: dict[str, list[dict[str, Any]]]
     for doc in docs:
         rows["documents"].append({"id": doc.id, "data": json.dumps(to_dict(doc))})

@@ -1,0 +1,57 @@
+"""Publication dates for undated articles, inferred from the story they belong to.
+
+Scraped text often carries no date, yet its relative expressions ("on Friday", "late
+Wednesday") only mean something against one. Once an undated article has joined a story,
+the story's dated articles give an anchor: the earliest publication day among them. The
+article is then dated the first day, from the anchor on, on which every weekday or
+"yesterday"-style expression it uses points inside the story's window (no earlier than two
+days before the anchor): a report that says the city was breached "on Friday", in a story
+first dated Thursday, is dated that Friday, not read as speaking of the Friday before.
+An absolute day the article itself names later than the anchor moves the date up to it.
+
+The result is a :class:`crosswire.records.Published` with ``precision="day"`` and evidence
+``inferred:...`` saying how, so a reader can tell it from a date the page stated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from .extract.time import date_mentions, parse_reference
+from .records import Article, Published
+
+WINDOW_BEFORE_ANCHOR = 2  # days before the anchor that a relative expression may still point to
+SEARCH_DAYS = 7  # how far past the anchor the inferred date may go
+
+
+def _day(value: str | None) -> date | None:
+    return parse_reference(value[:10]) if value and len(value) >= 10 else None
+
+
+def infer_published(article: Article, story_articles: Sequence[Article]) -> Published | None:
+    """A publication date for ``article`` from its story, or None when nothing supports one."""
+    if article.published.value:
+        return None
+    dated = [(d, a.id) for a in story_articles
+             if a.id != article.id and not a.published.evidence.startswith("inferred")
+             and (d := _day(a.published.value)) is not None]
+    if not dated:
+        return None
+    anchor, anchor_id = min(dated)
+    text = article.text
+    floor = anchor - timedelta(days=WINDOW_BEFORE_ANCHOR)
+    absolute = [d for m in date_mentions(text, None)
+                if m.precision in ("day", "datetime") and (d := _day(m.date)) is not None
+                and anchor <= d <= anchor + timedelta(days=SEARCH_DAYS)]
+    start = max([anchor, *absolute])
+    for offset in range(SEARCH_DAYS + 1):
+        candidate = start + timedelta(days=offset)
+        relative = [m for m in date_mentions(text, candidate.isoformat())
+                    if not any(ch.isdigit() for ch in m.expression) and m.precision in ("day", "datetime")]
+        days = [d for m in relative if (d := _day(m.date)) is not None]
+        if all(d >= floor for d in days):
+            words = ", ".join(sorted({m.expression for m in relative})) or "none"
+            return Published(candidate.isoformat(), "day",
+                             f"inferred:story anchor {anchor.isoformat()} ({anchor_id}); relative days: {words}")
+    return Published(start.isoformat(), "day", f"inferred:story anchor {anchor.isoformat()} ({anchor_id})")

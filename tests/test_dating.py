@@ -1,0 +1,29 @@
+from crosswire.dating import infer_published
+from crosswire.records import Article, Published
+
+
+def art(aid: str, text: str, published: str | None = None, evidence: str = "metadata:date") -> Article:
+    pub = Published(published, "day", evidence) if published else Published()
+    return Article(id=aid, document_id=aid, origin=aid, paragraphs=(text,), published=pub)
+
+
+def test_weekday_after_the_anchor_moves_the_date() -> None:
+    anchor = art("a", "The storm hit the coast on Tuesday.", "2025-03-06")  # a Thursday
+    later = art("b", "The storm hit on Tuesday. Rescuers found more bodies on Saturday.")
+    pub = infer_published(later, [anchor, later])
+    assert pub is not None and pub.value == "2025-03-08" and pub.evidence.startswith("inferred:")
+
+
+def test_weekday_before_the_anchor_keeps_the_anchor() -> None:
+    anchor = art("a", "Fire broke out on Monday.", "2025-03-04")  # a Tuesday
+    other = art("b", "Fire broke out late Monday, officials said.")
+    assert infer_published(other, [anchor, other]).value == "2025-03-04"
+
+
+def test_no_anchor_or_already_dated_gives_nothing() -> None:
+    lone = art("b", "A bridge collapsed on Monday.")
+    assert infer_published(lone, [lone]) is None
+    dated = art("c", "x", "2025-01-01")
+    assert infer_published(dated, [dated, art("a", "y", "2025-01-02")]) is None
+    inferred_only = art("d", "z", "2025-01-05", evidence="inferred:story")
+    assert infer_published(lone, [lone, inferred_only]) is None
