@@ -5,7 +5,8 @@ from crosswire.serde import from_dict, to_dict
 def test_round_trip_nested_records() -> None:
     place = r.Place("Aleppo-like", "Country", "CC", "Region", 36.2, 37.1, "city", 1)
     ent = r.Entity("a", "place", "X", "X", (1, 2), None, place)
-    ex = r.Extraction("a", claims=(), entities=(ent,), events=(r.DatedEvent("a", (0, 1), (0, 5), "s", "2024", "year", "2024"),))
+    event = r.DatedEvent("a", (0, 1), (0, 5), "s", "2024", "year", "2024")
+    ex = r.Extraction("a", claims=(), entities=(ent,), events=(event,))
     assert from_dict(r.Extraction, to_dict(ex)) == ex
     brief = r.Brief(
         story=r.Story("s", ("a",), "H"), headline="H", facts=(), sources=(),
