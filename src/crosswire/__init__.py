@@ -7,9 +7,10 @@ The public surface is small and pinned by ``tests/test_exported_members.py``::
     with crosswire.Store("crosswire.db", readonly=True) as store:
         export = crosswire.export_document(store)
 
-The stage functions (``ingest``, ``clean``, ``extract``, ``dedup``, ``cluster``,
-``reconcile``, ``brief``) are importable from here too; each is a function from records
-(``crosswire.records``) to records. Names load lazily so ``import crosswire`` stays cheap.
+The stage modules (``ingest``, ``clean``, ``extract``, ``dedup``, ``cluster``,
+``reconcile``, ``brief``) are reachable from here too; each holds an entry function of its
+own name (``crosswire.extract.extract(article)``) from records (``crosswire.records``) to
+records. Names load lazily so ``import crosswire`` stays cheap.
 """
 
 from __future__ import annotations
@@ -26,19 +27,17 @@ _EXPORTS = {
     "Store": "crosswire.store",
     "export_document": "crosswire.render",
     "CrosswireError": "crosswire.errors",
-    "ingest": "crosswire.ingest",
-    "clean": "crosswire.clean",
-    "extract": "crosswire.extract",
-    "dedup": "crosswire.dedup",
-    "cluster": "crosswire.cluster",
-    "reconcile": "crosswire.reconcile",
-    "brief": "crosswire.brief",
 }
+_STAGES = ("ingest", "clean", "extract", "dedup", "cluster", "reconcile", "brief")
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = ["__version__", *sorted([*_EXPORTS, *_STAGES])]
 
 
 def __getattr__(name: str) -> Any:
+    if name in _STAGES:
+        value = importlib.import_module(f"crosswire.{name}")
+        globals()[name] = value
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'crosswire' has no attribute {name!r}")
