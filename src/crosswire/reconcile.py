@@ -205,8 +205,14 @@ def _synth_total(parts: list[Claim]) -> Claim:
     high = sum(v for v in highs if v is not None) if all(v is not None for v in highs) else None
     first = min(parts, key=lambda p: p.span[0])
     span = (min(p.span[0] for p in parts), max(p.span[1] for p in parts))
+    offset = first.sentence.find(first.text)
+    sentence_start = first.span[0] - offset
+    if offset >= 0 and all(p.sentence == first.sentence for p in parts):
+        text = first.sentence[span[0] - sentence_start : span[1] - sentence_start]  # the words as written
+    else:  # parts in different sentences: cite the first, whose span is exact
+        span, text = first.span, first.text
     return Claim(id="+".join(p.id for p in parts), article_id=first.article_id, span=span,
-                 sentence=first.sentence, text=" ... ".join(p.text for p in sorted(parts, key=lambda p: p.span)),
+                 sentence=first.sentence, text=text,
                  measure=first.measure, subject="people", low=low, high=high,
                  approx=any(p.approx for p in parts), as_of=max(p.as_of or "" for p in parts) or None,
                  place=first.place, attributed_to=first.attributed_to, attribution_text=first.attribution_text)
