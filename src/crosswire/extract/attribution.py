@@ -20,7 +20,10 @@ _VERBS = (
     r"said|says|reported|reports|announced|announces|told|stated|states|claimed|claims|confirmed"
     r"|confirms|added|estimated|estimates|noted|revealed|indicated|indicate|indicates|cited|warned"
 )
-_NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|de|al|the|on|[A-Z][\w'’.&-]*|[A-Z]{2,}))*"
+# Alternatives must not overlap (an all-caps word is already a capitalised word): overlapping
+# alternatives under a repeat backtrack exponentially on long runs of capitalised words.
+_NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|de|al|the|on|[A-Z][\w'’.&-]*))*"
+MAX_SENTENCE = 1500  # attribution is looked for in the first this-many characters of a sentence
 _DESC = r"an?\s+[\w'’ -]{3,80}?"
 _ACCORDING = re.compile(rf"\b(?i:according)\s+to\s+(?P<src>(?:{_NAME}|{_DESC}|[a-z][\w -]{{2,60}}?))(?=[,.;]|$)")
 _REPORTS_FROM = re.compile(rf"\b(?i:reports?)\s+from\s+(?P<src>{_NAME}|{_DESC})\s+(?:indicate|say|show|suggest)")
@@ -50,6 +53,7 @@ def normalise_source(name: str) -> str:
 
 def attribution(sentence: str) -> tuple[str, str] | None:
     """``(canonical, as_written)`` for the first attribution in ``sentence``, or None."""
+    sentence = sentence[:MAX_SENTENCE]
     for rx in (_ACCORDING, _REPORTS_FROM, _SAID):
         for m in rx.finditer(sentence):
             src = m.group("src").strip().rstrip(".,;:")
