@@ -51,6 +51,8 @@ class BriefOptions:
     timeline_similarity: float = 0.5
     min_words: int = 8
     max_words: int = 70
+    sentences_per_article: int = 8  # summary candidates: the first eligible sentences of each article
+    centrality_articles: int = 30  # centrality is measured against this many articles' sentences
 
     def __post_init__(self) -> None:
         if not 1 <= self.summary_min <= self.summary_max:
@@ -113,7 +115,10 @@ def numbers(text: str) -> frozenset[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    wa, wb = content_words(a), content_words(b)
+    return word_similarity(content_words(a), content_words(b))
+
+
+def word_similarity(wa: frozenset[str], wb: frozenset[str]) -> float:
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb)) * (len(wa & wb) / len(wa | wb)) ** 0.5
@@ -191,11 +196,15 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     for aid in ids:
         a = articles[aid]
         text = a.text
+        kept = 0
         for s, e in sentences(a):
             sent = text[s:e]
             n = len(sent.split())
             if opts.min_words <= n <= opts.max_words and sent[-1] in ".!?\"'\u201d\u2019":
                 cands.append((aid, s, e, sent))
+                kept += 1
+                if kept >= opts.sentences_per_article:  # summary material is in the leads; bounds the cost
+                    break
     if not cands:
         return ()
     key_spans: dict[str, list[tuple[int, int, float]]] = {}
@@ -212,10 +221,17 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
             stated.setdefault(r.article_id, []).append((r.span[0], f.key))
     fact_sets = [frozenset(k for pos, k in stated.get(aid, []) if s <= pos < e) for aid, s, e, _ in cands]
     words = [content_words(c[3]) for c in cands]
+    nums = [numbers(c[3]) for c in cands]
+    # centrality against the sentences of at most `centrality_articles` articles (linear in story size)
+    peers = set(ids[: opts.centrality_articles])
+    peer_idx = [j for j, c in enumerate(cands) if c[0] in peers]
     scores = []
-    for i, (aid, s, e, sent) in enumerate(cands):
-        position = sum(1 for c in cands[:i] if c[0] == aid)
-        central = sum(similarity(sent, o[3]) for j, o in enumerate(cands) if o[0] != aid) / max(1, len(ids) - 1)
+    seen_in: dict[str, int] = {}
+    for i, (aid, s, e, _sent) in enumerate(cands):
+        position = seen_in.get(aid, 0)
+        seen_in[aid] = position + 1
+        central = sum(word_similarity(words[i], words[j]) for j in peer_idx
+                      if cands[j][0] != aid) / max(1, min(len(ids), opts.centrality_articles) - 1)
         facts_here = sum(w for fs, fe, w in key_spans.get(aid, []) if s <= fs < e)
         scores.append(1.5 / (1 + position) + central + 0.8 * min(facts_here, 3.0) + 0.02 * min(len(words[i]), 20))
     chosen: list[int] = []
@@ -226,13 +242,12 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         for i in order:
             if i in chosen:
                 continue
-            sent = cands[i][3]
             covered = frozenset().union(*(fact_sets[j] for j in chosen)) if chosen else frozenset()
             if fact_sets[i] and fact_sets[i] <= covered:
                 continue
-            if any(similarity(sent, cands[j][3]) >= opts.redundancy or
-                   (numbers(sent) and numbers(sent) <= numbers(cands[j][3])
-                    and similarity(sent, cands[j][3]) >= opts.redundancy / 2) for j in chosen):
+            if any(word_similarity(words[i], words[j]) >= opts.redundancy or
+                   (nums[i] and nums[i] <= nums[j]
+                    and word_similarity(words[i], words[j]) >= opts.redundancy / 2) for j in chosen):
                 continue
             sc = scores[i] + (0.6 if cands[i][0] not in cited else 0.0)
             if sc > best_score:
@@ -241,7 +256,18 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
             break
         chosen.append(best)
         cited.add(cands[best][0])
-    chosen.sort(key=lambda i: (ids.index(cands[i][0]), cands[i][1]))
+    rank = {aid: n for n, aid in enumerate(ids)}
+    chosen.sort(key=lambda i: (rank[cands[i][0]], cands[i][1]))
+    # every sentence of every article may be a citation of a chosen one (not only the candidates)
+    all_sents: list[tuple[str, int, int, str]] = []
+    by_article: dict[str, list[int]] = {}
+    for aid in ids:
+        text = articles[aid].text
+        for s, e in sentences(articles[aid]):
+            by_article.setdefault(aid, []).append(len(all_sents))
+            all_sents.append((aid, s, e, text[s:e]))
+    cite_words = [content_words(c[3]) for c in all_sents]
+    cite_nums = [numbers(c[3]) for c in all_sents]
     out = []
     for i in chosen:
         aid, s, e, sent = cands[i]
@@ -249,10 +275,11 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         for other in ids:
             if other == aid:
                 continue
-            sims = [(similarity(sent, c[3]), c) for c in cands if c[0] == other]
+            sims = [(word_similarity(words[i], cite_words[j]), all_sents[j], cite_nums[j])
+                    for j in by_article.get(other, [])]
             if sims:
-                sim, c = max(sims, key=lambda x: (x[0], -x[1][1]))
-                if sim >= opts.citation_similarity and numbers(c[3]) >= numbers(sent):
+                sim, c, cnums = max(sims, key=lambda x: (x[0], -x[1][1]))
+                if sim >= opts.citation_similarity and cnums >= nums[i]:
                     cites.append(Citation(article_id=other, span=(c[1], c[2])))
         out.append(SummarySentence(text=sent, citations=tuple(cites)))
     return tuple(out)
