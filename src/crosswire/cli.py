@@ -33,7 +33,7 @@ from .store import Store
 EXIT_ERROR, EXIT_FAILED_DOCS, EXIT_NOT_FOUND, EXIT_INTERRUPTED = 1, 3, 4, 130
 DB_HELP = "SQLite store to use (default: crosswire.db in the working directory)."
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages name paths: never wrap them
 out = Console()
 
 
