@@ -72,19 +72,21 @@ def extract_html(html: str, url: str | None, *, favor: str = "balanced", include
 def _justext(html: str) -> tuple[str, ...]:
     try:
         import justext
+        import lxml.etree
 
         paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist("English"))
-    except (ValueError, TypeError, LookupError, RecursionError):
+    except (ValueError, TypeError, LookupError, RecursionError, lxml.etree.LxmlError):
         return ()
     return tuple(p.text.strip() for p in paragraphs if not p.is_boilerplate and p.text.strip())
 
 
 def _lxml_text(html: str) -> tuple[str, ...]:
     try:
+        import lxml.etree
         import lxml.html
 
         tree = lxml.html.fromstring(html)
-    except (ValueError, TypeError, RecursionError):
+    except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError):  # empty or unparsable markup
         return ()
     for bad in tree.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form"):
         bad.drop_tree()
