@@ -55,6 +55,9 @@ def test_death_toll_is_an_update_current_from_004(export: dict) -> None:
     current = next(r for r in fact["reports"] if r["claim_id"] == fact["current"])
     assert current["article"] == arts["004"]["id"] and current["low"] == 251
     assert fact["best"] >= 251
+    # one monitor quoted by every outlet, once by description only ("a UK-based monitoring organization")
+    named = {r["attributed_to"] for r in fact["reports"] if r["attributed_to"]}
+    assert named == {"Syrian Observatory for Human Rights"} and fact["independent_sources"] == 1
     assert not [f for f in facts(export) if f["measure"] == "killed" and f["status"] == "conflict"
                 and f["subject"] in ("people", "combatants")]
 

@@ -29,6 +29,7 @@ from .dedup import DedupIndex, DedupOptions, dedup
 from .errors import ConfigError, DocumentError, StoreBusyError
 from .event import EventOptions, event_record
 from .extract import ExtractOptions, extract
+from .extract.attribution import link_descriptions, normalise_source
 from .ingest import IngestOptions, ingest
 from .reconcile import ReconcileOptions, reconcile
 from .store import Store
@@ -233,10 +234,28 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
     return done
 
 
+def resolve_originators(extractions: dict[str, r.Extraction]) -> dict[str, r.Extraction]:
+    """One originator is one source across the story: a description used alone in one article
+    ("a UK-based monitoring organization") takes the name it stands beside in another."""
+    names = link_descriptions(extractions.values())
+    if not names:
+        return extractions
+    out = {}
+    for aid, ex in extractions.items():
+        claims = tuple(
+            dataclasses.replace(c, attributed_to=names[normalise_source(c.attributed_to)])
+            if c.attributed_to and normalise_source(c.attributed_to) in names else c
+            for c in ex.claims
+        )
+        out[aid] = dataclasses.replace(ex, claims=claims)
+    return out
+
+
 def brief_story(store: Store, story: r.Story, options: RunOptions) -> r.Brief:
     articles = {a.id: a for a in store.articles(story.article_ids)}
     extractions = {a: ex for a in story.article_ids if (ex := store.extraction(a)) is not None}
     links = store.links(story.article_ids)
+    extractions = resolve_originators(extractions)
     sources = sources_of(story, articles, links)
     facts = reconcile(story, [extractions[a] for a in story.article_ids if a in extractions], sources,
                       options.reconcile)
