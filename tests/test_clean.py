@@ -351,3 +351,12 @@ def test_options_are_validated() -> None:
         CleanOptions(recurring_min_share=0)
     with pytest.raises(TypeError):
         CleanOptions("balanced")  # type: ignore[misc]
+
+
+def test_scrub_takes_out_what_xml_refuses() -> None:
+    from crosswire.clean.decode import scrub
+
+    assert scrub("a\x1fb\x00c\tD\r\nE") == "abc\tD\r\nE"
+    assert scrub("page one\x0cpage two") == "page one\npage two"  # a line break stays a line break
+    assert scrub("x\ud800y\ufffez") == "x\ufffdyz"
+    assert scrub("plain text") == "plain text"

@@ -179,6 +179,14 @@ def test_jsonl_not_utf8_is_decoded_by_detection(tmp_path: Path) -> None:
     assert isinstance(doc, Document) and json.loads(doc.raw)["title"] == "Café"
 
 
+def test_jsonl_with_raw_control_characters_in_strings(tmp_path: Path) -> None:
+    # Hand-made dumps carry raw tabs and control characters inside strings (strict JSON refuses them).
+    path = write(tmp_path / "raw.jsonl", b'{"title": "Mill\tflood", "maintext": "Water rose\x1f fast.\tThen fell."}\n')
+    (doc,) = run(path)
+    assert isinstance(doc, Document)
+    assert json.loads(doc.raw) == {"title": "Mill\tflood", "maintext": "Water rose\x1f fast.\tThen fell."}
+
+
 def test_jsonl_line_over_limit_fails_alone(tmp_path: Path) -> None:
     big = json.dumps({"maintext": "x" * 5000})
     path = write(tmp_path / "x.jsonl", f'{{"maintext": "a"}}\n{big}\n{{"maintext": "b"}}\n'.encode())

@@ -26,7 +26,7 @@ from ..errors import ConfigError, DocumentError
 from ..records import Article, Document, Published
 from . import metadata as md
 from .chrome import vocab
-from .decode import UndecodableError, decode
+from .decode import UndecodableError, decode, scrub
 from .html import extract_html
 from .text import Cleaned, classify, norm_line
 
@@ -117,7 +117,7 @@ def _fail(document: Document, reason: str) -> DocumentError:
 
 def _json(document: Document) -> dict[str, Any]:
     try:
-        value = json.loads(decode(document.raw))
+        value = json.loads(decode(document.raw), strict=False)
     except (ValueError, UndecodableError) as exc:
         raise _fail(document, f"malformed JSON record ({exc})") from exc
     if not isinstance(value, dict):
@@ -129,8 +129,8 @@ def _str(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(str(v).strip() for v in value if v is not None and str(v).strip())
-    return str(value).strip()
+        return "; ".join(s for s in (_str(v) for v in value) if s)
+    return scrub(str(value)).strip()
 
 
 def _text_lines(text: str) -> list[tuple[int | None, str]]:
@@ -172,7 +172,7 @@ def _parts(document: Document, options: CleanOptions) -> _Parts:
         parts = _html_parts(document, content, meta.get("url"), options)
         return _Parts(parts.lines, {**parts.meta, **meta}, from_html=True)
     try:
-        text = decode(document.raw)
+        text = scrub(decode(document.raw))
     except UndecodableError as exc:
         raise _fail(document, f"undecodable: {exc}") from exc
     if media in (HTML, "application/xhtml+xml"):
@@ -244,7 +244,10 @@ def clean(document: Document, options: CleanOptions = CleanOptions(), *,
         reason = "no body text left after cleaning" if parts.lines else "no body text"
         raise _fail(document, reason)
     meta = parts.meta
-    hint = document.hint
+
+    def hint(key: str) -> str | None:
+        return _str(document.hint(key)) or None
+
     published = None
     for name, value in (("date_publish", hint("date_publish")), ("date_publish", meta.get("date_publish")),
                         ("date", meta.get("date"))):

@@ -1,14 +1,35 @@
-"""Bytes to text: UTF-8 first, else the encoding charset-normalizer detects; never a silent drop."""
+"""Bytes to text: UTF-8 first, else the encoding charset-normalizer detects; never a silent drop.
+
+:func:`scrub` then makes decoded text safe for XML parsers (lxml, trafilatura) and for people: control
+characters that no text uses are taken out. The Document keeps its raw bytes untouched."""
 
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 
 from charset_normalizer import from_bytes
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+
+
+# Control characters XML 1.0 forbids (tab, LF and CR are allowed). The ones Python's str.splitlines
+# already treats as line breaks (VT, FF, FS, GS, RS) become a newline, so line numbers do not move;
+# the rest are dropped. Lone surrogates (from JSON escapes such as "\\ud800") become U+FFFD, and the
+# noncharacters U+FFFE / U+FFFF are dropped.
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e"
+_SCRUB = {c: None for c in range(32) if chr(c) not in "\t\n\r" + _LINE_BREAKS}
+_SCRUB.update({ord(c): "\n" for c in _LINE_BREAKS})
+_SCRUB.update({0xFFFE: None, 0xFFFF: None})
+_SCRUB.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+_SCRUBBED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """``text`` without the control characters an XML parser refuses (see ``_SCRUB``)."""
+    return text.translate(_SCRUB) if _SCRUBBED.search(text) else text
 
 
 class UndecodableError(ValueError):

@@ -12,6 +12,8 @@ from typing import Any
 
 import trafilatura
 
+from .decode import scrub
+
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td", "div", "section", "article", "br")
 
 
@@ -45,7 +47,9 @@ def extract_html(html: str, url: str | None, *, favor: str = "balanced", include
     """Body lines and metadata of one page, or None when no extractor finds any text.
 
     ``favor``: ``precision`` (trafilatura precision mode only), ``recall`` (recall mode only) or
-    ``balanced`` (precision mode, recall mode when precision keeps < ``recall_ratio`` of its text)."""
+    ``balanced`` (precision mode, recall mode when precision keeps < ``recall_ratio`` of its text).
+    Control characters XML refuses are taken out first (lxml raises on them)."""
+    html = scrub(html)
     doc = None
     try:
         if favor == "recall":

@@ -264,7 +264,7 @@ def _parses_as_json(data: bytes) -> bool:
     if text is None:
         return False
     try:
-        json.loads(text)
+        json.loads(text, strict=False)
     except (ValueError, RecursionError):
         return False
     return True

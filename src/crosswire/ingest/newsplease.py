@@ -77,7 +77,7 @@ def _loads(data: bytes) -> Any:
     text = decode(data)
     if text is None:
         raise ValueError("not decodable as text")
-    return json.loads(text)
+    return json.loads(text, strict=False)  # raw tabs and control characters inside strings are common in dumps
 
 
 def read_json(data: bytes, origin: str) -> Iterator[Document | Failed]:

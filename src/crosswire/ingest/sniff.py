@@ -120,7 +120,7 @@ def kind_by_content(head: bytes) -> str:
 def _json_kind(body: bytes) -> str:
     first = body.split(b"\n", 1)[0].strip()
     try:
-        if isinstance(json.loads(first), dict):
+        if isinstance(json.loads(first, strict=False), dict):
             return JSONL
     except ValueError:
         pass
