@@ -118,3 +118,39 @@ def test_extract_entry_ids_spans_and_as_of() -> None:
 def test_options_validated() -> None:
     with pytest.raises(ConfigError):
         ExtractOptions(carry_attribution=-1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The gallery has 25 photos of the parade.",  # not an event unit
+        "He played five seasons with the club and scored 12 points.",
+        "In 2015 attacks on the border rose sharply.",  # a year, not a count
+        "The attack shattered more than 100 lives.",  # "lives" with no death verb
+    ],
+)
+def test_what_is_not_a_claim(sentence: str) -> None:
+    assert quantities(sentence) == []
+
+
+def _claims(sentence: str) -> list[tuple[str, str, str, float | None]]:
+    return [(sentence[q.span[0]:q.span[1]], q.measure, q.subject, q.low) for q in quantities(sentence)]
+
+
+def test_implied_people_severity_and_hospital() -> None:
+    assert _claims("Dozens were wounded and two have died.") == [
+        ("Dozens were wounded", "injured", "people", 24), ("two have died", "killed", "people", 2)]
+    assert _claims("Four people were critically injured and 20 slightly hurt.") == [
+        ("Four people", "injured", "people, seriously hurt", 4),
+        ("20 slightly hurt", "injured", "people, slightly hurt", 20)]
+    assert _claims("At least 84 people were taken to hospital.") == [("At least 84 people", "injured", "people", 84)]
+    assert _claims("Gunmen kidnapped 30 students from the school.") == [("30 students", "abducted", "students", 30)]
+
+
+def test_head_noun_decides_the_subject() -> None:
+    assert [c[2] for c in _claims("One woman told police she had been followed.")] == ["women"]  # not police
+    assert _claims("Two American soldiers were killed.") == [("Two American soldiers", "killed", "soldiers", 2)]
+    assert _claims("Five members of a Texas family were among those killed.")[0][2] == "relatives"
+    assert _claims("Three Algerians and two Tunisians died.") == [
+        ("Three Algerians", "killed", "algerians", 3), ("two Tunisians", "killed", "tunisians", 2)]
+    assert _claims("The blast claimed 12 lives.") == [("12 lives", "killed", "people", 12)]

@@ -116,10 +116,12 @@ PINNED = [
     ("002", "displaced", "people", 4000001, None),
     ("002", "distance", "distance", 10, 10),
     ("002", "displaced", "families", None, 7000),
+    ("002", "displaced", "people", 2000000, None),  # "millions displaced": vague, shown, not weighed
     ("003", "captured", "areas", 10, None),
     ("003", "distance", "distance", None, 10),
     ("003", "displaced", "families", 200, 999),
     ("004", "captured", "city", 0.5, None),
+    ("004", "captured", "districts", None, None),
     ("004", "captured", "city", 0.5, None),
     ("004", "killed", "combatants", 251, None),
     ("004", "killed", "rebels", 140, None),

@@ -10,6 +10,7 @@ kind ``source-alias`` (name = description, canonical = named source).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import ConfigError
@@ -22,6 +23,9 @@ from .time import date_mentions, dated_events
 
 __all__ = ["ExtractOptions", "extract"]
 
+# "killed since Wednesday": the date starts the period counted; the count is as of the report.
+_PERIOD_START = re.compile(r"\b(?:since|from|starting|beginning|began|begun|launched)\s+(?:on\s+|late\s+|early\s+)*$",
+                           re.IGNORECASE)
 _CARRY_MEASURES = frozenset({"killed", "injured", "missing", "arrested"})
 
 
@@ -77,7 +81,7 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     events = dated_events(article, spans) if options.events else ()
     day_of: dict[tuple[int, int], str] = {}
     for ev in events:  # the first day-precise date stated in a sentence dates its counts
-        if ev.precision in ("day", "datetime"):
+        if ev.precision in ("day", "datetime") and not _PERIOD_START.search(text[max(0, ev.span[0] - 25) : ev.span[0]]):
             day_of.setdefault(ev.sentence_span, ev.date[:10])
     claims: list[Claim] = []
     date_cache: dict[tuple[int, int], str | None] = {}

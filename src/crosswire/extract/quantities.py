@@ -10,7 +10,9 @@ affected, destroyed, distance, count (default). Subjects are plural lower-case n
 written after the number, normalised (``individuals``/``persons``/``lives``/``deaths`` ->
 ``people``; "civilian lives" -> ``civilians``; "combatant fatalities" -> ``combatants``).
 Units: ``person`` for human subjects, else the singular of the noun (``village``,
-``family``, ``attack``, ``home``); distances are converted to ``km`` with pint.
+``family``, ``attack``, ``home``); distances are converted to ``km`` with pint. Which nouns
+make a claim is :mod:`.vocab`'s: people, and the things an event record counts (places, homes,
+vehicles, weapons, attacks...), not photos, games or seasons.
 Not counts: years (1900-2099 not followed by a noun), ordinals, identifiers ("Base 46",
 "M5"), times, ages ("45-year-old"), percentages, money.
 """
@@ -22,55 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .numbers import NumberMention, numbers
+from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
 
-_HUMAN = {
-    "people": "people",
-    "persons": "people",
-    "individuals": "people",
-    "person": "people",
-    "lives": "people",
-    "deaths": "people",
-    "fatalities": "people",
-    "casualties": "people",
-    "dead": "people",
-    "victims": "people",
-    "bodies": "people",
-    "residents": "people",
-    "migrants": "migrants",
-    "refugees": "refugees",
-    "civilians": "civilians",
-    "combatants": "combatants",
-    "fighters": "combatants",
-    "rebels": "rebels",
-    "militants": "militants",
-    "insurgents": "rebels",
-    "soldiers": "soldiers",
-    "troops": "soldiers",
-    "children": "children",
-    "women": "women",
-    "men": "men",
-    "officers": "police officers",
-    "policemen": "police officers",
-    "police": "police officers",
-    "students": "students",
-    "protesters": "protesters",
-    "passengers": "passengers",
-    "workers": "workers",
-    "journalists": "journalists",
-    "americans": "americans",
-    "wounded": "people",
-    "injured": "people",
-    "others": "people",
-    "adults": "people",
-    "families": "families",
-    "family": "families",
-    "crew": "crew",
-}
-_UNIT_OF = {"families": "family"}
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
-_NOUN = re.compile(r"\s+(?:of\s+)?(?:(?:the|those|them|whom|which)\s+)?((?:[A-Za-z'-]+\s+){0,2}?)([A-Za-z]+)\b")
-_NOUN_1 = re.compile(r"\s+(?:of\s+)?(?:(?:the|those)\s+)?((?:[A-Za-z'-]+\s+){1})([A-Za-z]+)\b")
-_NOUN_2 = re.compile(r"\s+(?:of\s+)?(?:(?:the|those)\s+)?((?:[A-Za-z'-]+\s+){2})([A-Za-z]+)\b")
 _MEASURE_WORDS = [
     ("killed", r"kill\w*|dead|deaths?|died|die|fatalit\w+|lives|death\s+toll|toll|slain|perished|massacred"),
     ("injured", r"injur\w*|wound\w*|hurt|casualt\w+"),
@@ -131,13 +87,6 @@ _SHORT_UNIT = {
     "millimeter": "mm",
     "nautical_mile": "nmi",
 }
-_NOT_SUBJECT = frozenset(
-    [
-        "of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "by", "for", "from", "with", "years", "year",
-        "percent", "per", "cent", "am", "pm", "a.m", "p.m", "dollars", "euros", "pounds", "times", "hours",
-        "days", "weeks", "months", "minutes", "seconds", "year-old"
-    ]
-)
 _EXCLUDE_BEFORE = re.compile(r"(?:[A-Z][\w-]*|[$£€#]|No\.|number)\s*$")
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|of|by|until|till|from|between|and|to|early|late|mid|spring|summer|"
@@ -236,6 +185,119 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+_NOT_MODIFIER = frozenset({
+    "told", "said", "says", "say", "were", "was", "is", "are", "had", "have", "has", "will", "would", "could",
+    "should", "did", "do", "does", "been", "being", "be", "and", "or", "but", "who", "which", "that", "than",
+    "to", "from", "with", "by", "in", "on", "at", "as", "for", "into", "after", "before", "when", "while",
+    "like", "not", "also", "reportedly", "allegedly", "now", "still", "then", "there", "their", "its", "his",
+    "her", "our", "your", "my", "this", "these", "those", "more", "most",
+})
+_NOUN_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:(?:the|those|them|whom|which|its|their|his|her)\s+)?((?:[A-Za-z'-]+\s+){0,2})([A-Za-z-]+)\b"
+)
+_NOUN_AFTER_OF = re.compile(r"(?:\s+of)?\s+(?:the|those|them|whom|which|its|their|his|her)?\s*([A-Za-z-]+)\b")
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(famil\w*|crew|staff|[a-z]+s)\b")
+_BARE_PARTICIPLE = re.compile(
+    r"\s+(?:(?:were|was|are|is|have|has|had)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+    r"(killed|dead|died|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|rescued|evacuated|"
+    r"displaced|abducted|kidnapped|hospitali[sz]ed|(?:taken|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?)\b",
+    re.IGNORECASE,
+)
+_LIVES_LOST = re.compile(r"\b(?:lost|claim\w*|took|taken|loss|kill\w*|died|perish\w*|dead|toll|cost|sacrific\w*)\b",
+                         re.IGNORECASE)
+_SERIOUS = re.compile(r"\b(?:serious\w*|critical\w*|sever\w*|grave\w*|life[- ]threatening)\b", re.IGNORECASE)
+_SLIGHT = re.compile(r"\b(?:slight\w*|minor|light\w*|walking\s+wounded)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
+_HOSPITAL = re.compile(r"\b(?:taken|rushed|admitted|airlifted|flown|transported|sent)\s+to\s+(?:an?\s+|the\s+)?"
+                       r"(?:local\s+|nearby\s+|area\s+)?hospitals?\b|\bhospitali[sz]ed\b|\btreated\s+for\b",
+                       re.IGNORECASE)
+_ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|held\s+captive)\b", re.IGNORECASE)
+_CAPTURED_PERSON = re.compile(r"\bcaptur\w*", re.IGNORECASE)
+
+
+def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
+    """``(subject, unit, noun_end, noun)`` for the noun a number at ``end`` counts, or None.
+
+    Up to two modifiers may stand between the number and the noun ("two American soldiers", "87 government
+    soldiers"), never a verb or function word ("One woman told police" counts no police)."""
+    bare = _BARE_PARTICIPLE.match(sentence, end)
+    if bare:  # "Dozens were wounded", "two have died": the people are implied (not "two injured passengers")
+        follow = _NEXT_WORD.match(sentence, bare.end())
+        if follow is None or (human_subject(follow.group(1)) is None and event_unit(follow.group(1)) is None):
+            return "people", "person", bare.end(), bare.group(1).lower()
+    m = _NOUN_AFTER.match(sentence, end)
+    if not m:
+        return None
+    words = [*m.group(1).split(), m.group(2)]
+    offsets: list[int] = []
+    pos = m.start(1) if m.group(1) else m.start(2)
+    for w in words:
+        pos = sentence.index(w, pos)
+        offsets.append(pos + len(w))
+        pos += len(w)
+    for i, word in enumerate(words):  # the first human noun or event unit, reading left to right
+        mods = [x.lower() for x in words[:i]]
+        if any(x in _NOT_MODIFIER for x in mods) or (i and word.lower() in _NOT_MODIFIER):
+            return None
+        human = human_subject(word)
+        if human is not None:
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is not None and (human_subject(nxt) is not None or word.lower() in _ADJ_SUBJECT):
+                continue  # "American soldiers", "police officers", "civilian lives": the head noun decides
+            low = word.lower()
+            subject = human
+            if subject == "people":  # a generic head takes a specific modifier: "civilian lives"
+                for mod in mods:
+                    refined = _ADJ_SUBJECT.get(mod) or human_subject(mod if mod.endswith("s") else mod + "s")
+                    if refined and refined not in ("people", "families"):
+                        subject = refined
+            elif low == "officers" and mods and mods[-1] == "police":
+                subject = "police officers"
+            if low in ("members", "member"):
+                of = _MEMBERS_OF.match(sentence, offsets[i])
+                if of and "famil" in of.group(0).lower():
+                    subject = "relatives"
+                elif of:
+                    subject = human_subject(of.group(1)) or subject
+            if low == "family" and " of " in sentence[end : offsets[i]]:
+                subject = "relatives"  # "four of his close family"
+            return subject, UNIT_OF_SUBJECT.get(subject, "person"), offsets[i], low
+        if word.lower() in _ADJ_SUBJECT and i + 1 < len(words):
+            continue
+        unit = event_unit(word)
+        if unit is not None and not mods:
+            return word.lower() if word.lower().endswith("s") else word.lower() + "s", unit, offsets[i], word.lower()
+        if unit is not None:
+            return word.lower(), unit, offsets[i], word.lower()
+    return None
+
+
+def _severity(sentence: str, start: int, end: int) -> str | None:
+    """Injured people described by how badly: a part of the injured, not their total."""
+    window = re.split(r"[,;]|\band\b|\d", sentence[end : end + 45])[0]
+    window = sentence[start:end] + window
+    if _SERIOUS.search(window):
+        return "people, seriously hurt"
+    if _SLIGHT.search(window):
+        return "people, slightly hurt"
+    return None
+
+
+def _person_measure(sentence: str, start: int, noun_end: int, measure: str) -> str:
+    """People are not captured or attacked the way villages are: fix the measure of a count of people."""
+    window = sentence[start : noun_end + 80]
+    if _HOSPITAL.search(window):
+        return "injured"
+    if _ABDUCTED.search(sentence):
+        return "abducted"
+    if measure == "captured" and not _CAPTURED_PERSON.search(sentence):
+        return "count"
+    if measure in ("attacks", "destroyed"):
+        return "count"
+    return measure
+
+
 def quantities(sentence: str) -> list[Quantity]:
     """Count claims and distances in one sentence; spans are into ``sentence``."""
     out: list[Quantity] = []
@@ -303,54 +365,32 @@ def quantities(sentence: str) -> list[Quantity]:
             )
             covered = end
             continue
-        nm = _NOUN.match(sentence, e)
-        for alt in (_NOUN_1, _NOUN_2):
-            if nm and nm.group(2).lower() not in _HUMAN:
-                m2 = alt.match(sentence, e)
-                if m2 and m2.group(2).lower() in _HUMAN:
-                    nm = m2
-        subject = None
-        noun_end = e
-        if nm:
-            noun = nm.group(2).lower()
-            mods = nm.group(1).lower().split()
-            if noun in _HUMAN:
-                subject = _HUMAN[noun]
-                for mod in mods:
-                    if mod in _ADJ_SUBJECT and noun in ("lives", "deaths", "fatalities", "casualties", "dead"):
-                        subject = _ADJ_SUBJECT[mod]
-                    elif mod.rstrip("s") + "s" in _HUMAN and _HUMAN[mod.rstrip("s") + "s"] != "people":
-                        subject = _HUMAN[mod.rstrip("s") + "s"]
-                noun_end = nm.end()
-            elif noun in _ADJ_SUBJECT and not mods:
-                nxt = re.match(r"\s+([a-z]+)", sentence[nm.end() :])
-                if nxt and nxt.group(1) in _HUMAN:
-                    subject = _ADJ_SUBJECT[noun]
-                    noun_end = nm.end() + nxt.end()
-            elif noun.endswith("s") and noun not in _NOT_SUBJECT and len(noun) > 3 and not mods:
-                subject = noun
-                noun_end = nm.end()
-        if subject is None:
+        found = _subject_after(sentence, e)
+        if found is None:
             toll = re.search(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$", before)
             if toll and not is_year:
-                subject = "people"
+                subject, unit, noun_end, noun = "people", "person", e, ""
                 measure = "killed"
             else:
                 continue
         else:
-            if is_year and n.text.isdigit() and _YEAR_BEFORE.search(before):
-                continue
+            subject, unit, noun_end, noun = found
+            if is_year and (_YEAR_BEFORE.search(before) or not _QUAL.search(before)):
+                continue  # "in 2015 attacks", "2016 Cubs": a year, not a count
             measure = _measure(sentence, s, noun_end) or "count"
-            if nm and nm.group(2).lower() in ("deaths", "fatalities", "lives", "dead", "bodies"):
+            if noun in ("deaths", "fatalities", "lives", "dead", "bodies"):
                 measure = "killed"
-            if nm and nm.group(2).lower() in ("wounded", "injured"):
+            elif noun in ("wounded", "injured"):
                 measure = "injured"
+            if noun in ("lives", "life") and not _LIVES_LOST.search(sentence):
+                continue  # "shattered more than 100 lives", "saved 20 lives": not a toll
+            if unit == "person":
+                measure = _person_measure(sentence, s, noun_end, measure)
+                if measure == "injured" and subject == "people":
+                    subject = _severity(sentence, s, noun_end) or subject
         q = _QUAL.search(sentence[max(0, s - 30) : s])
         low, high, approx = _bounds(q.group("q") if q else None, n)
         start = s - len(q.group(0)) if q else s
-        unit = "person" if subject in _HUMAN.values() and subject != "families" else _singular(subject)
-        if subject == "families":
-            unit = "family"
         part_of = None
         if last_total is not None and re.search(
             r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b", sentence[out[last_total].span[1] : start]
@@ -375,10 +415,3 @@ def quantities(sentence: str) -> list[Quantity]:
             )
     return out
 
-
-def _singular(noun: str) -> str:
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    if noun.endswith(("ches", "shes", "sses", "xes")):
-        return noun[:-2]
-    return noun[:-1] if noun.endswith("s") else noun
