@@ -221,8 +221,16 @@ def build_context(documents: Iterable[Document], options: CleanOptions | None = 
     return CleanContext(tuple(recurring))
 
 
-def _language(paragraphs: list[str]) -> str | None:
-    words = re.findall(r"[a-z]+", " ".join(paragraphs).lower())
+def _language(paragraphs: list[str], sample_chars: int = 20_000) -> str | None:
+    """``en`` when function words are frequent enough; judged on the first ``sample_chars`` characters."""
+    sample: list[str] = []
+    size = 0
+    for p in paragraphs:
+        sample.append(p[: sample_chars - size])
+        size += len(sample[-1])
+        if size >= sample_chars:
+            break
+    words = re.findall(r"[a-z]+", " ".join(sample).lower())
     if len(words) < 5:
         return None
     return "en" if sum(w in _EN_STOP for w in words) / len(words) >= 0.12 else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..records import Published, RemovedLine
 from . import chrome as ch
@@ -38,27 +38,37 @@ UI_WORDS = ch.vocab(
     "page pages up in out more now reading")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
+    """One non-empty line and the features it is judged by (counts only: a page of a million lines
+    must not hold a million word lists)."""
+
     index: int
     number: int | None
     raw: str
     text: str
     marker: bool
-    words: list[str] = field(default_factory=list)
+    n: int  # words; in scripts written without spaces (CJK) about one word per two characters
+    digits: int  # words that are numbers
     reason: str | None = None  # None = body
 
     @property
-    def n(self) -> int:
-        """Words; in scripts written without spaces (CJK) about one word per two characters."""
-        if _CJK_RE.search(self.text):
-            return max(len(self.words), len(_CJK_RE.findall(self.text)) // 2)
-        return len(self.words)
+    def words(self) -> list[str]:
+        return _WORD_RE.findall(self.text)
 
     @property
     def ends_sentence(self) -> bool:
         t = self.text.rstrip()
         return t.endswith(_SENTENCE_END) and not t.endswith(("...", "…"))
+
+
+def _line(index: int, number: int | None, raw: str) -> _Line:
+    text = _MARKER_RE.sub("", raw)
+    words = _WORD_RE.findall(text)
+    n = len(words)
+    if _CJK_RE.search(text):
+        n = max(n, len(_CJK_RE.findall(text)) // 2)
+    return _Line(index, number, raw, text, text != raw, n, sum(w.isdigit() for w in words))
 
 
 @dataclass
@@ -105,8 +115,7 @@ def _is_short_item(line: _Line) -> bool:
 def _prose(line: _Line, min_words: int) -> bool:
     """A paragraph of running text (long, ends a sentence, mostly words): a verbatim repeat of it is a
     scraping duplicate, while repeated short or tabular items (list entries, recipe rows) are structure."""
-    digits = sum(w.isdigit() for w in line.words)
-    return line.n >= min_words and line.ends_sentence and digits <= 0.1 * line.n
+    return line.n >= min_words and line.ends_sentence and line.digits <= 0.1 * line.n
 
 
 def headline_like(text: str) -> bool:
@@ -130,14 +139,13 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
         raw = raw.strip()
         if not raw:
             continue
-        text = _MARKER_RE.sub("", raw)
-        items.append(_Line(len(items), number, raw, text, text != raw, _WORD_RE.findall(text)))
+        items.append(_line(len(items), number, raw))
     out = Cleaned(paragraphs=[], removed=[])
 
     # 1. forms that stand alone: separators, source credits, timestamps, bylines, copyright, interface
     stamps: list[tuple[int, Published]] = []
     for line in items:
-        if _SEPARATOR_RE.match(line.raw) and not line.words:
+        if _SEPARATOR_RE.match(line.raw) and not line.n:
             line.reason = "separator"
         elif (credit := md.parse_credit(line.text)) is not None:
             line.reason = "metadata:original_source"
@@ -244,15 +252,18 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
     # 8. repeated title and verbatim repeated paragraphs: keep the first copy
     seen: set[str] = set()
     title_key = _norm(out.title) if out.title else None
+    title_seen = False
     for line in items:
         if line.reason is not None:
             continue
         key = _norm(line.text)
-        if key in seen and key == title_key:
-            line.reason = "repeated-title"
-        elif key in seen and _prose(line, repeat_min_words):
-            line.reason = "repeated-paragraph"
-        else:
+        if key == title_key:
+            if title_seen:
+                line.reason = "repeated-title"
+            title_seen = True
+        elif _prose(line, repeat_min_words):  # only prose paragraphs are remembered
+            if key in seen:
+                line.reason = "repeated-paragraph"
             seen.add(key)
     for line in items:
         if line.reason is None:
