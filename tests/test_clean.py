@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import pickle
@@ -259,6 +260,24 @@ def test_decode_utf8_bom_latin1_and_refusal() -> None:
         decode(bytes(range(256)) * 4)
     with pytest.raises(DocumentError):
         clean(doc(b"\x00\x01\x02\x03\xff\xfe\x00binary" * 50))
+
+
+def test_decode_mostly_utf8_with_stray_legacy_bytes() -> None:
+    # A UTF-8 page with one cp1252 apostrophe: the UTF-8 stays UTF-8, the stray byte is read as cp1252.
+    raw = "Les blessés ont été conduits à l'hôpital de Genève. It".encode() + b"\x92s over."
+    assert decode(raw) == "Les blessés ont été conduits à l'hôpital de Genève. It’s over."
+    # Bytes of another script around stray ones are kept as well, none dropped.
+    assert decode("Tōkyō 東京 report ".encode() + b"\xff") == "Tōkyō 東京 report ÿ"
+    # A legacy page with no UTF-8 in it still goes to detection.
+    assert decode("Trois blessés à Genève, dit la police.".encode("cp1252")) == "Trois blessés à Genève, dit la police."
+
+
+def test_decode_gzip_members_truncation_and_bomb() -> None:
+    assert decode(gzip.compress(b"First part. ") + gzip.compress(b"Second part.")) == "First part. Second part."
+    with pytest.raises(UndecodableError, match="truncated gzip"):
+        decode(gzip.compress(b"word " * 1000)[:25])
+    with pytest.raises(UndecodableError, match="decompression bomb"):
+        decode(gzip.compress(b" " * 50_000_000))
 
 
 # -- other media types ------------------------------------------------------------------------------

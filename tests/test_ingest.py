@@ -179,6 +179,15 @@ def test_jsonl_not_utf8_is_decoded_by_detection(tmp_path: Path) -> None:
     assert isinstance(doc, Document) and json.loads(doc.raw)["title"] == "Café"
 
 
+def test_mostly_utf8_with_stray_bytes_is_text(tmp_path: Path) -> None:
+    body = "Rescuers in Tōkyō (東京) and Genève said the river had crested. It".encode() + b"\x92s over.\xff\xfe"
+    record = b'{"title": "Crest", "maintext": "' + body + b'"}\n'
+    text, line = run(write(tmp_path / "mixed.txt", body), write(tmp_path / "mixed.jsonl", record))
+    assert isinstance(text, Document) and text.raw == body
+    assert isinstance(line, Document)
+    assert json.loads(line.raw)["maintext"].endswith("東京) and Genève said the river had crested. It’s over.ÿþ")
+
+
 def test_jsonl_with_raw_control_characters_in_strings(tmp_path: Path) -> None:
     # Hand-made dumps carry raw tabs and control characters inside strings (strict JSON refuses them).
     path = write(tmp_path / "raw.jsonl", b'{"title": "Mill\tflood", "maintext": "Water rose\x1f fast.\tThen fell."}\n')

@@ -5,7 +5,6 @@ characters that no text uses are taken out. The Document keeps its raw bytes unt
 
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 
@@ -13,6 +12,8 @@ from charset_normalizer import from_bytes
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+_BOMB_FLOOR = 1024 * 1024
+_BOMB_RATIO = 100
 
 
 # Control characters XML 1.0 forbids (tab, LF and CR are allowed). The ones Python's str.splitlines
@@ -37,22 +38,59 @@ class UndecodableError(ValueError):
 
 
 def _maybe_gunzip(raw: bytes) -> bytes:
-    if raw.startswith(_GZIP_MAGIC):
+    """Open a gzipped document (ingest already opens gzip files; this is for documents made elsewhere),
+    refusing output past ``_BOMB_FLOOR`` that is more than ``_BOMB_RATIO`` times the input."""
+    if not raw.startswith(_GZIP_MAGIC):
+        return raw
+    limit = max(_BOMB_FLOOR, _BOMB_RATIO * len(raw))
+    parts: list[bytes] = []
+    size = 0
+    rest = raw
+    while rest.startswith(_GZIP_MAGIC):  # one member after another, as gzip.decompress reads them
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            return gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise UndecodableError(f"truncated or corrupt gzip ({exc})") from exc
-    return raw
+            parts.append(member.decompress(rest, limit + 1 - size))
+        except zlib.error as exc:
+            raise UndecodableError(f"corrupt gzip ({exc})") from exc
+        size += len(parts[-1])
+        if size > limit:
+            raise UndecodableError(f"decompression bomb refused (gzip expands more than {_BOMB_RATIO}:1)")
+        if not member.eof:
+            raise UndecodableError("truncated gzip (the compressed stream ends early)")
+        rest = member.unused_data
+    return b"".join(parts)
+
+
+# A valid multi-byte UTF-8 sequence, and the cp1252 reading of each byte a UTF-8 decode escapes
+# (bytes cp1252 leaves undefined read as Latin-1): mostly-UTF-8 text with a few stray legacy bytes
+# ("It\x92s") keeps its UTF-8 and reads the strays as the web's most common legacy encoding.
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_STRAYS = {0xDC00 + b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0x100)}
+
+
+def utf8_with_strays(raw: bytes) -> str | None:
+    """``raw`` as UTF-8 with its few invalid bytes read as cp1252, when valid multi-byte UTF-8
+    sequences outnumber the invalid bytes; else None (a legacy encoding: leave it to detection)."""
+    text = raw.decode("utf-8-sig", "surrogateescape")
+    strays = len(_ESCAPED.findall(text))
+    if strays == 0 or len(_UTF8_SEQ.findall(raw)) <= strays:
+        return None
+    return text.translate(_STRAYS)
 
 
 def decode(raw: bytes) -> str:
-    """Decode ``raw`` (gzip is opened first): UTF-8 (a BOM is dropped), else the encoding
-    charset-normalizer finds. Raises :class:`UndecodableError` rather than dropping bytes."""
+    """Decode ``raw`` (gzip is opened first): UTF-8 (a BOM is dropped); UTF-8 with a few stray
+    legacy bytes (:func:`utf8_with_strays`); else the encoding charset-normalizer finds. Raises
+    :class:`UndecodableError` rather than dropping bytes."""
     raw = _maybe_gunzip(raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    mixed = utf8_with_strays(raw)
+    if mixed is not None:
+        return mixed
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UndecodableError("binary data (NUL bytes), not text")
     matches = list(from_bytes(raw))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import re
 import zlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -19,6 +20,23 @@ _MB = 1024 * 1024
 # Outputs below this size are never called a decompression bomb, whatever the ratio.
 _BOMB_FLOOR = 1 * _MB
 _CHUNK = 256 * 1024
+
+
+# Mostly-UTF-8 text with a few stray legacy bytes ("It\x92s"): the same rule as
+# crosswire.clean.decode.utf8_with_strays (stages do not import each other).
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_STRAYS = {0xDC00 + b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0x100)}
+
+
+def utf8_with_strays(data: bytes) -> str | None:
+    """``data`` as UTF-8 with its invalid bytes read as cp1252 when valid multi-byte UTF-8 sequences
+    outnumber them; else None."""
+    text = data.decode("utf-8-sig", "surrogateescape")
+    strays = len(_ESCAPED.findall(text))
+    if strays == 0 or len(_UTF8_SEQ.findall(data)) <= strays:
+        return None
+    return text.translate(_STRAYS)
 
 
 class Refused(Exception):

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 from charset_normalizer import from_bytes
 
 from ..records import Document, Failed
-from ._io import Refused, document, failed, too_large
+from ._io import Refused, document, failed, too_large, utf8_with_strays
 
 MEDIA_TYPE = "application/x-newsplease+json"
 _TEXT_FIELDS = ("maintext", "text", "body-paragraphs", "description")
@@ -17,10 +17,14 @@ _READ_CHUNK = 1024 * 1024
 
 
 def decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), else what charset-normalizer detects, else None."""
+    """UTF-8 (with or without BOM), UTF-8 with a few stray legacy bytes, else what charset-normalizer
+    detects, else None."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        mixed = utf8_with_strays(data)
+        if mixed is not None:
+            return mixed
         best = from_bytes(data).best()
         return str(best) if best is not None else None
 

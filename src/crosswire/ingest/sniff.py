@@ -8,7 +8,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from ._io import GZIP_MAGIC
+from ._io import GZIP_MAGIC, utf8_with_strays
 
 # Kinds of input the readers know.
 TEXT, HTML, JSON, JSONL, FEED, WARC, GZIP = "text", "html", "json", "jsonl", "feed", "warc", "gzip"
@@ -88,7 +88,7 @@ def _decodes_as_text(sample: bytes) -> bool:
     except UnicodeDecodeError as e:
         if e.start >= len(sample) - 4 and e.reason == "unexpected end of data":
             return True  # a character cut by the sample's end
-    return from_bytes(sample).best() is not None
+    return utf8_with_strays(sample) is not None or from_bytes(sample).best() is not None
 
 
 def looks_like_html(head: bytes) -> bool:
