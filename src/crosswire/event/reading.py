@@ -73,7 +73,14 @@ TYPE_RE = {t.name: re.compile(r"(?<![\w-])(?:" + "|".join(t.words) + r")(?![\w-]
 EVENT_VERBS = re.compile(
     r"(?<![\w-])(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|attack(?:ed|s)?|struck|strikes?|"
     r"launched|began|started|erupted|happened|occurred|took place|crashed|collided|exploded|hit|stormed|"
-    r"fell|seized|captured|fired|rammed|targeted)(?![\w-])", re.I)
+    r"fell|seized|captured|fired|rammed|targeted|explosions?|blasts?|gunfire|collisions?)(?![\w-])", re.I)
+
+# Nouns that name an event: a place written right before one is where it happened ("the Croydon tram
+# crash", "Kabul bombing", "Nice attack").
+EVENT_NOUNS = re.compile(
+    r"(?<![\w-])(?:crash(?:es)?|attacks?|bombings?|shootings?|blasts?|explosions?|fires?|derailment|disaster|"
+    r"tragedy|accident|massacre|collision|earthquake|quake|floods?|protests?|riots?|clashes|siege|raid|"
+    r"strikes?|stabbing|rampage|incident|shelling|offensive)(?![\w-])", re.I)
 
 # A date expression that names a day or month ("Wednesday", "Nov. 9", "yesterday"), not "day" or "night" alone.
 DATE_WORD = re.compile(
@@ -83,8 +90,33 @@ DATE_WORD = re.compile(
 _SENTENCE_CUT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(])")
 DATELINE = re.compile(  # "LONDON —", "SAN JOSE, Costa Rica (AP) -"
     r"^\s*[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Za-z .]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[—–-]")
-IN_BEFORE = re.compile(r"(?:\bin|\bnear|\bat|\boutside|\bon)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
-FROM_BEFORE = re.compile(r"(?:\bfrom|\bto|\btowards?|\bby|\bwith|\bof|\bbetween|\band)\s+(?:the\s+)?$")
+# What the words before a place say about it (see places.place_cue): the head preposition of its phrase.
+SITE_WORDS = frozenset({"in", "near", "at", "outside", "on", "inside", "into", "off", "over", "across", "around",
+                        "within", "onto", "throughout"})
+HOME_WORDS = frozenset({"from", "of"})
+ROUTE_WORDS = frozenset({"to", "towards", "toward", "for", "via", "between"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "suburb", "suburbs",
+                         "outskirts", "area", "capital", "state", "county", "governorate", "neighbourhood",
+                         "neighborhood", "centre", "center", "heart", "streets", "port", "island", "coast",
+                         "municipality", "township", "hamlet", "settlement", "camp", "community", "countryside",
+                         "part", "parts", "north", "south", "east", "west", "edge", "resort", "hub"})
+HOME_NOUNS = frozenset({"all", "both", "each", "resident", "residents", "native", "natives", "hometown", "family",
+                        "families", "couple", "mayor", "governor", "man", "woman", "boy", "girl", "father", "mother",
+                        "son", "daughter", "people", "members", "member", "congregation", "temple", "church",
+                        "synagogue", "school", "university", "club", "rabbi", "pastor", "imam", "priest",
+                        "hospital", "hospitals", "clinic", "morgue", "mortuary"})
+HOME_VERBS = re.compile(r"\b(?:lived|lives|living|live|grew up|raised|born|based|headquartered|hails|hailed|"
+                        r"moved|returned|travell?ing|travell?ed|flew|flying|headed|heading|bound)\s+"
+                        r"(?:in|from|to|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+REFERENCE_BEFORE = re.compile(  # "130 miles northwest of San José", "south of London", "km from the border"
+    r"\b(?:(?:km|kms|kilometres?|kilometers?|miles?|mi)\b[^.,;]{0,25}?|(?:north|south|east|west|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I)
+# Links to another, earlier event: a place after them is where *that* happened.
+BACKGROUND_LINK = re.compile(
+    r"(?<![\w-])(?:(?:retaliation|revenge|reprisal|response)\b[^.;]{0,25}?\b(?:for|against|to)|"
+    r"since|previous(?:ly)?|earlier (?:this|last) (?:week|month|year)|last (?:week|month|year)|ago|anniversary|"
+    r"prior to|years? after|months? after|recalled|remember\w*|similar)(?![\w-])", re.I)
 FORCES = re.compile(
     r"(?:(?P<adj>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+)?(?P<what>government|regime|pro-government|state|army|military|"
     r"security|armed)\s+(?:forces|troops|soldiers)|(?:the\s+)?(?P<adj2>[A-Z][a-z]+)\s+(?:army|military|troops|"
@@ -92,8 +124,24 @@ FORCES = re.compile(
 TARGET_BEFORE = re.compile(r"(?:\bon|\bagainst|\bat|\binto|\btargeting|\btargetting|\bkilling|\bkilled|\bwounding|"
                             r"\battacked|\bstruck|\bhit|\bbombed|\bshelled)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,2}$")
 BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,3}$")
+# A date that says when something was *said*: "25 were hurt, police said Wednesday", "officials on
+# Thursday said", "told reporters on Friday", "in a statement on Monday". The report's time, not the event's.
+REPORT_BEFORE = re.compile(
+    r"\b(?:said|says|say|told(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w.]*)){0,2}|tells|reported|announced|"
+    r"confirmed|added|stated|wrote|tweeted|posted|statement(?:\s+(?:released|issued|published))?|"
+    r"press conference|news conference|briefing|interview)\s+(?:on\s+|late\s+|early\s+|late on\s+|early on\s+)?$")
+REPORT_AFTER = re.compile(
+    r"^,?\s+(?:said|says|told|announced|confirmed|reported|added|stated|tweeted|wrote)\b")
+# A date inside a relative clause ("Mr Trump, who won the election on Wednesday, met ...") is background.
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
+# What follows an event, or looks back at one: its date is not the event's own.
+AFTERMATH = re.compile(
+    r"(?<![\w-])(?:funerals?|vigils?|memorials?|tributes?|mourn\w*|buried|burials?|trials?|courts?|sentenced|"
+    r"charged|inquests?|anniversary|commemorat\w+|condolences|visited|named|identified|released|reopen\w*|"
+    r"resumed|since|ago|previous|earlier|last year|in retaliation|in response|revenge|reprisal|(?:death )?toll|"
+    r"(?:rose|risen|climbed|increased) to)(?![\w-])", re.I)
 NEIGHBOURHOOD_KM = 25.0  # a point place this close to a named city is a part of it
-MIN_DATE_SCORE = 2.5  # a date with one signal only (a verb far from the lead) is not the event's
+MIN_DATE_SCORE = 3.0  # a date with one signal only (a verb far from the lead) is not the event's
 PARTY_SHARE = 0.3  # a party named much less than the main ones is background
 PRECISION_RANK = {"point": 0, "city": 1, "region": 2, "country": 3, "unknown": 4}
 

@@ -144,6 +144,9 @@ _PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "conservative"
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside|of|from|to|at)\s+(?:downtown\s+|central\s+|northern\s+|southern\s+|"
                         r"eastern\s+|western\s+)?$")
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
+# Lower-case words of the running text: a word that also occurs in lower case is a common word, not a
+# name ("Police"). Hashtags, handles and web addresses ("#croydon", "@bbc", "tfl.gov.uk") do not count.
+_LOWER_WORD = re.compile(r"(?<![\w'’#@/.-])[a-z][a-z'’-]*(?![\w'’-]*[./@]\w)")
 _KINSHIP = re.compile(r"^[A-Z][a-z]+-(?:of|in)-[a-z]+$")
 _CAP_WORD = r"(?:[A-Z]|[a-z]+-[A-Z])[\w'’.&-]*"
 # Runs of capitalised words (with connectors between them): the only stretches the chunker reads.
@@ -450,8 +453,9 @@ def _context_countries(chunks: list[_Chunk]) -> list[str]:
 
 def _propagate(chunks: list[_Chunk], acronyms: dict[str, str]) -> None:
     """Give untyped or weakly typed mentions the type the same name has elsewhere in the article."""
-    surnames = {
+    surnames = {  # a capitalised pair guessed to be a person does not make a known place's name a surname
         _key(c.words[-1].split("-")[-1]) for c in chunks if c.kind == "person" and len(c.words) >= 2
+        and not (c.evidence == "fallback" and gazetteer.is_known(c.words[-1]))
     }
     alone = {_key(c.words[0]) for c in chunks if len(c.words) == 1}
     for c in chunks:
@@ -490,7 +494,7 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
     for para in text.split(PARAGRAPH_SEPARATOR):
         starts.add(pos)
         pos += len(para) + len(PARAGRAPH_SEPARATOR)
-    lower_words = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", text))
+    lower_words = set(_LOWER_WORD.findall(text))
     headlines = _headline_paragraphs(text)
     chunks: list[_Chunk] = []
     for c in _raw_chunks(text):

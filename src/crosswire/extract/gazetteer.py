@@ -232,20 +232,34 @@ def _place(entry: _Entry, name: str | None = None, precision: str | None = None)
     )
 
 
+_EZAFE = re.compile(r" ([ie]) ")
+
+
+def _primary_key(k: str) -> str:
+    """``k``, or its other ezafe spelling when only that one is a primary name: Persian and Urdu names
+    join words with -i- or -e- ("Mazar-i-Sharif", "Mazar-e Sharif")."""
+    t = _tables()
+    if k in t.primary or not _EZAFE.search(k):
+        return k
+    other = _EZAFE.sub(lambda m: " e " if m.group(1) == "i" else " i ", k)
+    return other if other in t.primary else k
+
+
 def candidates(name: str, *, alternate: bool = True) -> tuple[_Entry, ...]:
     """Every gazetteer reading of ``name`` (primary names first, else alternate names if allowed)."""
     t = _tables()
-    k = _key(name)
+    k = _primary_key(_key(name))
     return t.primary.get(k) or (t.alternate.get(k, ()) if alternate else ())
 
 
 def is_known(name: str) -> bool:
     """Whether ``name`` is a primary gazetteer name (country, US state, city) or a country alias."""
-    return _key(name) in _tables().primary
+    return _primary_key(_key(name)) in _tables().primary
 
 
 def _lookup(k: str, context_countries: Sequence[str]) -> tuple[_Entry, ...]:
     t = _tables()
+    k = _primary_key(k)
     found = t.primary.get(k, ())
     if not found and k in t.alternate:
         # an alternate spelling is trusted only inside the article's countries (when it has any)

@@ -28,7 +28,9 @@ EVENT_VERBS = _wordset(
     took brokered signed agreed established declared announced ended halted invaded intervened withdrew
     retook recaptured fell arrested shot stabbed rammed kidnapped abducted protested marched rallied
     gathered clashed fought destroyed damaged evacuated fled displaced claimed split ousted elected
-    resigned sworn assassinated executed raided targeted hit struck overturned"""
+    resigned sworn assassinated executed raided targeted hit struck overturned capsized drowned ambushed
+    hijacked torched looted surrendered toppled trapped collided derailed won defeated lost met injuring
+    wounding"""
 )
 
 EVENT_NOUNS = _wordset(
@@ -39,7 +41,9 @@ EVENT_NOUNS = _wordset(
     demonstrations rally riot riots clashes fighting invasion intervention coup siege massacre incident
     election elections talks summit collapse landslide eruption outbreak epidemic stampede hijacking
     kidnapping abduction ambush battle campaign crackdown withdrawal capture fall killing killings
-    onslaught incursion insurgency rebellion"""
+    onslaught incursion insurgency rebellion gunfire shootout firefight skirmish skirmishes shelling
+    bombardment stabbing stabbings rampage standoff accident tragedy disaster avalanche mudslide
+    shipwreck sinking victory triumph win defeat meeting"""
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")

@@ -117,10 +117,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
 ]
 
-_LEADING_PREPOSITION = re.compile(
-    r"(?:in|on|by|since|until|till|during|through|from|between|and|to|before|after|of|around|circa|the|\()\s*",
+_LEADING_PREPOSITION = re.compile(  # a whole word only: the "TO" of "TODAY" is not a preposition
+    r"(?:(?:in|on|by|since|until|till|during|through|from|between|and|to|before|after|of|around|circa|the)\b|\()"
+    r"\s*",
     re.I,
 )
+
+# A clause that speaks of what is to come ("will meet on Friday", "is expected to reopen on Wednesday"):
+# a weekday or a day without a year in it points forward from the reference, not back.
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|(?:is|are|am)\s+(?:(?:set|due|scheduled|expected|going|slated|planning|poised)\s+to|"
+    r"to\s+be)|plans?\s+to|planned\s+for|scheduled\s+for|to\s+be\s+held|to\s+take\s+place)\b|\w'll\b",
+    re.I)
+_CLAUSE_START = re.compile(r"[.;:!?\n]|,\s+(?:but|while|and|who|which|as)\b")
+# A capitalised word right before a weekday makes a named day ("Remembrance Sunday", "Black Friday",
+# "Super Tuesday"), not a day relative to the report; these words before a weekday do not.
+_NOT_DAY_NAMES = frozenset({
+    "on", "by", "since", "until", "till", "late", "early", "last", "this", "past", "next", "and", "or", "the", "of",
+    "from", "to", "said", "says", "say", "told", "reported", "announced", "before", "after", "at", "in", "every",
+    "each", "that", "through"})
+# An embedded post's stamp: "-- Jane Doe (@jdoe) November 9, 2016", "pic.twitter.com/xyz November 9, 2016".
+_CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
+_POST_STAMP = re.compile(r"(?:\(@\w+\)|@\w+|pic\.twitter\.com/\w+|https?://\S+)\s*[-—–]*\s*$")
 
 _ISO_REF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -172,7 +190,23 @@ def _day_without_year(month: int, day: int, ref: date | None) -> date | None:
     return None
 
 
-def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+def _future(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` speaks of the future (see ``_FUTURE``)."""
+    window = text[max(0, start - 90):start]
+    cuts = [c.end() for c in _CLAUSE_START.finditer(window)]
+    return bool(_FUTURE.search(window, cuts[-1] if cuts else 0))
+
+
+def _named_day(text: str, start: int) -> bool:
+    """A weekday at ``start`` that is part of a name: "Remembrance Sunday", "Black Friday"."""
+    m = re.search(r"([A-Z][\w'’-]*)[ \u00a0]+$", text[max(0, start - 30):start])
+    if not m or m.group(1).lower() in _NOT_DAY_NAMES or m.group(1).lower().rstrip("s") in _MONTH_FORMS:
+        return False
+    before = text[max(0, start - 30):start][: m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“—–-"  # a capital after a sentence end is no name
+
+
+def _resolve(kind: str, m: re.Match[str], ref: date | None, text: str = "") -> tuple[str, str] | None:
     g = m.groupdict()
     if kind == "iso":
         d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
@@ -195,7 +229,12 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[str, str] |
         day = int(g["day"])
         if not 1 <= day <= 31:
             return None
-        d = _safe_date(int(g["year"]), month, day) if g.get("year") else _day_without_year(month, day, ref)
+        if g.get("year"):
+            d = _safe_date(int(g["year"]), month, day)
+        elif ref is not None and _future(text, m.start()):
+            d = next((x for y in (ref.year, ref.year + 1) if (x := _safe_date(y, month, day)) and x >= ref), None)
+        else:
+            d = _day_without_year(month, day, ref)
         return (d.isoformat(), "day") if d else None
     if kind == "my":
         return f"{int(g['year']):04d}-{_MONTH_FORMS[g['mon'].lower().rstrip('.')]:02d}", "month"
@@ -220,6 +259,11 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[str, str] |
             return None
         wd = _WEEKDAYS[g["wd"].lower()]
         mod = (g.get("mod") or "").lower()
+        plain = mod in ("", "on", "by", "until", "late", "early", "late on", "early on")
+        if not mod and not g.get("mod2") and _named_day(text, m.start("wd")):
+            return None
+        if plain and _future(text, m.start()):
+            return (ref + timedelta(days=(wd - ref.weekday()) % 7)).isoformat(), "day"
         if mod == "next":
             delta = (wd - ref.weekday()) % 7 or 7
             return (ref + timedelta(days=delta)).isoformat(), "day"
@@ -231,6 +275,9 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[str, str] |
         if ref is None:
             return None
         w = g["w"].lower()
+        start = m.start("w")
+        if w in ("today", "tonight") and g["w"].isupper() and _CAPS_BEFORE.search(text[max(0, start - 20):start]):
+            return None  # a name: "USA TODAY"
         offset = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1,
                   "the day after tomorrow": 2}
         return (ref + timedelta(days=offset.get(w, 0))).isoformat(), "day"
@@ -316,7 +363,7 @@ def date_mentions(text: str, reference: str | None) -> list[DateMention]:
     windows = _windows(text)
     for kind, pattern in _PATTERNS:
         for m in (m for w0, w1 in windows for m in pattern.finditer(text, w0, w1)):
-            resolved = _resolve(kind, m, ref)
+            resolved = _resolve(kind, m, ref, text)
             if resolved is None:
                 continue
             start, end = m.span()
@@ -358,6 +405,8 @@ def events_in(
             si += 1
         if si >= len(sentences) or sentences[si][0] > mention.span[0]:
             continue
+        if _POST_STAMP.search(text, max(0, mention.span[0] - 60), mention.span[0]):
+            continue  # when an embedded post was posted, not when something happened
         s0, s1 = sentences[si]
         sentence = text[s0:s1]
         description = describe_event(sentence, (mention.span[0] - s0, mention.span[1] - s0))

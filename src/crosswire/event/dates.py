@@ -1,0 +1,170 @@
+"""When the event happened: each report's best dated event, then a vote across the reports.
+
+Part of :mod:`crosswire.event` (see docs/events.md, "Date").
+
+A report says when its event happened in its lead, next to the event's own words ("a tram derailed
+in Croydon on Wednesday, killing seven"). Other dates in it are the report's own time ("police said
+Wednesday"), background ("who won the election on Wednesday", "since 2011", "air strikes last week"),
+or what followed (funerals, trials, the victims named on Saturday). Each dated event is scored on
+those signals; a report votes once, for its best date, and the date most reports give wins.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..records import DatedEvent
+from .reading import (
+    AFTERMATH,
+    DATE_WORD,
+    EVENT_VERBS,
+    MIN_DATE_SCORE,
+    RELATIVE_CLAUSE,
+    REPORT_AFTER,
+    REPORT_BEFORE,
+    TYPE_RE,
+    EventType,
+    Read,
+)
+
+# Score of each signal (see docs/events.md for the table).
+TITLE, OPENING, LEAD, CLAIM = 2.5, 2.0, 1.5, 1.0
+TYPE_IN_DESCRIPTION, TYPE_IN_SENTENCE, VERB, RECENT = 2.0, 1.0, 1.0, 0.5
+REPORT_TIME, RELATIVE, AFTER_OR_BEFORE, COARSE = -2.5, -2.0, -1.5, -3.0
+WEAK_SCORE = 2.0  # below MIN_DATE_SCORE, a report's date counts only when reports agree on it:
+CORROBORATED = 2  # this many reports give it
+_ANCHORED = frozenset({"type", "type in sentence", "event verb", "title", "opening", "lead"})
+
+
+def day_of(iso: str | None) -> date | None:
+    """The day of an ISO date or datetime; None when absent or partial."""
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One report's best date for the event, and why."""
+
+    key: tuple[str, str]  # (ISO date, precision)
+    score: float
+    event: DatedEvent
+    signals: tuple[str, ...]
+
+
+def _signals(rd: Read, ev: DatedEvent, type_re, opening: tuple[int, int]) -> tuple[float, list[str]]:
+    text = rd.article.text
+    s0 = ev.sentence_span[0]
+    before = text[max(s0, ev.span[0] - 80):ev.span[0]]
+    after = text[ev.span[1]:min(ev.sentence_span[1], ev.span[1] + 40)]
+    clause = text[max(s0, ev.span[0] - 60):min(ev.sentence_span[1], ev.span[1] + 40)]
+    score, why = 1.0, []
+
+    def add(points: float, name: str) -> None:
+        nonlocal score
+        score += points
+        why.append(name)
+
+    described = bool(type_re is not None and type_re.search(ev.description or ""))
+    if described:
+        add(TYPE_IN_DESCRIPTION, "type")
+    elif type_re is not None and type_re.search(ev.sentence):
+        add(TYPE_IN_SENTENCE, "type in sentence")
+    if EVENT_VERBS.search(f"{ev.description} {clause}"):
+        add(VERB, "event verb")
+    title = (rd.article.title or "").strip()
+    title_end = len(title) if title and text.startswith(title) else 0
+    if ev.span[0] < title_end:
+        add(TITLE, "title")
+    elif opening[0] <= ev.span[0] < opening[1]:
+        add(OPENING, "opening")
+    elif rd.in_lead(ev.span):
+        add(LEAD, "lead")
+    if rd.in_claims(ev.span):
+        add(CLAIM, "toll")
+    if REPORT_BEFORE.search(before) or REPORT_AFTER.match(after):
+        add(REPORT_TIME, "report time")
+    relative = RELATIVE_CLAUSE.search(before)
+    antecedent = before[:relative.start()] if relative else ""
+    if relative and not described and not (type_re is not None and type_re.search(antecedent)) \
+            and not EVENT_VERBS.search(antecedent):
+        add(RELATIVE, "relative clause")  # "Trump, who won on Wednesday, met ...", not "the crash, which happened"
+    if not described and AFTERMATH.search(clause):
+        add(AFTER_OR_BEFORE, "before/after")
+    return score, why
+
+
+def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int) -> Candidate | None:
+    """The report's best-scoring dated event with an event word or in the lead (None when there is none)."""
+    type_re = TYPE_RE.get(etype.name)
+    published = day_of(rd.article.published.value)
+    title = (rd.article.title or "").strip()
+    openings = [sp for sp in rd.lead if rd.article.text[sp[0]:sp[1]].strip() != title]
+    opening = openings[0] if openings else (0, 0)
+    best: Candidate | None = None
+    for ev in rd.extraction.events:
+        if ev.precision not in ("day", "datetime", "week", "month") or not DATE_WORD.search(ev.expression):
+            continue
+        d = day_of(ev.date) if ev.precision in ("day", "datetime") else None
+        if published and d and not -max_days_after <= (published - d).days <= max_days_before:
+            continue  # background, or a plan
+        if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
+                                                           (published - timedelta(days=28)).isoformat()[:7]):
+            continue
+        score, why = _signals(rd, ev, type_re, opening)
+        if published and d and (published - d).days <= 1:  # news reports what just happened
+            score += RECENT
+        if d is None:  # "last week", "earlier this month": only the main event itself, and below any day
+            if type_re is None or not type_re.search(ev.description or ""):
+                continue
+            score += COARSE
+        if score < WEAK_SCORE or not set(why) & _ANCHORED:
+            continue
+        if best is None or score > best.score:
+            precision = "day" if ev.precision == "datetime" else ev.precision
+            key = (ev.date[:10] if precision == "day" else ev.date, precision)
+            best = Candidate(key, score, ev, tuple(why))
+    return best
+
+
+def event_date(reads: Sequence[Read], etype: EventType, max_days_before: int,
+               max_days_after: int) -> tuple[str | None, str, str]:
+    """``(ISO date, precision, evidence)`` of the story's event: the date most reports give.
+
+    Each report votes once (its independence weight) for its best date; ties go to the higher
+    summed score, then to a day over a week or month, then to the earlier date. No report with a
+    dated event: the earliest publication date, said to be inferred.
+    """
+    floor = MIN_DATE_SCORE - (0.5 if etype.name not in TYPE_RE else 0.0)
+    best = [(rd, cand) for rd in reads if (cand := _best(rd, etype, max_days_before, max_days_after)) is not None]
+    strong = [(rd, c) for rd, c in best if c.score >= floor]
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    strength: dict[tuple[str, str], float] = defaultdict(float)
+    support: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for rd, cand in strong or best:
+        votes[cand.key] += rd.weight
+        strength[cand.key] += rd.weight * cand.score
+        support[cand.key].append(f"{rd.article.id} {cand.event.expression!r}")
+    if not strong:  # weak dates only: a day counts when reports agree on it
+        votes = defaultdict(float, {k: v for k, v in votes.items() if len(support[k]) >= CORROBORATED})
+    if not votes:
+        pubs = sorted((rd.article.published.value[:10], rd.article.id) for rd in reads
+                      if rd.article.published.value and day_of(rd.article.published.value))
+        if not pubs:
+            return None, "unknown", "none: no dated event and no publication date"
+        return pubs[0][0], "day", f"inferred: earliest publication date ({pubs[0][1]}); no dated event in the reports"
+    ranked = sorted(votes, key=lambda k: (-round(votes[k], 6), -strength[k], k[1] != "day", k[0]))
+    iso, precision = ranked[0]
+    evidence = f"{len(support[ranked[0]])} report(s): " + "; ".join(support[ranked[0]])
+    others = [k for k in ranked[1:] if k[1] == "day" or precision != "day"]
+    if others:
+        evidence += "; reports disagree, also: " + "; ".join(
+            f"{k[0]} ({len(support[k])} report(s): {', '.join(support[k])})" for k in others)
+    return iso, precision, evidence
