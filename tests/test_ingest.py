@@ -10,6 +10,7 @@ import json
 import os
 import re
 import tracemalloc
+import zlib
 from pathlib import Path
 
 import pytest
@@ -276,6 +277,58 @@ def test_warc_html_responses_only(tmp_path: Path) -> None:
         assert [i.origin for i in items] == [f"{path}#https://w.example/a", f"{path}#https://w.example/c"]
         assert items[0].raw == HTML and items[0].media_type == "text/html"
         assert items[0].hint("url") == "https://w.example/a" and items[0].hint("warc_date")
+
+
+def test_warc_content_encoding_bomb_refused_with_bounded_memory(tmp_path: Path) -> None:
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)
+    bomb = squeeze.compress(b"<html><body><p>" + b"a" * 40_000_000) + squeeze.flush()
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for uri, payload, extra in (("https://w.example/bomb", bomb, [("Content-Encoding", "gzip")]),
+                                ("https://w.example/ok", HTML, [])):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *extra], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload),
+                                                      http_headers=headers))
+    path = write(tmp_path / "bomb.warc", buf.getvalue())
+    tracemalloc.start()
+    refused, kept = run(path, options=IngestOptions(max_document_bytes=1024 * 1024))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert isinstance(refused, Failed) and refused.origin == f"{path}#https://w.example/bomb"
+    assert refused.reason.startswith("decompression bomb refused (Content-Encoding gzip expands past the 1.0 MB")
+    assert isinstance(kept, Document) and kept.raw == HTML  # the rest of the archive is read
+    assert peak < 24 * 1024 * 1024  # the limit, plus what one compressed block inflates to; not 40 MB
+
+
+def _deflate(data: bytes, wbits: int) -> bytes:
+    squeeze = zlib.compressobj(6, zlib.DEFLATED, wbits)
+    return squeeze.compress(data) + squeeze.flush()
+
+
+def _chunked(data: bytes) -> bytes:
+    pieces = [data[i:i + 50] for i in range(0, len(data), 50)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+
+
+@pytest.mark.parametrize(("encoding", "body", "chunked"), [
+    ("gzip", _deflate(HTML, 31), False),
+    ("gzip", _deflate(HTML, 31), True),
+    ("deflate", _deflate(HTML, 15), False),
+    ("deflate", _deflate(HTML, -15), False),  # raw deflate, no zlib header
+    ("gzip", HTML, False),  # labelled compressed, sent plain
+])
+def test_warc_content_encodings_are_undone(tmp_path: Path, encoding: str, body: bytes, chunked: bool) -> None:
+    headers = [("Content-Type", "text/html"), ("Content-Encoding", encoding)]
+    if chunked:
+        headers.append(("Transfer-Encoding", "chunked"))
+        body = _chunked(body)
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    writer.write_record(writer.create_warc_record(
+        "https://w.example/a", "response", payload=io.BytesIO(body),
+        http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")))
+    (doc,) = run(write(tmp_path / "e.warc", buf.getvalue()))
+    assert isinstance(doc, Document) and doc.raw == HTML
 
 
 def test_truncated_warc_yields_what_was_read(tmp_path: Path) -> None:
