@@ -280,6 +280,16 @@ def test_follow_ups_and_relative_clauses_are_not_the_event_day() -> None:
     assert met.date == "2016-11-10", met.date_evidence
 
 
+def test_a_weekday_after_the_reports_date_is_the_next_day_not_last_week() -> None:
+    tokyo = run_texts(("a", ["Missile over Japan",
+                             "North Korea fired a ballistic missile over northern Japan early Tuesday morning, the "
+                             "Japanese government said."], "2017-08-28"))  # a Monday stamp in New York
+    assert tokyo.date == "2017-08-29", tokyo.date_evidence
+    plan = run_texts(("a", ["Talks on Japan", "Diplomats will meet on Tuesday after the missile launch on Monday."],
+                      "2017-08-28"))
+    assert plan.date == "2017-08-28", plan.date_evidence
+
+
 def test_a_weak_date_needs_two_reports() -> None:
     filler = ["Rescuers dug through the night.", "Relatives waited at the site.", "Officials gave no details.",
               "The search went on for days.", "Neighbours brought food."]

@@ -50,7 +50,8 @@ class EventOptions:
     ``lead_sentences``: sentences of each article (after the title) that count as its lead.
     ``copy_weight``: the vote of an article that copies or rewrites another (independent = 1).
     ``max_days_before`` / ``max_days_after``: an event date older than this many days before an
-    article's publication, or later than this many days after it, is background, not the event.
+    article's publication, or later than this many days after it, is background, not the event (one
+    day after: the report's time stamp may lag the local day where it happened).
     ``min_city_share``: a city (or town) is named as the place when its support is at least this
     share of the best-supported place; otherwise the region or country is.
     """
@@ -58,7 +59,7 @@ class EventOptions:
     lead_sentences: int = 4
     copy_weight: float = 0.25
     max_days_before: int = 10
-    max_days_after: int = 0
+    max_days_after: int = 1
     min_city_share: float = 0.25
 
     def __post_init__(self) -> None:

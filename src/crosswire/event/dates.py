@@ -11,6 +11,8 @@ those signals; a report votes once, for its best date, and the date most reports
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from .reading import (
     AFTERMATH,
     DATE_WORD,
     EVENT_VERBS,
+    FUTURE,
     MIN_DATE_SCORE,
     RELATIVE_CLAUSE,
     REPORT_AFTER,
@@ -36,6 +39,10 @@ TYPE_IN_DESCRIPTION, TYPE_IN_SENTENCE, VERB, RECENT = 2.0, 1.0, 1.0, 0.5
 REPORT_TIME, RELATIVE, AFTER_OR_BEFORE, COARSE = -2.5, -2.0, -1.5, -3.0
 WEAK_SCORE = 2.0  # below MIN_DATE_SCORE, a report's date counts only when reports agree on it:
 CORROBORATED = 2  # this many reports give it
+# A weekday alone ("Tuesday", "early Tuesday morning"): six days before the report's date it is more
+# likely the next day where the event happened (time zones) than last week, which news calls "last Tuesday".
+BARE_WEEKDAY = re.compile(r"(?:(?:late|early)\s+(?:on\s+)?)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                          r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
 _ANCHORED = frozenset({"type", "type in sentence", "event verb", "title", "opening", "lead"})
 
 
@@ -101,6 +108,13 @@ def _signals(rd: Read, ev: DatedEvent, type_re, opening: tuple[int, int]) -> tup
     return score, why
 
 
+def _planned(text: str, ev: DatedEvent) -> bool:
+    """A date in a clause about the future ("will meet on Friday", "tomorrow"): a plan."""
+    start = max(ev.sentence_span[0], ev.span[0] - 60)
+    cut = max(text.rfind(p, start, ev.span[0]) for p in (";", ":", ". ", ", but", ", while"))
+    return bool(FUTURE.search(text, max(start, cut), ev.span[1]))
+
+
 def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int) -> Candidate | None:
     """The report's best-scoring dated event with an event word or in the lead (None when there is none)."""
     type_re = TYPE_RE.get(etype.name)
@@ -113,10 +127,15 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
         if ev.precision not in ("day", "datetime", "week", "month") or not DATE_WORD.search(ev.expression):
             continue
         d = day_of(ev.date) if ev.precision in ("day", "datetime") else None
+        if published and d and (published - d).days == 6 and BARE_WEEKDAY.fullmatch(ev.expression):
+            d = published + timedelta(days=1)  # "early Tuesday" in Tokyo, in a report stamped Monday in New York
+            ev = dataclasses.replace(ev, date=d.isoformat(), precision="day")
         if published and d and not -max_days_after <= (published - d).days <= max_days_before:
             continue  # background, or a plan
         if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
                                                            (published - timedelta(days=28)).isoformat()[:7]):
+            continue
+        if _planned(rd.article.text, ev):
             continue
         score, why = _signals(rd, ev, type_re, opening)
         if published and d and (published - d).days <= 1:  # news reports what just happened

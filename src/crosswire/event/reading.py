@@ -132,6 +132,11 @@ REPORT_BEFORE = re.compile(
     r"press conference|news conference|briefing|interview)\s+(?:on\s+|late\s+|early\s+|late on\s+|early on\s+)?$")
 REPORT_AFTER = re.compile(
     r"^,?\s+(?:said|says|told|announced|confirmed|reported|added|stated|tweeted|wrote)\b")
+# A clause about what is to come: its date is a plan, not the event ("talks will resume on Friday").
+FUTURE = re.compile(
+    r"\b(?:will|won't|shall|(?:is|are|am)\s+(?:(?:set|due|scheduled|expected|going|slated|planning|poised)\s+to|"
+    r"to\s+be)|plans?\s+to|planned\s+for|scheduled\s+for|to\s+be\s+held|to\s+take\s+place)\b|\w'll\b|"
+    r"\b(?:tomorrow|next)\b", re.I)
 # A date inside a relative clause ("Mr Trump, who won the election on Wednesday, met ...") is background.
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
 # What follows an event, or looks back at one: its date is not the event's own.

@@ -4,8 +4,8 @@
 with plain calendar arithmetic (no model, no per-call parser), so it costs well under a
 millisecond per article. Resolution follows news usage: an expression without a year, a bare
 weekday or "last week" points to the most recent such date *on or before* the reference
-(the article's publication date); "next ..." and "tomorrow" point forward. Relative
-expressions with no reference are skipped.
+(the article's publication date); "next ...", "tomorrow" and a day in a clause about the future
+("will resume on Friday") point forward. Relative expressions with no reference are skipped.
 
 :func:`dated_events` turns the mentions into timeline candidates by attaching them to the
 event words of their sentence (:mod:`crosswire.extract.relative`).
