@@ -100,3 +100,94 @@ def test_doctor_reports_health(seeds_db: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["ok"] and report["integrity"] == ["ok"] and report["counts"]["articles"] == 5
+
+
+# -- bad input through `crosswire run`: each one named with its reason, no traceback, the batch goes on --
+def cw_peak(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Run the CLI and return its result and its own peak resident memory in MB."""
+    code = ("import atexit, resource, sys; atexit.register(lambda: sys.stderr.write("
+            "f'\\nPEAK_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')); "
+            "sys.argv = ['crosswire', *sys.argv[1:]]; from crosswire.cli import main; main()")
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    peak = int(proc.stderr.rsplit("PEAK_KB ", 1)[1].split()[0]) // 1024
+    return proc, peak
+
+
+def test_bad_inputs_through_run(tmp_path: Path) -> None:
+    import gzip
+
+    def put(name: str, data: bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+    story = ("Flood water reached the old mill at Brenholt before dawn on Tuesday, and three families were "
+             "moved to the school hall, the mayor said.\n\nVolunteers filled sandbags along the river road.\n")
+    good = put("good.txt", story.encode())
+    empty = put("empty.txt", b"")
+    binary = put("binary.txt", b"\x00\x01\x02\x03" * 100)
+    png = put("photo.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    page = "".join(f"<p>Paragraph {i}: gauge {i * 7919 % 997} read at dawn.</p>" for i in range(400))
+    packed = gzip.compress(f"<html><body>{page}</body></html>".encode())
+    truncated = put("page.html.gz", packed[: len(packed) // 2])
+    legacy = put("legacy.txt", "Les secours sont arrivés à Genève après la crue, selon la police.".encode("cp1252"))
+    mixed = put("mixed.txt", "Rescuers reached Genève and Zürich by boat. It".encode() + b"\x92s over, they said.")
+    chrome_only = put("nav.html", b"<html><body><nav><a href='/'>Home</a></nav><script>x=1</script></body></html>")
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        for _ in range(50):
+            fh.write(b"All work and no play makes a long report.\n" * 24966)
+    hollow = tmp_path / "hollow"
+    hollow.mkdir()
+    missing = tmp_path / "missing.txt"
+    many = tmp_path / "many"
+    for i in range(300):
+        put(f"many/{i:04d}.txt", f"Report {i}: the ferry to Isle {i} ran late on Monday, the harbour office said.\n"
+            .encode())
+    paths = [good, empty, binary, png, truncated, legacy, mixed, chrome_only, big, hollow, missing, many]
+
+    proc, peak = cw_peak("run", *map(str, paths), "--db", "bad.db", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    expect = {
+        empty: "ingest: empty file",
+        binary: "ingest: binary file (contains NUL bytes)",
+        png: "ingest: binary file (PNG image)",
+        truncated: "ingest: truncated gzip (the compressed stream ends early)",
+        chrome_only: "clean: no body text left after cleaning",
+        big: "ingest: document too large (50.0 MB > 20.0 MB limit; raise --max-document-size)",
+        hollow: "ingest: no files in directory",
+        missing: "ingest: no such file or directory",
+    }
+    lines = proc.stderr.splitlines()
+    for path, reason in expect.items():
+        assert f"  failed: {path}: {reason}" in lines, (path, proc.stderr)
+    # good, legacy, mixed, nav.html (read, then failed cleaning) and the 300: ingested and processed
+    assert f"{4 + 300} ingested, 0 unchanged, {4 + 300} processed, {len(expect)} failed" in proc.stderr
+    assert peak < 500, f"peak {peak} MB"  # the 50 MB file is refused without being read
+
+    articles = json.loads(cw("export", "--db", "bad.db", cwd=tmp_path).stdout)["articles"]
+    by_origin = {a["origin"]: a for a in articles}
+    assert "three families were moved" in by_origin[str(good)]["text"]
+    assert "arrivés à Genève après la crue" in by_origin[str(legacy)]["text"]
+    assert "Genève and Zürich by boat. It’s over" in by_origin[str(mixed)]["text"]
+    assert sum(origin.startswith(str(many)) for origin in by_origin) == 300
+
+    strict = cw("run", *map(str, paths), "--db", "bad.db", "--strict", cwd=tmp_path)
+    assert strict.returncode == 3 and "Traceback" not in strict.stderr
+    assert f"0 ingested, {4 + 300} unchanged" in strict.stderr
+    assert f"  failed: {missing}: ingest: no such file or directory" in strict.stderr.splitlines()
+
+
+def test_a_file_that_is_not_a_store_is_a_message(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_text("shopping list, not a database\n")
+    (tmp_path / "a.txt").write_text("The ferry ran late on Monday, the harbour office said.\n")
+    for args in (["export"], ["stories"], ["doctor"], ["run", "a.txt"]):
+        proc = cw(*args, "--db", "notes.db", cwd=tmp_path)
+        assert proc.returncode == 1, (args, proc.stderr)
+        assert proc.stderr.strip() == "crosswire: notes.db: cannot open store: file is not a database", args
+    assert cw("run", "a.txt", "--db", "good.db", cwd=tmp_path).returncode == 0
+    target = tmp_path / "no-such-folder" / "x.json"
+    out = cw("export", "--db", "good.db", "-o", str(target), cwd=tmp_path)
+    assert out.returncode == 1 and out.stderr.strip() == f"crosswire: {target}: No such file or directory"

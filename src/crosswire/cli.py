@@ -14,6 +14,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -49,6 +51,19 @@ def _edge() -> Iterator[None]:
         yield
     except CrosswireError as exc:
         _fail(str(exc).replace("[", "\\["))
+    except BrokenPipeError:  # `crosswire export | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(EXIT_ERROR) from None
+    except OSError as exc:  # disk full, an unwritable folder
+        what = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else f"{type(exc).__name__}: {exc}"
+        _fail(what.replace("[", "\\["))
+    except sqlite3.Error as exc:  # a store another tool broke, a disk that failed mid-write
+        _fail(f"store error ({type(exc).__name__}: {exc})".replace("[", "\\["))
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("CROSSWIRE_DEBUG"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); run again with CROSSWIRE_DEBUG=1 for the traceback"
+              .replace("[", "\\["))
     except KeyboardInterrupt:
         err.print("interrupted: everything committed so far is kept; run the same command again to resume")
         raise SystemExit(EXIT_INTERRUPTED) from None

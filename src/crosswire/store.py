@@ -154,7 +154,10 @@ class Store:
         if not readonly:
             self.migrate()
         else:
-            self._check_version()
+            try:
+                self._check_version()
+            except sqlite3.DatabaseError as exc:  # a file that is not a database fails on first read
+                raise StoreError(f"{self.path}: cannot open store: {exc}") from None
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> Store:
