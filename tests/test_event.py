@@ -349,6 +349,15 @@ def test_place_of_an_earlier_event_is_background() -> None:
     assert event.date == "2016-11-10" and event.type == "bombing"
 
 
+def test_a_planned_or_possible_place_is_not_the_site() -> None:
+    event = run_texts(("a", ["Bomb kills ten",
+                             "A bomb exploded at a market in Kandahar on Monday, killing ten people.",
+                             "The president will travel to Kabul on Friday for talks on the attacks in Kabul and "
+                             "Herat. Officials said militants could strike Kabul again and attacks in Kabul would "
+                             "follow."], "2017-05-08"))
+    assert event.place is not None and event.place.name in ("Kandahar", "Kandahār"), event.place_evidence
+
+
 def test_a_town_inside_the_city_named_and_namesakes_in_the_story_country() -> None:
     croydon = run_texts(("a", ["Tram derails in south London",
                                "Seven people were killed when a tram derailed in south London on Wednesday. "

@@ -21,6 +21,7 @@ from .reading import (
     DATELINE,
     EVENT_NOUNS,
     EVENT_VERBS,
+    FUTURE,
     HOME_NOUNS,
     HOME_VERBS,
     HOME_WORDS,
@@ -103,11 +104,11 @@ _CLAUSE_STOP = re.compile(
     r"east|west|[A-Z]|\d))")
 
 
-def _clause(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> str:
-    """The clause of the sentence around ``span`` (see ``_CLAUSE_STOP``)."""
+def _clause(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    """The span of the clause of the sentence around ``span`` (see ``_CLAUSE_STOP``)."""
     stops = [m.end() for m in _CLAUSE_STOP.finditer(text, sentence[0], span[0])]
     after = _CLAUSE_STOP.search(text, span[1], sentence[1])
-    return text[stops[-1] if stops else sentence[0]:after.start() if after else sentence[1]]
+    return stops[-1] if stops else sentence[0], after.start() if after else sentence[1]
 
 
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([\w-]+)")
@@ -180,7 +181,8 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
     if dateline:
         return DATELINE_SCORE, False, True
     cue = place_cue(text[max(sentence[0], start - 80):start])
-    clause = _clause(text, sentence, span)
+    c0, c1 = _clause(text, sentence, span)
+    clause = text[c0:c1]
     eventful = _eventful(clause, type_re)
     if cue != "reference" and _attributive(text[span[1]:span[1] + 50], type_re):
         cue, eventful = "site", True  # "the Croydon tram crash", "victims of the Kabul bombing"
@@ -195,10 +197,14 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
     if cue == "site":
         w += SCORE_SITE + (SCORE_SITE_EVENT if eventful else 0.0)
     w *= CUE_FACTOR.get(cue, 1.0)
-    if sentence in background or BACKGROUND_LINK.search(text[sentence[0]:start]):
-        w *= BACKGROUND_FACTOR
+    if sentence in background or BACKGROUND_LINK.search(text[sentence[0]:start]) \
+            or FUTURE.search(text, c0, start) or _MAYBE.search(clause):
+        w *= BACKGROUND_FACTOR  # another time, a plan ("will race in Abu Dhabi"), a maybe ("could strike X")
         site = False
     return w, site, False
+
+
+_MAYBE = re.compile(r"\b(?:could|would|might)\b", re.I)
 
 
 def _eventful(text: str, type_re: re.Pattern[str] | None) -> bool:

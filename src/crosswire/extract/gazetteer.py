@@ -82,7 +82,7 @@ _SEPARATORS = re.compile(r"[\s\-_]+")
 
 def _key(name: str) -> str:
     """Lookup key: accents off, case folded, hyphens and spaces unified, leading al-/el- kept."""
-    if name.isalpha():  # the common case: one plain word
+    if name.isalpha() and name.isascii():  # the common case: one plain word ("Kandahār" needs folding)
         return name.casefold()
     text = name.translate(_APOSTROPHES)
     if not text.isascii():
