@@ -235,6 +235,70 @@ def test_generalisation_foot_of_article_and_combined_stamp() -> None:
     assert (7, "contact") in reasons or (7, "chrome") in reasons
 
 
+def test_generalisation_photo_credits_widgets_and_trailing_link_labels() -> None:
+    text = ("Lighthouse keeper rescues kayakers in rising gale\n"
+            "Enlarge this image toggle caption Priya Marsh/Harbour Press Priya Marsh/Harbour Press\n"
+            "Two kayakers were pulled from the water near the north pier on Sunday, the harbour master said.\n"
+            "Tomas Vell/Coastal Wire\n"
+            "Facebook Twitter Pinterest The old lighthouse stands above the harbour wall at dusk.\n"
+            "Slideshow (4 Images)\n"
+            "Gales are expected to ease by Tuesday, forecasters said, though the ferry stays in port.\n"
+            "Winter storms hit the islands early this year Read more\n"
+            "The lifeboat crew said both kayakers were wearing buoyancy aids.\n")
+    article = clean(doc(text))
+    assert article.paragraphs == (
+        "Lighthouse keeper rescues kayakers in rising gale",
+        "Two kayakers were pulled from the water near the north pier on Sunday, the harbour master said.",
+        "The old lighthouse stands above the harbour wall at dusk.",  # the caption stays, its share buttons go
+        "Gales are expected to ease by Tuesday, forecasters said, though the ferry stays in port.",
+        "The lifeboat crew said both kayakers were wearing buoyancy aids.",
+    )
+    reasons = {(r.line, r.reason) for r in article.removed}
+    assert {(2, "credit"), (4, "credit"), (5, "chrome"), (6, "chrome"), (8, "link")} <= reasons
+
+
+def test_generalisation_subheading_and_embedded_post_are_content() -> None:
+    text = ("Orchard app update lets growers track frost\n"
+            "The new version adds alerts for frost and a map of weather stations near each orchard.\n"
+            "Share photos\n"
+            "Growers can now share photos of frost damage with their insurer straight from the map.\n"
+            "Frost came early to the valley this year, growers said.\n"
+            "First frost on the blossom already! pic.example.net/aBc123 — Valley Growers (@valleygrowers) "
+            "April 2, 2024\n")
+    article = clean(doc(text))
+    assert "Share photos" in article.paragraphs  # a subheading the next paragraph takes up, not a widget
+    assert article.paragraphs[-1].startswith("First frost on the blossom already!")  # a quoted post, not chrome
+
+
+def test_generalisation_short_calls_to_action_anywhere_and_labelled_stamp() -> None:
+    text = ("Get the Weekend Gardener newsletter. SUBSCRIBE\n"
+            "Coastal Wire | Updated: 2022-06-14 08:30\n"
+            "Ines Okafor, example-gazette.net\n"
+            "A rare orchid has flowered in the botanical garden for the first time in 40 years, staff said.\n"
+            "Scroll down for video\n"
+            "Visitors queued for an hour on Monday to see the bloom, which lasts only a few days.\n"
+            "We pay for photos too. Click here to send yours.\n"
+            "The garden said it would open late on Tuesday.\n"
+            "ab/cd (Coastal Wire, Harbour Press)\n")
+    article = clean(doc(text))
+    assert article.paragraphs == (
+        "A rare orchid has flowered in the botanical garden for the first time in 40 years, staff said.",
+        "Visitors queued for an hour on Monday to see the bloom, which lasts only a few days.",
+        "The garden said it would open late on Tuesday.",
+    )
+    assert article.published.value == "2022-06-14T08:30:00" and article.byline == "Ines Okafor"
+    reasons = {(r.line, r.reason) for r in article.removed}
+    assert {(1, "chrome"), (2, "metadata:published"), (3, "metadata:byline"), (5, "chrome"), (7, "chrome"),
+            (9, "credit")} <= reasons
+
+
+def test_quoted_call_to_action_in_the_body_is_content() -> None:
+    text = ("Police urge residents to stay indoors as floods rise\n"
+            "“Follow us on Twitter for updates,” the police said.\n"
+            "Water reached the first floor of homes near the river on Thursday, the fire service said.\n")
+    assert "“Follow us on Twitter for updates,” the police said." in clean(doc(text)).paragraphs
+
+
 def test_one_line_article() -> None:
     article = clean(doc("Authorities confirmed two deaths after the bridge collapsed on Monday.\n"))
     assert article.paragraphs == ("Authorities confirmed two deaths after the bridge collapsed on Monday.",)

@@ -22,7 +22,7 @@ LABEL_WORDS = vocab(
     "related read see more also watch listen don't dont miss recommended most popular trending latest "
     "top stories story post posts news video videos photos photo gallery editor's editors picks pick "
     "further reading reading previous next up you may like in this the on")
-CTA_VERBS = vocab("follow subscribe sign get listen share like tell email reach click download join "
+CTA_VERBS = vocab("follow subscribe sign get listen share like tell email reach click tap download join "
                       "read watch support donate visit contact send")
 CTA_NOUNS = vocab(
     "newsletter newsletters inbox twitter facebook instagram youtube tiktok linkedin whatsapp telegram "
@@ -35,6 +35,16 @@ _CREDIT_RE = re.compile(r"\b(?:contributed(?: to this)? (?:report|reporting|to t
 _TAGS_RE = re.compile(r"^(?:tags?|filed under|topics?|categories|category)\s*:\s*(.+?)\s*\|?$", re.I)
 _TAGGED_LINK_RE = re.compile(r"\[[A-Z][A-Z ]{2,}\]\s*\|?$")
 _ALSO_ON_RE = re.compile(r"^also (?:on|at|in) \S+\.\w+", re.I)
+# The signature an embedded social post ends with: "— Name (@handle) December 27, 2017".
+_EMBED_RE = re.compile(r"[—–-]\s*[^—–()]{1,60}\(@\w{1,30}\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$")
+# A photo credit: capitalised names joined by slashes ("Jane Roe/AP", "Ann Lee/EPA /Landov").
+_CAP = r"[A-Z][\w.'’&-]*"
+_SLASH_CREDIT_RE = re.compile(rf"{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s?/\s?{_CAP}(?:\s+{_CAP}){{0,3}})+")
+# Words of image widgets that stand around such credits ("Enlarge this image toggle caption ...").
+IMAGE_WIDGET_WORDS = vocab("enlarge this image images toggle caption hide show photo photos picture pictures "
+                           "credit credits photograph photographer courtesy of via the")
+# Author initials and agencies at the foot: "ab/cd (AFP, dpa)".
+_INITIALS_RE = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([^()]{1,60}\))?$")
 
 
 def words(text: str) -> list[str]:
@@ -52,6 +62,37 @@ def link_label(text: str) -> bool:
         return True
     bare = words(text.rstrip(".…:"))
     return 2 <= len(bare) <= 5 and all(w in LABEL_WORDS for w in bare) and not text.rstrip().endswith(".")
+
+
+def trailing_label(text: str) -> bool:
+    """A headline that ends in a link label instead of sentence punctuation (``Rain returns Read more``)."""
+    tokens = text.strip().rstrip(":.…").split()
+    for k in (2, 3):
+        head, label = " ".join(tokens[:-k]), tokens[-k:]
+        if (len(tokens) > k and label[0][:1].isupper() and all(w in LABEL_WORDS for w in words(" ".join(label)))
+                and not head.rstrip("\"”’')").endswith((".", "!", "?", ":", ";", ","))
+                and 3 <= len(words(head)) <= 25):
+            return True
+    return False
+
+
+def social_embed(text: str) -> bool:
+    """An embedded social post, which ends in its author's name and handle: quoted content, not chrome."""
+    return bool(_EMBED_RE.search(text))
+
+
+def photo_credit(text: str) -> bool:
+    """Nothing but photo credits in ``Name/Agency`` form, maybe among image-widget words
+    (``Jane Roe/AP``, ``Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP``)."""
+    if "/" not in text or len(words(text)) > 16 or "//" in text:
+        return False
+    rest = _SLASH_CREDIT_RE.sub(" ", text)
+    return rest != text and all(w in IMAGE_WIDGET_WORDS for w in words(rest))
+
+
+def initials_credit(text: str) -> bool:
+    """Author initials and agencies on a line of their own (``ab/cd (AFP, dpa)``)."""
+    return bool(_INITIALS_RE.match(text.strip()))
 
 
 def tagged_link(text: str) -> bool:
@@ -94,14 +135,17 @@ def tags_line(text: str) -> str | None:
 
 def call_to_action(text: str) -> bool:
     """An imperative about newsletters, social accounts or comments (``Follow us on Instagram.``,
-    ``Like this story? Share it with a friend!``), or a sentence giving the author's addresses."""
+    ``Like this story? Share it with a friend!``), or a sentence giving the author's addresses.
+    An embedded social post (its link and handle quoted in the story) is not one."""
     w = words(text)
-    if not w or len(w) > 45:
+    if not w or len(w) > 45 or social_embed(text):
         return False
     nouns = sum(x in CTA_NOUNS for x in w)
     sentences = [words(s) for s in re.split(r"(?<=[.!?])\s+", text) if words(s)]
     imperative = any(s[0] in CTA_VERBS for s in sentences)
-    return (imperative and nouns >= 1) or (bool(_ADDRESS_RE.search(text)) and (nouns >= 1 or imperative))
+    click_here = any(s[0] in ("click", "tap") and "here" in s for s in sentences)
+    return ((imperative and nouns >= 1) or click_here
+            or (bool(_ADDRESS_RE.search(text)) and (nouns >= 1 or imperative)))
 
 
 def title_case_share(text: str) -> float:

@@ -120,6 +120,19 @@ def parse_stamp_and_byline(line: str) -> tuple[Published, str] | None:
     return Published(value=stamp.value, precision=stamp.precision, evidence=f"text:{line.strip()}"), name
 
 
+def parse_labelled_stamp(line: str) -> Published | None:
+    """A timestamp beside a short label between bars (``Wire Agency | Updated: 2024-03-05 10:12``):
+    exactly one part is a whole timestamp, the others are at most four words with no sentence in them."""
+    parts = [p.strip() for p in line.split("|")]
+    if len(parts) < 2 or len(line) > 120 or not all(parts):
+        return None
+    stamps = [s for s in (parse_timestamp_line(p) for p in parts) if s is not None]
+    labels = [p for p in parts if parse_timestamp_line(p) is None]
+    if len(stamps) != 1 or any(len(p.split()) > 4 or re.search(r"[.!?]\s", p) for p in labels):
+        return None
+    return Published(value=stamps[0].value, precision=stamps[0].precision, evidence=f"text:{line.strip()}")
+
+
 def is_update_time(line: str) -> bool:
     """A time-only update stamp (``Updated at 1:23 p.m.``): page metadata, though it dates nothing."""
     return bool(_UPDATE_TIME_RE.match(line.strip()))
@@ -180,6 +193,14 @@ def parse_byline(line: str) -> str | None:
     if not m or not _names_ok(m[1]):
         return None
     return m[1].strip()
+
+
+def parse_name_and_outlet(line: str) -> str | None:
+    """``Jane Doe, Example.com``: a name and the outlet's web address, as a byline; else None."""
+    head, comma, tail = line.strip().partition(",")
+    if not comma or not looks_like_name(head) or normalise_host(tail.strip()) is None or " " in tail.strip():
+        return None
+    return head.strip()
 
 
 def looks_like_name(line: str) -> bool:

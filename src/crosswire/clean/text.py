@@ -35,7 +35,8 @@ UI_WORDS = ch.vocab(
     "accept close watch listen next previous back top copyright rights reserved privacy policy terms contact "
     "view see show hide continue recommended trending popular join app apps notifications alerts "
     "bookmark save saved copy link print story stories article articles video videos photo photos gallery "
-    "page pages up in out more now reading")
+    "page pages up in out more now reading image images slideshow scroll embed enlarge toggle caption pinterest "
+    "flipboard messenger sms")
 
 
 @dataclass(slots=True)
@@ -95,10 +96,38 @@ def _is_ui(line: _Line) -> bool:
     """Short line without sentence structure made of interface words (``Follow Us on Google News``)."""
     if line.n == 0 or line.n > 8 or (line.ends_sentence and line.text.rstrip()[-1] in ".!?"):
         return False
-    lower = [w.lower() for w in line.words]
+    lower = [w.lower() for w in line.words if not w.isdigit()]  # "Slideshow (2 Images)": counts are neutral
+    if not lower or ch.social_embed(line.text):
+        return False
     ui = sum(w in UI_WORDS for w in lower)
     other = sum(w not in UI_WORDS and w not in FUNCTION_WORDS for w in lower)
-    return ui >= 1 and lower[0] in UI_WORDS and other <= max(0, (line.n - 1) // 3)
+    return ui >= 1 and lower[0] in UI_WORDS and other <= max(0, (len(lower) - 1) // 3)
+
+
+def _heads_next(line: _Line, items: list[_Line]) -> bool:
+    """A subheading rather than a widget: two or more content words, one of which (four letters or
+    more) the next paragraph takes up (``Hide apps`` over a paragraph on hiding applications)."""
+    nxt = items[line.index + 1] if line.index + 1 < len(items) else None
+    content = [w.lower() for w in line.words if w.lower() not in FUNCTION_WORDS]
+    if nxt is None or len(content) < 2 or nxt.n < 8 or not nxt.ends_sentence:
+        return False
+    following = {w.lower() for w in nxt.words}
+    return any(len(w) >= 4 and (w in following or w + "s" in following or w.rstrip("s") in following)
+               for w in content)
+
+
+def _share_prefix(raw: str) -> int:
+    """Length of a leading run of three or more capitalised interface words stuck to a caption or
+    paragraph (``Facebook Twitter Pinterest The probe lifts off...``); 0 when there is none."""
+    m = re.match(r"(?:[A-Z][A-Za-z]+\s+){3,}", raw)
+    if not m:
+        return 0
+    end = 0
+    for w in re.finditer(r"([A-Z][A-Za-z]+)\s+", raw[: m.end()]):
+        if w[1].lower() not in UI_WORDS:
+            break
+        end = w.end()
+    return end if len(raw[:end].split()) >= 3 and len(raw[end:].split()) >= 3 else 0
 
 
 def _copyright(line: _Line) -> bool:
@@ -135,12 +164,15 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
     ``repeat_min_words``: a verbatim repeat of a prose paragraph this long or longer is dropped
     (shorter or tabular repeats, like list items, are page structure); the repeated title always is."""
     items: list[_Line] = []
+    out = Cleaned(paragraphs=[], removed=[])
     for number, raw in lines:
         raw = raw.strip()
         if not raw:
             continue
+        if cut := _share_prefix(raw):
+            out.removed.append(RemovedLine(text=raw[:cut].strip(), reason="chrome", line=number))
+            raw = raw[cut:].strip()
         items.append(_line(len(items), number, raw))
-    out = Cleaned(paragraphs=[], removed=[])
 
     # 1. forms that stand alone: separators, source credits, timestamps, bylines, copyright, interface
     stamps: list[tuple[int, Published]] = []
@@ -160,15 +192,25 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             line.reason = "metadata:published"
             stamps.append((line.index, both[0]))
             out.byline = out.byline or both[1]
+        elif (labelled := md.parse_labelled_stamp(line.text)) is not None:
+            line.reason = "metadata:published"
+            stamps.append((line.index, labelled))
+        elif line.index < 3 and (name := md.parse_name_and_outlet(line.text)) is not None:
+            line.reason = "metadata:byline"
+            out.byline = out.byline or name
         elif md.is_update_time(line.text):
             line.reason = "metadata:updated"
         elif (tag := ch.tags_line(line.text)) is not None:
             line.reason = "metadata:section"
             out.section = out.section or tag
-        elif ch.link_label(line.text) or ch.tagged_link(line.text):
+        elif ch.link_label(line.text) or ch.tagged_link(line.text) or ch.trailing_label(line.text):
             line.reason = "link"
-        elif _is_ui(line) or _copyright(line):
+        elif ch.photo_credit(line.text):
+            line.reason = "credit"
+        elif (_is_ui(line) and not _heads_next(line, items)) or _copyright(line):
             line.reason = "chrome"
+        elif line.n <= 12 and not re.search(r"[\"“”‘]", line.text) and ch.call_to_action(line.text):
+            line.reason = "chrome"  # a short call to action anywhere ("Get our newsletter. SUBSCRIBE")
     if stamps:  # a "published" stamp wins over an "updated" one
         first = [s for _, s in stamps if not re.search(r"updated|modified|edited", s.evidence, re.I)]
         out.published = (first or [s for _, s in stamps])[0]
@@ -219,6 +261,8 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             break
         elif ch.address_line(line.text):
             line.reason = "contact"
+        elif ch.initials_credit(line.text):
+            line.reason = "credit"
         elif (line.marker and headline_like(line.text) and line.n >= 4 and "(" not in line.text
               and ch.title_case_share(line.text) >= 0.6):
             line.reason = "link"
