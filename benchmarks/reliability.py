@@ -1,14 +1,17 @@
 """Reliability figures for the README: fuzzing, kill-and-resume, largest input and its peak memory.
 
-  python benchmarks/reliability.py [--fuzz 5000] [--docs 10000] [--kills 10] [--big-mb 1024]
+  python benchmarks/reliability.py [--fuzz 5000] [--docs 10000] [--kills 10] [--big-mb 1024] [--only limits]
 
 1. fuzz: random and adversarial inputs (arbitrary bytes, deeply nested and unclosed HTML, 1 MB lines,
    zero-width and bidi characters, mixed encodings, broken feeds, JSONL and WARC) through every reader,
    the cleaner and the extractor; counts cases and exceptions that escaped (must be 0).
 2. kill-and-resume: `crosswire run` over N documents killed with SIGKILL at random points K times, then
    run to the end; checks every document processed exactly once and PRAGMA integrity_check.
-3. limits: a file of --big-mb MB (refused by the size limit while streaming) and a large JSONL
-   (processed record by record) with the run's peak memory.
+3. limits: inputs of --big-mb MB through `crosswire run`, each in its own process with its peak RSS:
+   a text file (refused by the size limit, never read), a JSONL dump with one line that long among
+   200 ordinary records (read line by line; the long line refused alone), a WARC archive that big
+   with 200 HTML pages among image records (read record by record), and a gzip that expands to that
+   size (refused as a decompression bomb).
 Results: printed and written to benchmarks/results/reliability.json.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import random
 import resource
@@ -25,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,10 +67,9 @@ def fuzz_inputs(rng: random.Random) -> tuple[str, bytes]:
 
 
 def run_fuzz(n: int, seed: int = 1) -> dict:
+    from crosswire import records as r
     from crosswire.clean import build_context
     from crosswire.ingest import ingest
-
-    from crosswire import records as r
     from crosswire.pipeline import RunOptions, process_document
 
     rng = random.Random(seed)
@@ -142,29 +146,115 @@ def run_kills(n: int, kills: int, seed: int = 2) -> dict:
     return row
 
 
-def run_limits(big_mb: int) -> dict:
+_PEAK = ("import atexit, resource, sys; atexit.register(lambda: sys.stderr.write("
+         "f'\\nPEAK_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')); "
+         "sys.argv = ['crosswire', *sys.argv[1:]]; from crosswire.cli import main; main()")
+_MB = 1024 * 1024
+
+
+def _cli_peak(args: list[str], cwd: Path) -> dict:
+    """`crosswire run ...` in a fresh process: its summary line, failures, seconds and own peak RSS."""
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _PEAK, *args], cwd=cwd, capture_output=True, text=True)
+    lines = proc.stderr.strip().splitlines()
+    peak = next((int(x.split()[1]) for x in reversed(lines) if x.startswith("PEAK_KB ")), 0)
+    return {"exit": proc.returncode, "summary": next((x for x in lines if " ingested, " in x), "").split(";")[0],
+            "failed": [x.strip()[len("failed: "):] for x in lines if x.strip().startswith("failed: ")][:3],
+            "traceback": "Traceback" in proc.stderr, "seconds": round(time.perf_counter() - t, 1),
+            "peak_rss_mb": round(peak / 1024)}
+
+
+def _write_big_text(path: Path, size: int) -> None:
+    line = b"A line of scraped text that goes on and on about the river and the bridge. " * 13 + b"\n"
+    block = line * (_MB // len(line))
+    with path.open("wb") as fh:
+        written = 0
+        while written < size:
+            fh.write(block)
+            written += len(block)
+
+
+def _write_big_jsonl(path: Path, size: int, records: int) -> None:
+    """``records`` ordinary news-please records around one line of ``size`` bytes (refused alone)."""
+    def record(i: int) -> bytes:
+        return (json.dumps({"title": f"Gauge report {i}", "source_domain": f"site{i % 7}.example",
+                            "maintext": f"The river gauge at station {i} read {i % 90 + 10} centimetres on "
+                                        f"Monday, the water office said. " * 12,
+                            "date_publish": "2024-01-02 10:00:00"}) + "\n").encode()
+    with path.open("wb") as fh:
+        for i in range(records // 2):
+            fh.write(record(i))
+        fh.write(b'{"title": "one enormous line", "maintext": "')
+        chunk = b"word " * (_MB // 5)
+        for _ in range(size // len(chunk)):
+            fh.write(chunk)
+        fh.write(b'"}\n')
+        for i in range(records // 2, records):
+            fh.write(record(i))
+
+
+def _write_big_warc(path: Path, size: int, pages: int) -> None:
+    """``pages`` HTML responses among 1 MB image responses, ``size`` bytes in all (images are skipped)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    image = random.Random(7).randbytes(_MB)
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        images = max(1, size // _MB - 1)
+        every = max(1, images // pages)
+        page = 0
+        for i in range(images):
+            writer.write_record(writer.create_warc_record(
+                f"https://img.example/{i}.png", "response", payload=io.BytesIO(image),
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")))
+            if i % every == 0 and page < pages:
+                body = (f"<html><head><title>Bridge report {page}</title></head><body><article>"
+                        f"<h1>Bridge report {page}</h1>" + "".join(
+                            f"<p>Engineers inspected span {page}-{k} of the old bridge on Tuesday and found "
+                            f"{k + 2} cracked bearings, the roads agency said.</p>" for k in range(6))
+                        + "</article></body></html>").encode()
+                writer.write_record(writer.create_warc_record(
+                    f"https://news.example/bridge/{page}", "response", payload=io.BytesIO(body),
+                    http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                                  protocol="HTTP/1.1")))
+                page += 1
+
+
+def _write_gzip_bomb(path: Path, size: int) -> None:
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)
+    zeros = b" " * _MB
+    with path.open("wb") as fh:
+        for _ in range(size // _MB):
+            fh.write(squeeze.compress(zeros))
+        fh.write(squeeze.flush())
+
+
+def run_limits(big_mb: int, records: int = 200, pages: int = 200) -> dict:
+    """Inputs of ``big_mb`` MB of each kind through `crosswire run`, one process each, peak RSS of each:
+    a text file (refused by the size limit unread), a JSONL dump with one line that big among
+    ``records`` records (streamed line by line: the big line is refused alone), a WARC archive that big
+    with ``pages`` HTML pages among images (streamed record by record), and a gzip that expands to that
+    size (refused as a bomb)."""
+    size = big_mb * _MB
+    out: dict = {"big_mb": big_mb}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        big = root / "big.txt"
-        with big.open("wb") as fh:
-            chunk = (b"A line of scraped text that goes on. " * 28 + b"\n") * 1024
-            for _ in range(big_mb):
-                fh.write(chunk)
-        jsonl = root / "dump.jsonl"
-        with jsonl.open("w") as fh:
-            for i in range(20000):
-                fh.write(json.dumps({"title": f"Report {i}", "maintext": f"At least {i % 30} people died. " * 40,
-                                     "date_publish": "2024-01-02 10:00:00"}) + "\n")
-        code = (
-            "import resource, sys, json; from crosswire.pipeline import run; "
-            f"s = run([{str(big)!r}, {str(jsonl)!r}], db={str(root / 'l.db')!r}); "
-            "print(json.dumps({'failed': [f.reason for f in s.failed][:3], 'articles': s.articles, "
-            "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
-        )
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        out = json.loads(proc.stdout.strip().splitlines()[-1])
-        jsonl_mb = round(jsonl.stat().st_size / 1e6, 1)
-    return {"big_file_mb": big_mb, "jsonl_mb": jsonl_mb, "jsonl_records": 20000, **out}
+        cases = {
+            "text": ("big.txt", lambda p: _write_big_text(p, size)),
+            "jsonl": ("dump.jsonl", lambda p: _write_big_jsonl(p, size, records)),
+            "warc": ("crawl.warc", lambda p: _write_big_warc(p, size, pages)),
+            "gzip_bomb": ("bomb.txt.gz", lambda p: _write_gzip_bomb(p, size)),
+        }
+        for name, (file_name, make) in cases.items():
+            path = root / file_name
+            make(path)
+            row = _cli_peak(["run", str(path), "--db", str(root / f"{name}.db")], cwd=root)
+            row["input_mb"] = round(path.stat().st_size / _MB)
+            out[name] = row
+            print(f"  {name}: {row}", flush=True)
+            path.unlink()
+    return out
 
 
 def main() -> None:
@@ -173,16 +263,24 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--kills", type=int, default=10)
     ap.add_argument("--big-mb", type=int, default=1024)
+    ap.add_argument("--only", choices=["fuzz", "kills", "limits"], action="append",
+                    help="run only these parts (repeatable); results merge into the saved file")
     args = ap.parse_args()
-    report = {"fuzz": run_fuzz(args.fuzz)}
-    print("fuzz:", report["fuzz"], flush=True)
-    report["kill_and_resume"] = run_kills(args.docs, args.kills)
-    print("kill-and-resume:", report["kill_and_resume"], flush=True)
-    report["limits"] = run_limits(args.big_mb)
-    print("limits:", report["limits"], flush=True)
+    parts = args.only or ["fuzz", "kills", "limits"]
+    path = RESULTS / "reliability.json"
+    report = json.loads(path.read_text()) if path.exists() and args.only else {}
+    if "fuzz" in parts:
+        report["fuzz"] = run_fuzz(args.fuzz)
+        print("fuzz:", report["fuzz"], flush=True)
+    if "kills" in parts:
+        report["kill_and_resume"] = run_kills(args.docs, args.kills)
+        print("kill-and-resume:", report["kill_and_resume"], flush=True)
+    if "limits" in parts:
+        print("limits:", flush=True)
+        report["limits"] = run_limits(args.big_mb)
     report["peak_rss_mb_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "reliability.json").write_text(json.dumps(report, indent=2))
+    path.write_text(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":
