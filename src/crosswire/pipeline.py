@@ -258,7 +258,7 @@ def brief_story(store: Store, story: r.Story, options: RunOptions) -> r.Brief:
     extractions = resolve_originators(extractions)
     sources = sources_of(story, articles, links)
     facts = reconcile(story, [extractions[a] for a in story.article_ids if a in extractions], sources,
-                      options.reconcile)
+                      options.reconcile, articles=list(articles.values()))
     result = brief(story, facts, articles, extractions, sources, options.brief)
     record = event_record(story, facts, articles, extractions, sources, options.event)
     return dataclasses.replace(result, event=record)

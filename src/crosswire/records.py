@@ -247,6 +247,7 @@ class Fact:
     place: str | None = None
     parts: tuple[str, ...] = ()  # keys of facts that are parts of this one
     part_of: str | None = None
+    scope: str = "event"  # "event": about this story's event; "background": another event or period
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ _MEASURE_WORDS = [
     ("arrested", r"arrest\w*|detain\w*|held"),
     ("captured", r"captur\w*|seiz\w*|took\s+control|taken|control\s+of|overran|overtaken"),
     ("evacuated", r"evacuat\w*"),
+    ("trapped", r"trapped|stranded|buried\s+(?:under|beneath|in)"),
     ("destroyed", r"destroy\w*|damag\w*|flatten\w*"),
     ("affected", r"affected"),
     ("attacks", r"attacks?|strikes?|airstrikes?|raids?|shelling"),
@@ -174,7 +175,27 @@ def _bounds(q: str | None, n: NumberMention) -> tuple[float | None, float | None
     return v, v, True
 
 
+_BARE_END = re.compile(r"\s*(?:[,.;:)—–]|$|(?:and|or|in|on|at|with|while|as|after|before|when|during|including|"
+                       r"near|across|inside|outside|since|but|from|by|more|others?)\b)", re.IGNORECASE)
+_DEATH_NOUNS = frozenset({"deaths", "death", "fatalities", "fatality", "lives", "dead", "bodies"})
+_GOVERNING = re.compile(
+    r"\b(?P<v>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|displac(?:ed|ing)|arrest(?:ed|ing)|"
+    r"detain(?:ed|ing)|evacuat(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
+    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing))\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|"
+    r"up\s+to|as\s+many\s+as|an\s+estimated|roughly|approximately)\s+)?(?:another\s+|a\s+further\s+)?$",
+    re.IGNORECASE,
+)
+_VERB_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "disp": "displaced", "arre": "arrested",
+                 "deta": "arrested", "evac": "evacuated", "capt": "captured", "seiz": "captured", "abdu": "abducted",
+                 "kidn": "abducted", "dest": "destroyed", "dama": "destroyed", "trap": "trapped"}
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
+    """The measure of a figure: the verb that governs it ("killing at least six"), else the nearest measure
+    word, preferring words after the figure."""
+    gov = _GOVERNING.search(sentence, max(0, start - 50), start)
+    if gov:
+        return _VERB_MEASURE[gov.group("v")[:4].lower()]
     best: tuple[int, str] | None = None
     for m, rx in _MEASURE_RE:
         for hit in rx.finditer(sentence, max(0, start - 60), min(len(sentence), end + 60)):
@@ -208,6 +229,11 @@ _LIVES_LOST = re.compile(r"\b(?:lost|claim\w*|took|taken|loss|kill\w*|died|peris
                          re.IGNORECASE)
 _SERIOUS = re.compile(r"\b(?:serious\w*|critical\w*|sever\w*|grave\w*|life[- ]threatening)\b", re.IGNORECASE)
 _SLIGHT = re.compile(r"\b(?:slight\w*|minor|light\w*|walking\s+wounded)\b", re.IGNORECASE)
+_TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stands|stood|hit)\s+(?:to\s+|at\s+)?"
+                        r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
+_SEEN = re.compile(r"\b(?:saw|seen|see|witnessed|spotted)\b", re.IGNORECASE)
+_NAMED_HOSPITAL = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Infirmary|Medical\s+Center|"
+                             r"Medical\s+Centre|Clinic)\b")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 _HOSPITAL = re.compile(r"\b(?:taken|rushed|admitted|airlifted|flown|transported|sent)\s+to\s+(?:an?\s+|the\s+)?"
                        r"(?:local\s+|nearby\s+|area\s+)?hospitals?\b|\bhospitali[sz]ed\b|\btreated\s+for\b",
@@ -266,6 +292,8 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
         if word.lower() in _ADJ_SUBJECT and i + 1 < len(words):
             continue
         unit = event_unit(word)
+        if unit is not None and i + 1 < len(words) and (event_unit(words[i + 1]) or human_subject(words[i + 1])):
+            continue  # "two city hospitals": the last noun is the head
         if unit is not None and not mods:
             return word.lower() if word.lower().endswith("s") else word.lower() + "s", unit, offsets[i], word.lower()
         if unit is not None:
@@ -284,10 +312,11 @@ def _severity(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def _person_measure(sentence: str, start: int, noun_end: int, measure: str) -> str:
+def _person_measure(sentence: str, start: int, noun_end: int, measure: str, noun: str) -> str:
     """People are not captured or attacked the way villages are: fix the measure of a count of people."""
-    window = sentence[start : noun_end + 80]
-    if _HOSPITAL.search(window):
+    clause = re.split(r"[;,]|\band\b|\d", sentence[noun_end : noun_end + 80])[0]
+    window = sentence[start:noun_end] + clause
+    if noun not in _DEATH_NOUNS and (_HOSPITAL.search(window) or _NAMED_HOSPITAL.search(window)):
         return "injured"
     if _ABDUCTED.search(sentence):
         return "abducted"
@@ -366,8 +395,12 @@ def quantities(sentence: str) -> list[Quantity]:
             covered = end
             continue
         found = _subject_after(sentence, e)
+        if found is None and not n.vague and not is_year and _GOVERNING.search(sentence, max(0, s - 50), s) and \
+                _BARE_END.match(after):
+            found = ("people", "person", e, "")  # "killing six and wounding 120": the people are implied
         if found is None:
-            toll = re.search(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$", before)
+            toll = re.search(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$", before) or (
+                _TOLL_ROSE.search(before) and re.search(r"\b(?:death\s+)?toll\b", sentence[:s]))
             if toll and not is_year:
                 subject, unit, noun_end, noun = "people", "person", e, ""
                 measure = "killed"
@@ -378,16 +411,20 @@ def quantities(sentence: str) -> list[Quantity]:
             if is_year and (_YEAR_BEFORE.search(before) or not _QUAL.search(before)):
                 continue  # "in 2015 attacks", "2016 Cubs": a year, not a count
             measure = _measure(sentence, s, noun_end) or "count"
-            if noun in ("deaths", "fatalities", "lives", "dead", "bodies"):
+            if noun in _DEATH_NOUNS:
                 measure = "killed"
             elif noun in ("wounded", "injured"):
                 measure = "injured"
-            if noun in ("lives", "life") and not _LIVES_LOST.search(sentence):
+            if noun in ("lives", "life") and not _LIVES_LOST.search(sentence, max(0, s - 40), noun_end + 30):
                 continue  # "shattered more than 100 lives", "saved 20 lives": not a toll
+            if noun == "bodies" and _SEEN.search(sentence, max(0, s - 40), s):
+                subject = "bodies seen by witnesses"  # an eyewitness's count is a part of the toll
             if unit == "person":
-                measure = _person_measure(sentence, s, noun_end, measure)
+                measure = _person_measure(sentence, s, noun_end, measure, noun)
                 if measure == "injured" and subject == "people":
                     subject = _severity(sentence, s, noun_end) or subject
+                    if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]):
+                        subject = "people, at one hospital"  # one hospital's count is a part of the injured
         q = _QUAL.search(sentence[max(0, s - 30) : s])
         low, high, approx = _bounds(q.group("q") if q else None, n)
         start = s - len(q.group(0)) if q else s

@@ -28,7 +28,7 @@ HUMAN: dict[str, str] = {
     "people": "people", "persons": "people", "person": "people", "individuals": "people", "lives": "people",
     "deaths": "people", "fatalities": "people", "casualties": "people", "dead": "people", "victims": "people",
     "bodies": "people", "residents": "people", "others": "people", "adults": "people", "wounded": "people",
-    "injured": "people", "inhabitants": "people", "villagers": "people", "citizens": "people",
+    "injured": "people", "inhabitants": "people", "villagers": "people", "citizens": "citizens",
     "occupants": "people", "survivors": "people", "patients": "people", "onlookers": "people",
     "bystanders": "people", "pedestrians": "people", "worshippers": "people", "worshipers": "people",
     "pilgrims": "people", "tourists": "tourists", "visitors": "people", "spectators": "people",
@@ -96,7 +96,11 @@ EVENT_UNITS: frozenset[str] = frozenset({
 _IRREGULAR_SINGULAR = {"people": "person", "children": "child", "women": "woman", "men": "man",
                        "aircraft": "aircraft", "livestock": "livestock", "lorries": "lorry",
                        "buses": "bus", "crises": "crisis"}
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians|ans|eans|ese|is|ites|ns|ons|ers|ards|ish|ch)$")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians|ans|eans|ese|is|ites)$")
+_DEMONYMS = frozenset({"Britons", "Brits", "Scots", "Danes", "Swedes", "Poles", "Finns", "Thais", "Czechs", "Turks",
+                       "Greeks", "Kurds", "Arabs", "Serbs", "Croats", "Swiss", "French", "Dutch", "Irish", "Welsh",
+                       "Spaniards", "Filipinos", "Uzbeks", "Kazakhs", "Tajiks", "Somalis", "Yemenis", "Afghans",
+                       "Slovaks", "Slovenes", "Lebanese", "Cypriots", "Maltese", "Icelanders", "Nepalis"})
 _NOT_DEMONYM = frozenset({"Dollars", "Sons", "Others", "Islands", "Americas", "Muslims", "Christians",
                           "Jews", "Cubs", "Giants", "Yankees", "Patriots", "Packers", "Bears", "Lions",
                           "Steelers", "Texans", "Warriors", "Rangers", "Wildcats"})
@@ -117,7 +121,7 @@ def singular(noun: str) -> str:
 
 def is_demonym(word: str) -> bool:
     """A capitalised plural that names people by nation ("Americans", "Algerians", "Israelis")."""
-    return bool(_DEMONYM.match(word)) and word not in _NOT_DEMONYM and len(word) > 4
+    return word in _DEMONYMS or (bool(_DEMONYM.match(word)) and word not in _NOT_DEMONYM and len(word) > 4)
 
 
 def human_subject(noun: str) -> str | None:

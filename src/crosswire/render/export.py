@@ -77,6 +77,7 @@ def fact_json(fact: r.Fact) -> dict[str, Any]:
         "current": fact.current,
         "parts": list(fact.parts),
         "part_of": fact.part_of,
+        "scope": fact.scope,
         "reports": [
             {
                 "claim_id": rep.claim_id,

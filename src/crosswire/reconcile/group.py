@@ -1,0 +1,223 @@
+"""Group a story's claims into facts: same measure, compatible subject, same unit family, same scope.
+
+Subjects form a hierarchy under ``people`` (civilians and combatants; rebels and soldiers within
+combatants; children and women within civilians). Each article's broadest figure of a toll is its
+*total*; narrower figures are parts (the 140 rebels within 251 combatants), and an article that gives
+only parts in one sentence (180 combatants alongside 19 civilians) has their sum as its total.
+Subgroups that are not in the hierarchy (Americans, passengers, relatives, people seriously hurt) are
+facts of their own, parts of the total, never its rivals. Tolls are not split by place (a place named
+beside a toll is where the victims came from as often as where they died); other figures are
+(10 km from Aleppo and 30 km from Damascus are two distances).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosswire.records import Claim, Extraction, Story
+
+from .judge import to_report
+from .options import ReconcileOptions
+from .scope import StoryContext, background_reason
+from .values import interval, overlap
+
+SUBJECT_PARENT: dict[str, str] = {
+    "civilians": "people",
+    "combatants": "people",
+    "rebels": "combatants",
+    "soldiers": "combatants",
+    "fighters": "combatants",
+    "militants": "combatants",
+    "troops": "combatants",
+    "insurgents": "combatants",
+    "police": "combatants",
+    "children": "civilians",
+    "women": "civilians",
+}
+SUBJECT_ALIASES: dict[str, str] = {
+    "person": "people", "persons": "people", "individuals": "people", "dead": "people", "victims": "people",
+    "civilian": "civilians", "combatant": "combatants", "rebel": "rebels", "soldier": "soldiers",
+    "fighter": "fighters", "militant": "militants", "policemen": "police", "officers": "police",
+    "combatants and civilians": "people", "civilians and combatants": "people",
+}
+# Units that count the same kind of thing (villages and areas captured are one fact).
+UNIT_FAMILY: dict[str, str] = {
+    "village": "locality", "town": "locality", "area": "locality", "locality": "locality",
+    "settlement": "locality", "position": "locality", "city": "locality", "district": "locality",
+    "neighbourhood": "locality", "neighborhood": "locality",
+    "home": "dwelling", "house": "dwelling", "building": "dwelling", "apartment": "dwelling", "dwelling": "dwelling",
+}
+_HOSPITAL_SOURCE = re.compile(r"\b(?:Hospital|Infirmary|Medical\s+Cent(?:er|re)|Clinic)\b")  # a named one
+_TREATING = re.compile(r"\b(?:treat\w*|brought\s+in|admitted|receiv\w*|caring\s+for)\b", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\bof\s+(?:the|those|them|whom|these)\b", re.IGNORECASE)
+SMALL_LENGTHS = frozenset({"m", "metre", "meter", "cm", "ft", "foot", "feet", "inch", "yard", "yd", "mm"})
+
+
+def norm_subject(subject: str) -> str:
+    s = " ".join(subject.lower().replace("_", " ").split())
+    return SUBJECT_ALIASES.get(s, s)
+
+
+def subject_level(subject: str) -> int:
+    """0 for people, 1 for civilians/combatants, 2 below them; 99 outside the hierarchy."""
+    level, s = 0, subject
+    while s in SUBJECT_PARENT:
+        s, level = SUBJECT_PARENT[s], level + 1
+    return level if s == "people" else 99
+
+
+@dataclass
+class Item:
+    """A claim (or a total synthesised from an article's parts) waiting to be grouped."""
+
+    claim: Claim
+    subject: str
+    scope: str  # "event" or "background"
+    why: str | None = None  # why it is background
+    total: bool = False
+    parent_item: Item | None = None
+    key: str = ""
+
+    @property
+    def vague(self) -> bool:
+        return self.claim.vague
+
+    @property
+    def partitive(self) -> bool:
+        """"five of the dead", "two of them": some of a group, not its total."""
+        return bool(_PARTITIVE.search(self.claim.text))
+
+
+def _synth_total(parts: list[Claim]) -> Claim:
+    """One article gives only parts (combatants + civilians): their sum is its total of people."""
+    lows = [p.low for p in parts]
+    highs = [p.high for p in parts]
+    low = sum(v for v in lows if v is not None) if all(v is not None for v in lows) else None
+    high = sum(v for v in highs if v is not None) if all(v is not None for v in highs) else None
+    first = min(parts, key=lambda p: p.span[0])
+    span = (min(p.span[0] for p in parts), max(p.span[1] for p in parts))
+    offset = first.sentence.find(first.text)
+    sentence_start = first.span[0] - offset
+    if offset >= 0 and all(p.sentence == first.sentence for p in parts):
+        text = first.sentence[span[0] - sentence_start : span[1] - sentence_start]  # the words as written
+    else:  # parts in different sentences: cite the first, whose span is exact
+        span, text = first.span, first.text
+    return Claim(id="+".join(p.id for p in parts), article_id=first.article_id, span=span,
+                 sentence=first.sentence, text=text,
+                 measure=first.measure, subject="people", low=low, high=high,
+                 approx=any(p.approx for p in parts), as_of=max(p.as_of or "" for p in parts) or None,
+                 place=first.place, attributed_to=first.attributed_to, attribution_text=first.attribution_text)
+
+
+def _mark_totals(claims: Sequence[Claim], by_id: dict[str, Item], items: list[Item]) -> None:
+    """Per measure, the article's total of a human toll: its broadest top-level claim about the event."""
+    for measure in sorted({c.measure for c in claims}):
+        top = [by_id[c.id] for c in claims if c.measure == measure and c.unit == "person"
+               and by_id[c.id].parent_item is None and by_id[c.id].scope == "event" and not by_id[c.id].partitive
+               and subject_level(by_id[c.id].subject) <= 1]
+        if not top:
+            continue
+        if min(subject_level(i.subject) for i in top) == 0:
+            for i in top:
+                if i.subject == "people":
+                    i.total = True
+            continue
+        firm = [i for i in top if not i.vague]
+        if {"combatants", "civilians"} <= {i.subject for i in firm}:
+            parts = [min((i for i in firm if i.subject == s), key=lambda i: i.claim.span[0])
+                     for s in ("combatants", "civilians")]
+            if parts[0].claim.sentence == parts[1].claim.sentence:
+                total = Item(claim=_synth_total([p.claim for p in parts]), subject="people", scope="event",
+                             total=True)
+                for p in parts:
+                    p.parent_item = total
+                items.append(total)
+                continue
+        level_one = {i.subject for i in firm if subject_level(i.subject) == 1}
+        for i in top:  # the one side an article counts ("killing at least six civilians") is its total
+            if i.subject == "combatants" or (len(level_one) == 1 and i.subject in level_one):
+                i.total = True
+    # A top-level part stating exactly the article's total is the same figure read with a narrower
+    # subject ("130 combatants and civilians" read as "130 combatants"): it is the total.
+    totals = [i for i in by_id.values() if i.total and not i.vague]
+    for i in by_id.values():
+        if not i.total and i.parent_item is None and not i.vague and 1 <= subject_level(i.subject) < 99 and any(
+                t.claim.measure == i.claim.measure and (t.claim.low, t.claim.high) == (i.claim.low, i.claim.high)
+                for t in totals):
+            i.total = True
+
+
+def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
+             opts: ReconcileOptions) -> list[Item]:
+    items: list[Item] = []
+    all_claims = [c for e in extractions for c in e.claims]
+    for ex in extractions:
+        by_id: dict[str, Item] = {}
+        for c in ex.claims:
+            peers = [p for p in all_claims if p.measure == c.measure and p.unit == c.unit]
+            why = background_reason(c, ex, peers, ctx, opts)
+            subject = norm_subject(c.subject)
+            if subject == "people" and c.measure == "injured" and (
+                    (c.attributed_to and _HOSPITAL_SOURCE.search(c.attributed_to))
+                    or (_HOSPITAL_SOURCE.search(c.sentence) and _TREATING.search(c.sentence))):
+                subject = "people, at one hospital"  # a hospital counts its own patients: a part of the toll
+            it = Item(claim=c, subject=subject, scope="background" if why else "event", why=why)
+            by_id[c.id] = it
+            items.append(it)
+        for it in by_id.values():
+            if it.claim.parent and it.claim.parent in by_id:
+                it.parent_item = by_id[it.claim.parent]
+        _mark_totals([c for c in ex.claims if not c.negated], by_id, items)
+    return items
+
+
+def group_key(it: Item) -> tuple[str, ...]:
+    """(measure, subject, unit family, scope, total|part)."""
+    c = it.claim
+    subject = "people" if it.total or (c.negated and it.subject == "people") else it.subject
+    unit = UNIT_FAMILY.get(c.unit, c.unit)
+    if c.original_unit in SMALL_LENGTHS:
+        unit = "m"  # depths and heights in metres or feet are not distances in kilometres
+    if c.unit != "person" and subject_level(subject) == 99:
+        subject = unit  # "13 villages", "10 areas": the unit says what is counted
+    part = "part" if subject == "people" and not it.total and not c.negated and (
+        it.parent_item is not None or it.partitive) else "total"
+    return (c.measure, subject, unit, it.scope, part)
+
+
+def split_by_place(members: list[Item]) -> list[list[Item]]:
+    """Figures other than tolls about different places are different facts; a place named by one article
+    only is usually just the nearest place name, so it folds into the main group."""
+    if members[0].claim.unit == "person":
+        return [members]
+    places = sorted({(m.claim.place or "").lower() for m in members} - {""})
+    if len(places) <= 1:
+        return [members]
+    groups: dict[str, list[Item]] = {p: [] for p in places}
+    for m in members:
+        if m.claim.place:
+            groups[m.claim.place.lower()].append(m)
+    biggest = max(places, key=lambda p: (len({m.claim.article_id for m in groups[p]}), len(groups[p]), p))
+    groups[biggest].extend(m for m in members if not m.claim.place)
+    if members[0].claim.measure != "distance":
+        for p in places:
+            if p != biggest and len({m.claim.article_id for m in groups[p]}) < 2:
+                groups[biggest].extend(groups.pop(p))
+    return [groups[p] for p in places if p in groups]
+
+
+def split_compatible(members: list[Item], opts: ReconcileOptions) -> list[list[Item]]:
+    """Parts of a toll stated by different articles ("five of the dead", "nine of the dead") and bare counts
+    are different subsets, not rivals: only figures compatible with each other make one fact."""
+    out: list[list[Item]] = []
+    for m in members:
+        iv = interval(to_report(m.claim, m.subject), opts)
+        home = next((g for g in out if any(overlap(iv, interval(to_report(x.claim, x.subject), opts)) for x in g)),
+                    None)
+        if home is None:
+            out.append([m])
+        else:
+            home.append(m)
+    return out

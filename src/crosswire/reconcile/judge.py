@@ -1,0 +1,255 @@
+"""Judge one fact: agree, update, conflict or single-source, with a line a reader can check.
+
+- Each article speaks once per originator: for a running count (a toll, the displaced) its highest
+  figure is what it reports now (a live page saying "77, then 84" reports 84); other measures keep
+  every figure.
+- **agree**: every figure is compatible with every other, given bounds ("at least 5" and 7), rounding,
+  approximation, unit conversion, and for tolls the one person (often the attacker) some count.
+- **update**: a running count whose figures rise with time: the longest chain of reports in which each
+  is no lower than the one before. The chain must span more than one time, or come from one
+  originator (a monitor's 89, then 130, then 251: the same source never contradicts itself, it updates).
+  Reports left out of the chain repeat an earlier, lower figure after it was overtaken (stale copy); they
+  are named, not called contradictions. Figures from different sources on one day that do not fit
+  together are not an update unless the chain runs over several days.
+- **conflict**: incompatible figures for the same time and scope. Compatible reports cluster; the
+  cluster with more independent sources is the consensus and the others are the outliers, with the
+  likely cause where the numbers show one (miles taken for kilometres, a slip of a zero).
+- **single-source**: one article states it.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+
+from crosswire.records import Claim, Fact, Report
+
+from .options import ReconcileOptions
+from .values import cause, fmt_value, interval, level, overlap, rep_value, show
+
+
+def to_report(c: Claim, subject: str) -> Report:
+    return Report(claim_id=c.id, article_id=c.article_id, text=c.text, span=c.span, low=c.low, high=c.high,
+                  approx=c.approx, as_of=c.as_of, attributed_to=c.attributed_to, subject=subject,
+                  unit=c.unit, original_unit=c.original_unit, original_value=c.original_value)
+
+
+def origin_map(parents: dict[str, str | None]) -> dict[str, str]:
+    """article id -> the article it was copied from (duplicates and rewrites collapse onto their original)."""
+    out: dict[str, str] = {}
+    for aid in parents:
+        seen, cur = {aid}, aid
+        while parents.get(cur) and parents[cur] not in seen:
+            cur = parents[cur]  # type: ignore[assignment]
+            seen.add(cur)
+        out[aid] = cur
+    return out
+
+
+def _source_key(r: Report, origins: dict[str, str]) -> tuple[str, str]:
+    return ("by", r.attributed_to.lower()) if r.attributed_to else ("art", origins.get(r.article_id, r.article_id))
+
+
+def independent_count(reports: Sequence[Report], origins: dict[str, str]) -> int:
+    return len({_source_key(r, origins) for r in reports})
+
+
+class _Judge:
+    def __init__(self, reports: Sequence[Report], vague_ids: set[str], origins: dict[str, str],
+                 published: dict[str, str], opts: ReconcileOptions) -> None:
+        self.reports = list(reports)
+        self.origins = origins
+        self.published = published
+        self.opts = opts
+        self.firm = [r for r in self.reports
+                     if r.claim_id not in vague_ids and (r.low is not None or r.high is not None)]
+        self.vague = [r for r in self.reports if r.claim_id in vague_ids]
+        self.iv = {r.claim_id: interval(r, opts) for r in self.firm}
+
+    def when(self, r: Report) -> str:
+        """A figure is current at least from its article's publication."""
+        return max(r.as_of or "", self.published.get(r.article_id) or "")
+
+    def representatives(self, running: bool) -> list[Report]:
+        """One figure per article and originator for a running count: the one closest to the other articles'
+        figures (a live page's "77, then 80" beside others' 84 is represented by 80; a figure in the body that
+        belongs to another incident does not outvote the lede); ties go to the higher, later one."""
+        if not running:
+            return self.firm
+        by: dict[tuple[str, str], list[Report]] = {}
+        for r in self.firm:
+            by.setdefault((r.article_id, (r.attributed_to or "").lower()), []).append(r)
+        out = []
+        for (aid, _), rs in by.items():
+            others = [level(o) for o in self.firm if o.article_id != aid]
+            target = math.log1p(statistics.median(others)) if others else 0.0
+
+            def fit(r: Report, target: float = target) -> tuple[float, float, str]:
+                return (-abs(math.log1p(level(r)) - target), level(r), self.when(r))
+
+            out.append(max(rs, key=fit) if others else max(rs, key=lambda r: (level(r), self.when(r))))
+        return sorted(out, key=lambda r: (self.when(r), level(r), r.article_id))
+
+    def fits(self, a: Report, b: Report) -> bool:
+        return overlap(self.iv[a.claim_id], self.iv[b.claim_id])
+
+    def same_source(self, a: Report, b: Report) -> bool:
+        return bool(a.attributed_to) and (a.attributed_to or "").lower() == (b.attributed_to or "").lower()
+
+    # -- update ------------------------------------------------------------------------------------
+    def rising_chain(self, reps: list[Report]) -> list[Report]:
+        """The longest chain, in time order, in which no report falls below the one before (dynamic
+        programming over the few representatives; ties go to the chain with more sources)."""
+        n = len(reps)
+        score = [(1, 1)] * n
+        prev: list[int | None] = [None] * n
+        for i in range(n):
+            for j in range(i):
+                a, b = reps[j], reps[i]
+                if self.when(a) > self.when(b):
+                    continue
+                if level(b) < level(a) and not self.fits(a, b):
+                    continue
+                cand = (score[j][0] + 1, score[j][1] + (not self.same_source(a, b)))
+                if cand > score[i]:
+                    score[i], prev[i] = cand, j
+        end = max(range(n), key=lambda i: (score[i], self.when(reps[i]), level(reps[i])))
+        chain = [reps[end]]
+        while prev[end] is not None:
+            end = prev[end]  # type: ignore[assignment]
+            chain.append(reps[end])
+        return chain[::-1]
+
+    def update(self, reps: list[Report]) -> tuple[list[Report], list[Report]] | None:
+        """(chain, stale) when the figures read as a count rising with time, else None."""
+        if len(reps) < 2:
+            return None
+        chain = self.rising_chain(reps)
+        if len(chain) < 2:
+            return None
+        first, last = chain[0], chain[-1]
+        if not level(last) > level(first):
+            return None
+        one_source = all(self.same_source(chain[0], r) for r in chain[1:])
+        days = {self.when(r)[:10] for r in chain}
+        if len({self.when(r) for r in chain}) < 2 and not one_source:
+            return None
+        clash_same_day = any(
+            self.when(a)[:10] == self.when(b)[:10] and not self.fits(a, b) and not self.same_source(a, b)
+            for i, a in enumerate(chain) for b in chain[i + 1:])
+        if clash_same_day and len(days) < 2:
+            return None
+        in_chain = {r.claim_id for r in chain}
+        stale = [r for r in reps if r.claim_id not in in_chain]
+        for s in stale:  # a stale report repeats a figure the chain had already reached or passed
+            if not any(self.when(c) <= self.when(s) and (self.fits(c, s) or level(s) <= level(c)) for c in chain):
+                return None
+        if stale and independent_count(stale, self.origins) > independent_count(chain, self.origins):
+            return None
+        return chain, stale
+
+
+def strays(reports: Sequence[Report], origins: dict[str, str], published: dict[str, str],
+           opts: ReconcileOptions) -> set[str]:
+    """Claim ids of figures far (``cue_ratio`` times or more) from the figure their own article gives for the
+    same running count: "killing at least six" in the lede and "some 30 were killed in the incident" further
+    down are not one quantity (the second tells of another incident or scope)."""
+    j = _Judge(reports, set(), origins, published, opts)
+    reps = {r.article_id: r for r in j.representatives(True)}
+    out = set()
+    for r in j.firm:
+        rep = reps.get(r.article_id)
+        if rep is None or r is rep or not level(rep) or not level(r):
+            continue
+        ratio = max(level(r), level(rep)) / min(level(r), level(rep))
+        if ratio >= opts.cue_ratio:  # even beside a lower bound: "at least 6" then "30" are two things
+            out.add(r.claim_id)
+    return out
+
+
+def _best_agreed(reps: Sequence[Report]) -> float | None:
+    exact = [r.low for r in reps if r.low is not None and r.low == r.high]
+    if exact:
+        return statistics.median(exact)
+    lows = [r.low for r in reps if r.low is not None]
+    if lows and all(r.high is None for r in reps):
+        return max(lows)
+    values = [v for v in (rep_value(r.low, r.high) for r in reps) if v is not None]
+    return statistics.median(values) if values else None
+
+
+def judge(key: str, measure: str, subject: str, unit: str, place: str | None, scope: str, why: str | None,
+          reports: Sequence[Report], vague_ids: set[str], origins: dict[str, str], published: dict[str, str],
+          opts: ReconcileOptions) -> Fact:
+    j = _Judge(sorted(reports, key=lambda r: (r.as_of or "", r.article_id, r.span)), vague_ids, origins,
+               published, opts)
+    prefix = f"background ({why}); " if scope == "background" and why else ""
+    base = dict(key=key, measure=measure, subject=subject, unit=unit, reports=tuple(j.reports), place=place,
+                scope=scope, independent_sources=independent_count(j.firm or j.reports, origins))
+    vague_note = ""
+    if j.vague:
+        vague_note = "; vague wording (" + ", ".join(repr(r.text) for r in j.vague) + ") is not weighed"
+    if len({r.article_id for r in j.reports}) == 1:
+        r = j.firm[-1] if j.firm else j.reports[-1]
+        return Fact(**base, status="single-source", best=rep_value(r.low, r.high), low=r.low, high=r.high,
+                    current=r.claim_id,
+                    explanation=f"{prefix}only {r.article_id} reports it: {fmt_value(r.low, r.high, r.approx)} "
+                                f"({r.text!r})")
+    if not j.firm:
+        return Fact(**base, status="agree", explanation=f"{prefix}agree: only vague wording{vague_note}")
+    running = measure in opts.running_measures
+    reps = j.representatives(running)
+    folded = len(j.firm) - len(reps)
+    same_article = f"; {folded} earlier or lower figure(s) in the same articles are not weighed" if folded else ""
+    if running and (found := j.update(reps)) is not None:
+        chain, stale = found
+        cur, start = chain[-1], chain[0]
+        steps = " -> ".join(fmt_value(r.low, r.high, r.approx) for r in chain)
+        expl = (f"update: rose from {fmt_value(start.low, start.high, start.approx)} ({start.article_id}, "
+                f"{j.when(start)}) to {fmt_value(cur.low, cur.high, cur.approx)} ({cur.article_id}, {j.when(cur)});"
+                f" history {steps}")
+        if stale:
+            expl += "; " + ", ".join(f"{r.article_id} ({fmt_value(r.low, r.high, r.approx)})" for r in stale) + \
+                " repeat an earlier figure after it was overtaken"
+        return Fact(**base, status="update", best=level(cur) if cur.high is None else rep_value(cur.low, cur.high),
+                    low=cur.low if cur.low is not None else level(cur), high=cur.high, current=cur.claim_id,
+                    explanation=prefix + expl + same_article + vague_note)
+    if all(j.fits(a, b) for i, a in enumerate(reps) for b in reps[i + 1:]):
+        kinds = {"lower bounds" if r.high is None else "upper bounds" if r.low is None else "values" for r in reps}
+        what = "lower bounds" if kinds == {"lower bounds"} else "compatible " + "/".join(sorted(kinds))
+        vals = ", ".join(show(r) for r in reps)
+        expl = f"agree: {vals} are {what} within rounding and unit conversion" if len(reps) > 1 else \
+            f"agree: {vals} is the only firm figure"
+        return Fact(**base, status="agree", best=_best_agreed(reps), low=min(level(r) for r in reps),
+                    high=max((r.high if r.high is not None else level(r)) for r in reps),
+                    explanation=prefix + expl + same_article + vague_note)
+    return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note, opts)
+
+
+def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, opts: ReconcileOptions) -> Fact:
+    clusters: list[list[Report]] = []
+    for r in reps:
+        hits = [cl for cl in clusters if any(j.fits(r, o) for o in cl)]
+        merged = [r] + [x for cl in hits for x in cl]
+        clusters = [cl for cl in clusters if cl not in hits] + [merged]
+    scored = sorted(clusters, key=lambda cl: (-independent_count(cl, j.origins), -len(cl),
+                                                min(x.article_id for x in cl)))
+    low = min(level(r) for r in reps)
+    high = max((r.high if r.high is not None else level(r)) for r in reps)
+    sides = [", ".join(show(r) for r in cl) for cl in scored]
+    if len(scored) == 1:
+        return Fact(**base, status="conflict", best=_best_agreed(reps), low=low, high=high,
+                    explanation=f"{head}values spread beyond rounding with no clear split: {sides[0]}" + tail)
+    top = scored[0]
+    if independent_count(scored[1], j.origins) == independent_count(top, j.origins):
+        return Fact(**base, status="conflict", best=None, low=low, high=high,
+                    explanation=f"{head}sources disagree with no majority: {'; '.join(sides)}" + tail)
+    out_reports = [r for cl in scored[1:] for r in cl]
+    top_articles = {x.article_id for x in top}
+    outliers = tuple(dict.fromkeys(r.article_id for r in out_reports if r.article_id not in top_articles))
+    why = cause(out_reports[0], top, opts)
+    expl = (f"{head}{', '.join(outliers)} ({'; '.join(sides[1:])}) against {independent_count(top, j.origins)} "
+            f"independent source(s) ({sides[0]}){why}")
+    return Fact(**base, status="conflict", best=_best_agreed(top), low=low, high=high, outliers=outliers,
+                explanation=expl + tail)

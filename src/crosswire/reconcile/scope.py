@@ -1,0 +1,293 @@
+"""Is a figure about this story's event, or background?
+
+Reports put the event's toll beside the tolls of other events (earlier attacks, a war's total, last
+year's crash) and of other periods. A claim is **background** when
+
+- it is tied to a place outside the story ("the Paris attacks that killed 130" in a story on Nice): the
+  place is linked to the figure by a locative ("killed in Kunduz") or names an incident ("the Orlando
+  shooting"), and is neither one of the story's home places nor in their province (a country counts
+  when it is not the story's);
+- the sentence dates it well before the story's first report ("in 2004", "in January 2015");
+- a cue ties it to another period or event ("since 2011", "last year", "surpassing") and, for the weaker
+  cues, it towers over the story's other figures;
+- it is a toll mentioned in passing (not in any lede) in a story that is not about casualties (a release
+  of hostages, a vote, a report), or it towers over every other figure of its kind in the story.
+
+The story's **home places** are weighed by prominence: a place in a title counts most, one in a lede
+next, one further down little, and a dateline ("PARIS (CNN) --") hardly at all.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from crosswire.records import PARAGRAPH_SEPARATOR, Article, Claim, Entity, Extraction, Source, Story
+
+from .options import ReconcileOptions
+from .values import rep_value
+
+HUMAN_TOLLS = frozenset({"killed", "injured", "missing", "abducted"})
+_CASUALTY = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|dies|die|dying|injur\w*|wound\w*|hurt|casualt\w*|victims?|toll|"
+    r"shoot\w*|shot|gunm[ae]n|gunfire|attack\w*|bombings?|bomber|blasts?|explosions?|exploded|crash\w*|"
+    r"collisions?|collided|derail\w*|overturn\w*|earthquakes?|quakes?|floods?|flooding|landslides?|"
+    r"wildfires?|fires?|blaze|storms?|hurricanes?|typhoons?|cyclones?|tornado\w*|massacres?|stabb\w*|"
+    r"wreck\w*|sank|sinks?|capsiz\w*|clash\w*|fighting|offensive|air\s?strikes?|shelling|rampage|"
+    r"riots?|unrest|crackdown|suicide)\b",
+    re.IGNORECASE,
+)
+# Cues that tie a figure to another period or event wherever it stands.
+_STRONG_CUES = re.compile(
+    r"\b(?:surpass\w*|eclips\w*|previous|prior\s+to|last\s+(?:year|month|week)|(?:a|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|several|many|\d+)\s+(?:days|weeks|months|years|decades)\s+ago|"
+    r"a\s+(?:week|month|year|decade)\s+ago|earlier\s+this\s+(?:year|month)|this\s+month|so\s+far\s+this\s+year|"
+    r"this\s+year|in\s+recent\s+years|in\s+the\s+past\s+\d+\s+years|anniversary|compared\s+(?:with|to)|"
+    r"the\s+last\s+time|on\s+that\s+occasion|same\s+period|in\s+(?:stark\s+)?contrast|"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|several|many)\s+"
+    r"(?:years|decades|months)\s+(?:after|since|on)|a\s+(?:year|decade)\s+(?:after|since|on))\b",
+    re.IGNORECASE,
+)
+# Cues of a longer span: background only when the figure also towers over the story's others.
+_WEAK_CUES = re.compile(
+    r"\b(?:since\s+(?:19|20)\d\d|civil\s+war|since\s+the\s+(?:start|beginning|outbreak)|over\s+the\s+(?:years|decade)|"
+    r"in\s+total\s+since|decades?[- ]long|war\s+that\s+began|war\s+began|in\s+all)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|on|across|around|into|onto|off|over|along|beside)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|province|region|district|state|county)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_INCIDENT_AFTER = re.compile(
+    r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:attacks?|shootings?|bombings?|massacres?|crash(?:es)?|blasts?|"
+    r"explosions?|siege|tragedy|disaster|earthquake|fire|rampage|killings?|strikes?|air\s?strikes?|raids?|"
+    r"stabbings?|derailment|collapse)\b"
+    r"|^[\w '’-]{0,25}:\s",  # a heading of a list of incidents: "Virginia Tech: 32 killed"
+    re.IGNORECASE,
+)
+# A date that starts a period ("since 2011", "the war that began in 2011") does not date the figure.
+_SINCE = re.compile(r"\b(?:since|from)\b", re.IGNORECASE)
+_COMPARISON = re.compile(r"\b(?:deadliest|worst|first|biggest|largest|highest|most|bloodiest|only)\b", re.IGNORECASE)
+_DESCRIPTOR = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out|onset)\b", re.IGNORECASE)
+_WHEN_CLAUSE = re.compile(r"^\s*,?\s*(?:when|in\s+which|during\s+which|after\s+which)\b", re.IGNORECASE)
+_LINK_CHARS = 110
+HOME_SHARE = 0.15  # a place is home when its prominence is at least this share of the most prominent
+PRIMARY_SHARE = 0.35  # the story's countries are those of places at least this prominent
+
+
+# A paragraph that opens a look back at other incidents: "Here are some of the deadliest attacks in Europe
+# in recent years:", "Timeline of previous shootings:". What follows it is about those incidents.
+_RETROSPECTIVE = re.compile(
+    r"\b(?:deadliest|worst|previous|recent\s+years|past\s+(?:\d+|few|several)\s+(?:years|decades)|timeline|"
+    r"chronology|other\s+(?:attacks|incidents|shootings|crashes|disasters)|a\s+look\s+at|factbox|"
+    r"here\s+(?:are|is)|history\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def retrospective_start(article: Article) -> int | None:
+    """Where a closing look back at other incidents begins in the article's text, if it has one: a
+    paragraph after the lede that ends with a colon and announces other incidents."""
+    offset = 0
+    for n, para in enumerate(article.paragraphs):
+        end = offset + len(para)
+        if n >= 2 and para.rstrip().endswith(":") and len(para) < 300 and _RETROSPECTIVE.search(para):
+            return end
+        offset = end + len(PARAGRAPH_SEPARATOR)
+    return None
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """What a claim is weighed against: where and when the story's event is, and whether it has a toll."""
+
+    home: frozenset[str]  # canonical names of the home places
+    home_regions: frozenset[tuple[str, str]]  # (admin1, country) of the home places
+    countries: frozenset[str]
+    start: date | None  # the story's first report
+    casualty: bool  # the story is about an event that kills or hurts people
+    retrospective: dict[str, int]  # article id -> where its look back at other incidents begins
+
+
+def _parse(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _period_end(iso: str) -> date | None:
+    """The last day a partial ISO date can mean ("2015" -> 2015-12-31)."""
+    try:
+        if len(iso) == 4:
+            return date(int(iso), 12, 31)
+        if len(iso) == 7:
+            y, m = int(iso[:4]), int(iso[5:7])
+            return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _is_dateline(e: Entity) -> bool:
+    return e.span[0] < 3 and e.name.isupper() and len(e.name) > 2
+
+
+def story_context(story: Story, extractions: Sequence[Extraction], sources: Sequence[Source],
+                  opts: ReconcileOptions, articles: dict[str, Article] | None = None) -> StoryContext:
+    titles = [s.title or "" for s in sources]
+    score: dict[str, float] = defaultdict(float)
+    where: dict[str, tuple[str | None, str | None, str]] = {}
+    countries: set[str] = set()
+    casualty = any(_CASUALTY.search(_PRIOR_EVENT_TITLE.sub("", t)) for t in titles)
+    for ex in extractions:
+        seen: set[str] = set()
+        for e in ex.entities:
+            if e.kind != "place" or e.place is None:
+                continue
+            p = e.place
+            where.setdefault(e.canonical, (p.admin1, p.country, p.precision))
+            if p.precision == "country" and p.country:
+                countries.add(p.country)
+            weight = 0.3 if _is_dateline(e) else 2.0 if e.span[0] < opts.lede_chars else 0.5
+            if e.canonical not in seen or weight > 1:
+                score[e.canonical] += weight
+                seen.add(e.canonical)
+        if not casualty:
+            casualty = any(c.measure in HUMAN_TOLLS and c.span[0] < opts.lede_chars and not c.negated
+                           and not _after_prior_event(c) for c in ex.claims)
+    for name in where:
+        score[name] += 3.0 * sum(1 for t in titles if re.search(rf"\b{re.escape(name)}\b", t))
+    local = {n: v for n, v in score.items() if where[n][2] not in ("country", "unknown")}
+    top = max(local.values(), default=0.0)
+    home = {n for n, v in local.items() if v >= HOME_SHARE * top and v > 0}
+    regions = {((n if where[n][2] == "region" else where[n][0]) or "", where[n][1] or "") for n in home}
+    top_countries = {where[n][1] for n, v in local.items() if v >= PRIMARY_SHARE * top and where[n][1]}
+    country_score = {n: v for n, v in score.items() if where[n][2] == "country"}
+    if country_score:
+        best_country = max(country_score.values())
+        top_countries |= {where[n][1] or n for n, v in country_score.items() if v >= PRIMARY_SHARE * best_country}
+    retro = {aid: at for aid, a in (articles or {}).items() if (at := retrospective_start(a)) is not None}
+    return StoryContext(home=frozenset(home), home_regions=frozenset(regions),
+                        countries=frozenset(top_countries or countries), start=_parse(story.first_seen),
+                        casualty=casualty, retrospective=retro)
+
+
+def _foreign(e: Entity, ctx: StoryContext) -> bool:
+    p = e.place
+    if p is None or p.precision == "unknown" or e.canonical in ctx.home:
+        return False
+    if ctx.countries and (p.country or e.canonical) not in ctx.countries:
+        return True  # another country than the story's
+    if p.precision == "country":
+        return False
+    region = (p.name if p.precision == "region" else p.admin1) or ""
+    if region and (region, p.country or "") in ctx.home_regions:
+        return False
+    return bool(ctx.home)
+
+
+# "... in the wake of the Newtown shooting", "after the Paris attacks that killed 130": an earlier event the
+# story follows on from.
+_PRIOR = (r"\b(?:after|following|in\s+the\s+wake\s+of|since|prompted\s+by|sparked\s+by|triggered\s+by|"
+          r"in\s+response\s+to|in\s+memory\s+of|anniversary\s+of|in\s+honou?r\s+of)\s+")
+_PRIOR_EVENT = re.compile(_PRIOR + r"(?:the|a|an|last\s+\w+'s|[A-Z][\w.-]*'s)\b[^.;]{0,90}$", re.IGNORECASE)
+_PRIOR_EVENT_TITLE = re.compile(_PRIOR + r".*$", re.IGNORECASE)
+
+
+def _after_prior_event(c: Claim) -> bool:
+    at = c.sentence.find(c.text)
+    return at > 0 and bool(_PRIOR_EVENT.search(c.sentence[:at]))
+
+
+def _sentence_bounds(c: Claim) -> tuple[int, int]:
+    offset = c.sentence.find(c.text)
+    start = c.span[0] - max(offset, 0)
+    return start, start + len(c.sentence)
+
+
+def linked_place(c: Claim, entities: Sequence[Entity]) -> Entity | None:
+    """The place a figure is about, when the sentence ties them: a locative before the place ("killed in
+    Kunduz") or an incident named after it ("the Orlando shooting"), close to the figure."""
+    s0, s1 = _sentence_bounds(c)
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        if e.kind != "place" or not s0 <= e.span[0] < s1:
+            continue
+        before = c.sentence[max(0, e.span[0] - s0 - 40) : e.span[0] - s0]
+        after = c.sentence[e.span[1] - s0 : e.span[1] - s0 + 45]
+        if not (_LOCATIVE_BEFORE.search(before) or _INCIDENT_AFTER.match(after)):
+            continue
+        d = e.span[0] - c.span[1] if e.span[0] >= c.span[1] else c.span[0] - e.span[1]
+        if d <= _LINK_CHARS and (best is None or d < best[0]):
+            best = (d, e)
+    if best is None:
+        return None
+    e = best[1]
+    if e.place is not None and e.place.precision == "unknown":  # "Sydney river": the article's Sydney
+        resolved = {x.canonical: x for x in entities
+                    if x.kind == "place" and x.place and x.place.precision != "unknown"}
+        head = next((resolved[n] for n in resolved if e.name.startswith(n + " ")), None)
+        return head or e
+    return e
+
+
+def _old_date(c: Claim, ex: Extraction, ctx: StoryContext, opts: ReconcileOptions) -> str | None:
+    """A date in the claim's sentence (not after "since") well before the story: the expression."""
+    if ctx.start is None:
+        return None
+    s0, s1 = _sentence_bounds(c)
+    nearest: tuple[int, str, str] | None = None
+    for ev in ex.events:
+        if not s0 <= ev.span[0] < s1:
+            continue
+        window = c.sentence[max(0, ev.span[0] - s0 - 25) : ev.span[1] - s0]
+        if _DESCRIPTOR.search(window):
+            continue  # "the war that began in 2011" describes the war, it does not date the figure
+        # "since 1959, when two women died": the when-clause tells of that earlier time
+        when_clause = ev.span[1] <= c.span[0] and bool(_WHEN_CLAUSE.match(c.sentence[ev.span[1] - s0 :]))
+        comparison = _COMPARISON.search(c.sentence[max(0, ev.span[0] - s0 - 60) : ev.span[0] - s0])
+        if comparison and _SINCE.search(window) and not when_clause:
+            continue  # "the deadliest crash since 1959": this event, measured against the past
+        d = abs(ev.span[0] - c.span[0])
+        if nearest is None or d < nearest[0]:
+            nearest = (d, ev.date, ev.expression)
+    if nearest is None:
+        return None
+    end = _period_end(nearest[1])
+    if end is not None and end < ctx.start - timedelta(days=opts.background_days):
+        return nearest[2]
+    return None
+
+
+def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim], ctx: StoryContext,
+                      opts: ReconcileOptions) -> str | None:
+    """Why ``c`` is background (a short phrase for the explanation), or None when it is about the event."""
+    if c.span[0] >= ctx.retrospective.get(c.article_id, len(c.sentence) + c.span[1] + 1):
+        return "in the article's look back at other incidents"
+    place = linked_place(c, ex.entities)
+    if place is not None and _foreign(place, ctx):
+        return f"about {place.name}, not where this story happens"
+    old = _old_date(c, ex, ctx, opts)
+    if old:
+        return f"dated {old!r}, before this story"
+    near = c.sentence[max(0, c.sentence.find(c.text) - 80) : c.sentence.find(c.text) + len(c.text) + 80]
+    if _STRONG_CUES.search(near):
+        return f"tied to another time or event ({_STRONG_CUES.search(near).group(0)!r})"  # type: ignore[union-attr]
+    value = rep_value(c.low, c.high)
+    others = [v for v in (rep_value(p.low, p.high) for p in peers if p is not c and not p.vague) if v]
+    if _WEAK_CUES.search(c.sentence) and (
+            not others or (value is not None and value > opts.cue_ratio * statistics.median(others))):
+        return f"a longer span ({_WEAK_CUES.search(c.sentence).group(0)!r})"  # type: ignore[union-attr]
+    if value and others and value > opts.background_ratio * statistics.median(others):
+        return "far above every other figure of its kind in the story"
+    if c.measure in HUMAN_TOLLS and not ctx.casualty and (c.span[0] >= opts.lede_chars or _after_prior_event(c)):
+        return "a toll mentioned in passing in a story that is not about casualties"
+    return None
