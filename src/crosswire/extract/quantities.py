@@ -327,6 +327,37 @@ def _person_measure(sentence: str, start: int, noun_end: int, measure: str, noun
     return measure
 
 
+_VICTIM_NOUNS = (
+    "man|woman|boy|girl|child|baby|toddler|infant|teenager|teen|person|cousin|son|daughter|brother|sister|father|"
+    "mother|husband|wife|nephew|niece|grandmother|grandfather|officer|policeman|policewoman|soldier|student|pupil|"
+    "victim|passenger|worker|journalist|reporter|pedestrian|tourist|resident|civilian|firefighter|nurse|doctor|"
+    "pilot|cyclist|motorcyclist|hiker|climber|fisherman|farmer|guard|teacher|priest|activist|protester|volunteer"
+)
+_INDIVIDUAL = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<np>(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?P<noun>{_VICTIM_NOUNS})\b)(?:(?:,[^,.;]{{1,60}}){{1,3}},)?(?:\s+(?!was\b|has\b|had\b|is\b|died\b)[\w'’-]+){{0,7}}?"
+    r"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?P<verb>killed|shot\s+dead|stabbed\s+to\s+death|"
+    r"found\s+dead|beaten\s+to\s+death|pronounced\s+dead|confirmed\s+dead|declared\s+dead|crushed\s+to\s+death|"
+    r"burned\s+to\s+death|injured|wounded|hurt)|(?:has\s+|had\s+)?(?P<died>died))\b"
+    r"(?!\s+by\s+(?:the\s+)?(?:police|security|officers|troops|soldiers|marksmen|snipers))",
+)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|can|shall)\s+(?:\w+\s+){0,2}?(?:die|be\s+killed|kill|"
+                           r"be\s+injured|be\s+hurt|perish)\b|\b(?:risk|threat)\s+of\s+death\b", re.IGNORECASE)
+
+
+def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """One named or described victim ("Her cousin, Tavon Alleyne, 21, was killed on Tuesday", "A boy trapped
+    in a well has been found dead"): a count of one, of people. Perpetrators stopped by police are not."""
+    out = []
+    for m in _INDIVIDUAL.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        verb = (m.group("verb") or m.group("died") or "").lower()
+        measure = "injured" if verb in ("injured", "wounded", "hurt") else "killed"
+        out.append(Quantity(m.span(), measure, "people", 1, 1))
+    return out
+
+
 def quantities(sentence: str) -> list[Quantity]:
     """Count claims and distances in one sentence; spans are into ``sentence``."""
     out: list[Quantity] = []
@@ -450,5 +481,8 @@ def quantities(sentence: str) -> list[Quantity]:
             out[-1] = Quantity(
                 out[-1].span, out[part_of].measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
             )
+    if _HYPOTHETICAL.search(sentence):  # "thousands of people would die": not a toll
+        out = [q for q in out if q.measure not in ("killed", "injured") or q.negated]
+    elif not any(q.measure in ("killed", "injured") for q in out):
+        out.extend(_individuals(sentence, [q.span for q in out]))
     return out
-

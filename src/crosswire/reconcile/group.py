@@ -51,6 +51,7 @@ UNIT_FAMILY: dict[str, str] = {
 }
 _HOSPITAL_SOURCE = re.compile(r"\b(?:Hospital|Infirmary|Medical\s+Cent(?:er|re)|Clinic)\b")  # a named one
 _TREATING = re.compile(r"\b(?:treat\w*|brought\s+in|admitted|receiv\w*|caring\s+for)\b", re.IGNORECASE)
+_NUMERAL = re.compile(r"\W*(?:\d|one\b|single\b)", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\bof\s+(?:the|those|them|whom|these)\b", re.IGNORECASE)
 SMALL_LENGTHS = frozenset({"m", "metre", "meter", "cm", "ft", "foot", "feet", "inch", "yard", "yd", "mm"})
 
@@ -79,6 +80,7 @@ class Item:
     total: bool = False
     parent_item: Item | None = None
     key: str = ""
+    individual: bool = False  # one victim described, beside larger tolls: a part
 
     @property
     def vague(self) -> bool:
@@ -170,7 +172,17 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
             if it.claim.parent and it.claim.parent in by_id:
                 it.parent_item = by_id[it.claim.parent]
         _mark_totals([c for c in ex.claims if not c.negated], by_id, items)
+    # One victim described ("a man was killed") is the toll only when nobody reports more for that measure.
+    larger = {it.claim.measure for it in items if it.scope == "event" and it.subject == "people"
+              and not it.vague and (it.claim.low or it.claim.high or 0) > 1}
+    for it in items:
+        if _is_individual(it.claim) and it.claim.measure in larger:
+            it.total, it.individual = False, True
     return items
+
+
+def _is_individual(c: Claim) -> bool:
+    return c.low == c.high == 1 and not c.negated and not _NUMERAL.match(c.text)
 
 
 def group_key(it: Item) -> tuple[str, ...]:
@@ -183,7 +195,7 @@ def group_key(it: Item) -> tuple[str, ...]:
     if c.unit != "person" and subject_level(subject) == 99:
         subject = unit  # "13 villages", "10 areas": the unit says what is counted
     part = "part" if subject == "people" and not it.total and not c.negated and (
-        it.parent_item is not None or it.partitive) else "total"
+        it.parent_item is not None or it.partitive or it.individual) else "total"
     return (c.measure, subject, unit, it.scope, part)
 
 
