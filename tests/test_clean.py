@@ -277,8 +277,8 @@ def test_generalisation_short_calls_to_action_anywhere_and_labelled_stamp() -> N
             "A rare orchid has flowered in the botanical garden for the first time in 40 years, staff said.\n"
             "Scroll down for video\n"
             "Visitors queued for an hour on Monday to see the bloom, which lasts only a few days.\n"
-            "We pay for photos too. Click here to send yours.\n"
             "The garden said it would open late on Tuesday.\n"
+            "We pay for photos too. Click here to send yours.\n"  # "click here" only at the foot
             "ab/cd (Coastal Wire, Harbour Press)\n")
     article = clean(doc(text))
     assert article.paragraphs == (
@@ -288,15 +288,21 @@ def test_generalisation_short_calls_to_action_anywhere_and_labelled_stamp() -> N
     )
     assert article.published.value == "2022-06-14T08:30:00" and article.byline == "Ines Okafor"
     reasons = {(r.line, r.reason) for r in article.removed}
-    assert {(1, "chrome"), (2, "metadata:published"), (3, "metadata:byline"), (5, "chrome"), (7, "chrome"),
+    assert {(1, "chrome"), (2, "metadata:published"), (3, "metadata:byline"), (5, "chrome"), (8, "chrome"),
             (9, "credit")} <= reasons
 
 
-def test_quoted_call_to_action_in_the_body_is_content() -> None:
+def test_quoted_call_to_action_and_posted_links_in_the_body_are_content() -> None:
     text = ("Police urge residents to stay indoors as floods rise\n"
             "“Follow us on Twitter for updates,” the police said.\n"
-            "Water reached the first floor of homes near the river on Thursday, the fire service said.\n")
-    assert "“Follow us on Twitter for updates,” the police said." in clean(doc(text)).paragraphs
+            "Stay off the river road tonight pic.example.com/Qx7Lm2\n"
+            "Water reached the first floor of homes near the river on Thursday, the fire service said.\n"
+            "Click here for the list of open shelters in the district.\n"
+            "Shelters opened in three schools on Thursday evening.\n")
+    paragraphs = clean(doc(text)).paragraphs
+    assert "“Follow us on Twitter for updates,” the police said." in paragraphs
+    assert "Stay off the river road tonight pic.example.com/Qx7Lm2" in paragraphs  # a link in a quoted post
+    assert "Click here for the list of open shelters in the district." in paragraphs  # mid-body: kept
 
 
 def test_one_line_article() -> None:
@@ -365,6 +371,22 @@ def test_html_path() -> None:
     assert any(p.startswith("A powerful storm swept") for p in article.paragraphs)
     assert "Follow us on Twitter" not in article.text and "Home" not in article.paragraphs
     assert article.title and "Storm" in article.title
+
+
+def test_html_headline_copy_at_the_top_of_the_body_is_the_title() -> None:
+    page = ("<html><head><title>Tram derails in city centre | Example Post</title>"
+            "<meta property='og:title' content='Tram derails in city centre'></head><body><article>"
+            "<h1>Tram derails in city centre</h1>"
+            "<p>A tram left the rails on the main square early on Saturday, injuring four passengers, the "
+            "transport authority said.</p><p>Engineers were checking the points on Sunday and services resumed "
+            "in the afternoon, the operator said on its website.</p></article></body></html>")
+    article = clean(doc(page, "text/html", "tram.html"))
+    assert article.title == "Tram derails in city centre"
+    assert article.paragraphs[0].startswith("A tram left the rails")
+    assert ("Tram derails in city centre", "repeated-title") in {(r.text, r.reason) for r in article.removed}
+    only = clean(doc("<html><head><title>Tram derails</title></head><body><h1>Tram derails</h1></body></html>",
+                     "text/html", "only.html"))
+    assert "Tram derails" in only.text  # a body that is only its headline keeps it
 
 
 def test_html_without_body_text_raises() -> None:

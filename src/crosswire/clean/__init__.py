@@ -247,7 +247,8 @@ def clean(document: Document, options: CleanOptions = CleanOptions(), *,
     else:
         cleaned = classify(parts.lines, recurring=recurring, min_menu_run=options.min_menu_run,
                            edge_words=options.edge_words, structural=not parts.from_html,
-                           repeat_min_words=options.repeat_min_words)
+                           repeat_min_words=options.repeat_min_words,
+                           title=parts.meta.get("title") if parts.from_html else None)
     if not cleaned.paragraphs:
         reason = "no body text left after cleaning" if parts.lines else "no body text"
         raise _fail(document, reason)

@@ -133,19 +133,26 @@ def tags_line(text: str) -> str | None:
     return m[1].split(",")[0].strip() if m else None
 
 
-def call_to_action(text: str) -> bool:
+def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     """An imperative about newsletters, social accounts or comments (``Follow us on Instagram.``,
-    ``Like this story? Share it with a friend!``), or a sentence giving the author's addresses.
-    An embedded social post (its link and handle quoted in the story) is not one."""
+    ``Like this story? Share it with a friend!``), a "click here", or a sentence giving the author's
+    addresses. An embedded social post (its link and handle quoted in the story) is not one.
+
+    ``anywhere``: the line is judged away from the foot of the article, where only a plain imperative
+    about newsletters or accounts is enough, and words inside a link do not count (a posted
+    ``pic.example.com/x`` link is no invitation to follow anyone)."""
     w = words(text)
     if not w or len(w) > 45 or social_embed(text):
         return False
-    nouns = sum(x in CTA_NOUNS for x in w)
-    sentences = [words(s) for s in re.split(r"(?<=[.!?])\s+", text) if words(s)]
+    sentences = [words(s) for s in re.split(r"(?<=[.!?])\s+", _ADDRESS_RE.sub(" ", text)) if words(s)]
+    nouns = sum(x in CTA_NOUNS for s in sentences for x in s)
     imperative = any(s[0] in CTA_VERBS for s in sentences)
+    if anywhere:
+        return imperative and nouns >= 1
     click_here = any(s[0] in ("click", "tap") and "here" in s for s in sentences)
+    linked = sum(x in CTA_NOUNS for x in w)  # at the foot, links to accounts count ("twitter.com/AP")
     return ((imperative and nouns >= 1) or click_here
-            or (bool(_ADDRESS_RE.search(text)) and (nouns >= 1 or imperative)))
+            or (bool(_ADDRESS_RE.search(text)) and (linked >= 1 or imperative)))
 
 
 def title_case_share(text: str) -> float:

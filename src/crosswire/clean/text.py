@@ -109,7 +109,7 @@ def _heads_next(line: _Line, items: list[_Line]) -> bool:
     more) the next paragraph takes up (``Hide apps`` over a paragraph on hiding applications)."""
     nxt = items[line.index + 1] if line.index + 1 < len(items) else None
     content = [w.lower() for w in line.words if w.lower() not in FUNCTION_WORDS]
-    if nxt is None or len(content) < 2 or nxt.n < 8 or not nxt.ends_sentence:
+    if nxt is None or len(content) < 2 or nxt.n < 8 or not nxt.ends_sentence or line.marker or ":" in line.text:
         return False
     following = {w.lower() for w in nxt.words}
     return any(len(w) >= 4 and (w in following or w + "s" in following or w.rstrip("s") in following)
@@ -156,13 +156,15 @@ def headline_like(text: str) -> bool:
 
 def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[str] = frozenset(),
              min_menu_run: int = 3, edge_words: int = 2, structural: bool = True,
-             repeat_min_words: int = 15) -> Cleaned:
+             repeat_min_words: int = 15, title: str | None = None) -> Cleaned:
     """Clean ``lines`` (``(line number or None, text)``, empty lines allowed).
 
     ``structural``: also judge lines by layout (menus as runs of short items, short lines at the
     page edges); off for text an HTML extractor already cut from the page's markup.
     ``repeat_min_words``: a verbatim repeat of a prose paragraph this long or longer is dropped
-    (shorter or tabular repeats, like list items, are page structure); the repeated title always is."""
+    (shorter or tabular repeats, like list items, are page structure); the repeated title always is.
+    ``title``: the headline the page's metadata gives; a copy of it at the top of the body is the
+    title again, not body text."""
     items: list[_Line] = []
     out = Cleaned(paragraphs=[], removed=[])
     for number, raw in lines:
@@ -209,7 +211,7 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             line.reason = "credit"
         elif (_is_ui(line) and not _heads_next(line, items)) or _copyright(line):
             line.reason = "chrome"
-        elif line.n <= 12 and not re.search(r"[\"“”‘]", line.text) and ch.call_to_action(line.text):
+        elif line.n <= 12 and not re.search(r"[\"“”‘]", line.text) and ch.call_to_action(line.text, anywhere=True):
             line.reason = "chrome"  # a short call to action anywhere ("Get our newsletter. SUBSCRIBE")
     if stamps:  # a "published" stamp wins over an "updated" one
         first = [s for _, s in stamps if not re.search(r"updated|modified|edited", s.evidence, re.I)]
@@ -275,7 +277,14 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             if line.reason is None and norm_line(line.raw) in recurring:
                 line.reason = "recurring"
 
-    # 6. title: a repeated headline-like line near the top, else the first headline-like line
+    # 6. title: the headline the metadata gives, repeated at the top of the body; else a repeated
+    # headline-like line near the top, else the first headline-like line
+    if title:
+        given = " ".join(w.casefold() for w in _WORD_RE.findall(title))
+        rest = [line for line in items if line.reason is None]
+        for line in rest[:3] if len(rest) > 1 else ():  # a body that is only its headline keeps it
+            if given and " ".join(w.casefold() for w in line.words) == given:
+                line.reason = "repeated-title"
     body = [line for line in items if line.reason is None]
     top = body[:6]
     keys = [_norm(line.text) for line in top]
