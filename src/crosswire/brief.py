@@ -15,6 +15,7 @@ from crosswire.records import (
     Article,
     Brief,
     Citation,
+    DatedEvent,
     Extraction,
     Fact,
     Link,
@@ -53,6 +54,7 @@ class BriefOptions:
     max_words: int = 70
     sentences_per_article: int = 8  # summary candidates: the first eligible sentences of each article
     centrality_articles: int = 30  # centrality is measured against this many articles' sentences
+    timeline_words: int = 30  # a timeline entry quotes at most this many words around its date
 
     def __post_init__(self) -> None:
         if not 1 <= self.summary_min <= self.summary_max:
@@ -62,6 +64,8 @@ class BriefOptions:
             v = getattr(self, name)
             if not 0.0 < v <= 1.0:
                 raise ConfigError(f"BriefOptions.{name} must be in (0, 1], got {v!r}")
+        if self.timeline_words < 5:
+            raise ConfigError("BriefOptions.timeline_words must be >= 5")
         if not 1 <= self.min_words < self.max_words:
             raise ConfigError("BriefOptions: need 1 <= min_words < max_words")
 
@@ -163,6 +167,18 @@ def sentences(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
+def _statement(ev: DatedEvent, opts: BriefOptions) -> str:
+    """What a timeline entry says: the sentence that dates the event, cut to the clause around its date
+    when it is long (``timeline_words``)."""
+    words = ev.sentence.split()
+    if len(words) <= opts.timeline_words:
+        return ev.sentence.strip()
+    at = len(ev.sentence[: max(0, ev.span[0] - ev.sentence_span[0])].split())
+    start = max(0, min(at - opts.timeline_words // 2, len(words) - opts.timeline_words))
+    text = " ".join(words[start : start + opts.timeline_words])
+    return ("… " if start else "") + text.strip(" ,;:") + " …"
+
+
 def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: BriefOptions
               ) -> tuple[TimelineEntry, ...]:
     events = [ev for aid in ids if aid in extractions for ev in extractions[aid].events]
@@ -183,10 +199,10 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
             home.append(ev)
     entries = []
     for g in groups:
-        lead = min(g, key=lambda x: (len(x.description or x.sentence), x.article_id))
+        lead = min(g, key=lambda x: (len(x.sentence), x.article_id))
         cites = tuple(dict.fromkeys(Citation(article_id=x.article_id, span=x.sentence_span) for x in g))
-        entries.append(TimelineEntry(date=g[0].date, precision=g[0].precision,
-                                     text=lead.description or lead.sentence, citations=cites))
+        entries.append(TimelineEntry(date=g[0].date, precision=g[0].precision, text=_statement(lead, opts),
+                                     citations=cites))
     return tuple(sorted(entries, key=lambda e: (e.date, e.text)))
 
 

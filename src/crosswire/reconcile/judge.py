@@ -205,7 +205,7 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     if running and (found := j.update(reps)) is not None:
         chain, stale = found
         cur, start = chain[-1], chain[0]
-        steps = " -> ".join(fmt_value(r.low, r.high, r.approx) for r in chain)
+        steps = " → ".join(fmt_value(r.low, r.high, r.approx) for r in chain)
         expl = (f"update: rose from {fmt_value(start.low, start.high, start.approx)} ({start.article_id}, "
                 f"{j.when(start)}) to {fmt_value(cur.low, cur.high, cur.approx)} ({cur.article_id}, {j.when(cur)});"
                 f" history {steps}")

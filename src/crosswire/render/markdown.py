@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import jinja2
@@ -26,6 +27,8 @@ def _num(value: float | None) -> str:
 def _bounds(rep: dict[str, Any]) -> str:
     low, high = rep.get("low"), rep.get("high")
     unit = rep.get("unit") or ""
+    if unit == "person":
+        unit = "" if low == high == 1 else "people"
     if low is not None and high is not None and low == high:
         text = ("about " if rep.get("approx") else "") + _num(low)
     elif low is not None and high is not None:
@@ -61,14 +64,37 @@ def _toll(toll: dict[str, Any] | None) -> str:
     return " / ".join(_num(toll.get(k)) for k in ("best", "low", "high"))
 
 
+def _what(fact: dict[str, Any]) -> str:
+    """What a fact counts, in words: "killed · people", "distance · from Aleppo (km)"."""
+    subject = fact.get("subject") or ""
+    unit = fact.get("unit") or ""
+    text = f"{fact.get('measure')} · {subject}"
+    if fact.get("place"):
+        text += f" · {fact['place']}"
+    if unit and unit not in ("person", subject) and not subject.startswith(unit):
+        text += f" ({unit})"
+    return _cell(text)
+
+
 _ENV.filters["cell"] = _cell
 
 
 def render_markdown(story: dict[str, Any]) -> str:
-    """Render one story of the JSON export (``story_json``) as a Markdown brief."""
+    """Render one story of the JSON export (``story_json``) as a Markdown brief: the event, the summary,
+    the facts about this event, the figures given as background, who said what, the timeline, the sources."""
     label = {a: f"{i}" for i, a in enumerate(story.get("article_ids", []), 1)}
-    template = _ENV.get_template("brief.md.j2")
-    text = template.render(story=story, label=label, num=_num, bounds=_bounds, place=_place, toll=_toll)
+    env = _ENV.overlay()
+    env.filters["cites"] = lambda ids: "".join(f"[{label.get(a, a)}]" for a in ids)
+    ids = re.compile("|".join(re.escape(a) for a in label)) if label else None
+    # an explanation names articles by id: the brief names them by their citation number
+    env.filters["cited"] = lambda text: ids.sub(lambda m: f"[{label[m.group(0)]}]", text) if ids else text
+    facts = story.get("facts") or []
+    sections = [("Facts", [f for f in facts if f.get("scope", "event") == "event"]),
+                ("Background figures (other events or periods, not this event's)",
+                 [f for f in facts if f.get("scope", "event") != "event"])]
+    template = env.get_template("brief.md.j2")
+    text = template.render(story=story, num=_num, bounds=_bounds, place=_place, toll=_toll, what=_what,
+                           fact_sections=[(t, fs) for t, fs in sections if fs])
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text
