@@ -292,6 +292,25 @@ def test_generalisation_short_calls_to_action_anywhere_and_labelled_stamp() -> N
             (9, "credit")} <= reasons
 
 
+def test_generalisation_foot_source_label_write_to_and_zone_stamp() -> None:
+    text = ("Dam repairs finish a month early\n"
+            "June 2, 2021 - 16:05 WAT\n"
+            "Workers finished repairs on the old dam a month early, the water board said on Wednesday.\n"
+            "You may also like...\n"
+            "The reservoir will be refilled over the summer.\n"
+            "Write to Ama Owusu at ama.owusu@example-wire.org\n"
+            "Source: Wire agencies\n")
+    article = clean(doc(text))
+    assert article.published.value == "2021-06-02T16:05:00"
+    assert article.paragraphs == (
+        "Dam repairs finish a month early",
+        "Workers finished repairs on the old dam a month early, the water board said on Wednesday.",
+        "The reservoir will be refilled over the summer.",
+    )
+    reasons = {(r.line, r.reason) for r in article.removed}
+    assert {(2, "metadata:published"), (4, "link"), (6, "chrome"), (7, "credit")} <= reasons
+
+
 def test_quoted_call_to_action_and_posted_links_in_the_body_are_content() -> None:
     text = ("Police urge residents to stay indoors as floods rise\n"
             "“Follow us on Twitter for updates,” the police said.\n"

@@ -22,8 +22,8 @@ LABEL_WORDS = vocab(
     "related read see more also watch listen don't dont miss recommended most popular trending latest "
     "top stories story post posts news video videos photos photo gallery editor's editors picks pick "
     "further reading reading previous next up you may like in this the on")
-CTA_VERBS = vocab("follow subscribe sign get listen share like tell email reach click tap download join "
-                      "read watch support donate visit contact send")
+CTA_VERBS = vocab("follow subscribe sign get listen share like tell email write reach click tap download "
+                      "join read watch support donate visit contact send")
 CTA_NOUNS = vocab(
     "newsletter newsletters inbox twitter facebook instagram youtube tiktok linkedin whatsapp telegram "
     "podcast podcasts subscribe subscribing subscription email e-mail app friend comments comment "
@@ -61,7 +61,9 @@ def link_label(text: str) -> bool:
             and not re.search(r"[.!?]\s", rest) and not rest.strip().endswith(".")):
         return True
     bare = words(text.rstrip(".…:"))
-    return 2 <= len(bare) <= 5 and all(w in LABEL_WORDS for w in bare) and not text.rstrip().endswith(".")
+    ends = text.rstrip()
+    return (2 <= len(bare) <= 5 and all(w in LABEL_WORDS for w in bare)
+            and (not ends.endswith(".") or ends.endswith("...")))  # "You may also like..." is a label
 
 
 def trailing_label(text: str) -> bool:
@@ -88,6 +90,13 @@ def photo_credit(text: str) -> bool:
         return False
     rest = _SLASH_CREDIT_RE.sub(" ", text)
     return rest != text and all(w in IMAGE_WIDGET_WORDS for w in words(rest))
+
+
+def source_label(text: str) -> bool:
+    """``Source: Wire agencies``: where the story came from, named in a few words at the foot."""
+    head, colon, rest = text.partition(":")
+    return (bool(colon) and words(head) in (["source"], ["sources"]) and 1 <= len(words(rest)) <= 4
+            and not re.search(r"[.!?]\s", rest))
 
 
 def initials_credit(text: str) -> bool:

@@ -93,6 +93,8 @@ def parse_timestamp_line(line: str) -> Published | None:
         if hour < 24 and minute < 60 and second < 60:
             clock = (hour, minute, second)
             rest = rest[:t.start()] + " " + rest[t.end():]
+    if clock:  # after a time, an all-capitals abbreviation is a time zone ("11:28 AMT")
+        rest = re.sub(r"\b[A-Z]{2,5}\b", " ", rest)
     leftovers = [w for w in re.findall(r"[^\W\d_]+\.?|\d+", rest.lower())
                  if w.rstrip(".") not in _STAMP_WORDS and w not in _STAMP_WORDS and w.rstrip(".") not in WEEKDAYS]
     if leftovers:

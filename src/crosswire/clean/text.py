@@ -263,7 +263,7 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             break
         elif ch.address_line(line.text):
             line.reason = "contact"
-        elif ch.initials_credit(line.text):
+        elif ch.initials_credit(line.text) or ch.source_label(line.text):
             line.reason = "credit"
         elif (line.marker and headline_like(line.text) and line.n >= 4 and "(" not in line.text
               and ch.title_case_share(line.text) >= 0.6):
