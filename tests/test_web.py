@@ -132,8 +132,12 @@ def build_store(path: Path) -> dict[str, object]:
                                   "(miles read as kilometres?).",
                       reports=tuple(_report(c) for c in (d1, d2, d3)), best=10, low=9.66, high=10,
                       independent_sources=2, outliers=("a2",), place="Norhaven")
+    earlier = r.Fact(key="killed:people:person:background", measure="killed", subject="people", unit="person",
+                     status="single-source", scope="background",
+                     explanation="background (dated '2016', before this story); only a1 reports it: 300",
+                     reports=(_report(c1),), best=300, low=300, high=300, independent_sources=1)
     brief = r.Brief(
-        story=story, headline="Rebel offensive on Norhaven", facts=(toll, distance),
+        story=story, headline="Rebel offensive on Norhaven", facts=(toll, distance, earlier),
         timeline=(r.TimelineEntry("2024-11-27", "day", "Rebels advance on Norhaven.", (r.Citation("a1", (0, 53)),)),
                   r.TimelineEntry("2024-11-29", "day", "Toll reaches 31.", (r.Citation("a3", (0, 73)),))),
         summary=(r.SummarySentence("Rebels advanced on Norhaven, killing at least 12 people.",
@@ -279,6 +283,14 @@ def test_story_page_facts_conflict_and_outlier(client: TestClient, built: tuple[
     update = re.search(r'<tr class="fact status-update"[^>]*>(.*?)</tr>', html, re.S)
     assert update and "as of 2024-11-28" in update.group(1) and "badge current" in update.group(1)
     assert "rises from 12 to 35" in update.group(1)
+
+
+def test_background_figures_stand_apart_and_name_their_source(client: TestClient) -> None:
+    html = client.get("/stories/s1").text
+    facts, background = html.split('<section id="background">')
+    assert "fact-killed-people-person-background" not in facts  # not among this event's facts
+    assert 'id="fact-killed-people-person-background"' in background and "<details>" in background
+    assert "only Harbor Times reports it" in background  # article ids read as source names
 
 
 def test_story_page_summary_timeline_sources(client: TestClient, built: tuple[Path, dict]) -> None:

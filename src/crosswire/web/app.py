@@ -277,15 +277,18 @@ def story_context(s: Store, story: r.Story) -> dict[str, Any]:
             "current": fact.current == rep.claim_id,
         } for rep in fact.reports]
         chart = None
-        if charts.is_running_count(fact, labels, published):
+        background = fact.scope != "event"
+        if not background and charts.is_running_count(fact, labels, published):
             chart = Markup(charts.chart_svg(fact, labels, chart_id=f"chart-{views.anchor(fact.key)}",
                                             published=published))
         facts.append({"fact": fact, "anchor": "fact-" + views.anchor(fact.key), "reports": reports,
-                      "chart": chart, "outlier_labels": [labels.get(a, a) for a in fact.outliers]})
+                      "chart": chart, "outlier_labels": [labels.get(a, a) for a in fact.outliers],
+                      "background": background, "explanation": views.name_articles(fact.explanation, labels)})
     links = s.links(story.article_ids)
     return {
         "title": brief.headline, "story": story, "brief": brief, "has_brief": has_brief, "labels": labels,
-        "facts": facts, "charts": [f for f in facts if f["chart"] is not None],
+        "facts": [f for f in facts if not f["background"]], "background": [f for f in facts if f["background"]],
+        "charts": [f for f in facts if f["chart"] is not None],
         "conflicts": sum(1 for f in brief.facts if f.status == "conflict"),
         "independent": sum(1 for src in brief.sources if src.independent),
         "links": links, "hl_href": _hl_href,

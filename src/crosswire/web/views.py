@@ -140,3 +140,11 @@ def source_labels(brief: r.Brief) -> dict[str, str]:
         seen[base] = seen.get(base, 0) + 1
         labels[s.article_id] = base if seen[base] == 1 else f"{base} ({seen[base]})"
     return labels
+
+
+def name_articles(text: str, labels: dict[str, str]) -> str:
+    """An explanation names articles by id; a reader knows them by their source's name."""
+    if not labels or not text:
+        return text
+    ids = re.compile("|".join(re.escape(a) for a in sorted(labels, key=len, reverse=True)))
+    return ids.sub(lambda m: labels[m.group(0)], text)
