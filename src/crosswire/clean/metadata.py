@@ -40,7 +40,10 @@ def normalise_host(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    host = urlsplit(value if "//" in value else "//" + value).hostname or ""
+    try:
+        host = urlsplit(value if "//" in value else "//" + value).hostname or ""
+    except ValueError:  # "[W..." reads as a malformed IPv6 host: not a host at all
+        return None
     host = host.lower().strip(".")
     if host.startswith("www."):
         host = host[4:]
