@@ -408,6 +408,19 @@ def test_html_headline_copy_at_the_top_of_the_body_is_the_title() -> None:
     assert "Tram derails" in only.text  # a body that is only its headline keeps it
 
 
+def test_html_nested_deeper_than_the_parser_goes_still_yields_its_text() -> None:
+    depth = 5000  # libxml2 stops at 256 levels; the text between the tags is still read
+    page = ("<html><head><script>var menu = '<p>not text</p>';</script></head><body>" + "<div>" * depth
+            + "<p>The ferry resumed service on Thursday after repairs to its hull, the operator said.</p>"
+            + "<p>Passengers were offered refunds for the cancelled crossings &amp; a voucher.</p>"
+            + "</div>" * depth + "</body></html>")
+    article = clean(doc(page, "text/html", "deep.html"))
+    assert article.paragraphs == (
+        "The ferry resumed service on Thursday after repairs to its hull, the operator said.",
+        "Passengers were offered refunds for the cancelled crossings & a voucher.",
+    )
+
+
 def test_html_without_body_text_raises() -> None:
     with pytest.raises(DocumentError):
         clean(doc("<html><body><script>var x = 1;</script></body></html>", "text/html", "empty.html"))

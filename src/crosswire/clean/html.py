@@ -1,4 +1,5 @@
-"""HTML to body paragraphs + metadata: trafilatura first, justext then plain lxml text as fallbacks.
+"""HTML to body paragraphs + metadata: trafilatura first; justext, plain lxml text, then the text between
+the tags (no parser: libxml2 stops at 256 levels of nesting) as fallbacks.
 
 trafilatura runs in precision mode (comments out); when that keeps far less text than its
 recall mode, the page's body was pruned with the chrome and the recall output is used instead.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 import trafilatura
@@ -67,7 +69,7 @@ def extract_html(html: str, url: str | None, *, favor: str = "balanced", include
             for k in ("title", "author", "date", "sitename", "url")}
     if text.strip():
         return Extracted(paragraphs=_lines(text), **meta)
-    fallback = _justext(html) or _lxml_text(html)
+    fallback = _justext(html) or _lxml_text(html) or _stripped_text(html)
     if fallback:
         return Extracted(paragraphs=fallback, method="fallback", **meta)
     return None
@@ -98,3 +100,35 @@ def _lxml_text(html: str) -> tuple[str, ...]:
         el.tail = "\n" + (el.tail or "")
     text = tree.text_content()
     return tuple(re.sub(r"\s+", " ", line).strip() for line in text.splitlines() if line.strip())
+
+
+_BLOCK_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(_BLOCK_TAGS) + r")\b[^>]*>", re.I)
+_TAG_RE = re.compile(r"<[^>]{0,2000}>")
+_HIDDEN = ("script", "style", "noscript", "template")
+
+
+def _stripped_text(html: str) -> tuple[str, ...]:
+    """The text between the tags, without a parser: for markup nested deeper than lxml will go.
+    Script, style and template contents are skipped; block tags break lines. Linear in the page."""
+    lower = html.lower()
+    parts: list[str] = []
+    at = 0
+    upcoming = {tag: lower.find("<" + tag) for tag in _HIDDEN}  # next opening of each, -1 when none
+    while True:
+        for tag, i in upcoming.items():
+            if 0 <= i < at:
+                upcoming[tag] = lower.find("<" + tag, at)
+        found = [(i, tag) for tag, i in upcoming.items() if i >= 0]
+        if not found:
+            parts.append(html[at:])
+            break
+        start, tag = min(found)
+        parts.append(html[at:start])
+        end = lower.find("</" + tag, start)
+        if end < 0:
+            break
+        close = lower.find(">", end)
+        at = len(html) if close < 0 else close + 1
+    text = _TAG_RE.sub("", _BLOCK_RE.sub("\n", "".join(parts)))  # inline tags join what they wrap
+    lines = (re.sub(r"\s+", " ", unescape(line)).strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)
