@@ -4,6 +4,7 @@ import hashlib
 import json
 import re
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -109,3 +110,35 @@ def test_control_characters_are_scrubbed_not_fatal(controls: list[str], places: 
     assert not XML_BAD.search(article.title or "")
     intact = [s for s in SENTENCES if s in scrub(body)]  # deleted controls leave a sentence whole
     assert all(s in article.text for s in intact), (intact, article.text)
+
+
+# Mixed encodings: a page whose parts were written in different encodings goes through ingest and
+# clean with every input accounted for (a Document cleaned or failed with a reason, or an ingest Failed).
+CHUNKS = st.sampled_from(["Les blessés à Genève. ", "Zürich: 3 Verletzte. ", "東京で地震。", "Москва, 12 погибших. ",
+                          "It’s over — “so far”. ", "At least 12 people were killed on Monday. ", "<p>", "</p>"])
+ENCODINGS = st.sampled_from(["utf-8", "cp1252", "latin-1", "shift_jis", "koi8-r", "utf-16-le"])
+
+
+@FUZZ
+@given(st.lists(st.tuples(CHUNKS, ENCODINGS), min_size=1, max_size=30),
+       st.sampled_from([".txt", ".html", ".jsonl", ".xml", ""]))
+def test_mixed_encodings_through_ingest_and_clean(tmp_path_factory: pytest.TempPathFactory,
+                                                  parts: list[tuple[str, str]], ext: str) -> None:
+    from crosswire.ingest import ingest
+
+    raw = b"".join(text.encode(enc, "replace") for text, enc in parts)
+    if ext == ".jsonl":
+        raw = b'{"title": "Mixed", "maintext": "' + raw.replace(b"\\", b"").replace(b'"', b"") + b'"}\n'
+    path = tmp_path_factory.mktemp("mixed") / f"page{ext}"
+    path.write_bytes(raw)
+    items = list(ingest([str(path)]))
+    assert items
+    for item in items:
+        if isinstance(item, r.Failed):
+            assert item.reason and not item.reason.startswith("unexpected error"), item.reason
+            continue
+        article, _, failed = process_document(item, RunOptions(), None)
+        if failed is not None:
+            assert failed.reason and "internal error" not in failed.reason, failed.reason
+        else:
+            assert article is not None and article.paragraphs and not XML_BAD.search(article.text)

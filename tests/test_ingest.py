@@ -279,6 +279,19 @@ def test_warc_html_responses_only(tmp_path: Path) -> None:
         assert items[0].hint("url") == "https://w.example/a" and items[0].hint("warc_date")
 
 
+def test_gzipped_warc_bomb_refused_with_bounded_memory(tmp_path: Path) -> None:
+    head = (b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://w.example/big\r\n"
+            b"Content-Type: text/html\r\nContent-Length: 200000000\r\n\r\n<html><body><p>")
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)
+    data = squeeze.compress(head) + b"".join(squeeze.compress(b" " * 1_000_000) for _ in range(200)) + squeeze.flush()
+    tracemalloc.start()
+    (item,) = run(write(tmp_path / "crawl.warc.gz", data))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert isinstance(item, Failed) and item.reason.startswith("decompression bomb refused")
+    assert peak < 16 * 1024 * 1024
+
+
 def test_warc_content_encoding_bomb_refused_with_bounded_memory(tmp_path: Path) -> None:
     squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)
     bomb = squeeze.compress(b"<html><body><p>" + b"a" * 40_000_000) + squeeze.flush()
