@@ -70,8 +70,9 @@ def read_feed(data: bytes, origin: str, *, strict_root: bool) -> Iterator[Docume
     feed_host = _host(_str(feed.get("link")))
     for n, entry in enumerate(entries, start=1):
         link = _str(entry.get("link"))
-        published = (_iso(entry.get("published_parsed")) or _iso(entry.get("updated_parsed"))
-                     or _str(entry.get("published")) or _str(entry.get("updated")))
+        # dict.get: feedparser's own get maps a missing "updated" to "published" with a deprecation warning
+        published = (_iso(dict.get(entry, "published_parsed")) or _iso(dict.get(entry, "updated_parsed"))
+                     or _str(dict.get(entry, "published")) or _str(dict.get(entry, "updated")))
         payload = {
             "title": _str(entry.get("title")),
             "link": link,
