@@ -35,7 +35,8 @@ def _keyed(items: list[Item], options: ReconcileOptions) -> list[tuple[str, list
     for gk in sorted(groups):
         subgroups = split_by_place(groups[gk])
         measure, subject, unit, scope, part = gk
-        if part == "part" or measure == "count":  # subsets and bare counts: only like figures are one fact
+        if part == "part" or measure == "count" or unit == "m":  # subsets, bare counts, lengths of things:
+            # only like figures are one fact
             subgroups = [g for sub in subgroups for g in split_compatible(sub, options)]
         for n, members in enumerate(subgroups):
             place = (members[0].claim.place or str(n)).lower() if len(subgroups) > 1 else ""

@@ -224,7 +224,10 @@ def split_compatible(members: list[Item], opts: ReconcileOptions) -> list[list[I
     """Parts of a toll stated by different articles ("five of the dead", "nine of the dead") and bare counts
     are different subsets, not rivals: only figures compatible with each other make one fact."""
     out: list[list[Item]] = []
+    vague = [m for m in members if m.vague or (m.claim.low is None and m.claim.high is None)]
     for m in members:
+        if m in vague:
+            continue  # "dozens", "many": they bridge nothing
         iv = interval(to_report(m.claim, m.subject), opts)
         home = next((g for g in out if any(overlap(iv, interval(to_report(x.claim, x.subject), opts)) for x in g)),
                     None)
@@ -232,4 +235,9 @@ def split_compatible(members: list[Item], opts: ReconcileOptions) -> list[list[I
             out.append([m])
         else:
             home.append(m)
+    if vague:  # shown beside the largest group
+        if out:
+            max(out, key=len).extend(vague)
+        else:
+            out.append(vague)
     return out

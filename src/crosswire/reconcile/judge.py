@@ -99,7 +99,7 @@ class _Judge:
 
     # -- update ------------------------------------------------------------------------------------
     def rising_chain(self, reps: list[Report]) -> list[Report]:
-        """The longest chain, in time order, in which no report falls below the one before (dynamic
+        """The longest chain, in time order, in which no report is lower than the one before (dynamic
         programming over the few representatives; ties go to the chain with more sources)."""
         n = len(reps)
         score = [(1, 1)] * n
@@ -107,10 +107,8 @@ class _Judge:
         for i in range(n):
             for j in range(i):
                 a, b = reps[j], reps[i]
-                if self.when(a) > self.when(b):
-                    continue
-                if level(b) < level(a) and not self.fits(a, b):
-                    continue
+                if self.when(a) > self.when(b) or level(b) < level(a):
+                    continue  # the chain never goes down; lower figures are stale or contradict it
                 cand = (score[j][0] + 1, score[j][1] + (not self.same_source(a, b)))
                 if cand > score[i]:
                     score[i], prev[i] = cand, j
