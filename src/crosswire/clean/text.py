@@ -3,8 +3,12 @@
 Decisions come from features of the line and its neighbours, not from a list of known phrases:
 length in words, sentence punctuation, share of function words, list markers, runs of short
 items (menus), position at the top or bottom of the page, separators, interface vocabulary in
-short lines without sentence structure, date-only lines, byline and section forms, source credits,
-and lines that recur across the documents of one site (see :class:`crosswire.clean.CleanContext`).
+short lines without sentence structure (unless the next paragraph takes the line's words up, as
+under a subheading), date-only lines, byline and section forms, source and photo credits
+(``Name/Agency``), link labels before or after a headline, calls to action (an imperative about
+newsletters or accounts; a quoted one, or an embedded social post signed with its handle, is
+content), and lines that recur across the documents of one site (see
+:class:`crosswire.clean.CleanContext`).
 """
 
 from __future__ import annotations
