@@ -609,3 +609,11 @@ def test_seeds_end_to_end(tmp_path: Path) -> None:
     assert event.place.lat is not None and event.place.lon is not None
     assert "Hayat Tahrir al-Sham" in event.actors
     assert any("Syrian" in a and "government forces" in a for a in event.actors)
+
+
+def test_news_organisations_are_not_actors() -> None:
+    from crosswire.event import is_media
+
+    outlets = {"edition.cnn.com", "www.npr.org"}
+    assert all(is_media(n, outlets) for n in ("Associated Press", "NPR", "CNN", "Sky News", "Reuters"))
+    assert not any(is_media(n, outlets) for n in ("Hayat Tahrir al-Sham", "Taliban", "ISIS", "Boko Haram"))

@@ -127,6 +127,24 @@ def merge_parties(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+_MEDIA = re.compile(
+    r"\b(?:News|Press|Times|Post|Herald|Tribune|Journal|Radio|TV|Television|Broadcasting|Broadcast|Agency|"
+    r"Media|Gazette|Daily|Telegraph|Guardian|Observer|Chronicle|Reuters|AFP|Agence\s+France|Xinhua|TASS|"
+    r"Interfax|ANSA|dpa|EFE|Anadolu|IRNA|Yonhap|Kyodo|Bloomberg|CNN|BBC|NPR|NBC|CBS|ABC|MSNBC|Sky|Al\s+Jazeera|"
+    r"Al\s+Arabiya|Associated)\b"
+)
+
+
+def is_media(name: str, outlets: set[str]) -> bool:
+    """News organisations report the event; they are not its actors. ``outlets`` are the story's outlet
+    names or hosts ("edition.cnn.com" knows "CNN")."""
+    low = name.lower()
+    if low in outlets or _MEDIA.search(name):
+        return True
+    hosts = {part for o in outlets for part in re.split(r"[.\s]+", o) if len(part) > 2}
+    return low.replace(" ", "") in hosts
+
+
 def _force_name(m: re.Match[str]) -> str:
     adj = m.group("adj") or m.group("adj2")
     if adj and adj.lower() in ("the", "a", "an", "its", "their", "his", "her", "government", "regime", "state"):
@@ -154,7 +172,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
             if not verbs:
                 continue
             for s, e, name in found:
-                if not a <= s < b or name.lower() in outlets or name in attributed:
+                if not a <= s < b or is_media(name, outlets) or name in attributed:
                     continue
                 before = text[max(a, s - 40):s]
                 after = text[e:min(b, e + 25)]
