@@ -9,6 +9,7 @@ import crosswire
 from crosswire.render import export_document
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "examples" / "reports"
 GOLD = json.loads((SEEDS / "gold.json").read_text()) if SEEDS.exists() else {}
 
 
@@ -116,3 +117,29 @@ def test_event_record(export: dict) -> None:
     assert "Hayat Tahrir al-Sham" in event["actors"]
     assert any("Syrian government" in a for a in event["actors"])
     assert event["killed"]["low"] >= 251
+
+
+def test_a_story_that_cannot_be_briefed_is_recorded_and_the_rest_go_on(tmp_path: Path, monkeypatch) -> None:
+    from crosswire import pipeline
+    from crosswire.store import Store
+
+    real = pipeline.brief_story
+    calls = {"n": 0}
+
+    def flaky(store, story, options):  # the first story to be briefed fails, as a bug in a stage would
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise ValueError("math domain error")
+        return real(store, story, options)
+
+    monkeypatch.setattr(pipeline, "brief_story", flaky)
+    files = [str(p) for p in sorted(SEEDS.glob("0*.txt"))] + [str(EXAMPLES)]
+    summary = pipeline.run(files, db=str(tmp_path / "x.db"))
+    (fail,) = [f for f in summary.failed if f.stage == "brief"]
+    assert fail.origin.startswith("story:") and "ValueError: math domain error" in fail.reason
+    assert summary.briefs == summary.stories - 1  # every other story has its brief
+    with Store(str(tmp_path / "x.db")) as store:
+        assert any(f.stage == "brief" for f in store.failures())
+    monkeypatch.setattr(pipeline, "brief_story", real)
+    again = pipeline.run(files, db=str(tmp_path / "x.db"))  # the next run briefs it
+    assert again.briefs == 1 and not [f for f in again.failed if f.stage == "brief"]

@@ -365,3 +365,13 @@ def test_seed_end_to_end_with_extract(seed_facts):
     for f in facts:
         for r in f.reports:
             assert r.text.split(" ... ")[0] in arts[r.article_id].text[r.span[0]:r.span[1]]
+
+
+def test_a_misread_negative_figure_is_not_weighed():
+    facts = _run({
+        "a": ("The tram crash - six people died, police said.", "2025-03-01",
+              [("six people", "killed", "people", -6, -6, {}, None)]),
+        "b": ("Six people died in the tram crash.", "2025-03-01", [("Six people", "killed", "people", 6, 6, {}, None)]),
+    })
+    (toll,) = [f for f in facts if f.measure == "killed"]
+    assert toll.status == "single-source" and toll.best == 6

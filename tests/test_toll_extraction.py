@@ -25,10 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "toll_extraction.py"
 
 # (measure, set) -> floor on accuracy, as run and once the failed story is briefed ("if fixed")
-FLOORS = {("killed", "all"): 0.82, ("killed", "stated"): 0.28,
-          ("injured", "all"): 0.81, ("injured", "stated"): 0.34}
-FLOORS_IF_FIXED = {("killed", "all"): 0.96, ("killed", "stated"): 0.90,
-                   ("injured", "all"): 0.93, ("injured", "stated"): 0.82}
+FLOORS = {("killed", "all"): 0.96, ("killed", "stated"): 0.90,
+          ("injured", "all"): 0.93, ("injured", "stated"): 0.82}
 
 
 def _load() -> ModuleType:
@@ -64,16 +62,6 @@ def test_accuracy_floor(result: dict[str, Any], key: tuple[str, str]) -> None:
     assert accuracy >= FLOORS[key], _failures(result, "verdict", measure)
 
 
-@pytest.mark.parametrize("key", sorted(FLOORS_IF_FIXED), ids=lambda k: "-".join(k))
-def test_accuracy_floor_if_fixed(result: dict[str, Any], key: tuple[str, str]) -> None:
-    measure, group = key
-    accuracy = result["tallies_if_fixed"][measure][group]["accuracy"]
-    assert accuracy >= FLOORS_IF_FIXED[key], _failures(result, "verdict_if_fixed", measure)
-
-
-@pytest.mark.xfail(strict=True, reason="known bug: 'the tram crash - six men and one woman died' gives a claim "
-                   "of -6 killed; reconcile's log1p raises on it and pipeline.run aborts the whole run. When "
-                   "this passes, raise FLOORS to FLOORS_IF_FIXED.")
 def test_the_pipeline_runs_through(result: dict[str, Any]) -> None:
     assert result["meta"]["pipeline_crash"] is None, result["meta"]["failed_stories"]
 

@@ -277,19 +277,31 @@ def date_undated(store: Store, story: r.Story, options: RunOptions) -> None:
         store.put_extraction(extract(dated, options.extract))
 
 
-def brief_dirty(store: Store, options: RunOptions, *, progress: ProgressFn | None = None) -> int:
+def brief_dirty(store: Store, options: RunOptions, *,
+                progress: ProgressFn | None = None) -> tuple[int, list[r.Failed]]:
+    """Brief every story whose articles changed. A story that cannot be briefed is recorded as failed (stage
+    ``brief``, origin ``story:<id>``) and left to the next run; the other stories go on."""
     ids = store.dirty_story_ids()
+    failed: list[r.Failed] = []
+    done = 0
     for n, story_id in enumerate(ids, 1):
         story = store.story(story_id)
         if story is None:
             continue
-        with store.transaction():
-            date_undated(store, story, options)
-            result = brief_story(store, story, options)
-            store.put_brief(result)
+        try:
+            with store.transaction():
+                date_undated(store, story, options)
+                result = brief_story(store, story, options)
+                store.put_brief(result)
+            done += 1
+        except Exception as exc:  # one bad story never stops the others
+            fail = r.Failed(None, f"story:{story_id}", "brief", f"internal error: {type(exc).__name__}: {exc}")
+            with store.transaction():
+                store.add_failure(fail)
+            failed.append(fail)
         if progress:
             progress("brief", n, len(ids))
-    return len(ids)
+    return done, failed
 
 
 def run(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLike[str] = "crosswire.db",
@@ -308,10 +320,10 @@ def run(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLike[str] = "c
         new, unchanged, failed = ingest_into(store, sources, options, stdin=stdin, progress=progress)
         processed, failed2 = process_pending(store, options, progress=progress)
         group_pending(store, options, progress=progress)
-        briefs = brief_dirty(store, options, progress=progress)
+        briefs, failed3 = brief_dirty(store, options, progress=progress)
         counts = store.counts()
     return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=processed,
-                      failed=tuple(failed + failed2), articles=counts["articles"], stories=counts["stories"],
+                      failed=tuple(failed + failed2 + failed3), articles=counts["articles"], stories=counts["stories"],
                       briefs=briefs, seconds=time.monotonic() - start)
 
 
@@ -328,9 +340,9 @@ def retry(db: str | os.PathLike[str] = "crosswire.db", options: RunOptions | Non
                 store.set_document_status(doc_id, "new")
         processed, failed = process_pending(store, options, progress=progress)
         group_pending(store, options, progress=progress)
-        briefs = brief_dirty(store, options, progress=progress)
+        briefs, failed2 = brief_dirty(store, options, progress=progress)
         counts = store.counts()
-    return RunSummary(db=db, processed=processed, failed=tuple(failed), articles=counts["articles"],
+    return RunSummary(db=db, processed=processed, failed=tuple(failed + failed2), articles=counts["articles"],
                       stories=counts["stories"], briefs=briefs, seconds=time.monotonic() - start)
 
 

@@ -142,9 +142,9 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
                     progress("clean+extract", done, len(ids))
             # 3. the global steps, in publication order
             group_pending(store, options, progress=progress)
-            briefs = brief_dirty(store, options, progress=progress)
+            briefs, brief_failed = brief_dirty(store, options, progress=progress)
             counts = store.counts()
-    return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=done, failed=tuple(failed),
+    return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=done, failed=tuple(failed + brief_failed),
                       articles=counts["articles"], stories=counts["stories"], briefs=briefs,
                       seconds=time.monotonic() - start)
 
@@ -248,8 +248,8 @@ def load_parquet(folder: str, db: str = "crosswire.db", options: RunOptions | No
                 store.add_failure(fail)
                 failed.append(fail)
         group_pending(store, options, progress=progress)
-        briefs = brief_dirty(store, options, progress=progress)
+        briefs, brief_failed = brief_dirty(store, options, progress=progress)
         counts = store.counts()
-    return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=new, failed=tuple(failed),
+    return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=new, failed=tuple(failed + brief_failed),
                       articles=counts["articles"], stories=counts["stories"], briefs=briefs,
                       seconds=time.monotonic() - start)

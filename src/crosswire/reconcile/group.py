@@ -158,6 +158,8 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
     for ex in extractions:
         by_id: dict[str, Item] = {}
         for c in ex.claims:
+            if (c.low is not None and c.low < 0) or (c.high is not None and c.high < 0):
+                continue  # no count or distance is negative: a misread figure is not weighed
             peers = [p for p in all_claims if p.measure == c.measure and p.unit == c.unit]
             why = background_reason(c, ex, peers, ctx, opts)
             subject = norm_subject(c.subject)
@@ -171,7 +173,7 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
         for it in by_id.values():
             if it.claim.parent and it.claim.parent in by_id:
                 it.parent_item = by_id[it.claim.parent]
-        _mark_totals([c for c in ex.claims if not c.negated], by_id, items)
+        _mark_totals([c for c in ex.claims if not c.negated and c.id in by_id], by_id, items)
     # One victim described ("a man was killed") is the toll only when nobody reports more for that measure.
     larger = {it.claim.measure for it in items if it.scope == "event" and it.subject == "people"
               and not it.vague and (it.claim.low or it.claim.high or 0) > 1}

@@ -83,10 +83,10 @@ class _Judge:
         out = []
         for (aid, _), rs in by.items():
             others = [level(o) for o in self.firm if o.article_id != aid]
-            target = math.log1p(statistics.median(others)) if others else 0.0
+            target = math.log1p(max(0.0, statistics.median(others))) if others else 0.0
 
             def fit(r: Report, target: float = target) -> tuple[float, float, str]:
-                return (-abs(math.log1p(level(r)) - target), level(r), self.when(r))
+                return (-abs(math.log1p(max(0.0, level(r))) - target), level(r), self.when(r))
 
             out.append(max(rs, key=fit) if others else max(rs, key=lambda r: (level(r), self.when(r))))
         return sorted(out, key=lambda r: (self.when(r), level(r), r.article_id))
