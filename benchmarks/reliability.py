@@ -11,7 +11,7 @@
    a text file (refused by the size limit, never read), a JSONL dump with one line that long among
    200 ordinary records (read line by line; the long line refused alone), a WARC archive that big
    with 200 HTML pages among image records (read record by record), and a gzip that expands to that
-   size (refused as a decompression bomb).
+   size (refused as a decompression bomb); then a directory of --many small files.
 Results: printed and written to benchmarks/results/reliability.json.
 """
 
@@ -34,7 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-NASTY = ["\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "\x00", "\ud7ff", "é", "ß", "中", "🙂", "<", "&", "\r"]
+NASTY = ["\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "\x00", "\ud7ff", "é", "ß", "中", "🙂", "<", "&", "\r",
+         "\x1f", "\x0b", "\x0c", "\x01", "\ufffe"]
 
 
 def fuzz_inputs(rng: random.Random) -> tuple[str, bytes]:
@@ -43,7 +44,9 @@ def fuzz_inputs(rng: random.Random) -> tuple[str, bytes]:
         return "blob.bin", rng.randbytes(rng.randrange(1, 4096))
     if kind == 1:
         depth = rng.randrange(10, 5000)
-        return "deep.html", ("<div>" * depth + "text " * 20 + rng.choice(["", "</div>" * depth])).encode()
+        text = "".join(rng.choice([*NASTY, "text "]) for _ in range(20))
+        page = "<div>" * depth + text + rng.choice(["", "</div>" * depth])
+        return "deep.html", page.encode("utf-8", "surrogatepass")
     if kind == 2:
         return "long.txt", ("word " * rng.randrange(50_000, 220_000)).encode()
     if kind == 3:
@@ -230,6 +233,26 @@ def _write_gzip_bomb(path: Path, size: int) -> None:
         fh.write(squeeze.flush())
 
 
+def _write_many_small(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    towns = ["Arden", "Belmoor", "Casterly", "Dunmere", "Elsby", "Farrow", "Glenholt", "Harwick"]
+    for i in range(n):
+        (folder / f"{i // 1000:02d}" / f"r{i:05d}.txt").parent.mkdir(exist_ok=True)
+        (folder / f"{i // 1000:02d}" / f"r{i:05d}.txt").write_text(
+            f"Notice {i}: the {towns[i % 8]} ferry ran {i % 50 + 5} minutes late on Monday, the harbour office "
+            f"said.\n", encoding="utf-8")
+
+
+def run_many(n: int) -> dict:
+    """A directory of ``n`` small files through `crosswire run`: summary, seconds, peak RSS."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        _write_many_small(root / "many", n)
+        row = _cli_peak(["run", str(root / "many"), "--db", str(root / "many.db")], cwd=root)
+    print(f"  many_small_files ({n}): {row}", flush=True)
+    return {"files": n, **row}
+
+
 def run_limits(big_mb: int, records: int = 200, pages: int = 200) -> dict:
     """Inputs of ``big_mb`` MB of each kind through `crosswire run`, one process each, peak RSS of each:
     a text file (refused by the size limit unread), a JSONL dump with one line that big among
@@ -263,6 +286,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--kills", type=int, default=10)
     ap.add_argument("--big-mb", type=int, default=1024)
+    ap.add_argument("--many", type=int, default=10000, help="small files in one directory (limits part)")
     ap.add_argument("--only", choices=["fuzz", "kills", "limits"], action="append",
                     help="run only these parts (repeatable); results merge into the saved file")
     args = ap.parse_args()
@@ -278,6 +302,7 @@ def main() -> None:
     if "limits" in parts:
         print("limits:", flush=True)
         report["limits"] = run_limits(args.big_mb)
+        report["limits"]["many_small_files"] = run_many(args.many)
     report["peak_rss_mb_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     RESULTS.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2))
