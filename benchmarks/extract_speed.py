@@ -1,21 +1,56 @@
 """Throughput of the whole extract stage (claims, attribution, entities, dated events) on 2-5 KB articles.
 
-Articles are built from the seed reports (non-empty lines as paragraphs), each tiled to ~2-5 KB
-with its own paragraphs. Run: python benchmarks/extract_speed.py
+What it measures (issue 4: "300 or more articles per second per core for this stage on 2 to 5 KB
+articles"): :func:`crosswire.extract.extract` alone, in this one process, over real reports: the
+news-clusters-5w1h and BASIL documents, ingested and cleaned as the pipeline does, keeping those whose
+text is 2,000 to 5,000 characters. Each article is distinct, so nothing is measured on text the
+stage has already seen; a rate per core is articles over the CPU time of this process (wall time
+too, which other work on the machine inflates).
+
+Before timing, the per-process tables (GeoNames gazetteer, admin1 names, the pint registry) are
+loaded by extracting the seed reports tiled to 2-5 KB (not in the measured set); that one-time cost
+is printed on its own line. ``first pass`` is each measured article extracted once; ``repeat
+passes`` is the median of further passes over the same articles (per-process lookup caches warm:
+the steady state of a long run, where the same names recur).
+
+Run: python benchmarks/extract_speed.py [--passes N]
 """
 
 from __future__ import annotations
 
+import argparse
+import statistics
 import time
 from pathlib import Path
 
+from crosswire.clean import build_context, clean
+from crosswire.errors import CrosswireError
 from crosswire.extract import ExtractOptions, extract
-from crosswire.records import Article, Published
+from crosswire.ingest import ingest
+from crosswire.records import Article, Document, Published
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPORA = ("data/news-clusters-5w1h", "data/basil")
+MIN_CHARS, MAX_CHARS = 2000, 5000
 
 
 def articles() -> list[Article]:
+    """Real reports of 2-5 KB, cleaned as the pipeline cleans them, in id order."""
+    docs = [d for d in ingest([str(SHARED / c) for c in CORPORA]) if isinstance(d, Document)]
+    context = build_context(docs)
+    out = []
+    for doc in docs:
+        try:
+            article = clean(doc, context=context)
+        except CrosswireError:
+            continue
+        if MIN_CHARS <= len(article.text) <= MAX_CHARS:
+            out.append(article)
+    return sorted(out, key=lambda a: a.id)
+
+
+def warmup_articles() -> list[Article]:
+    """The seed reports (non-empty lines as paragraphs), each tiled to ~2, 3.5 and 5 KB."""
     out = []
     for f in sorted((SHARED / "seeds").glob("*.txt")):
         lines = [ln.strip() for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -36,27 +71,43 @@ def articles() -> list[Article]:
     return out
 
 
+def one_pass(arts: list[Article], opts: ExtractOptions) -> tuple[float, float, int]:
+    """(CPU seconds, wall seconds, claims) of extracting every article once."""
+    claims = 0
+    c0, w0 = time.process_time(), time.perf_counter()
+    for a in arts:
+        claims += len(extract(a, opts).claims)
+    return time.process_time() - c0, time.perf_counter() - w0, claims
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--passes", type=int, default=3, help="repeat passes after the first (median reported)")
+    args = parser.parse_args()
     arts = articles()
     kb = sum(len(a.text) for a in arts) / len(arts) / 1000
-    print(f"{'configuration':34} {'articles':>9} {'avg KB':>7} {'seconds':>8} {'articles/s':>11} {'claims':>7}")
+    c0 = time.process_time()
+    for a in warmup_articles():
+        extract(a)
+    print(f"one-time per-process load (gazetteer, admin1 names, pint) + warm-up: {time.process_time() - c0:.2f} s CPU")
+    print(f"{len(arts)} distinct articles of {MIN_CHARS}-{MAX_CHARS} characters (avg {kb:.1f} KB) from "
+          f"{', '.join(CORPORA)}")
+    print(f"{'configuration':34} {'pass':>14} {'CPU s':>7} {'art/s/core':>11} {'wall art/s':>11} {'claims':>7}")
     configs = [
         ("whole stage", ExtractOptions()),
         ("without entities", ExtractOptions(entities=False)),
         ("claims only (no entities/events)", ExtractOptions(entities=False, events=False)),
     ]
+    n = len(arts)
     for name, opts in configs:
-        for a in arts:  # warm caches (gazetteer, pint)
-            extract(a, opts)
-        rounds = 20
-        n_claims = 0
-        t0 = time.perf_counter()
-        for _ in range(rounds):
-            for a in arts:
-                n_claims += len(extract(a, opts).claims)
-        dt = time.perf_counter() - t0
-        n = rounds * len(arts)
-        print(f"{name:34} {n:>9} {kb:>7.1f} {dt:>8.2f} {n / dt:>11.0f} {n_claims:>7}")
+        cpu, wall, claims = one_pass(arts, opts)
+        print(f"{name:34} {'first':>14} {cpu:>7.2f} {n / cpu:>11.0f} {n / wall:>11.0f} {claims:>7}")
+        if args.passes > 0:
+            runs = [one_pass(arts, opts) for _ in range(args.passes)]
+            cpu = statistics.median(r[0] for r in runs)
+            wall = statistics.median(r[1] for r in runs)
+            label = f"repeat (x{args.passes})"
+            print(f"{'':34} {label:>14} {cpu:>7.2f} {n / cpu:>11.0f} {n / wall:>11.0f} {runs[0][2]:>7}")
 
 
 if __name__ == "__main__":
