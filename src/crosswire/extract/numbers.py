@@ -122,6 +122,47 @@ NUMBER_RE = re.compile(
 )
 
 
+# re.IGNORECASE matches four non-ASCII letters to ASCII ones that str.lower() leaves apart.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` as an ignore-case pattern sees ASCII letters: lower-case, with the same length and the same
+    word and digit characters at every position. A case-sensitive search for lower-case ASCII words (with
+    ``\\b``, ``\\d``) in ``fold(text)`` finds what the same search with ``re.IGNORECASE`` finds in ``text``."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def word_alternation(words: list[str]) -> str:
+    """A regex alternation of literal lower-case ``words`` factored by common prefix ("t(?:en|w(?:o|elve))"):
+    matches the same strings as ``a|b|c`` (longest first), and ``re`` rejects a position after one
+    character comparison instead of one per word."""
+    if not words:
+        return ""
+    alternatives = []
+    for first in sorted({w[0] for w in words}):
+        rests = [w[1:] for w in words if w[0] == first]
+        longer = [r for r in rests if r]
+        body = word_alternation(longer)
+        if len(longer) > 1 or (longer and "" in rests):
+            body = f"(?:{body})"
+        alternatives.append(re.escape(first) + body + ("?" if "" in rests and longer else ""))
+    return "|".join(alternatives)
+
+
+# Every number mention holds a digit or starts with one of these words at a word boundary ("tens of
+# thousands" holds "thousand"): a text without any has no mention, and NUMBER_RE need not run over it.
+_CUE_WORDS = [*(k for k in _UNITS if k not in ("a", "an", "no")), *_TENS, "half", "quarter", "dozen", "hundred",
+              "thousand", "million", "billion", "trillion", "lakh", "crore", "scores", "handful", "several",
+              "numerous", "many"]
+_NUMBER_CUE = re.compile(rf"\d|\b(?:{word_alternation(_CUE_WORDS)})")
+
+
+def may_hold_number(text: str) -> bool:
+    """False only when ``text`` holds no number mention (a cheap test before :func:`numbers`)."""
+    return _NUMBER_CUE.search(fold(text)) is not None
+
+
 @dataclass(frozen=True)
 class NumberMention:
     span: tuple[int, int]
@@ -193,7 +234,10 @@ def parse_number(text: str) -> float | None:
 def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
     """Number mentions in ``text[start:end]``, spans into ``text``."""
     out: list[NumberMention] = []
-    for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    if not may_hold_number(text[start:end]):
+        return out
+    for m in NUMBER_RE.finditer(text, start, end):
         if m.group("v"):
             key = re.sub(r"\s+", " ", m.group("v").lower())
             low, high = VAGUE[key]

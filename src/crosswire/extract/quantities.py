@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .numbers import NumberMention, numbers
+from .numbers import NumberMention, fold, numbers
 from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
@@ -358,16 +358,26 @@ def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return out
 
 
+# Words each pattern cannot match without (lower-case, looked for in the case-folded sentence): most
+# sentences hold none, and the patterns are not run over them.
+_NEGATION_CUES = ("killed", "injured", "hurt", "wounded", "missing", "harmed", "deaths", "casualties", "injuries",
+                  "fatalities")
+_SHARE_CUES = ("half", "third", "quarter")
+_VICTIM_CUES = ("killed", "dead", "death", "injured", "wounded", "hurt", "died")  # _INDIVIDUAL's verbs, as written
+
+
 def quantities(sentence: str) -> list[Quantity]:
     """Count claims and distances in one sentence; spans are into ``sentence``."""
     out: list[Quantity] = []
-    for m in _NEGATED.finditer(sentence):
+    folded = fold(sentence)
+    negation = "no" in folded and any(w in folded for w in _NEGATION_CUES)
+    for m in _NEGATED.finditer(sentence) if negation else ():
         measure = "killed" if (m.group("n") or "").lower() in ("deaths", "fatalities") else "injured"
         if m.group("m"):
             w = m.group("m").lower()
             measure = "killed" if w == "killed" else "missing" if w == "missing" else "injured"
         out.append(Quantity(m.span(), measure, "people", 0, 0, negated=True))
-    for m in _SHARE.finditer(sentence):
+    for m in _SHARE.finditer(sentence) if any(w in folded for w in _SHARE_CUES) else ():
         q = m.group("q")
         v = _FRACTION_WORDS[m.group("f").lower()]
         low, high, approx = _bounds(q, NumberMention(m.span("f"), m.group("f"), v, v))
@@ -481,8 +491,11 @@ def quantities(sentence: str) -> list[Quantity]:
             out[-1] = Quantity(
                 out[-1].span, out[part_of].measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
             )
+    toll = any(q.measure in ("killed", "injured") for q in out)
+    if not toll and not any(w in sentence for w in _VICTIM_CUES):
+        return out  # nothing for _HYPOTHETICAL to drop, no described victim to add
     if _HYPOTHETICAL.search(sentence):  # "thousands of people would die": not a toll
         out = [q for q in out if q.measure not in ("killed", "injured") or q.negated]
-    elif not any(q.measure in ("killed", "injured") for q in out):
+    elif not toll:
         out.extend(_individuals(sentence, [q.span for q in out]))
     return out
