@@ -78,6 +78,7 @@ def run_fuzz(n: int, seed: int = 1) -> dict:
     rng = random.Random(seed)
     options = RunOptions()
     escaped: list[str] = []
+    caught: list[str] = []
     documents = failed = 0
     t = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,21 +88,28 @@ def run_fuzz(n: int, seed: int = 1) -> dict:
             path.write_bytes(data)
             try:
                 docs = []
+                fails = []
                 for item in ingest([str(path)]):
                     if isinstance(item, r.Failed):
-                        failed += 1
+                        fails.append(item)
                     else:
                         docs.append(item)
                 context = build_context(docs)
                 for doc in docs:
                     _, _, fail = process_document(doc, options, context)
                     documents += 1
-                    failed += fail is not None
+                    if fail is not None:
+                        fails.append(fail)
+                failed += len(fails)
+                # a bug caught at the last line of defence is a crash too, even though it was recorded
+                caught.extend(f"{name}: {f.reason}"[:200] for f in fails
+                              if f.reason.startswith(("internal error", "unexpected error")))
             except Exception as exc:  # an escape is what we are counting
                 escaped.append(f"{name}: {type(exc).__name__}: {exc}"[:200])
             path.unlink()
     return {"cases": n, "documents": documents, "recorded_failed": failed, "exceptions_escaped": len(escaped),
-            "examples": escaped[:5], "seconds": round(time.perf_counter() - t, 1)}
+            "internal_errors_caught": len(caught), "examples": (escaped + caught)[:5],
+            "seconds": round(time.perf_counter() - t, 1)}
 
 
 def make_corpus(folder: Path, n: int) -> None:
