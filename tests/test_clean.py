@@ -311,6 +311,15 @@ def test_generalisation_foot_source_label_write_to_and_zone_stamp() -> None:
     assert {(2, "metadata:published"), (4, "link"), (6, "chrome"), (7, "credit")} <= reasons
 
 
+def test_bracketed_lines_are_not_hosts() -> None:
+    # "[W..." parses as a malformed IPv6 host in urlsplit: a line shaped like a credit or a byline with
+    # brackets in it must be judged, not crash the cleaner
+    text = ("Jane Doe, [W]example.com\nSource: [W] Wire\n"
+            "The bridge reopened on Friday after two weeks of repairs, the council said.\n")
+    article = clean(doc(text, origin="bracket.txt", hints=(("url", "[W]x"),)))
+    assert article.paragraphs[-1] == "The bridge reopened on Friday after two weeks of repairs, the council said."
+
+
 def test_quoted_call_to_action_and_posted_links_in_the_body_are_content() -> None:
     text = ("Police urge residents to stay indoors as floods rise\n"
             "“Follow us on Twitter for updates,” the police said.\n"
