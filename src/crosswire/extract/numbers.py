@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import fold, word_alternation
+
 _UNITS = {
     "zero": 0,
     "nought": 0,
@@ -120,34 +122,6 @@ NUMBER_RE = re.compile(
     rf"|(?<![\w-])(?P<v>{_VAGUE})\b",
     re.IGNORECASE,
 )
-
-
-# re.IGNORECASE matches four non-ASCII letters to ASCII ones that str.lower() leaves apart.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
-
-
-def fold(text: str) -> str:
-    """``text`` as an ignore-case pattern sees ASCII letters: lower-case, with the same length and the same
-    word and digit characters at every position. A case-sensitive search for lower-case ASCII words (with
-    ``\\b``, ``\\d``) in ``fold(text)`` finds what the same search with ``re.IGNORECASE`` finds in ``text``."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
-
-
-def word_alternation(words: list[str]) -> str:
-    """A regex alternation of literal lower-case ``words`` factored by common prefix ("t(?:en|w(?:o|elve))"):
-    matches the same strings as ``a|b|c`` (longest first), and ``re`` rejects a position after one
-    character comparison instead of one per word."""
-    if not words:
-        return ""
-    alternatives = []
-    for first in sorted({w[0] for w in words}):
-        rests = [w[1:] for w in words if w[0] == first]
-        longer = [r for r in rests if r]
-        body = word_alternation(longer)
-        if len(longer) > 1 or (longer and "" in rests):
-            body = f"(?:{body})"
-        alternatives.append(re.escape(first) + body + ("?" if "" in rests and longer else ""))
-    return "|".join(alternatives)
 
 
 # Every number mention holds a digit or starts with one of these words at a word boundary ("tens of

@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .numbers import NumberMention, fold, numbers
+from .cues import fold
+from .numbers import NumberMention, numbers
 from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}

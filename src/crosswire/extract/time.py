@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import Article, DatedEvent
+from .cues import fold
 from .relative import describe_event
 
 __all__ = ["DateMention", "date_mentions", "dated_events", "events_in", "parse_reference"]
@@ -353,6 +354,42 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Strings every match of a pattern holds, one of each tuple (lower-case: looked for in the folded text, so
+# ignore-case patterns are covered too). A window without them is not searched with that pattern.
+_MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_CUES = ("18", "19", "20")
+_PATTERN_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "iso": (("19", "20"), ("-",)),
+    "numeric": (("19", "20"), ("-", "/", ".")),
+    "ymd": (("19", "20"), ("/", ".")),
+    "mdy": (_MONTH_CUES,),
+    "dmy": (_MONTH_CUES,),
+    "my": (_MONTH_CUES, _YEAR_CUES),
+    "m": (_MONTH_CUES,),
+    "year": (_YEAR_CUES,),
+    "weekday": (("day",),),  # every weekday's name ends in it
+    "yesterday": (("day", "night", "tomorrow", "morning", "afternoon", "evening"),),
+    "period": (("week", "month", "year"),),
+    "ago": (("day", "week", "month", "year"), ("ago", "earlier", "before", "from", "later")),
+}
+_ALL_CUES = frozenset(c for groups in _PATTERN_CUES.values() for group in groups for c in group)
+_RELATIVE_KINDS = frozenset({"m", "weekday", "yesterday", "period", "ago"})  # resolved only against a reference
+
+
+def _searched(text: str, windows: list[tuple[int, int]], relative: bool) -> dict[str, list[tuple[int, int]]]:
+    """The windows each pattern kind runs over: those holding the pattern's cues."""
+    folded = fold(text)
+    present = []
+    for w0, w1 in windows:
+        chunk = folded[w0:w1]
+        present.append({c for c in _ALL_CUES if c in chunk})
+    return {
+        kind: [w for w, cues in zip(windows, present, strict=True)
+               if all(not cues.isdisjoint(group) for group in _PATTERN_CUES[kind])]
+        for kind, _ in _PATTERNS if relative or kind not in _RELATIVE_KINDS
+    }
+
+
 def date_mentions(text: str, reference: str | None) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``reference`` (ISO; None = skip relative ones).
 
@@ -360,9 +397,9 @@ def date_mentions(text: str, reference: str | None) -> list[DateMention]:
     """
     ref = parse_reference(reference)
     found: list[tuple[int, int, str, str]] = []
-    windows = _windows(text)
+    searched = _searched(text, _windows(text), ref is not None)
     for kind, pattern in _PATTERNS:
-        for m in (m for w0, w1 in windows for m in pattern.finditer(text, w0, w1)):
+        for m in (m for w0, w1 in searched.get(kind, ()) for m in pattern.finditer(text, w0, w1)):
             resolved = _resolve(kind, m, ref, text)
             if resolved is None:
                 continue
