@@ -315,6 +315,22 @@ def _all_caps(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
+def _after_number(before: str) -> bool:
+    """Whether ``before`` ends with a digit, maybe a colon or period, and whitespace (``\\d[:.]?\\s*$``)."""
+    tail = before.rstrip()
+    return tail[-1:].isdecimal() or (tail[-1:] in (":", ".") and tail[-2:-1].isdecimal())
+
+
+_LONGEST_CUE = 13  # characters in the longest alternative of _ORG_BEFORE and _PERSON_BEFORE ("correspondent")
+
+
+def _ends_with(rx: re.Pattern[str], before: str) -> bool:
+    """``rx.search(before)`` for a pattern of one short word or phrase followed by ``\\s+$``: the search starts
+    where such a match can start, not at every character of ``before``."""
+    tail = len(before.rstrip())
+    return tail < len(before) and rx.search(before, max(0, tail - _LONGEST_CUE)) is not None
+
+
 def _classify(c: _Chunk, text: str, lower_words: set[str]) -> None:
     """Set ``kind`` (and ``strong``) from the chunk's own words and its context."""
     if len(c.words) > 1 and c.words[0].lower() in _DIRECTIONS and not gazetteer.is_known(c.name):
@@ -326,7 +342,7 @@ def _classify(c: _Chunk, text: str, lower_words: set[str]) -> None:
         after = re.sub(r"^-[\w-]+", "", after)  # "Al-Qaeda-linked group": the cue follows the suffix
     low = [w.lower().rstrip(".") for w in c.words]
     single = len(c.words) == 1
-    if single and (c.words[0] in _NOT_NAMES or re.search(r"\d[:.]?\s*$", before)):
+    if single and (c.words[0] in _NOT_NAMES or _after_number(before)):
         return
     if c.title and not any(w in _ORG_WORDS for w in low):
         c.kind, c.strong = "person", True
@@ -351,7 +367,7 @@ def _classify(c: _Chunk, text: str, lower_words: set[str]) -> None:
     if all(w.lower() in _DIRECTIONS or w.lower() in _ADJECTIVES or gazetteer.demonym_country(w) for w in c.words):
         c.kind = "demonym"
         return
-    org_context = _ORG_AFTER.match(after) or _ORG_BEFORE.search(before[-40:])
+    org_context = _ORG_AFTER.match(after) or _ends_with(_ORG_BEFORE, before[-40:])
     if not c.prefixed and org_context and not gazetteer.is_known(c.name):
         c.kind, c.strong, c.evidence = "organization", True, "context"
         return
@@ -375,7 +391,7 @@ def _classify(c: _Chunk, text: str, lower_words: set[str]) -> None:
     role_after = appositive and _ROLE_RE.search(appositive.group(1))
     person_context = not single and (
         _PERSON_AFTER.match(after)
-        or _PERSON_BEFORE.search(before[-40:])
+        or _ends_with(_PERSON_BEFORE, before[-40:])
         or (before.rstrip().endswith(",") and _ROLE_BEFORE.search(before))
     )
     name_like = not any(_all_caps(w) or w in ("of", "for", "and") for w in c.words)
@@ -600,7 +616,9 @@ def merge_aliases(entities: Iterable[Entity]) -> dict[str, str]:
             for n in group:
                 rep[n] = best
         reps = sorted(set(rep.values()))
-        total = Counter({r: sum(names[n] for n in names if rep[n] == r) for r in reps})
+        total: Counter[str] = Counter()
+        for n, count in names.items():
+            total[rep[n]] += count
         target: dict[str, str] = {}
         tokens = {r: _key(r).split() for r in reps}
         surnames = {r: _surname(r) for r in reps} if kind == "person" else {}

@@ -95,7 +95,9 @@ VAGUE: dict[str, tuple[float | None, float | None]] = {
     "many": (None, None),
 }
 
-_WORD_NUM = "|".join(sorted([*(k for k in _UNITS if k not in ("a", "an", "no")), *_TENS], key=len, reverse=True))
+# Number words as a prefix tree: the same language and, where one word is a prefix of another ("six",
+# "sixteen", "sixty"), the same longest-first order as the words sorted by length, but cheaper to try.
+_WORD_NUM = word_alternation([*(k for k in _UNITS if k not in ("a", "an", "no")), *_TENS])
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion|lakhs?|crores?"
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?:\.\d+)?"
