@@ -7,10 +7,12 @@ BASIL (gold = triplet-uuid). Modes: ``batch`` (one ``cluster`` call over all art
 that the five seed reports mixed into each corpus form one story of exactly five.
 
     python benchmarks/clustering.py            # table + benchmarks/results/clustering.json
+    python benchmarks/clustering.py --extract  # also with the extract stage's entities and dates, as a run does
 """
 
 from __future__ import annotations
 
+import argparse
 import ast
 import hashlib
 import json
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from crosswire.cluster import ClusterOptions, StoryIndex, cluster
 from crosswire.dedup import DedupIndex, DedupOptions, dedup
-from crosswire.records import Article, Published
+from crosswire.records import Article, Extraction, Published
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -107,15 +109,24 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
 
 
 def run_crosswire(articles: Sequence[Article], online: bool, cluster_options: ClusterOptions | None = None,
-                  dedup_options: DedupOptions | None = None) -> dict[str, str]:
+                  dedup_options: DedupOptions | None = None,
+                  extractions: dict[str, Extraction] | None = None) -> dict[str, str]:
     dindex = DedupIndex(dedup_options or DedupOptions())
     sindex = StoryIndex(cluster_options or ClusterOptions())
+    extractions = extractions or {}
     if online:
         for a in sorted(articles, key=lambda x: (x.published.value is None, x.published.value or "", x.id)):
-            cluster([a], {}, dedup([a], dindex), sindex)
+            cluster([a], extractions, dedup([a], dindex), sindex)
+            sindex.take_removed()  # what a store deletes
     else:
-        cluster(articles, {}, dedup(articles, dindex), sindex)
+        cluster(articles, extractions, dedup(articles, dindex), sindex)
     return {a.id: sindex.story_of(a.id) or "" for a in articles}
+
+
+def extract_all(articles: Sequence[Article]) -> dict[str, Extraction]:
+    from crosswire.extract import extract
+
+    return {a.id: extract(a) for a in articles}
 
 
 def run_baseline(articles: Sequence[Article], distance: float) -> dict[str, str]:
@@ -129,8 +140,9 @@ def run_baseline(articles: Sequence[Article], distance: float) -> dict[str, str]
     return {a.id: f"b{label}" for a, label in zip(articles, labels, strict=True)}
 
 
-def seeds_check(articles: Sequence[Article], seeds: Sequence[Article], online: bool) -> str:
-    predicted = run_crosswire([*articles, *seeds], online)
+def seeds_check(articles: Sequence[Article], seeds: Sequence[Article], online: bool,
+                extractions: dict[str, Extraction] | None = None) -> str:
+    predicted = run_crosswire([*articles, *seeds], online, extractions=extractions)
     stories = {predicted[s.id] for s in seeds}
     if len(stories) != 1:
         return f"split into {len(stories)}"
@@ -139,19 +151,28 @@ def seeds_check(articles: Sequence[Article], seeds: Sequence[Article], online: b
 
 
 def main(argv: Sequence[str] = ()) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--extract", action="store_true", help="also run with the extract stage's output")
+    args = parser.parse_args(argv)
     corpora = {"news-clusters-5w1h": load_news_clusters(), "basil": load_basil()}
     seeds = load_seeds()
     seeds_alone = run_crosswire(seeds, online=False)
     results: dict[str, object] = {"seeds_alone_stories": len(set(seeds_alone.values()))}
     rows = []
+    modes = [("batch", False), ("online", False)] + ([("batch+extract", True), ("online+extract", True)]
+                                                      if args.extract else [])
+    seed_extractions = extract_all(seeds) if args.extract else {}
     for name, (articles, gold) in corpora.items():
         entry: dict[str, object] = {"articles": len(articles), "events": len(set(gold.values()))}
-        for mode in ("batch", "online"):
+        extractions = extract_all(articles) if args.extract else {}
+        for mode, with_extract in modes:
+            online = mode.startswith("online")
+            ex = extractions if with_extract else None
             t0 = time.perf_counter()
-            predicted = run_crosswire(articles, online=mode == "online")
+            predicted = run_crosswire(articles, online=online, extractions=ex)
             seconds = time.perf_counter() - t0
             p, r, f = bcubed(predicted, gold)
-            check = seeds_check(articles, seeds, online=mode == "online")
+            check = seeds_check(articles, seeds, online, {**extractions, **seed_extractions} if ex else None)
             entry[mode] = {"precision": p, "recall": r, "f1": f, "stories": len(set(predicted.values())),
                            "seconds": seconds, "seeds_mixed_in": check}
             rows.append((name, mode, p, r, f, len(set(predicted.values())), seconds, check))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.cluster import ClusterOptions, StoryIndex, article_terms, cluster, story_id
+from crosswire.cluster import FEATURES_VERSION, ClusterOptions, StoryIndex, article_terms, cluster, story_id
 from crosswire.dedup import DedupIndex, dedup
 from crosswire.errors import ConfigError
 from crosswire.records import Article, DatedEvent, Entity, Extraction, Published, Story
@@ -37,6 +37,36 @@ def seeds() -> list[Article]:
         lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
         out.append(_article("seed:" + path.name, lines[0], lines, None))
     return out
+
+
+def basil() -> tuple[list[Article], dict[str, str]]:
+    _need_shared()
+    articles, gold = [], {}
+    for path in sorted((SHARED / "data" / "basil").rglob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        paras = d.get("body-paragraphs") or []
+        if isinstance(paras, str):
+            paras = ast.literal_eval(paras)
+        flat = [" ".join(p) if isinstance(p, list) else str(p) for p in paras]
+        a = _article(str(path), d.get("title"), flat, d.get("date") or None, d.get("source"))
+        articles.append(a)
+        gold[a.id] = d["triplet-uuid"]
+    return articles, gold
+
+
+def _bcubed_f1(index: StoryIndex, arts: list[Article], gold: dict[str, object]) -> float:
+    by_story: dict[str, set[str]] = {}
+    by_gold: dict[object, set[str]] = {}
+    for a in arts:
+        by_story.setdefault(index.story_of(a.id) or "", set()).add(a.id)
+        by_gold.setdefault(gold[a.id], set()).add(a.id)
+    p = r = 0.0
+    for a in arts:
+        mine, theirs = by_story[index.story_of(a.id) or ""], by_gold[gold[a.id]]
+        p += len(mine & theirs) / len(mine)
+        r += len(mine & theirs) / len(theirs)
+    p, r = p / len(arts), r / len(arts)
+    return 2 * p * r / (p + r)
 
 
 def news_clusters() -> tuple[list[Article], dict[str, int]]:
@@ -83,16 +113,13 @@ def test_seeds_mixed_into_news_clusters_form_one_story_of_exactly_five() -> None
 def test_news_clusters_quality_floor() -> None:
     arts, gold = news_clusters()
     index, _ = _run(arts)
-    by_story: dict[str, set[str]] = {}
-    by_gold: dict[int, set[str]] = {}
-    for a in arts:
-        by_story.setdefault(index.story_of(a.id) or "", set()).add(a.id)
-        by_gold.setdefault(gold[a.id], set()).add(a.id)
-    p = sum(len(by_story[index.story_of(a.id) or ""] & by_gold[gold[a.id]]) / len(by_story[index.story_of(a.id) or ""])
-            for a in arts) / len(arts)
-    r = sum(len(by_story[index.story_of(a.id) or ""] & by_gold[gold[a.id]]) / len(by_gold[gold[a.id]])
-            for a in arts) / len(arts)
-    assert 2 * p * r / (p + r) > 0.88  # benchmarks/clustering.py measures the real figure
+    assert _bcubed_f1(index, arts, gold) > 0.94  # benchmarks/clustering.py measures the real figure (0.96)
+
+
+def test_basil_quality_floor() -> None:
+    arts, gold = basil()
+    index, _ = _run(arts)
+    assert _bcubed_f1(index, arts, gold) > 0.96  # 0.977 measured; same-day events told apart by headline
 
 
 def test_same_kind_of_event_on_other_days_is_another_story() -> None:
@@ -182,3 +209,119 @@ def test_extractions_add_canonical_names_and_event_dates() -> None:
     index = StoryIndex()
     stories = cluster(arts, extractions, dedup(arts, DedupIndex()), index)
     assert len(stories) == 1 and len(stories[0].article_ids) == 5
+
+
+def test_names_skip_capitals_that_prove_nothing() -> None:
+    article = _article("n1", "North Korea Fires Missile Over Japan", [
+        "Equifax was hacked, the company said. North Korea's launch was condemned by the U.S. and by Japan.",
+        "Officials in Tokyo said the missile flew over Hokkaido. The officials said no damage was reported.",
+    ], "2017-08-29")
+    names = {t[2:] for t in article_terms(article, None, ClusterOptions()) if t.startswith("e:")}
+    assert {"north korea", "japan", "us", "tokyo", "hokkaido", "equifax"} <= names
+    # a title-case headline is not one long name; capitalised words written in lower case elsewhere are no names
+    assert not names & {"north korea fires missile over japan", "missile", "officials"}
+    assert "t:missile" in article_terms(article, None, ClusterOptions())  # headline terms have their own space
+
+
+def _report(key: str, title: str, paragraphs: list[str], published: str) -> Article:
+    return _article(key, title, paragraphs, published, key.split(":")[0])
+
+
+_BREACH = [
+    _report("a:1", "Zentrix says hackers stole data of 40 million customers", [
+        "Zentrix, the credit bureau based in Atlanta, said on Thursday that hackers had stolen names, birth dates "
+        "and card numbers of 40 million customers in a breach discovered in July.",
+        "Chief executive Paula Verhoeven apologised and said the company had hired a security firm to investigate "
+        "the attack on its servers.",
+    ], "2023-09-07"),
+    _report("b:1", "Zentrix breach: what 40 million customers should do now", [
+        "Customers of Zentrix whose data was stolen in the breach should freeze their credit files, consumer "
+        "groups said, after the Atlanta bureau disclosed the attack.",
+        "Paula Verhoeven, the chief executive, said Zentrix would offer a year of free credit monitoring to "
+        "everyone affected by the hack.",
+    ], "2023-09-08"),
+    _report("c:1", "Senators demand answers from Zentrix over data breach", [
+        "Two senators wrote to Zentrix chief executive Paula Verhoeven demanding to know why the credit bureau "
+        "waited weeks to disclose the breach of 40 million customer records.",
+        "Shares in the Atlanta company fell 14 percent after the hack was announced on Thursday.",
+    ], "2023-09-09"),
+]
+_FOLLOW_UP = _report("d:1", "Zentrix apologises to customers for data breach as profit falls", [
+    "Zentrix reported a 27 percent drop in quarterly profit on Tuesday, blaming the cost of the breach that "
+    "exposed records of 40 million customers in the summer.",
+    "Interim chief executive Marcus Lindqvist apologised to customers and said the credit bureau had spent "
+    "87 million dollars on security and legal fees since the hack.",
+], "2023-10-24")
+_OTHER_BREACH = _report("e:1", "Orbitel telecom hit by cyberattack, 9 million accounts exposed", [
+    "Denver-based mobile operator Orbitel disclosed on Tuesday that a cyberattack exposed account details of "
+    "9 million subscribers, including phone numbers and home addresses.",
+    "Orbitel's chief technology officer Dana Whitfield said the intrusion began through a contractor's "
+    "compromised password and was stopped within hours.",
+], "2023-10-24")
+
+
+def test_follow_up_weeks_later_joins_through_the_name_its_story_owns() -> None:
+    arts = [*_BREACH, _FOLLOW_UP, _OTHER_BREACH]
+    index, _ = _run(arts)
+    first = index.story_of(_BREACH[0].id)
+    assert [index.story_of(a.id) for a in arts[:4]] == [first] * 4  # 45 days later, "Zentrix" in the headline
+    assert index.story_of(_OTHER_BREACH.id) != first  # a breach of the same kind at another company
+    index = StoryIndex(ClusterOptions(ownership=0.0))
+    cluster(arts, {}, [], index)
+    assert index.story_of(_FOLLOW_UP.id) != index.story_of(_BREACH[0].id)  # the time penalty alone keeps it out
+
+
+def test_single_report_story_is_adopted_when_its_story_grows() -> None:
+    flash = _report("a:3", "Explosion at Redwater chemical plant", [
+        "An explosion tore through a chemical plant in Redwater on Monday, officials said.",
+    ], "2024-03-04T08:00:00")
+    profile = _report("b:3", "Halvorsen Chemicals has a record of safety fines", [
+        "Halvorsen Chemicals, a family firm, was fined three times since 2019 for storing ammonium nitrate in "
+        "cracked tanks, state records show.",
+        "Inspectors from the state environment agency warned in 2022 that its nitrate tanks could fail, "
+        "according to a report seen by reporters.",
+        "Owner Erik Halvorsen did not answer calls; the company said it had complied with every inspection.",
+    ], "2024-03-04T09:00:00")
+    reports = [
+        _report("c:3", "Redwater plant explosion kills 6; nitrate tanks blamed", [
+            "Six workers were killed when ammonium nitrate tanks exploded at the Halvorsen chemical plant in "
+            "Redwater on Monday, fire chief Ana Ruiz said.",
+            "The state environment agency had fined Halvorsen Chemicals for its cracked nitrate tanks, records "
+            "show; Erik Halvorsen, the owner, said the company complied with inspections.",
+        ], "2024-03-04T12:00:00"),
+        _report("d:3", "Redwater blast: six dead at Halvorsen chemical plant", [
+            "An explosion at the Halvorsen chemical plant in Redwater killed six workers on Monday; investigators "
+            "are examining ammonium nitrate tanks that inspectors flagged in 2022.",
+            "Halvorsen Chemicals was fined three times since 2019 over the tanks, the state environment agency said.",
+        ], "2024-03-05"),
+    ]
+    index = StoryIndex()
+    cluster([flash, profile], {}, [], index)
+    alone = index.story_of(profile.id)
+    assert alone != index.story_of(flash.id)  # the flash says too little to recognise the profile's event
+    changed = cluster(reports, {}, [], index)
+    assert index.story_of(profile.id) == index.story_of(flash.id) == story_id(flash.id)
+    assert index.take_removed() == [alone] and index.take_removed() == []
+    assert alone not in {s.id for s in changed} | {s.id for s in index.stories()}
+    assert sorted(index.story(story_id(flash.id)).article_ids) == sorted(a.id for a in [flash, profile, *reports])
+    index = StoryIndex(ClusterOptions(adopt_size=0))
+    cluster([flash, profile, *reports], {}, [], index)
+    assert index.story_of(profile.id) != index.story_of(flash.id)
+
+
+def test_stored_features_of_version_1_are_upgraded() -> None:
+    arts = seeds()
+    index, stories = _run(arts[:4])
+    (story,) = stories
+    features = index.features(story.id)
+    assert features["version"] == FEATURES_VERSION == 2
+    old = {"version": 1, "articles": features["articles"], "headline": features["headline"], "norm": 1.0,
+           "name_norm": 1.0, "tf": {t: w for t, w in features["tf"].items() if not t.startswith("t:")},
+           "df": {t: n for t, n in features["df"].items() if not t.startswith("t:")}}
+    upgraded = StoryIndex.from_stored([(story, json.loads(json.dumps(old)))])
+    title_terms = {t for t, n in upgraded.features(story.id)["df"].items() if t.startswith("t:")}
+    assert title_terms == {t for t in features["df"] if t.startswith("t:")}
+    cluster(arts[4:], {}, [], upgraded)
+    assert upgraded.story_of(arts[4].id) == story.id
+    with pytest.raises(ConfigError):
+        StoryIndex.from_stored([(story, {**features, "version": 99})])

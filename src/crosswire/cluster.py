@@ -1,22 +1,30 @@
 """Group articles into stories (one real-world event each), online and incremental.
 
-Each article, taken in publication order (ties by id), joins the most similar existing story
-or opens a new one. Similarity is the cosine between the article's TF-IDF vector and the
-story's centroid, minus a penalty for the days between them:
+Each article, taken in publication order (ties by id), joins the best-scoring story or opens a
+new one. The score says "same event", not "same topic":
 
-* terms are content words of the title (counted ``title_weight`` times) and of the body
-  paragraphs long enough to be prose (page chrome such as menus, "Comments" or "Follow us"
-  lines is short and never counts), plus what tells events of one kind apart: name phrases
-  (capitalised runs, plus ``Extraction.entities`` canonical names when given), numbers, and
-  event dates from ``Extraction.events``, each boosted;
-* IDF comes from *running* document frequencies: every article seen so far, the current one
-  included. A fixed background would need a corpus we do not ship, and a HashingVectorizer
-  would still need the running frequencies for IDF; keeping exact counts per story makes the
-  state a sum over stories, so it survives a round trip through the store unchanged and
-  half-then-rest gives the same stories as all at once;
-* candidates come from an inverted index (term -> stories whose centroid holds it), queried
-  with the article's most distinctive terms, never from all stories;
-* duplicates and rewrites (dedup links) join the story of their original directly.
+* text: cosine between the article's TF-IDF vector and the story's centroid. Terms are content
+  words of the title (counted ``title_weight`` times) and of the body paragraphs long enough to
+  be prose (chrome lines are short), plus what tells events of one kind apart: names, numbers
+  and, from ``Extraction``, canonical entity names and event dates, each boosted. Names are
+  capitalised runs inside a sentence; capitals at a sentence start or in a title-case headline
+  prove nothing, so there only names the article also writes inside a sentence, or words it
+  never writes in lower case, count;
+* headline: cosine of the title words to the story's titles, mixed in with ``title_share``. A
+  headline says which event a report is about; two reports of one day on one topic ("Cantor
+  loses primary", "Labrador runs for majority leader") share their text, not their headline;
+* time: days between the article and the story's dates cost a penalty, which shrinks as the
+  names agree and as the headline carries a name the story owns (one that few articles outside
+  the story have). Two shootings in one city on different days bring different names and are
+  two stories; the aftermath of a data breach weeks later still names the company;
+* a story that grows re-tests the single-article stories near it (``adopt_size``): an article
+  that came before its story was recognisable joins it then.
+
+IDF comes from *running* document frequencies (every article seen so far, the current one
+included): the state is a sum over stories, so it survives a round trip through the store and
+half-then-rest gives the same stories as all at once. Candidates come from an inverted index
+(term -> stories whose centroid holds it) queried with the article's most distinctive terms,
+never from all stories. Duplicates and rewrites (dedup links) join their original's story.
 """
 
 from __future__ import annotations
@@ -25,20 +33,26 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .errors import ConfigError
 from .records import Article, Extraction, Link, Story
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: title (``t:``) terms and norms with the corpus size they were computed at
+NORM_REFRESH = 0.1  # a story's norms are recomputed once the corpus has grown by this share
 HEADLINE_POOL = 64  # titles considered for a story's headline
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
-_CAP_PHRASE = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of|the|al|al-|de|bin|van|von|la)?\s*[A-Z][\w'’\-]*)*")
-_SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n|[\"“(]\s*)$")
+_CAP_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’\-]*)"
+_CAP_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|the|al|de|bin|van|von|la|du|del|da)\s+)?{_CAP_WORD})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
+_SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n|[\"“(‘']\s*)$")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _STOP = frozenset({
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
@@ -61,24 +75,32 @@ _STOP = frozenset({
 _NOT_NAMES = _STOP | frozenset({
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "president", "minister", "however", "meanwhile",
 })
+_COMMON = _NOT_NAMES | ENGLISH_STOP_WORDS
 
 
 @dataclass(frozen=True, kw_only=True)
 class ClusterOptions:
-    """``threshold``: the score an article needs to join a story. ``grace_days``: gap between
-    an article and a story's dates that costs nothing; each further day costs ``day_penalty``
-    (at most ``max_penalty``), scaled down as the names of article and story agree (no penalty
-    once their cosine reaches ``name_agreement``: a long-running story keeps its names, a new
-    event of the same kind brings new ones). ``window_days``: stories farther away are not candidates.
-    ``query_terms``: distinctive article terms used to find candidates; ``centroid_terms``:
-    terms a story keeps in its centroid."""
+    """``threshold``: the score an article needs to join a story. ``title_share``: weight of the
+    headline cosine in the score (the rest is the text cosine). ``grace_days``: gap between an
+    article and a story's dates that costs nothing; each further day costs ``day_penalty`` (at
+    most ``max_penalty``). The penalty shrinks as the names of article and story agree (by their
+    cosine over ``name_agreement``) and as the article's headline carries a name the story owns
+    (``ownership`` times the owned share, see :meth:`StoryIndex._ownership`): a long-running story
+    keeps its names, a new event of the same kind brings new ones. ``window_days``: stories
+    farther away are not candidates. ``adopt_size``: a story of at most this many articles is
+    tested again, as its articles would be, against a story that grows, and joins it when it
+    passes (0 disables). ``query_terms``: distinctive terms used to find candidates;
+    ``centroid_terms``: terms a story keeps in its centroid."""
 
-    threshold: float = 0.16
+    threshold: float = 0.18
+    title_share: float = 0.4
     grace_days: float = 3.0
     day_penalty: float = 0.01
     max_penalty: float = 0.3
     name_agreement: float = 3.0
+    ownership: float = 0.75
     window_days: float = 730.0
+    adopt_size: int = 1
     title_weight: int = 3
     entity_weight: float = 0.8
     number_weight: float = 1.2
@@ -91,9 +113,14 @@ class ClusterOptions:
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold < 1.0:
             raise ConfigError(f"threshold must be in (0, 1), got {self.threshold}")
-        for name in ("grace_days", "day_penalty", "max_penalty", "window_days", "name_agreement"):
+        for name in ("title_share", "ownership"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"{name} must be in [0, 1], got {getattr(self, name)}")
+        for name in ("grace_days", "day_penalty", "max_penalty", "window_days", "name_agreement", "adopt_size"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
+        if self.name_agreement == 0:
+            raise ConfigError("name_agreement must be > 0")
         if self.title_weight < 0 or self.entity_weight <= 0 or self.number_weight <= 0:
             raise ConfigError("title_weight must be >= 0 and entity/number weights > 0")
         if self.min_paragraph_words < 1 or self.max_body_words < 1:
@@ -121,19 +148,67 @@ def _words(text: str) -> list[str]:
             and len(s := _stem(w)) > 2 and s not in _STOP]
 
 
-def _names(text: str) -> list[str]:
-    """Capitalised phrases that are not just a capitalised sentence start."""
-    out = []
-    for m in _CAP_PHRASE.finditer(text):
-        words = m.group().split()
-        while words and words[0].lower() in _NOT_NAMES:
-            words = words[1:]
-        if not words:
-            continue
-        if len(words) == 1 and (words[0].lower() in _NOT_NAMES or len(words[0]) < 3
-                                or _SENT_START.search(text[max(0, m.start() - 3): m.start()])):
-            continue
-        out.append(" ".join(words).lower().replace("’", "'"))
+_LEADING = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr"})
+
+
+def _name_runs(text: str, title_case: bool) -> Iterator[tuple[list[str], bool]]:
+    """Capitalised runs of ``text`` as lower-cased words (acronyms such as "U.S." or "UN" upper
+    case, so they never pass for common words), each with whether its first capital proves
+    nothing (sentence start, or a headline written in title case: then none does)."""
+    for m in _CAP_RUN.finditer(text):
+        words = []
+        for w in m.group().split():
+            w = _POSSESSIVE.sub("", w).replace("’", "'")
+            bare = w.replace(".", "")
+            words.append(bare if len(bare) > 1 and bare.isupper() else bare.lower())
+        initial = title_case or bool(_SENT_START.search(text[max(0, m.start() - 3): m.start()]))
+        yield [w for w in words if w], initial
+
+
+def _is_title_case(title: str) -> bool:
+    words = [w for w in title.split() if w[:1].isalpha() and w.lower() not in _COMMON]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _names(title: str, body: str) -> list[str]:
+    """Name phrases of an article (people, places, organisations, as written capitalised).
+
+    A capitalised run inside a sentence is a name (minus a leading "the", "Mr"...), and so is a
+    run of several capitalised words at a sentence start, minus a common first word ("In
+    Springfield"). A lone capitalised word at a sentence start, and any run of a headline written
+    in title case, prove nothing: they contribute the names the article writes elsewhere
+    inside a sentence (longest first) and words it never writes in lower case ("Equifax was
+    hacked")."""
+    lower = set(_LOWER_WORD.findall(title + "\n" + body))
+    sure: list[list[str]] = []
+    unsure: list[list[str]] = []
+    title_case = _is_title_case(title)
+    for text, headline in ((title, True), (body, False)):
+        for words, initial in _name_runs(text, title_case and headline):
+            if initial and not (len(words) > 1 and not (title_case and headline)):
+                unsure.append(words)
+                continue
+            while words and (words[0] in _LEADING or (initial and words[0] in _COMMON)):
+                words = words[1:]
+            while words and words[-1] in _COMMON:
+                words = words[:-1]
+            if words and not (len(words) == 1 and words[0] in _COMMON):
+                sure.append(words)
+    known = {" ".join(w) for w in sure}
+    out = [" ".join(w).lower() for w in sure]
+    for words in unsure:
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                if (phrase := " ".join(words[i:j])) in known:
+                    out.append(phrase.lower())
+                    i = j
+                    break
+            else:
+                w = words[i]
+                if w.isupper() or (len(w) >= 3 and w not in _COMMON and w not in lower):
+                    out.append(w.lower())
+                i += 1
     return out
 
 
@@ -156,10 +231,14 @@ def article_terms(article: Article, extraction: Extraction | None, options: Clus
     """Weighted term frequencies (sublinear) of one article: words, ``e:`` names, ``n:`` numbers."""
     title = article.title or ""
     body = _body(article, options)
-    counts: Counter[str] = Counter(_words(body))
+    counts: Counter[str] = Counter()
+    body_words = _words(body)
+    for w in body_words:
+        counts[w] += 1
     for w in _words(title):
         counts[w] += options.title_weight
-    names = _names(title + ".\n" + body)
+        counts["t:" + w] += 1
+    names = _names(title, body)
     if extraction is not None:  # canonical names join the cheap ones (aliases then share a term)
         seen = set(names)
         names += [c for e in extraction.entities if (c := e.canonical.lower()) and c not in seen]
@@ -184,8 +263,9 @@ def article_terms(article: Article, extraction: Extraction | None, options: Clus
     return out
 
 
-def _is_name(term: str) -> bool:
-    return term.startswith(("e:", "d:"))
+def _headline_names(title: str, terms: Mapping[str, float]) -> tuple[str, ...]:
+    padded = " " + re.sub(r"[^\w'\- ]", " ", title.lower().replace("’", "'")) + " "
+    return tuple(t for t in terms if t.startswith("e:") and f" {t[2:]} " in padded)
 
 
 def _day(value: str | None) -> int | None:
@@ -212,31 +292,42 @@ def _order_key(article: Article) -> tuple[int, str, str]:
 # -- story state ------------------------------------------------------------------------------
 
 
+
 @dataclass
 class _StoryState:
     id: str
     articles: list[tuple[str, str, str | None]]  # (id, title, published)
     tf: dict[str, float]  # centroid: summed term weights (truncated to centroid_terms)
     df: dict[str, int]  # articles of this story containing each term (never truncated)
-    norm: float = 0.0
-    name_norm: float = 0.0  # norm of the name (``e:``/``d:``) part of the centroid
+    norms: tuple[float, float, float] = (0.0, 0.0, 0.0)  # text, names, title parts of the centroid
+    norms_at: int = 0  # articles seen (IDF's corpus size) when the norms were computed
     first_day: int | None = None
     last_day: int | None = None
     headline: str = ""
     members: set[str] = field(default_factory=set)
+    pool_words: list[frozenset[str]] = field(default_factory=list)  # title words of the headline pool
 
     def to_json(self) -> dict[str, Any]:
         return {"version": FEATURES_VERSION, "articles": [list(a) for a in self.articles],
-                "tf": self.tf, "df": self.df, "norm": self.norm, "name_norm": self.name_norm,
+                "tf": self.tf, "df": self.df, "norms": list(self.norms), "norms_at": self.norms_at,
                 "headline": self.headline}
 
     @classmethod
     def from_json(cls, story: Story, data: Mapping[str, Any]) -> _StoryState:
-        if data.get("version") != FEATURES_VERSION:
-            raise ConfigError(f"story {story.id}: features version {data.get('version')} is not {FEATURES_VERSION}")
+        version = data.get("version")
+        if version not in (1, FEATURES_VERSION):
+            raise ConfigError(f"story {story.id}: features version {version} is not {FEATURES_VERSION}")
         state = cls(id=story.id, articles=[(a[0], a[1], a[2]) for a in data["articles"]],
                     tf={k: float(v) for k, v in data["tf"].items()}, df={k: int(v) for k, v in data["df"].items()},
-                    norm=float(data["norm"]), name_norm=float(data["name_norm"]), headline=data["headline"])
+                    headline=data["headline"])
+        if version == 1:  # upgrade: the headline terms come from the titles kept with the articles
+            for _, title, _ in state.articles:
+                for w, n in Counter(_words(title or "")).items():
+                    state.tf["t:" + w] = state.tf.get("t:" + w, 0.0) + 1.0 + math.log(n)
+                    state.df["t:" + w] = state.df.get("t:" + w, 0) + 1
+        else:
+            norms = data["norms"]
+            state.norms, state.norms_at = (float(norms[0]), float(norms[1]), float(norms[2])), int(data["norms_at"])
         state.members = {a[0] for a in state.articles}
         days = [d for a in state.articles if (d := _day(a[2])) is not None]
         state.first_day, state.last_day = (min(days), max(days)) if days else (None, None)
@@ -246,6 +337,28 @@ class _StoryState:
         dates = sorted(p for _, _, p in self.articles if p)
         return Story(id=self.id, article_ids=tuple(a for a, _, _ in self.articles), headline=self.headline,
                      first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None)
+
+
+@dataclass
+class _Query:
+    """An article (or a small story) as it is compared with stories."""
+
+    terms: Mapping[str, float]  # raw weights (what a story's centroid sums; IDF is applied when scoring)
+    norms: tuple[float, float, float]  # text, names, title parts (with IDF)
+    first_day: int | None
+    last_day: int | None
+    title: str
+    counts: Mapping[str, int]  # the query's own articles per term (already in the running counts)
+    headline_names: tuple[str, ...] | None = None  # ``e:`` terms the headline carries (when first needed)
+
+
+class _Parts(NamedTuple):
+    text: float  # cosine of everything but the title terms
+    title: float  # cosine of the title terms
+    names: float  # cosine of the names (``e:``/``d:``)
+    ownership: float
+    gap: int | None  # days between the article and the story's dates
+    score: float
 
 
 class StoryIndex:
@@ -258,6 +371,7 @@ class StoryIndex:
         self._df: Counter[str] = Counter()
         self._n = 0
         self._postings: dict[str, set[str]] = {}
+        self._removed: list[str] = []
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -265,7 +379,8 @@ class StoryIndex:
     @classmethod
     def from_stored(cls, stored: Iterable[tuple[Story, Any]], options: ClusterOptions = ClusterOptions()
                     ) -> StoryIndex:
-        """Rebuild from ``(Story, features)`` pairs as :meth:`Store.story_features` yields them."""
+        """Rebuild from ``(Story, features)`` pairs as :meth:`Store.story_features` yields them
+        (features of version 1 are upgraded)."""
         index = cls(options)
         for story, features in stored:
             if features is None:
@@ -292,84 +407,192 @@ class StoryIndex:
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)
 
+    def take_removed(self) -> list[str]:
+        """Ids of the stories merged into others (see ``adopt_size``) since the last call: the
+        store deletes them (their articles are listed by the stories that took them)."""
+        out, self._removed = self._removed, []
+        return out
+
     # -- internals --------------------------------------------------------------------------
 
     def _idf(self, term: str) -> float:
         return math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
 
     def _post(self, state: _StoryState, old_terms: Iterable[str]) -> None:
-        for term in old_terms:
+        old = set(old_terms)
+        for term in old:
             if term not in state.tf and (posting := self._postings.get(term)) is not None:
                 posting.discard(state.id)
         for term in state.tf:
-            self._postings.setdefault(term, set()).add(state.id)
+            if term not in old:
+                self._postings.setdefault(term, set()).add(state.id)
 
-    def _score(self, vec2: dict[str, float], norms: tuple[float, float], day: int | None,
-               state: _StoryState) -> float:
-        """Cosine to the centroid minus the time penalty, which shrinks as the names agree.
+    def _norms(self, weights: Mapping[str, float]) -> tuple[float, float, float]:
+        """Norms of the text, name and title parts of ``weights`` times IDF."""
+        log_n = math.log(self._n + 1) + 1.0
+        df = self._df
+        text = names = title = 0.0
+        for t, w in weights.items():
+            x = w * (log_n - math.log(df.get(t, 0) + 1))
+            x *= x
+            if t[1:2] == ":":
+                if t[0] == "t":
+                    title += x
+                    continue
+                if t[0] in "ed":
+                    names += x
+            text += x
+        return math.sqrt(text), math.sqrt(names), math.sqrt(title)
 
-        ``vec2``: article term weights times IDF twice (once for the article, once for the
-        centroid); ``norms``: the article's norm and its names' norm."""
-        norm, name_norm = norms
-        if state.norm == 0.0 or norm == 0.0:
-            return 0.0
-        tf = state.tf
-        dot = name_dot = 0.0
-        for t, w in vec2.items():
-            if t in tf:
-                dot += w * tf[t]
-                if t[1] == ":" and t[0] in "ed":
-                    name_dot += w * tf[t]
-        score = dot / (norm * state.norm)
-        if day is not None and state.first_day is not None and state.last_day is not None:
-            gap = max(0, state.first_day - day, day - state.last_day)
-            penalty = min(self.options.max_penalty, self.options.day_penalty * max(0.0, gap - self.options.grace_days))
-            names = name_dot / (name_norm * state.name_norm) if name_norm and state.name_norm else 0.0
-            score -= penalty * max(0.0, 1.0 - names / self.options.name_agreement)
-        return score
+    def _story_norms(self, state: _StoryState) -> tuple[float, float, float]:
+        """The centroid's norms, recomputed once the corpus has grown by ``NORM_REFRESH`` since
+        (IDF drifts as articles arrive; exact norms for every candidate would cost a pass over
+        its centroid per article)."""
+        if self._n > state.norms_at * (1.0 + NORM_REFRESH):
+            state.norms, state.norms_at = self._norms(state.tf), self._n
+        return state.norms
 
-    def _candidates(self, vec: dict[str, float], day: int | None) -> list[str]:
+    def _query(self, terms: Mapping[str, float], counts: Mapping[str, int], title: str, first: int | None,
+               last: int | None, norms: tuple[float, float, float] | None = None) -> _Query:
+        return _Query(terms=terms, norms=norms or self._norms(terms), first_day=first, last_day=last, title=title,
+                      counts=counts)
+
+    def _ownership(self, q: _Query, state: _StoryState) -> float:
+        """How much the story owns a name the headline carries: for each headline name that at
+        least half of the story's articles mention, the share of all articles naming it (the
+        query's own excepted) that are in the story; the largest. Near 1.0 when no other story
+        has the name ("Equifax" in a story about the Equifax breach); a name common to many
+        stories ("Trump") owns little."""
+        if q.headline_names is None:
+            q.headline_names = _headline_names(q.title, q.terms)
+        best = 0.0
+        half = 0.5 * len(state.articles)
+        for t in q.headline_names:
+            n = state.df.get(t, 0)
+            if n and n >= half:
+                best = max(best, n / max(n, self._df.get(t, 0) - q.counts.get(t, 0)))
+        return best
+
+    def _parts(self, q: _Query, state: _StoryState) -> _Parts:
+        """Cosines of the query to the story's centroid, the day gap and the score: text and
+        title cosines mixed, minus the time penalty, which shrinks as the names agree and as the
+        headline carries a name the story owns."""
+        tf, df = state.tf, self._df
+        log_n = math.log(self._n + 1) + 1.0
+        dot = name_dot = title_dot = 0.0
+        for t, w in q.terms.items():
+            c = tf.get(t)
+            if c is None:
+                continue
+            idf = log_n - math.log(df.get(t, 0) + 1)
+            c *= w * idf * idf
+            if t[1:2] == ":" and t[0] == "t":
+                title_dot += c
+            else:
+                dot += c
+                if t[1:2] == ":" and t[0] in "ed":
+                    name_dot += c
+        s_text, s_names, s_title = self._story_norms(state)
+        q_text, q_names, q_title = q.norms
+        text = dot / (q_text * s_text) if q_text and s_text else 0.0
+        title = title_dot / (q_title * s_title) if q_title and s_title else 0.0
+        names = name_dot / (q_names * s_names) if q_names and s_names else 0.0
+        opts = self.options
+        score = (1 - opts.title_share) * text + opts.title_share * title if q_title and s_title else text
+        gap, own = None, 0.0
+        if None not in (q.first_day, q.last_day, state.first_day, state.last_day):
+            gap = max(0, state.first_day - q.last_day, q.first_day - state.last_day)  # type: ignore[operator]
+            penalty = min(opts.max_penalty, opts.day_penalty * max(0.0, gap - opts.grace_days))
+            if penalty > 0:
+                own = self._ownership(q, state) if opts.ownership else 0.0
+                score -= penalty * max(0.0, 1.0 - max(names / opts.name_agreement, opts.ownership * own))
+        return _Parts(text, title, names, own, gap, score)
+
+    def _candidates(self, q: _Query) -> list[str]:
+        log_n = math.log(self._n + 1) + 1.0
+        df = self._df
+        vec = {t: w * (log_n - math.log(df.get(t, 0) + 1)) for t, w in q.terms.items()}
         top = sorted(vec, key=lambda t: (-vec[t], t))[: self.options.query_terms]
         found: set[str] = set()
         for term in top:
             found |= self._postings.get(term, set())
         out = []
+        window = self.options.window_days
         for sid in sorted(found):
             s = self._stories[sid]
-            if (day is not None and s.first_day is not None and s.last_day is not None
-                    and max(s.first_day - day, day - s.last_day) > self.options.window_days):
+            if (q.first_day is not None and q.last_day is not None and s.first_day is not None
+                    and s.last_day is not None and max(s.first_day - q.last_day, q.first_day - s.last_day) > window):
                 continue
             out.append(sid)
         return out
 
-    def _join(self, state: _StoryState, article: Article, terms: dict[str, float]) -> None:
+    def _best(self, q: _Query, skip: str | None = None) -> str | None:
+        """The candidate story scoring highest, at least ``threshold`` (ties: smallest id)."""
+        best, best_score = None, self.options.threshold
+        for sid in self._candidates(q):
+            if sid == skip:
+                continue
+            score = self._parts(q, self._stories[sid]).score
+            if score >= best_score and (best is None or score > best_score or sid < best):
+                best, best_score = sid, score
+        return best
+
+    def _update(self, state: _StoryState, rows: Sequence[tuple[str, str, str | None]], tf: Mapping[str, float],
+                df: Mapping[str, int]) -> None:
+        """Add articles (``rows``) with their summed term weights ``tf`` and counts ``df``."""
         old = list(state.tf)
-        state.articles.append((article.id, article.title or "", article.published.value))
-        state.members.add(article.id)
-        self._story_of[article.id] = state.id
-        for t, w in terms.items():
+        for row in rows:
+            state.articles.append(row)
+            state.members.add(row[0])
+            self._story_of[row[0]] = state.id
+            if (day := _day(row[2])) is not None:
+                state.first_day = day if state.first_day is None else min(state.first_day, day)
+                state.last_day = day if state.last_day is None else max(state.last_day, day)
+        for t, w in tf.items():
             state.tf[t] = state.tf.get(t, 0.0) + w
-            state.df[t] = state.df.get(t, 0) + 1
+        for t, n in df.items():
+            state.df[t] = state.df.get(t, 0) + n
         if len(state.tf) > self.options.centroid_terms:
             keep = sorted(state.tf, key=lambda t: (-state.tf[t] * self._idf(t), t))[: self.options.centroid_terms]
             state.tf = {t: state.tf[t] for t in sorted(keep)}
-        state.norm = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in state.tf.items()))
-        state.name_norm = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in state.tf.items() if _is_name(t)))
-        day = _day(article.published.value)
-        if day is not None:
-            state.first_day = day if state.first_day is None else min(state.first_day, day)
-            state.last_day = day if state.last_day is None else max(state.last_day, day)
+        state.norms, state.norms_at = self._norms(state.tf), self._n
         state.headline = self._headline(state)
         self._post(state, old)
+
+    def _adopt(self, state: _StoryState) -> None:
+        """Small stories that now pass against ``state`` as their articles would: merge them in.
+
+        Online, an article that arrives before its story is recognisable (the first reports
+        were two-line flashes, or about another side of the event) opens a story of its own;
+        it gets the same test again each time a story it could belong to grows."""
+        size = self.options.adopt_size
+        if not size or len(state.articles) <= size:
+            return
+        q = self._query(state.tf, state.df, "", state.first_day, state.last_day, state.norms)
+        for sid in self._candidates(q):
+            other = self._stories[sid]
+            if sid == state.id or len(other.articles) > size:
+                continue
+            oq = self._query(other.tf, other.df, other.articles[0][1], other.first_day, other.last_day,
+                             self._story_norms(other))
+            if self._parts(oq, state).score < self.options.threshold:
+                continue
+            for term in other.tf:
+                self._postings[term].discard(sid)
+            del self._stories[sid]
+            self._removed.append(sid)
+            self._update(state, other.articles, other.tf, other.df)
 
     def _headline(self, state: _StoryState) -> str:
         """The title closest to the centroid among the first ``HEADLINE_POOL`` (ties: earliest)."""
         best, best_score = "", -1.0
-        for _, title, _ in state.articles[:HEADLINE_POOL]:  # bounded: the earliest reports
-            words = _words(title)
+        pool = state.articles[:HEADLINE_POOL]  # bounded: the earliest reports
+        while len(state.pool_words) < len(pool):
+            state.pool_words.append(frozenset(_words(pool[len(state.pool_words)][1])))
+        for (_, title, _), words in zip(pool, state.pool_words, strict=True):
             if not words:
                 continue
-            score = sum(state.tf.get(w, 0.0) * self._idf(w) for w in set(words)) / math.sqrt(len(set(words)))
+            score = sum(state.tf.get(w, 0.0) * self._idf(w) for w in words) / math.sqrt(len(words))
             if score > best_score + 1e-12:
                 best, best_score = title, score
         return best or next((t for _, t, _ in state.articles if t), "")
@@ -378,7 +601,8 @@ class StoryIndex:
 def cluster(articles: Sequence[Article], extractions: Mapping[str, Extraction], links: Sequence[Link],
             index: StoryIndex) -> list[Story]:
     """Assign ``articles`` to stories in ``index`` (joining or opening them, in publication
-    order) and return the stories created or changed, sorted by id."""
+    order) and return the stories created or changed, sorted by id. Stories merged into
+    others on the way are left out; :meth:`StoryIndex.take_removed` names them."""
     opts = index.options
     original: dict[str, str] = {}
     for link in sorted(links, key=lambda lk: (lk.article_id, lk.kind, lk.of_article_id)):
@@ -391,28 +615,21 @@ def cluster(articles: Sequence[Article], extractions: Mapping[str, Extraction], 
         terms = article_terms(article, extractions.get(article.id), opts)
         index._n += 1
         index._df.update(terms.keys())
-        target: str | None = None
-        linked = original.get(article.id)
-        if linked is not None:
-            target = index._story_of.get(linked)
-        vec = {t: w * index._idf(t) for t, w in terms.items()}
-        norms = (math.sqrt(sum(w * w for w in vec.values())),
-                 math.sqrt(sum(w * w for t, w in vec.items() if _is_name(t))))
-        day = _day(article.published.value)
+        target = index._story_of.get(original[article.id]) if article.id in original else None
+        copy = target is not None  # a copy joins its original's story and tells nothing new about it
+        counts = dict.fromkeys(terms, 1)
         if target is None:
-            best, best_score = None, opts.threshold
-            vec2 = {t: w * index._idf(t) for t, w in vec.items()}
-            for sid in index._candidates(vec, day):
-                score = index._score(vec2, norms, day, index._stories[sid])
-                if score >= best_score and (best is None or score > best_score or sid < best):
-                    best, best_score = sid, score
-            target = best
+            day = _day(article.published.value)
+            target = index._best(index._query(terms, counts, article.title or "", day, day))
         if target is None:
-            sid = story_id(article.id)
-            index._stories[sid] = _StoryState(id=sid, articles=[], tf={}, df={})
-            target = sid
-        index._join(index._stories[target], article, terms)
+            target = story_id(article.id)
+            index._stories[target] = _StoryState(id=target, articles=[], tf={}, df={})
+        state = index._stories[target]
+        index._update(state, [(article.id, article.title or "", article.published.value)], terms, counts)
+        if not copy:
+            index._adopt(state)
         changed.add(target)
+    changed -= set(index._removed)
     return [index._stories[sid].story() for sid in sorted(changed)]
 
 

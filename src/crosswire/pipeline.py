@@ -220,7 +220,10 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
         extractions = {a.id: ex for a in articles if (ex := store.extraction(a.id)) is not None}
         links = dedup(articles, index)
         changed = cluster(articles, extractions, links, stories)
+        merged = stories.take_removed()  # stories merged into others: their articles moved with them
         with store.transaction():
+            for story_id in merged:
+                store.delete_story(story_id)
             for row in index.rows([a.id for a in articles]):
                 store.put_signature(*row)
             for link in links:
