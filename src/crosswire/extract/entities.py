@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -183,6 +183,10 @@ def _is_cap(token: str) -> bool:
     return token[0].isupper() or bool(_PARTICLE.match(token))
 
 
+# Words of four characters or more (a shorter word is a whole match of [A-Za-z][\w'’-]* too short to count).
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
 def _headline_paragraphs(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
@@ -190,11 +194,17 @@ def _headline_paragraphs(text: str) -> list[tuple[int, int]]:
         if len(para) > 300:  # a headline is short
             pos += len(para) + len(PARAGRAPH_SEPARATOR)
             continue
-        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", para) if len(w) > 3]
+        words = _LONG_WORD.findall(para)
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             out.append((pos, pos + len(para)))
         pos += len(para) + len(PARAGRAPH_SEPARATOR)
     return out
+
+
+def _tokens(text: str) -> Iterator[re.Match[str]]:
+    """The tokens of the runs of capitalised words in ``text``, in order."""
+    for run in _CAP_RUN.finditer(text):
+        yield from _TOKEN.finditer(text, run.start(), run.end())
 
 
 def _raw_chunks(text: str) -> list[_Chunk]:
@@ -211,7 +221,7 @@ def _raw_chunks(text: str) -> list[_Chunk]:
         pending.clear()
 
     last_end = -1
-    for m in (t for run in _CAP_RUN.finditer(text) for t in _TOKEN.finditer(text, run.start(), run.end())):
+    for m in _tokens(text):
         tok, start, end = m.group(), m.start(), m.end()
         while tok.endswith((".", "'", "’")) and not _KEEP_DOT.match(tok) and not tok.endswith(("s'", "s’")):
             tok, end = tok[:-1], end - 1  # sentence ends and closing quotes are not part of a name
@@ -225,10 +235,11 @@ def _raw_chunks(text: str) -> list[_Chunk]:
         if possessive:
             tok, end = tok[:-2], end - 2
         adjectival = False
-        suffix = _ADJECTIVAL_SUFFIX.search(tok)
+        hyphen = "-" in tok  # both adjectival patterns start or end with one
+        suffix = _ADJECTIVAL_SUFFIX.search(tok) if hyphen else None
         if suffix and len(tok) > suffix.end() - suffix.start():
             tok, end, adjectival = tok[: suffix.start()], start + suffix.start(), True
-        prefix = _ADJECTIVAL_PREFIX.match(tok)
+        prefix = _ADJECTIVAL_PREFIX.match(tok) if hyphen else None
         if prefix:
             tok, start, adjectival = tok[prefix.end():], start + prefix.end(), True
         if tok in ("The", "A", "An") and current:
@@ -306,6 +317,7 @@ def _strip(chunk: _Chunk, text: str, sentence_starts: set[int], lower_words: set
     return True
 
 
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
 def _is_title(word: str) -> bool:
     low = word.lower().rstrip(".")
     return low in _TITLES or (low.endswith("-elect") and low[:-6] in _TITLES)
