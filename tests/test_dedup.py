@@ -147,3 +147,21 @@ def test_options_are_validated_and_credits_parsed() -> None:
     a = _article("x", ["KYIV (Reuters) - Shelling killed four people, according to the BBC and officials."], None)
     assert credits(a) == ["reuters", "bbc"]
     assert outlet_key("https://www.bbc.co.uk/news/x") == "bbc" == outlet_key("BBC News")
+
+
+def test_copy_matching_two_originals_is_duplicate_of_the_earliest_only() -> None:
+    d = _corpus()[4]
+    words = " ".join(p.strip() for p in d["text"].split("\n") if p.strip()).split()
+    rng = random.Random(11)
+
+    def changed(share: float, salt: str) -> list[str]:
+        return [f"{salt}{i}" if rng.random() < share else w for i, w in enumerate(words)]
+
+    first = _article("first", [" ".join(changed(0.07, "x"))], "2020-01-01", "a.example", d["title"])
+    second = _article("second", [" ".join(changed(0.07, "y"))], "2020-01-02", "b.example", d["title"])
+    copy = _article("copy", [" ".join(words)], "2020-01-03", "c.example", d["title"])
+    index = DedupIndex()
+    assert [lk for lk in dedup([first, second], index) if lk.kind == "duplicate"] == []  # judged apart
+    links = [lk for lk in dedup([copy], index) if lk.kind == "duplicate"]
+    assert [(lk.article_id, lk.of_article_id) for lk in links] == [("copy", "first")]
+    assert index.root("copy") == "first"

@@ -374,20 +374,26 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
                             evidence=evidence)
 
 
-    # exact and near duplicates
+    # exact and near duplicates: a copy is duplicate_of one article, the earliest it matches
+    # (two roots it matches both were judged apart when the later of them came)
     exact = index._exact.get(entry.exact)
     if exact is not None:
         add(index._root_of(exact), "duplicate", 1.0, "same normalised text")
     lean = index._lean(entry.words)
     near = index._words.query(lean) if entry.length >= opts.min_words else []
+    own = order_key(article)
     for other in sorted(near, key=index._key):
-        if index._entries[other].length < opts.min_words or index._root_of(other) in found:
+        root = index._root_of(other)
+        if index._entries[other].length < opts.min_words or root in found:
+            continue
+        if index._key(root) < own and any(lk.kind == "duplicate" and lk.article_id == article.id
+                                          for lk in found.values()):
             continue
         j = _jaccard(entry.words, index._entries[other].words)
         kept = 2 * j / (1 + j)
         similarity = kept ** (1.0 / opts.shingle_size) if kept > 0 else 0.0
         if similarity >= opts.threshold:
-            add(index._root_of(other), "duplicate", similarity,
+            add(root, "duplicate", similarity,
                 f"near-duplicate text: word similarity {similarity:.2f} (shingle Jaccard {j:.2f})")
     # rewrites
     if len(entry.fact_seq) >= opts.min_facts:
