@@ -156,7 +156,7 @@ _CAP_RUN = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chunk:
     start: int
     end: int
@@ -214,9 +214,8 @@ def _raw_chunks(text: str) -> list[_Chunk]:
 
     def flush() -> None:
         if current and not (len(current) == 1 and current[0][2].lower() in _GENERIC):  # "The", "But", "He"
-            chunk = _Chunk(current[0][0], current[-1][1], [t for _, _, t in current])
-            chunk.offsets = [start for start, _, _ in current]
-            chunks.append(chunk)
+            chunks.append(_Chunk(current[0][0], current[-1][1], [t for _, _, t in current],
+                                 offsets=[start for start, _, _ in current]))
         current.clear()
         pending.clear()
 

@@ -119,9 +119,15 @@ _VAGUE = (
     r"hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
     r"|a\s+handful|several|numerous|many"
 )
+# A mention starts with a digit, ".", "-" or the first letter of a number, scale or vague word (or of "minus",
+# "negative"); the lookahead lets NUMBER_RE pass every other word start at once. (Ignore-case also matches
+# the four non-ASCII letters listed.)
+_FIRST_LETTERS = sorted({w[0] for w in [*_UNITS, *_TENS, "half", "quarter", "hundred", "thousand", *VAGUE, "minus",
+                                          "negative"]})
 NUMBER_RE = re.compile(
+    rf"(?=[\d.\-{''.join(_FIRST_LETTERS)}\u0130\u0131\u212a\u017f])(?:"
     rf"(?<![\w./-])(?P<neg>(?:(?<![\w\s])|(?<=\s))(?:-\s*|minus\s+|negative\s+))?(?P<a>{_NUMBER})(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<b>{_NUMBER}))?(?![\w%/]|[.,]\d)"
-    rf"|(?<![\w-])(?P<v>{_VAGUE})\b",
+    rf"|(?<![\w-])(?P<v>{_VAGUE})\b)",
     re.IGNORECASE,
 )
 
