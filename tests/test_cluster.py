@@ -271,30 +271,34 @@ def test_follow_up_weeks_later_joins_through_the_name_its_story_owns() -> None:
     assert index.story_of(_FOLLOW_UP.id) != index.story_of(_BREACH[0].id)  # the time penalty alone keeps it out
 
 
+_FLASH = _report("a:3", "Explosion at Redwater chemical plant", [
+    "An explosion tore through a chemical plant in Redwater on Monday, officials said.",
+], "2024-03-04T08:00:00")
+_PROFILE = _report("b:3", "Halvorsen Chemicals has a record of safety fines", [
+    "Halvorsen Chemicals, a family firm, was fined three times since 2019 for storing ammonium nitrate in "
+    "cracked tanks, state records show.",
+    "Inspectors from the state environment agency warned in 2022 that its nitrate tanks could fail, "
+    "according to a report seen by reporters.",
+    "Owner Erik Halvorsen did not answer calls; the company said it had complied with every inspection.",
+], "2024-03-04T09:00:00")
+_REDWATER_REPORTS = [
+    _report("c:3", "Redwater plant explosion kills 6; nitrate tanks blamed", [
+        "Six workers were killed when ammonium nitrate tanks exploded at the Halvorsen chemical plant in "
+        "Redwater on Monday, fire chief Ana Ruiz said.",
+        "The state environment agency had fined Halvorsen Chemicals for its cracked nitrate tanks, records "
+        "show; Erik Halvorsen, the owner, said the company complied with inspections.",
+    ], "2024-03-04T12:00:00"),
+    _report("d:3", "Redwater blast: six dead at Halvorsen chemical plant", [
+        "An explosion at the Halvorsen chemical plant in Redwater killed six workers on Monday; investigators "
+        "are examining ammonium nitrate tanks that inspectors flagged in 2022.",
+        "Halvorsen Chemicals was fined three times since 2019 over the tanks, the state environment agency said.",
+    ], "2024-03-05"),
+]
+_REDWATER = [_FLASH, _PROFILE, *_REDWATER_REPORTS]
+
+
 def test_single_report_story_is_adopted_when_its_story_grows() -> None:
-    flash = _report("a:3", "Explosion at Redwater chemical plant", [
-        "An explosion tore through a chemical plant in Redwater on Monday, officials said.",
-    ], "2024-03-04T08:00:00")
-    profile = _report("b:3", "Halvorsen Chemicals has a record of safety fines", [
-        "Halvorsen Chemicals, a family firm, was fined three times since 2019 for storing ammonium nitrate in "
-        "cracked tanks, state records show.",
-        "Inspectors from the state environment agency warned in 2022 that its nitrate tanks could fail, "
-        "according to a report seen by reporters.",
-        "Owner Erik Halvorsen did not answer calls; the company said it had complied with every inspection.",
-    ], "2024-03-04T09:00:00")
-    reports = [
-        _report("c:3", "Redwater plant explosion kills 6; nitrate tanks blamed", [
-            "Six workers were killed when ammonium nitrate tanks exploded at the Halvorsen chemical plant in "
-            "Redwater on Monday, fire chief Ana Ruiz said.",
-            "The state environment agency had fined Halvorsen Chemicals for its cracked nitrate tanks, records "
-            "show; Erik Halvorsen, the owner, said the company complied with inspections.",
-        ], "2024-03-04T12:00:00"),
-        _report("d:3", "Redwater blast: six dead at Halvorsen chemical plant", [
-            "An explosion at the Halvorsen chemical plant in Redwater killed six workers on Monday; investigators "
-            "are examining ammonium nitrate tanks that inspectors flagged in 2022.",
-            "Halvorsen Chemicals was fined three times since 2019 over the tanks, the state environment agency said.",
-        ], "2024-03-05"),
-    ]
+    flash, profile, *reports = _REDWATER
     index = StoryIndex()
     cluster([flash, profile], {}, [], index)
     alone = index.story_of(profile.id)
@@ -325,3 +329,31 @@ def test_stored_features_of_version_1_are_upgraded() -> None:
     assert upgraded.story_of(arts[4].id) == story.id
     with pytest.raises(ConfigError):
         StoryIndex.from_stored([(story, {**features, "version": 99})])
+
+
+def _write_report(folder: Path, name: str, report: Article) -> str:
+    path = folder / name
+    stamp = (report.published.value or "").replace("T", " ")[:16]
+    path.write_text("\n\n".join([report.title or "", f"Published: {stamp}", *report.paragraphs]) + "\n",
+                    encoding="utf-8")
+    return str(path)
+
+
+def test_store_drops_a_story_merged_into_another_by_a_later_run(tmp_path: Path) -> None:
+    import crosswire
+    from crosswire.pipeline import RunOptions
+
+    flash, profile, *reports = _REDWATER
+    db = tmp_path / "cw.db"
+    options = RunOptions(wait_for_lock=False)
+    crosswire.run([_write_report(tmp_path, "1.txt", flash), _write_report(tmp_path, "2.txt", profile)], db, options)
+    with crosswire.Store(db, readonly=True) as store:
+        assert len(store.stories()) == 2
+    paths = [_write_report(tmp_path, f"{i}.txt", r) for i, r in enumerate(reports, 3)]
+    crosswire.run(paths, db, options)  # a new run: the profile's story is adopted, and deleted from the store
+    with crosswire.Store(db, readonly=True) as store:
+        (story,) = store.stories()
+        assert len(story.article_ids) == 4 == len(store.article_ids())
+        assert {store.story_of(a) for a in store.article_ids()} == {story.id}
+        assert store.brief(story.id) is not None
+        assert store.integrity_check() == ["ok"]

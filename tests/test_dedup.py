@@ -162,6 +162,6 @@ def test_copy_matching_two_originals_is_duplicate_of_the_earliest_only() -> None
     copy = _article("copy", [" ".join(words)], "2020-01-03", "c.example", d["title"])
     index = DedupIndex()
     assert [lk for lk in dedup([first, second], index) if lk.kind == "duplicate"] == []  # judged apart
-    links = [lk for lk in dedup([copy], index) if lk.kind == "duplicate"]
-    assert [(lk.article_id, lk.of_article_id) for lk in links] == [("copy", "first")]
+    links = dedup([copy], index)  # near both; related to "second" only through "first"
+    assert [(lk.article_id, lk.kind, lk.of_article_id) for lk in links] == [("copy", "duplicate", "first")]
     assert index.root("copy") == "first"

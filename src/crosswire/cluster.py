@@ -526,12 +526,10 @@ class StoryIndex:
             out.append(sid)
         return out
 
-    def _best(self, q: _Query, skip: str | None = None) -> str | None:
+    def _best(self, q: _Query) -> str | None:
         """The candidate story scoring highest, at least ``threshold`` (ties: smallest id)."""
         best, best_score = None, self.options.threshold
         for sid in self._candidates(q):
-            if sid == skip:
-                continue
             score = self._parts(q, self._stories[sid]).score
             if score >= best_score and (best is None or score > best_score or sid < best):
                 best, best_score = sid, score
@@ -609,6 +607,7 @@ def cluster(articles: Sequence[Article], extractions: Mapping[str, Extraction], 
         if link.kind in opts.follow_links:
             original.setdefault(link.article_id, link.of_article_id)
     changed: set[str] = set()
+    removed_before = len(index._removed)
     for article in sorted(articles, key=_order_key):
         if article.id in index._story_of:
             continue
@@ -629,7 +628,7 @@ def cluster(articles: Sequence[Article], extractions: Mapping[str, Extraction], 
         if not copy:
             index._adopt(state)
         changed.add(target)
-    changed -= set(index._removed)
+    changed -= set(index._removed[removed_before:])
     return [index._stories[sid].story() for sid in sorted(changed)]
 
 

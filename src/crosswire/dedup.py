@@ -373,6 +373,8 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
         found[other] = Link(article_id=second, of_article_id=first, kind=kind, score=round(score, 4),
                             evidence=evidence)
 
+    def is_copy() -> bool:
+        return any(lk.kind == "duplicate" and lk.article_id == article.id for lk in found.values())
 
     # exact and near duplicates: a copy is duplicate_of one article, the earliest it matches
     # (two roots it matches both were judged apart when the later of them came)
@@ -386,8 +388,7 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
         root = index._root_of(other)
         if index._entries[other].length < opts.min_words or root in found:
             continue
-        if index._key(root) < own and any(lk.kind == "duplicate" and lk.article_id == article.id
-                                          for lk in found.values()):
+        if index._key(root) < own and is_copy():
             continue
         j = _jaccard(entry.words, index._entries[other].words)
         kept = 2 * j / (1 + j)
@@ -395,6 +396,9 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
         if similarity >= opts.threshold:
             add(root, "duplicate", similarity,
                 f"near-duplicate text: word similarity {similarity:.2f} (shingle Jaccard {j:.2f})")
+    # a copy relates to other articles through its original: no rewrite or shared-paragraph links
+    if is_copy():
+        return found
     # rewrites
     if len(entry.fact_seq) >= opts.min_facts:
         credited = set(credits(article))
