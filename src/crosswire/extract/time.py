@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import Article, DatedEvent
-from .cues import fold
+from .cues import fold, word_alternation
 from .relative import describe_event
 
 __all__ = ["DateMention", "date_mentions", "dated_events", "events_in", "parse_reference"]
@@ -329,8 +329,22 @@ def _with_time(text: str, start: int, end: int, iso_day: str) -> tuple[int, int,
 _TRIGGER_BASE = [*_MONTH_FORMS, *_WEEKDAYS, *_WEEKDAY_ABBR, "yesterday", "today", "tonight", "tomorrow", "night",
                  "overnight", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "ago", "from"]
 _TRIGGER_WORDS = frozenset(f(w) for w in _TRIGGER_BASE for f in (str.lower, str.capitalize, str.upper))
-_WORDISH = re.compile(r"[A-Za-z]+|\d+")
+# A whole run of ASCII letters that is a trigger word; a whole run of digits.
+_TRIGGER_WORD = re.compile(rf"(?<![A-Za-z])(?:{word_alternation(sorted(_TRIGGER_WORDS))})(?![A-Za-z])")
+_DIGIT_RUN = re.compile(r"\d+")
 _REACH = 34  # the longest stretch of a date expression on either side of a trigger word
+
+
+def _triggers(text: str) -> list[tuple[int, int]]:
+    """Spans of the trigger words and of the numbers that matter, in text order."""
+    spans = [m.span() for m in _TRIGGER_WORD.finditer(text)]
+    for m in _DIGIT_RUN.finditer(text):
+        s, e = m.span()
+        # a number matters only as a year or inside a numeric date (2024-11-28, 28/11/2024)
+        if (e - s == 4 and text[s] in "12") or text[e : e + 1] in ("-", "/", "."):
+            spans.append((s, e))
+    spans.sort()
+    return spans
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -338,15 +352,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
     a digit, "yesterday", "week"...; the trigger over-matches, never under-matches): the
     patterns run only there, which keeps extraction cheap."""
     out: list[tuple[int, int]] = []
-    for m in _WORDISH.finditer(text):
-        w = m.group()
-        if w[0].isdigit():
-            # a number matters only as a year or inside a numeric date (2024-11-28, 28/11/2024)
-            if not ((len(w) == 4 and w[0] in "12") or text[m.end() : m.end() + 1] in ("-", "/", ".")):
-                continue
-        elif w not in _TRIGGER_WORDS:
-            continue
-        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+    for s, e in _triggers(text):
+        start, end = max(0, s - _REACH), min(len(text), e + _REACH)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], end)
         else:
@@ -372,22 +379,34 @@ _PATTERN_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "period": (("week", "month", "year"),),
     "ago": (("day", "week", "month", "year"), ("ago", "earlier", "before", "from", "later")),
 }
-_ALL_CUES = frozenset(c for groups in _PATTERN_CUES.values() for group in groups for c in group)
 _RELATIVE_KINDS = frozenset({"m", "weekday", "yesterday", "period", "ago"})  # resolved only against a reference
+# One bit per (kind, tuple of cues): a cue sets the bits of the tuples it is in; a window holding cues whose
+# bits cover every bit of a kind is searched with that kind's pattern.
+_KIND_BITS: dict[str, int] = {}
+_CUE_BITS: dict[str, int] = {}
+for _bit, (_kind, _group) in enumerate((k, g) for k, groups in _PATTERN_CUES.items() for g in groups):
+    _KIND_BITS[_kind] = _KIND_BITS.get(_kind, 0) | 1 << _bit
+    for _cue in _group:
+        _CUE_BITS[_cue] = _CUE_BITS.get(_cue, 0) | 1 << _bit
 
 
 def _searched(text: str, windows: list[tuple[int, int]], relative: bool) -> dict[str, list[tuple[int, int]]]:
     """The windows each pattern kind runs over: those holding the pattern's cues."""
     folded = fold(text)
-    present = []
+    out: dict[str, list[tuple[int, int]]] = {
+        kind: [] for kind, _ in _PATTERNS if relative or kind not in _RELATIVE_KINDS
+    }
     for w0, w1 in windows:
         chunk = folded[w0:w1]
-        present.append({c for c in _ALL_CUES if c in chunk})
-    return {
-        kind: [w for w, cues in zip(windows, present, strict=True)
-               if all(not cues.isdisjoint(group) for group in _PATTERN_CUES[kind])]
-        for kind, _ in _PATTERNS if relative or kind not in _RELATIVE_KINDS
-    }
+        bits = 0
+        for cue, cue_bits in _CUE_BITS.items():
+            if cue in chunk:
+                bits |= cue_bits
+        for kind, searched in out.items():
+            need = _KIND_BITS[kind]
+            if bits & need == need:
+                searched.append((w0, w1))
+    return out
 
 
 def date_mentions(text: str, reference: str | None) -> list[DateMention]:
