@@ -147,7 +147,8 @@ _IN_BEFORE = re.compile(r"\b(?:in|near|outside|of|from|to|at)\s+(?:downtown\s+|c
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
 # Lower-case words of the running text: a word that also occurs in lower case is a common word, not a
 # name ("Police"). Hashtags, handles and web addresses ("#croydon", "@bbc", "tfl.gov.uk") do not count.
-_LOWER_WORD = re.compile(r"(?<![\w'’#@/.-])[a-z][a-z'’-]*(?![\w'’-]*[./@]\w)")
+# (Possessive quantifiers: giving characters back could never make either part match, so none are tried.)
+_LOWER_WORD = re.compile(r"(?<![\w'’#@/.-])[a-z][a-z'’-]*+(?![\w'’-]*+[./@]\w)")
 _KINSHIP = re.compile(r"^[A-Z][a-z]+-(?:of|in)-[a-z]+$")
 _CAP_WORD = r"(?:[A-Z]|[a-z]+-[A-Z])[\w'’.&-]*"
 # Runs of capitalised words (with connectors between them): the only stretches the chunker reads.
@@ -201,10 +202,15 @@ def _headline_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _tokens(text: str) -> Iterator[re.Match[str]]:
-    """The tokens of the runs of capitalised words in ``text``, in order."""
+def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """``(token, start, end)`` for the tokens of the runs of capitalised words in ``text``, in order."""
     for run in _CAP_RUN.finditer(text):
-        yield from _TOKEN.finditer(text, run.start(), run.end())
+        word = run.group()
+        if " " not in word and "\u00a0" not in word:  # one word: the run is its only token
+            yield word, run.start(), run.end()
+            continue
+        for m in _TOKEN.finditer(text, run.start(), run.end()):
+            yield m.group(), m.start(), m.end()
 
 
 def _raw_chunks(text: str) -> list[_Chunk]:
@@ -220,15 +226,14 @@ def _raw_chunks(text: str) -> list[_Chunk]:
         pending.clear()
 
     last_end = -1
-    for m in _tokens(text):
-        tok, start, end = m.group(), m.start(), m.end()
-        while tok.endswith((".", "'", "’")) and not _KEEP_DOT.match(tok) and not tok.endswith(("s'", "s’")):
-            tok, end = tok[:-1], end - 1  # sentence ends and closing quotes are not part of a name
-        if not tok:
-            continue
-        gap = text[last_end:start] if last_end >= 0 else " "
-        if current and gap not in (" ", "\u00a0"):
-            flush()
+    for tok, start, end in _tokens(text):
+        if tok.endswith((".", "'", "’")):
+            while tok.endswith((".", "'", "’")) and not _KEEP_DOT.match(tok) and not tok.endswith(("s'", "s’")):
+                tok, end = tok[:-1], end - 1  # sentence ends and closing quotes are not part of a name
+            if not tok:
+                continue
+        if current and (start - last_end != 1 or text[last_end] not in " \u00a0"):
+            flush()  # not one space away from the name so far
         last_end = end
         possessive = tok.endswith(("'s", "’s")) and len(tok) > 2
         if possessive:
@@ -342,6 +347,32 @@ def _ends_with(rx: re.Pattern[str], before: str) -> bool:
     return tail < len(before) and rx.search(before, max(0, tail - _LONGEST_CUE)) is not None
 
 
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a chunk's words say by themselves (memoised per tuple of words; the context is read per mention)."""
+
+    org_word: bool  # an organisation word among them ("Army", "Observatory")
+    place_head: bool  # the last one a place word ("River", "airport")
+    caps: bool  # the first all capitals ("BBC", "LONDON") and not a country's other name ("US")
+    demonym: bool  # only directions, adjectives and nationality adjectives ("Syrian", "Western")
+    name_like: bool  # no all-capitals word, no "of", "for", "and"
+    person_like: bool  # each capitalised, then lower-case letters (and hyphens)
+
+
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
+def _shape(words: tuple[str, ...]) -> _Shape:
+    low = [w.lower().rstrip(".") for w in words]
+    return _Shape(
+        org_word=any(w in _ORG_WORDS for w in low),
+        place_head=low[-1] in _PLACE_HEADS,
+        caps=_all_caps(words[0]) and words[0] not in gazetteer.COUNTRY_ALIASES,
+        demonym=all(w.lower() in _DIRECTIONS or w.lower() in _ADJECTIVES or gazetteer.demonym_country(w)
+                    for w in words),
+        name_like=not any(_all_caps(w) or w in ("of", "for", "and") for w in words),
+        person_like=all(w[0].isupper() and w[1:].replace("-", "").isalpha() and not w.isupper() for w in words),
+    )
+
+
 def _classify(c: _Chunk, text: str, lower_words: set[str]) -> None:
     """Set ``kind`` (and ``strong``) from the chunk's own words and its context."""
     if len(c.words) > 1 and c.words[0].lower() in _DIRECTIONS and not gazetteer.is_known(c.name):
@@ -351,17 +382,17 @@ def _classify(c: _Chunk, text: str, lower_words: set[str]) -> None:
     after = text[c.end : c.end + 80]
     if c.adjectival and not c.prefixed:
         after = re.sub(r"^-[\w-]+", "", after)  # "Al-Qaeda-linked group": the cue follows the suffix
-    low = [w.lower().rstrip(".") for w in c.words]
+    shape = _shape(tuple(c.words))
     single = len(c.words) == 1
     if single and (c.words[0] in _NOT_NAMES or _after_number(before)):
         return
-    if c.title and not any(w in _ORG_WORDS for w in low):
+    if c.title and not shape.org_word:
         c.kind, c.strong = "person", True
         return
-    if low[-1] in _PLACE_HEADS and not single:
+    if shape.place_head and not single:
         c.kind, c.strong = "place", True
         return
-    if any(w in _ORG_WORDS for w in low) and not single:
+    if shape.org_word and not single:
         c.kind, c.strong = "organization", True
         return
     trailing = _TRAILING_PLACE.match(after)
@@ -369,13 +400,13 @@ def _classify(c: _Chunk, text: str, lower_words: set[str]) -> None:
         c.suffix = trailing.group(1)
         c.kind, c.strong = "place", True
         return
-    if _all_caps(c.words[0]) and single and c.words[0] not in gazetteer.COUNTRY_ALIASES:
+    if shape.caps and single:
         if len(c.words[0]) >= 4 and gazetteer.is_known(c.words[0]):  # a dateline: "LONDON —"
             c.kind, c.strong = "place", True
             return
         c.kind, c.strong = "organization", True
         return
-    if all(w.lower() in _DIRECTIONS or w.lower() in _ADJECTIVES or gazetteer.demonym_country(w) for w in c.words):
+    if shape.demonym:
         c.kind = "demonym"
         return
     org_context = _ORG_AFTER.match(after) or _ends_with(_ORG_BEFORE, before[-40:])
@@ -405,14 +436,11 @@ def _classify(c: _Chunk, text: str, lower_words: set[str]) -> None:
         or _ends_with(_PERSON_BEFORE, before[-40:])
         or (before.rstrip().endswith(",") and _ROLE_BEFORE.search(before))
     )
-    name_like = not any(_all_caps(w) or w in ("of", "for", "and") for w in c.words)
-    if (role_after or person_context) and name_like:
+    if (role_after or person_context) and shape.name_like:
         c.kind, c.strong = "person", True
         return
-    if 2 <= len(c.words) <= 3 and all(
-        w[0].isupper() and w[1:].replace("-", "").isalpha() and not w.isupper() and w.lower() not in lower_words
-        for w in c.words
-    ) and not c.headline:
+    if (2 <= len(c.words) <= 3 and shape.person_like and all(w.lower() not in lower_words for w in c.words)
+            and not c.headline):
         c.kind, c.evidence = "person", "fallback"  # kept only if the surname recurs (see _propagate)
 
 
@@ -529,14 +557,14 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
     for c in _raw_chunks(text):
         if not _strip(c, text, starts, lower_words):
             continue
-        c.headline = any(a <= c.start < b for a, b in headlines)
+        c.headline = bool(headlines) and any(a <= c.start < b for a, b in headlines)
         if not c.headline:
             _classify(c, text, lower_words)
         chunks.append(c)
     acronyms: dict[str, str] = {}
     for c in chunks:
-        m = _ACRONYM_DEF.match(text[c.end : c.end + 12])
-        if m and len(c.words) >= 2:
+        m = _ACRONYM_DEF.match(text[c.end : c.end + 12]) if len(c.words) >= 2 else None
+        if m:
             acronyms[m.group(1)] = c.name
     _propagate(chunks, acronyms)
     named = _named_countries(chunks)
@@ -572,8 +600,8 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
         out.append(Entity(article_id, c.kind, c.name, canonical, (c.start, c.end), role, place))
     aliases = merge_aliases(out)
     return tuple(
-        e if e.kind == "place" else
-        Entity(e.article_id, e.kind, e.name, aliases.get(e.canonical, e.canonical), e.span, e.role, e.place)
+        e if e.kind == "place" or e.canonical not in aliases else
+        Entity(e.article_id, e.kind, e.name, aliases[e.canonical], e.span, e.role, e.place)
         for e in out
     )
 

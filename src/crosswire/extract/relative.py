@@ -73,6 +73,7 @@ def _words(text: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 _REPORTING = frozenset({"announced", "claimed", "declared", "said", "reported", "agreed"})
+_NOT_REPORTING = EVENT_VERBS - _REPORTING
 _PREPOSITIONS = frozenset({"on", "in", "since", "by", "at", "during", "late", "early", "last", "after", "of",
                            "against", "from", "to", "before", "until", "for", "with"})
 _MODIFIERS = frozenset({"civil", "military", "air", "car", "mass", "ground", "rebel", "terrorist", "suicide",
@@ -82,10 +83,11 @@ _MODIFIERS = frozenset({"civil", "military", "air", "car", "mass", "ground", "re
 def _nearest(
     words: list[tuple[int, int, str]], vocabulary: frozenset[str], pivot: int, gap: int = _MAX_GAP_WORDS
 ) -> int | None:
-    """Index of the vocabulary word nearest to word index ``pivot`` within ``gap`` words."""
+    """Index of the vocabulary word nearest to word index ``pivot`` within ``gap`` words (the earlier of two
+    as near)."""
     best: int | None = None
-    for i, (_, _, w) in enumerate(words):
-        if w.lower() in vocabulary and abs(i - pivot) <= gap and (best is None or abs(i - pivot) < abs(best - pivot)):
+    for i in range(max(0, pivot - gap), min(len(words), pivot + gap + 1)):
+        if words[i][2].lower() in vocabulary and (best is None or abs(i - pivot) < abs(best - pivot)):
             best = i
     return best
 
@@ -94,7 +96,7 @@ def _verb(words: list[tuple[int, int, str]], pivot: int, gap: int) -> int | None
     """The nearest event verb, skipping reporting verbs when a real event verb is in reach."""
     v = _nearest(words, EVENT_VERBS, pivot, gap)
     if v is not None and words[v][2].lower() in _REPORTING:
-        other = _nearest(words, EVENT_VERBS - _REPORTING, pivot, gap + 10)
+        other = _nearest(words, _NOT_REPORTING, pivot, gap + 10)
         if other is not None:
             return other
     return v
