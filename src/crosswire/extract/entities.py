@@ -523,7 +523,11 @@ def _propagate(chunks: list[_Chunk], acronyms: dict[str, str]) -> None:
     strong: dict[str, Counter[str]] = {}
     for c in chunks:
         if c.strong and c.kind:
-            strong.setdefault(_key(c.name), Counter())[c.kind] += 1
+            k = _key(c.name)
+            counts = strong.get(k)
+            if counts is None:
+                counts = strong[k] = Counter()
+            counts[c.kind] += 1
     kinds = {k: max(sorted(v), key=lambda kind: v[kind]) for k, v in strong.items()}
     orgs = [k.split() for k, kind in kinds.items() if kind == "organization"]
     for c in chunks:
@@ -534,7 +538,7 @@ def _propagate(chunks: list[_Chunk], acronyms: dict[str, str]) -> None:
             c.kind = kinds[k]
         elif c.name in acronyms:
             c.kind = kinds.get(_key(acronyms[c.name]), "organization")
-        elif len(k.split()) >= 2 and any(o[: len(k.split())] == k.split() and len(o) > len(k.split()) for o in orgs):
+        elif len(ks := k.split()) >= 2 and any(o[: len(ks)] == ks and len(o) > len(ks) for o in orgs):
             c.kind = "organization"
         elif len(c.words) == 1 and _key(c.words[0]) in surnames:
             c.kind = "person"
