@@ -1,0 +1,106 @@
+"""One name per thing: :func:`merge_aliases` maps the names of a story's people and organisations that
+mean one thing to one canonical name (spellings, acronyms, leading words, surnames)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..records import Entity
+from . import gazetteer
+from .chunks import CONNECTORS, PARTICLE
+
+__all__ = ["merge_aliases", "name_key"]
+
+
+_SPACING = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
+def name_key(name: str) -> str:
+    """Comparison key of a name: case, hyphens and spaces unified ("Al Qaeda" == "Al-Qaeda")."""
+    return _SPACING.sub(" ", name.replace("’", "'")).casefold().strip()
+
+
+def _initials(name: str) -> str:
+    letters = []
+    for tok in name.split():
+        if tok.lower() in CONNECTORS or tok.lower() == "the":
+            continue
+        tok = PARTICLE.sub(lambda m: m.group()[-1], tok)
+        if tok[0].isupper():
+            letters.append(tok[0])
+    return "".join(letters)
+
+
+def _surname(name: str) -> str:
+    last = name.split()[-1]
+    return name_key(PARTICLE.sub(lambda m: m.group()[-1], last))
+
+
+def merge_aliases(entities: Iterable[Entity]) -> dict[str, str]:
+    """Alias canonical -> chosen canonical for names that mean one thing (within a story).
+
+    Merged: spellings that differ only in case, hyphens or spaces ("Al Qaeda", "Al-Qaeda"); an
+    acronym and the name it abbreviates ("HTS", "Hayat Tahrir al-Sham"); an organisation's
+    leading words ("Hayat Tahrir"); a person's surname alone ("Assad" -> "Bashar al-Assad",
+    unless two people share it). The chosen name is the longest, then the most frequent. Places are
+    not merged (the gazetteer names them), and a name that is also a place's is never an alias.
+    """
+    counts: Counter[tuple[str, str]] = Counter((e.kind, e.canonical) for e in entities)
+    places = {n for k, n in counts if k == "place"}
+    mapping: dict[str, str] = {}
+    for kind in sorted({k for k, _ in counts} - {"place"}):
+        names = {n: c for (k, n), c in counts.items() if k == kind}
+        groups: dict[str, list[str]] = {}
+        for n in sorted(names):
+            groups.setdefault(name_key(n), []).append(n)
+        rep: dict[str, str] = {}
+        for group in groups.values():
+            best = max(group, key=lambda n: (names[n], n.count("-"), n))
+            for n in group:
+                rep[n] = best
+        reps = sorted(set(rep.values()))
+        total: Counter[str] = Counter()
+        for n, count in names.items():
+            total[rep[n]] += count
+        target: dict[str, str] = {}
+        tokens = {r: name_key(r).split() for r in reps}
+        surnames = {r: _surname(r) for r in reps} if kind == "person" else {}
+        initials = {r: _initials(r) for r in reps} if kind != "person" else {}
+        for name in reps:
+            toks = tokens[name]
+            found: list[str] = []
+            if kind == "person" and len(toks) != 1:
+                continue
+            if kind != "person" and len(toks) == 1 and not name.isupper():
+                continue
+            for other in reps:
+                other_toks = tokens[other]
+                if len(other_toks) <= len(toks):
+                    continue
+                if kind == "person":
+                    if surnames[other] == toks[0]:
+                        found.append(other)
+                elif (len(toks) == 1 and initials[other] == name) or (
+                    len(toks) >= 2 and other_toks[: len(toks)] == toks
+                ):
+                    found.append(other)
+            if not found:
+                continue
+            if kind == "person" and len({name_key(f) for f in found}) > 1:
+                continue  # two people share the surname: leave it alone
+            target[name] = max(found, key=lambda f: (len(f.split()), total[f], f))
+        for n, r in rep.items():
+            if n in places:
+                continue  # a name that is also a place (Obama, Japan) is left alone
+            final = r
+            seen = {final}
+            while final in target and target[final] not in seen:
+                final = target[final]
+                seen.add(final)
+            if final != n:
+                mapping[n] = final
+    return mapping

@@ -1,0 +1,263 @@
+"""Capitalised chunks: the candidate names of a text, before :mod:`.entities` types them.
+
+Runs of capitalised words (joined by "al-", "of", "for", "de"...) are cut into chunks at sentence ends,
+closing quotes, possessives and adjectival affixes ("Iran-backed", "pro-Assad"); :func:`strip_chunk`
+removes sentence-initial common words, titles (kept as the chunk's ``title``) and generic words.
+:func:`lower_case_words` lists the words a text also writes in lower case: a capitalised word that is
+one of them ("Police") is a common word, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..records import PARAGRAPH_SEPARATOR
+from . import gazetteer
+
+__all__ = ["CONNECTORS", "ORG_WORDS", "PARTICLE", "Chunk", "all_caps", "headline_paragraphs", "lower_case_words",
+           "raw_chunks", "strip_chunk", "wordset"]
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
+_TITLES = wordset(
+    """dr mr mrs ms miss president vice prime minister lt lieutenant col colonel gen general brig brigadier maj
+    major capt captain sgt sergeant cpl corporal pvt cmdr commander adm admiral sen senator rep gov governor
+    mayor king queen prince princess sheikh sheik pope rev reverend father imam ayatollah judge justice
+    chancellor secretary ambassador envoy chief deputy crown emir prof professor inspector detective sheriff
+    marshal field foreign defence defense interior state officer premier speaker chairman leader lady"""
+)
+ORG_WORDS = wordset(
+    """army forces force observatory ministry agency brigade brigades party council corps group nations news
+    defence defense front movement committee commission organization organisation union court police guard
+    guards department office university institute bank company corporation inc ltd association federation
+    coalition alliance network service services authority administration crescent cross watch command
+    battalion regiment division militia legion fund foundation programme program congress parliament senate
+    assembly government cabinet times post press telegraph journal tribune herald broadcasting television
+    radio media airlines airways railways hospital school college church mosque club international
+    institution bureau directorate unit units commission"""
+)
+_GENERIC = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december i we you he she they it the a an this that these those
+    his her their its our my your there here but and or if when while after before as at in on by for
+    from to of with without since despite according however meanwhile moreover additionally also other
+    some many several most all both each every no not what which who whom whose where why how yes
+    breaking update updated live video photo photos watch read more follow share comments staff reporter
+    desk team editor correspondent agencies media god now loading"""
+)
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.&-]*")
+_ADJECTIVAL_SUFFIX = re.compile(
+    r"-(?:linked|backed|based|led|affiliated|made|held|controlled|allied|aligned|born|run|funded|supported|"
+    r"style|inspired|owned|sponsored|dominated|occupied|brokered|related|bound|wide)$",
+    re.I,
+)
+_ADJECTIVAL_PREFIX = re.compile(r"^(?:pro|anti|non|ex|post|pre|mid|trans|pan)-(?=[A-Z])")
+PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|bin|ibn|abu|bint|ul|ud)-[A-Z]")
+CONNECTORS = frozenset({"of", "for", "de", "del", "da", "du", "di", "la", "le", "van", "von", "der", "den", "bin",
+                        "ibn", "al", "el", "and"})
+_KEEP_DOT = re.compile(
+    r"^(?:[A-Z]\.)+$|^(?:Dr|Mr|Mrs|Ms|Lt|Col|Gen|Brig|Maj|Capt|Sgt|Sen|Rep|Gov|Rev|Prof|St|Jr|Sr)\.$"
+)
+_PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "conservative", "labour", "tory", "liberal",
+                          "socialist", "communist", "independent", "veteran", "former", "late"})
+# Lower-case words of the running text: a word that also occurs in lower case is a common word, not a
+# name ("Police"). Hashtags, handles and web addresses ("#croydon", "@bbc", "tfl.gov.uk") do not count.
+# (Possessive quantifiers: giving characters back could never make either part match, so none are tried.)
+_LOWER_WORD = re.compile(r"(?<![\w'’#@/.-])[a-z][a-z'’-]*+(?![\w'’-]*+[./@]\w)")
+_KINSHIP = re.compile(r"^[A-Z][a-z]+-(?:of|in)-[a-z]+$")
+_CAP_WORD = r"(?:[A-Z]|[a-z]+-[A-Z])[\w'’.&-]*"
+# Runs of capitalised words (with connectors between them): the only stretches the chunker reads.
+_CAP_RUN = re.compile(
+    rf"(?<![\w'’.&-]){_CAP_WORD}(?:[ \u00a0](?:(?:{'|'.join(sorted(CONNECTORS - {'and'}))})[ \u00a0])*{_CAP_WORD})*"
+)
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A candidate name: its words and span in the text, and what the chunker and the classifier learn."""
+
+    start: int
+    end: int
+    words: list[str]
+    title: str | None = None
+    adjectival: bool = False  # "Iran-backed", "pro-Assad": evidence, not a place of the event
+    prefixed: bool = False  # "pro-Assad"
+    headline: bool = False
+    kind: str | None = None
+    strong: bool = False
+    evidence: str = ""
+    role: str | None = None
+    suffix: str = ""  # a trailing place word kept in the name ("airport")
+    region: bool = False
+    country: bool = False
+    offsets: list[int] = field(default_factory=list)  # start of each word in the text
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words) + (f" {self.suffix}" if self.suffix else "")
+
+
+def _is_cap(token: str) -> bool:
+    return token[0].isupper() or bool(PARTICLE.match(token))
+
+
+# Words of four characters or more (a shorter word is a whole match of [A-Za-z][\w'’-]* too short to count).
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def headline_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the short paragraphs written in title case (headlines): their capitals prove nothing."""
+    out = []
+    pos = 0
+    for para in text.split(PARAGRAPH_SEPARATOR):
+        if len(para) > 300:  # a headline is short
+            pos += len(para) + len(PARAGRAPH_SEPARATOR)
+            continue
+        words = _LONG_WORD.findall(para)
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            out.append((pos, pos + len(para)))
+        pos += len(para) + len(PARAGRAPH_SEPARATOR)
+    return out
+
+
+def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """``(token, start, end)`` for the tokens of the runs of capitalised words in ``text``, in order."""
+    for run in _CAP_RUN.finditer(text):
+        word = run.group()
+        if " " not in word and "\u00a0" not in word:  # one word: the run is its only token
+            yield word, run.start(), run.end()
+            continue
+        for m in _TOKEN.finditer(text, run.start(), run.end()):
+            yield m.group(), m.start(), m.end()
+
+
+def raw_chunks(text: str) -> list[Chunk]:
+    """The chunks of ``text`` in order, before :func:`strip_chunk`."""
+    chunks: list[Chunk] = []
+    current: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # connectors waiting for a following capital
+
+    def flush() -> None:
+        if current and not (len(current) == 1 and current[0][2].lower() in _GENERIC):  # "The", "But", "He"
+            chunks.append(Chunk(current[0][0], current[-1][1], [t for _, _, t in current],
+                                offsets=[start for start, _, _ in current]))
+        current.clear()
+        pending.clear()
+
+    last_end = -1
+    for tok, start, end in _tokens(text):
+        if tok.endswith((".", "'", "’")):
+            while tok.endswith((".", "'", "’")) and not _KEEP_DOT.match(tok) and not tok.endswith(("s'", "s’")):
+                tok, end = tok[:-1], end - 1  # sentence ends and closing quotes are not part of a name
+            if not tok:
+                continue
+        if current and (start - last_end != 1 or text[last_end] not in " \u00a0"):
+            flush()  # not one space away from the name so far
+        last_end = end
+        possessive = tok.endswith(("'s", "’s")) and len(tok) > 2
+        if possessive:
+            tok, end = tok[:-2], end - 2
+        adjectival = False
+        hyphen = "-" in tok  # both adjectival patterns start or end with one
+        suffix = _ADJECTIVAL_SUFFIX.search(tok) if hyphen else None
+        if suffix and len(tok) > suffix.end() - suffix.start():
+            tok, end, adjectival = tok[: suffix.start()], start + suffix.start(), True
+        prefix = _ADJECTIVAL_PREFIX.match(tok) if hyphen else None
+        if prefix:
+            tok, start, adjectival = tok[prefix.end():], start + prefix.end(), True
+        if tok in ("The", "A", "An") and current:
+            flush()  # "... James Long The London Fire Brigade": a new name starts
+        if tok and _is_cap(tok):
+            current.extend(pending)
+            pending.clear()
+            current.append((start, end, tok))
+            if adjectival and current:
+                flush()
+                chunks[-1].adjectival = True
+                chunks[-1].prefixed = bool(prefix)
+            elif possessive:
+                flush()
+        elif current and tok.lower() in CONNECTORS and not possessive and tok != "and":
+            pending.append((start, end, tok))
+        else:
+            flush()
+    flush()
+    return chunks
+
+
+def strip_chunk(chunk: Chunk, text: str, sentence_starts: set[int], lower_words: set[str]) -> bool:
+    """Remove sentence-initial common words, titles, generic words; False if nothing is left."""
+    words = chunk.words
+    offsets = chunk.offsets
+    i = 0
+    at_start = chunk.start in sentence_starts
+    while i < len(words):
+        low = words[i].lower().rstrip(".")
+        common_start = i == 0 and at_start and low in lower_words and len(words) > 1
+        hyphenated_noun = i == 0 and _KINSHIP.match(words[i]) is not None  # "Mum-of-two Jane Doe"
+        party_label = low in _PARTY_WORDS and i + 1 < len(words) and not any(
+            w.lower() in ORG_WORDS for w in words[i + 1 :])  # "Republican Donald Trump"
+        if low in _GENERIC or low in CONNECTORS or hyphenated_noun or party_label or (
+                common_start and words[1].lower() not in CONNECTORS):
+            i += 1
+            continue
+        break
+    if i == 0 and at_start and len(words) == 1 and words[0].lower() in lower_words:
+        return False
+    t = i
+    if (t < len(words) - 2 and _is_title(words[t + 1])
+            and (gazetteer.demonym_country(words[t]) or words[t] in gazetteer.COUNTRY_ALIASES)):
+        t += 1  # "Syrian President ...", "US Secretary of State ..."
+    while t < len(words) - 1 and _is_title(words[t]):
+        t += 1
+    if t > i and t + 3 < len(words) and words[t] in ("of", "for"):
+        t += 2  # "Mayor of London Sadiq Khan"
+    if t == i:  # a title after an organisation's name: "Police Chief Ron Thomas", "UN Secretary General ..."
+        for k in range(i + 1, len(words) - 1):
+            if _is_title(words[k]) and words[k].lower() not in ("state", "general"):
+                run = k
+                while run < len(words) - 1 and _is_title(words[run]):
+                    run += 1
+                rest = [w.lower() for w in words[run:]]
+                if rest and not any(w in ORG_WORDS or w in CONNECTORS for w in rest) and len(rest) <= 3:
+                    t = run
+                break
+    if t > i and all(w.lower() in ORG_WORDS for w in words[t:]):
+        t = i  # "Premier League", "General Assembly": not a title before a name
+    if t > i:
+        chunk.title = " ".join(words[i:t])
+    i = t
+    j = len(words)
+    while j > i and (words[j - 1].lower() in _GENERIC or words[j - 1].lower() in CONNECTORS):
+        j -= 1
+    if i >= j or all(_is_title(w) for w in words[i:j]):
+        return False
+    if i:
+        chunk.start = offsets[i]
+    chunk.words = words[i:j]
+    chunk.offsets = offsets[i:j]
+    chunk.end = offsets[j - 1] + len(words[j - 1])
+    return True
+
+
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
+def _is_title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in _TITLES or (low.endswith("-elect") and low[:-6] in _TITLES)
+
+
+def all_caps(word: str) -> bool:
+    """A short all-capitals word ("BBC", "HTS")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The lower-case words of ``text`` (see ``_LOWER_WORD``)."""
+    return set(_LOWER_WORD.findall(text))
