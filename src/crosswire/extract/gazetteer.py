@@ -194,7 +194,7 @@ def _admin1_names() -> MappingProxyType[tuple[str, str], str]:
                              for k, c in sorted(votes.items())})
 
 
-LOOKUP_CACHE = 1 << 16  # names remembered per lookup function (a few MB at most)
+LOOKUP_CACHE = 1 << 14  # entries per memoised lookup (~0.4 KB each: under 7 MB per function when full)
 
 
 @lru_cache(maxsize=LOOKUP_CACHE)
