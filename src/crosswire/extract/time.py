@@ -140,6 +140,7 @@ _NOT_DAY_NAMES = frozenset({
 # An embedded post's stamp: "-- Jane Doe (@jdoe) November 9, 2016", "pic.twitter.com/xyz November 9, 2016".
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
 _POST_STAMP = re.compile(r"(?:\(@\w+\)|@\w+|pic\.twitter\.com/\w+|https?://\S+)\s*[-—–]*\s*$")
+_POST_STAMP_CUES = ("@", "pic.twitter.com/", "http")  # one is in every stamp
 
 _ISO_REF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -461,7 +462,8 @@ def events_in(
             si += 1
         if si >= len(sentences) or sentences[si][0] > mention.span[0]:
             continue
-        if _POST_STAMP.search(text, max(0, mention.span[0] - 60), mention.span[0]):
+        stamp_window = text[max(0, mention.span[0] - 60) : mention.span[0]]
+        if any(cue in stamp_window for cue in _POST_STAMP_CUES) and _POST_STAMP.search(stamp_window):
             continue  # when an embedded post was posted, not when something happened
         s0, s1 = sentences[si]
         sentence = text[s0:s1]
