@@ -113,13 +113,13 @@ def test_seeds_mixed_into_news_clusters_form_one_story_of_exactly_five() -> None
 def test_news_clusters_quality_floor() -> None:
     arts, gold = news_clusters()
     index, _ = _run(arts)
-    assert _bcubed_f1(index, arts, gold) > 0.94  # benchmarks/clustering.py measures the real figure (0.96)
+    assert _bcubed_f1(index, arts, gold) > 0.95  # benchmarks/clustering.py measures the real figure (0.960)
 
 
 def test_basil_quality_floor() -> None:
     arts, gold = basil()
     index, _ = _run(arts)
-    assert _bcubed_f1(index, arts, gold) > 0.96  # 0.977 measured; same-day events told apart by headline
+    assert _bcubed_f1(index, arts, gold) > 0.97  # 0.983 measured; same-day events told apart by headline
 
 
 def test_same_kind_of_event_on_other_days_is_another_story() -> None:
