@@ -212,15 +212,16 @@ def test_extractions_add_canonical_names_and_event_dates() -> None:
 
 
 def test_names_skip_capitals_that_prove_nothing() -> None:
-    article = _article("n1", "North Korea Fires Missile Over Japan", [
-        "Equifax was hacked, the company said. North Korea's launch was condemned by the U.S. and by Japan.",
-        "Officials in Tokyo said the missile flew over Hokkaido. The officials said no damage was reported.",
+    article = _article("n1", "Red Valley Fires Missile Over Kestria", [
+        "Zentrix was hacked, the company said. Red Valley's launch was condemned by the U.S. and by Kestria.",
+        "Officials in Port Amsel said the missile flew over Hollin Island. The officials said no damage was reported.",
     ], "2017-08-29")
-    names = {t[2:] for t in article_terms(article, None, ClusterOptions()) if t.startswith("e:")}
-    assert {"north korea", "japan", "us", "tokyo", "hokkaido", "equifax"} <= names
+    terms = article_terms(article, None, ClusterOptions())
+    names = {t[2:] for t in terms if t.startswith("e:")}
+    assert {"red valley", "kestria", "us", "port amsel", "hollin island", "zentrix"} <= names
     # a title-case headline is not one long name; capitalised words written in lower case elsewhere are no names
-    assert not names & {"north korea fires missile over japan", "missile", "officials"}
-    assert "t:missile" in article_terms(article, None, ClusterOptions())  # headline terms have their own space
+    assert not names & {"red valley fires missile over kestria", "missile", "officials"}
+    assert "t:missile" in terms  # headline words also have their own space
 
 
 def _report(key: str, title: str, paragraphs: list[str], published: str) -> Article:

@@ -11,8 +11,8 @@ new one. The score says "same event", not "same topic":
   prove nothing, so there only names the article also writes inside a sentence, or words it
   never writes in lower case, count;
 * headline: cosine of the title words to the story's titles, mixed in with ``title_share``. A
-  headline says which event a report is about; two reports of one day on one topic ("Cantor
-  loses primary", "Labrador runs for majority leader") share their text, not their headline;
+  headline says which event a report is about; two reports of one day on one topic ("Leader loses
+  primary", "Rival enters race to succeed him") share their text, not their headline;
 * time: days between the article and the story's dates cost a penalty, which shrinks as the
   names agree and as the headline carries a name the story owns (one that few articles outside
   the story have). Two shootings in one city on different days bring different names and are
@@ -177,7 +177,7 @@ def _names(title: str, body: str) -> list[str]:
     run of several capitalised words at a sentence start, minus a common first word ("In
     Springfield"). A lone capitalised word at a sentence start, and any run of a headline written
     in title case, prove nothing: they contribute the names the article writes elsewhere
-    inside a sentence (longest first) and words it never writes in lower case ("Equifax was
+    inside a sentence (longest first) and words it never writes in lower case ("Zentrix was
     hacked")."""
     lower = set(_LOWER_WORD.findall(title + "\n" + body))
     sure: list[list[str]] = []
@@ -461,8 +461,8 @@ class StoryIndex:
         """How much the story owns a name the headline carries: for each headline name that at
         least half of the story's articles mention, the share of all articles naming it (the
         query's own excepted) that are in the story; the largest. Near 1.0 when no other story
-        has the name ("Equifax" in a story about the Equifax breach); a name common to many
-        stories ("Trump") owns little."""
+        has the name (a company in the story of its data breach); a name common to many
+        stories (a head of state) owns little."""
         if q.headline_names is None:
             q.headline_names = _headline_names(q.title, q.terms)
         best = 0.0
