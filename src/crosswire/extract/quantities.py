@@ -41,7 +41,10 @@ _MEASURE_WORDS = [
     ("affected", r"affected"),
     ("attacks", r"attacks?|strikes?|airstrikes?|raids?|shelling"),
 ]
-_MEASURE_RE = [(m, re.compile(rf"\b(?:{w})\b", re.IGNORECASE)) for m, w in _MEASURE_WORDS]
+# One scan for every measure's words (no word belongs to two measures, so none hides another's); the group
+# name of a hit is its measure, ranked by its place in the list when two are as near.
+_MEASURE_RE = re.compile("|".join(rf"\b(?P<{m}>{w})\b" for m, w in _MEASURE_WORDS), re.IGNORECASE)
+_MEASURE_RANK = {m: i for i, (m, _) in enumerate(_MEASURE_WORDS)}
 _QUAL = re.compile(
     r"(?P<q>at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|over|in\s+excess\s+of"
     r"|upwards\s+of|nearly|almost|up\s+to|as\s+many\s+as|close\s+to|approximately|roughly|about|around|some"
@@ -197,14 +200,15 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
     gov = _GOVERNING.search(sentence, max(0, start - 50), start)
     if gov:
         return _VERB_MEASURE[gov.group("v")[:4].lower()]
-    best: tuple[int, str] | None = None
-    for m, rx in _MEASURE_RE:
-        for hit in rx.finditer(sentence, max(0, start - 60), min(len(sentence), end + 60)):
-            d = hit.start() - end if hit.start() >= end else start - hit.end()
-            d = d if hit.start() >= end else d + 5  # prefer words after the number
-            if best is None or d < best[0]:
-                best = (d, m)
-    return best[1] if best else None
+    best: tuple[int, int, str] | None = None  # (distance, rank, measure)
+    for hit in _MEASURE_RE.finditer(sentence, max(0, start - 60), min(len(sentence), end + 60)):
+        d = hit.start() - end if hit.start() >= end else start - hit.end()
+        d = d if hit.start() >= end else d + 5  # prefer words after the number
+        m = hit.lastgroup
+        assert m is not None
+        if best is None or (d, _MEASURE_RANK[m]) < best[:2]:
+            best = (d, _MEASURE_RANK[m], m)
+    return best[2] if best else None
 
 
 _NOT_MODIFIER = frozenset({
