@@ -506,3 +506,18 @@ def test_scrub_takes_out_what_xml_refuses() -> None:
     assert scrub("page one\x0cpage two") == "page one\npage two"  # a line break stays a line break
     assert scrub("x\ud800y\ufffez") == "x\ufffdyz"
     assert scrub("plain text") == "plain text"
+
+
+def test_generalisation_site_banner_above_the_menu_is_not_the_title() -> None:
+    page = "\n".join([
+        "The Harbour Courier - Your Town, Your News",
+        "Trending: Storm | Sport | Weather | Opinion",
+        "Menu",
+        "Ferry capsizes off Port Alder, nine missing",
+        "Nine people were missing after a ferry capsized off Port Alder on Sunday, the coastguard said.",
+        "Divers searched the wreck through the night.",
+    ])
+    article = clean(doc(page))
+    assert article.title == "Ferry capsizes off Port Alder, nine missing"
+    assert "The Harbour Courier - Your Town, Your News" not in article.text
+    assert "Nine people were missing" in article.text

@@ -375,3 +375,18 @@ def test_a_misread_negative_figure_is_not_weighed():
     })
     (toll,) = [f for f in facts if f.measure == "killed"]
     assert toll.status == "single-source" and toll.best == 6
+
+
+def test_distances_split_only_by_the_place_they_are_measured_from():
+    facts = _run({
+        "a": ("The Kallmar dam, about 15 kilometres upstream of Tessby, failed.", "2025-03-01",
+              [("about 15 kilometres", "distance", "distance", 15, 15, {"approx": True, "unit": "km",
+                                                                         "place": "Tessby"}, None)]),
+        "b": ("The dam sits about 15 kilometres upstream of the town.", "2025-03-01",
+              [("about 15 kilometres", "distance", "distance", 15, 15, {"approx": True, "unit": "km"}, None)]),
+        "c": ("The Kallmar dam, some 9 kilometres upstream of the town, gave way.", "2025-03-01",
+              [("some 9 kilometres", "distance", "distance", 9, 9, {"approx": True, "unit": "km",
+                                                                   "place": "Kallmar"}, None)]),
+    })
+    (dist,) = [f for f in facts if f.measure == "distance"]  # "Kallmar" is the thing located, not the reference
+    assert dist.status == "conflict" and dist.outliers == ("c",) and "miles" in dist.explanation

@@ -158,6 +158,19 @@ def headline_like(text: str) -> bool:
             and (t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“‘'"))
 
 
+def _headline_after_nav(items: list[_Line], line: _Line) -> _Line | None:
+    """The headline-like line that follows ``line`` once navigation or chrome lines stand between them:
+    pages put the site banner above the menu and the headline below it."""
+    i = items.index(line) + 1
+    crossed = False
+    while i < len(items) and items[i].reason is not None:
+        crossed = crossed or items[i].reason in ("menu", "chrome", "separator")
+        i += 1
+    if crossed and i < len(items) and headline_like(items[i].text) and not items[i].ends_sentence:
+        return items[i]
+    return None
+
+
 def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[str] = frozenset(),
              min_menu_run: int = 3, edge_words: int = 2, structural: bool = True,
              repeat_min_words: int = 15, title: str | None = None) -> Cleaned:
@@ -295,6 +308,10 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
     repeated = [line for line, k in zip(top, keys, strict=True) if keys.count(k) > 1 and headline_like(line.text)]
     candidates = repeated or [line for line in body[:3] if headline_like(line.text)]
     title_line = candidates[0] if candidates else None
+    if title_line is not None and not repeated and (past_nav := _headline_after_nav(items, title_line)):
+        title_line.reason = "chrome"  # a site banner above the navigation; the headline follows it
+        title_line = past_nav
+        body = [line for line in items if line.reason is None]
     if title_line is not None:
         out.title = title_line.text.strip()
 

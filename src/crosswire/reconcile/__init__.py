@@ -105,9 +105,15 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
     for key, members in _keyed(items, options):
         c0 = members[0].claim
         subject = key.split(":")[1]
+        place = c0.place
+        if c0.unit == "person":  # a toll's place only when most of its reports name it
+            named = [m.claim.place for m in members if m.claim.place]
+            place = max(set(named), key=named.count) if named else None
+            if place is not None and 2 * named.count(place) < len(members):
+                place = None
         reports = [to_report(m.claim, m.subject) for m in members]
         why = next((m.why for m in members if m.why), None)
-        facts[key] = judge(key, c0.measure, subject, c0.unit, c0.place, members[0].scope, why, reports,
+        facts[key] = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports,
                            {m.claim.id for m in members if m.vague}, origins, published, options)
     parts, part_of = _link_parts(items, facts)
     out = [Fact(**{**f.__dict__, "parts": tuple(sorted(parts.get(key, []))), "part_of": part_of.get(key)})

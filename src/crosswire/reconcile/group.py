@@ -201,20 +201,40 @@ def group_key(it: Item) -> tuple[str, ...]:
     return (c.measure, subject, unit, it.scope, part)
 
 
+def _reference_place(c: Claim) -> str | None:
+    """The place a figure is measured from, when the sentence names it right after the figure ("6 km from
+    Aleppo", "10 kilometres (6 miles) from the outskirts of Aleppo city"); not the thing located ("The dam,
+    9 km upstream of the town")."""
+    if not c.place:
+        return None
+    at = c.sentence.find(c.text)
+    after = c.sentence[at + len(c.text) : at + len(c.text) + 80] if at >= 0 else ""
+    rx = _REFERENCE.get(c.place)
+    if rx is None:
+        rx = _REFERENCE.setdefault(c.place, re.compile(
+            r"^\s*(?:[\w-]+\s+){0,2}?(?:from|of|to|outside|short\s+of|away\s+from)\s+(?:[\w-]+\s+){0,4}?"
+            + re.escape(c.place) + r"\b", re.IGNORECASE))
+    return c.place if rx.search(after) else None
+
+
+_REFERENCE: dict[str, re.Pattern[str]] = {}
+
+
 def split_by_place(members: list[Item]) -> list[list[Item]]:
     """Figures other than tolls about different places are different facts; a place named by one article
     only is usually just the nearest place name, so it folds into the main group."""
     if members[0].claim.unit == "person":
         return [members]
-    places = sorted({(m.claim.place or "").lower() for m in members} - {""})
+    place_of = {id(m): _reference_place(m.claim) for m in members}
+    places = sorted({(place_of[id(m)] or "").lower() for m in members} - {""})
     if len(places) <= 1:
         return [members]
     groups: dict[str, list[Item]] = {p: [] for p in places}
     for m in members:
-        if m.claim.place:
-            groups[m.claim.place.lower()].append(m)
+        if place_of[id(m)]:
+            groups[place_of[id(m)].lower()].append(m)  # type: ignore[union-attr]
     biggest = max(places, key=lambda p: (len({m.claim.article_id for m in groups[p]}), len(groups[p]), p))
-    groups[biggest].extend(m for m in members if not m.claim.place)
+    groups[biggest].extend(m for m in members if not place_of[id(m)])
     if members[0].claim.measure != "distance":
         for p in places:
             if p != biggest and len({m.claim.article_id for m in groups[p]}) < 2:

@@ -150,7 +150,7 @@ class _Judge:
 
 def strays(reports: Sequence[Report], origins: dict[str, str], published: dict[str, str],
            opts: ReconcileOptions) -> set[str]:
-    """Claim ids of figures far (``cue_ratio`` times or more) from the figure their own article gives for the
+    """Claim ids of figures far above (``cue_ratio`` times or more) the figure their own article gives for the
     same running count: "killing at least six" in the lede and "some 30 were killed in the incident" further
     down are not one quantity (the second tells of another incident or scope)."""
     j = _Judge(reports, set(), origins, published, opts)
@@ -160,8 +160,9 @@ def strays(reports: Sequence[Report], origins: dict[str, str], published: dict[s
         rep = reps.get(r.article_id)
         if rep is None or r is rep or not level(rep) or not level(r):
             continue
-        ratio = max(level(r), level(rep)) / min(level(r), level(rep))
-        if ratio >= opts.cue_ratio:  # even beside a lower bound: "at least 6" then "30" are two things
+        # Only a figure far above its article's own: a far lower one is usually the count's history ("the
+        # agency had reported 12 on Tuesday"); even beside a lower bound, "at least 6" then "30" are two things.
+        if level(r) >= opts.cue_ratio * level(rep):
             out.add(r.claim_id)
     return out
 

@@ -286,7 +286,7 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim], ctx: Sto
     if _WEAK_CUES.search(c.sentence) and (
             not others or (value is not None and value > opts.cue_ratio * statistics.median(others))):
         return f"a longer span ({_WEAK_CUES.search(c.sentence).group(0)!r})"  # type: ignore[union-attr]
-    if value and others and value > opts.background_ratio * statistics.median(others):
+    if c.unit == "person" and value and others and value > opts.background_ratio * statistics.median(others):
         return "far above every other figure of its kind in the story"
     if c.measure in HUMAN_TOLLS and not ctx.casualty and (c.span[0] >= opts.lede_chars or _after_prior_event(c)):
         return "a toll mentioned in passing in a story that is not about casualties"
