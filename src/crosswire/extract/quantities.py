@@ -41,9 +41,10 @@ _MEASURE_WORDS = [
     ("affected", r"affected"),
     ("attacks", r"attacks?|strikes?|airstrikes?|raids?|shelling"),
 ]
-# One scan for every measure's words (no word belongs to two measures, so none hides another's); the group
-# name of a hit is its measure, ranked by its place in the list when two are as near.
-_MEASURE_RE = re.compile("|".join(rf"\b(?P<{m}>{w})\b" for m, w in _MEASURE_WORDS), re.IGNORECASE)
+# One scan for every measure's words (no word belongs to two measures, so none hides another's) over the
+# case-folded sentence (cheaper than ignoring case); the group name of a hit is its measure, ranked by its
+# place in the list when two are as near.
+_MEASURE_RE = re.compile("|".join(rf"\b(?P<{m}>{w})\b" for m, w in _MEASURE_WORDS))
 _MEASURE_RANK = {m: i for i, (m, _) in enumerate(_MEASURE_WORDS)}
 _QUAL = re.compile(
     r"(?P<q>at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|over|in\s+excess\s+of"
@@ -201,7 +202,7 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
     if gov:
         return _VERB_MEASURE[gov.group("v")[:4].lower()]
     best: tuple[int, int, str] | None = None  # (distance, rank, measure)
-    for hit in _MEASURE_RE.finditer(sentence, max(0, start - 60), min(len(sentence), end + 60)):
+    for hit in _MEASURE_RE.finditer(fold(sentence), max(0, start - 60), min(len(sentence), end + 60)):
         d = hit.start() - end if hit.start() >= end else start - hit.end()
         d = d if hit.start() >= end else d + 5  # prefer words after the number
         m = hit.lastgroup
