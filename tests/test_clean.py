@@ -521,3 +521,29 @@ def test_generalisation_site_banner_above_the_menu_is_not_the_title() -> None:
     assert article.title == "Ferry capsizes off Port Alder, nine missing"
     assert "The Harbour Courier - Your Town, Your News" not in article.text
     assert "Nine people were missing" in article.text
+
+
+def test_generalisation_one_line_menus_breadcrumbs_and_agency_bylines() -> None:
+    page = "\n".join([
+        "NORTHLIGHT GAZETTE",
+        "Home | World | Money | Sport | Culture",
+        "You are here: News > Region",
+        "Bridge collapse in Varnby leaves three dead",
+        "Petra Lund, Baltic Wire",
+        "Published Monday 3 March 2025 10:15",
+        "Three people died when a road bridge collapsed in Varnby on Monday morning, police said.",
+        "The table below lists the closed roads.",
+        "Route 4 | North | Closed",
+        "Route 9 | East | Open",
+        "Engineers will inspect the other bridges on the river this week, the council said.",
+        "Home | Contact | Privacy | Terms",
+    ])
+    article = clean(doc(page))
+    assert article.title == "Bridge collapse in Varnby leaves three dead"
+    assert article.byline == "Petra Lund"
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Home | World | Money | Sport | Culture"] == "menu"
+    assert reasons["You are here: News > Region"] == "menu"
+    assert reasons["Home | Contact | Privacy | Terms"] == "menu"
+    assert "NORTHLIGHT GAZETTE" not in article.text
+    assert "Route 4 | North | Closed" in article.text  # a table row in the body is content

@@ -168,3 +168,17 @@ def title_case_share(text: str) -> float:
     raw = _WORD_RE.findall(text)
     long = [x for x in raw if len(x) > 3]
     return sum(x[:1].isupper() or x[:1].isdigit() for x in long) / len(long) if long else 0.0
+
+
+_MENU_SPLIT = re.compile(r"\s+[|·•/»>›]\s+|\s{2,}|\t+")
+
+
+def horizontal_menu(text: str) -> bool:
+    """A navigation bar or breadcrumb on one line: three or more short items (one to three words each)
+    between bars, bullets, arrows or wide spaces, none of them a sentence (``World | Business | Markets``,
+    ``Home  News  World  Sport``, ``You are here: News > Region``)."""
+    body = re.sub(r"^[^:|]{1,20}:\s*", "", text.strip()) if ">" in text or "»" in text else text.strip()
+    items = [i for i in _MENU_SPLIT.split(body) if i.strip()]
+    if len(items) < 3 and not (len(items) == 2 and re.search(r"\s[>»›]\s", text)):
+        return False
+    return all(1 <= len(i.split()) <= 3 and not re.search(r"[.!?]$", i.strip()) for i in items)

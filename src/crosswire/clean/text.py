@@ -158,6 +158,12 @@ def headline_like(text: str) -> bool:
             and (t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“‘'"))
 
 
+def _agency_like(text: str) -> bool:
+    """One to four capitalised words naming an outlet or agency (``Meridian Wire``, ``Reuters``)."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"[\d.!?;:]", text)
+
+
 def _headline_after_nav(items: list[_Line], line: _Line) -> _Line | None:
     """The headline-like line that follows ``line`` once navigation or chrome lines stand between them:
     pages put the site banner above the menu and the headline below it."""
@@ -166,8 +172,15 @@ def _headline_after_nav(items: list[_Line], line: _Line) -> _Line | None:
     while i < len(items) and items[i].reason is not None:
         crossed = crossed or items[i].reason in ("menu", "chrome", "separator")
         i += 1
-    if crossed and i < len(items) and headline_like(items[i].text) and not items[i].ends_sentence:
-        return items[i]
+    if not crossed:
+        return None
+    for nxt in items[i : i + 3]:  # over a short section label ("World News") to the headline
+        if nxt.reason is not None:
+            continue
+        if headline_like(nxt.text) and not nxt.ends_sentence:
+            return nxt
+        if nxt.n > 3:
+            return None
     return None
 
 
@@ -193,6 +206,8 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             raw = raw[cut:].strip()
         items.append(_line(len(items), number, raw))
 
+    prose = [line.index for line in items if line.ends_sentence and line.n >= 8]
+    first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(items), -1)
     # 1. forms that stand alone: separators, source credits, timestamps, bylines, copyright, interface
     stamps: list[tuple[int, Published]] = []
     for line in items:
@@ -222,6 +237,8 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
         elif (tag := ch.tags_line(line.text)) is not None:
             line.reason = "metadata:section"
             out.section = out.section or tag
+        elif not first_prose <= line.index <= last_prose and ch.horizontal_menu(line.text):
+            line.reason = "menu"  # a navigation bar sits above or below the running text; a table row in it is content
         elif ch.link_label(line.text) or ch.tagged_link(line.text) or ch.trailing_label(line.text):
             line.reason = "link"
         elif ch.photo_credit(line.text):
@@ -240,13 +257,18 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
                    for j in (i - 2, i - 1, i + 1, i + 2))
 
     for line in items:
-        if line.reason is None and line.n <= 4 and near_meta(line.index):
-            if (section := md.parse_section(line.text)) is not None:
-                line.reason = "metadata:section"
-                out.section = out.section or section
-            elif md.looks_like_name(line.text) and out.byline is None and line.index > 0:
-                line.reason = "metadata:byline"
-                out.byline = line.text.strip()
+        if line.reason is not None or line.n > 7 or not near_meta(line.index):
+            continue
+        name, comma, agency = line.text.partition(",")
+        if line.n <= 4 and (section := md.parse_section(line.text)) is not None:
+            line.reason = "metadata:section"
+            out.section = out.section or section
+        elif line.n <= 4 and md.looks_like_name(line.text) and out.byline is None and line.index > 0:
+            line.reason = "metadata:byline"
+            out.byline = line.text.strip()
+        elif comma and md.looks_like_name(name) and _agency_like(agency):
+            line.reason = "metadata:byline"  # "Anika Holm, Meridian Wire": a name and the agency they write for
+            out.byline = out.byline or name.strip()
 
     # 3. menus: runs of short items (list-marked, or not at all sentence-like), metadata lines inside
     i = 0
