@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from ..records import Place
 
@@ -56,8 +57,9 @@ _IRREGULAR_DEMONYMS = {
 _CONTINENT_NAMES = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica")
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """One gazetteer reading (the tables hold each as a plain tuple, see ``_Tables``)."""
+
     geonameid: int
     name: str
     country_code: str
@@ -68,10 +70,17 @@ class _Entry:
     precision: str  # city, region, country
 
 
+_Row = tuple[int, str, str, str | None, float | None, float | None, int, str]  # an _Entry's values
+
+
 @dataclass(frozen=True)
 class _Tables:
-    primary: MappingProxyType[str, tuple[_Entry, ...]]
-    alternate: MappingProxyType[str, tuple[_Entry, ...]]
+    """The lookup tables. Readings are stored as plain tuples of plain values, which the garbage collector
+    stops tracking: as objects (dataclass or named-tuple instances) the ~35,000 readings and their ~120,000
+    buckets were walked by every full collection, ~0.3 s each, several times per thousand articles."""
+
+    primary: MappingProxyType[str, tuple[_Row, ...]]
+    alternate: MappingProxyType[str, tuple[_Row, ...]]
     countries: MappingProxyType[str, str]  # ISO code -> English name
     us_states: MappingProxyType[str, str]  # code -> name
     demonyms: MappingProxyType[str, str]  # adjective -> ISO code
@@ -139,12 +148,16 @@ def _tables() -> _Tables:
         demonyms[form] = (-1, code)
     freeze = MappingProxyType
     return _Tables(
-        primary=freeze({k: tuple(v) for k, v in primary.items()}),
-        alternate=freeze({k: tuple(v) for k, v in alternate.items() if k not in primary}),
+        primary=freeze({k: tuple(map(tuple, v)) for k, v in primary.items()}),
+        alternate=freeze({k: tuple(map(tuple, v)) for k, v in alternate.items() if k not in primary}),
         countries=freeze(countries),
         us_states=freeze({code: s["name"] for code, s in gc.get_us_states().items()}),
         demonyms=freeze({form: code for form, (_, code) in demonyms.items()}),
     )
+
+
+def _entries(rows: tuple[_Row, ...]) -> tuple[_Entry, ...]:
+    return tuple(map(_Entry._make, rows))
 
 
 def country_name(country_code: str) -> str | None:
@@ -185,7 +198,7 @@ def _admin1_names() -> MappingProxyType[tuple[str, str], str]:
                 by_name.setdefault((row["cc"], _key(row["name"])), row["admin1"])
     votes: dict[tuple[str, str], Counter[str]] = {}
     for bucket in _tables().primary.values():
-        for e in bucket:
+        for e in _entries(bucket):
             if e.precision == "city" and e.admin1_code:
                 name = by_name.get((e.country_code, _key(e.name)))
                 if name:
@@ -257,7 +270,7 @@ def candidates(name: str, *, alternate: bool = True) -> tuple[_Entry, ...]:
     """Every gazetteer reading of ``name`` (primary names first, else alternate names if allowed)."""
     t = _tables()
     k = _primary_key(_key(name))
-    return t.primary.get(k) or (t.alternate.get(k, ()) if alternate else ())
+    return _entries(t.primary.get(k) or (t.alternate.get(k, ()) if alternate else ()))
 
 
 @lru_cache(maxsize=LOOKUP_CACHE)
@@ -269,10 +282,11 @@ def is_known(name: str) -> bool:
 def _lookup(k: str, context_countries: Sequence[str]) -> tuple[_Entry, ...]:
     t = _tables()
     k = _primary_key(k)
-    found = t.primary.get(k, ())
+    found = _entries(t.primary.get(k, ()))
     if not found and k in t.alternate:
         # an alternate spelling is trusted only inside the article's countries (when it has any)
-        found = tuple(e for e in t.alternate[k] if not context_countries or e.country_code in context_countries)
+        found = tuple(e for e in _entries(t.alternate[k])
+                      if not context_countries or e.country_code in context_countries)
     return found
 
 
