@@ -51,18 +51,17 @@ def _keyed(items: list[Item], options: ReconcileOptions) -> list[tuple[str, list
     return keyed
 
 
-def _set_aside_strays(items: list[Item], origins: dict[str, str], published: dict[str, str],
-                      options: ReconcileOptions) -> None:
+def _set_aside_strays(items: list[Item], options: ReconcileOptions) -> None:
     """A running count's figure far from what its own article says of the same toll is another incident's."""
     groups: dict[tuple[str, ...], list[Item]] = {}
     for it in items:
         if it.scope == "event" and it.claim.measure in options.running_measures and not it.vague:
             groups.setdefault(group_key(it), []).append(it)
     for members in groups.values():
-        stray = strays([to_report(m.claim, m.subject) for m in members], origins, published, options)
+        stray = strays([to_report(m.claim, m.subject) for m in members if not m.vague], options)
         for m in members:
             if m.claim.id in stray:
-                m.scope, m.why = "background", "far from the figure its own article gives for this toll"
+                m.scope, m.why = "background", "far above the figure its own article opens with for this toll"
 
 
 def _link_parts(items: list[Item], facts: dict[str, Fact]) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -100,7 +99,7 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
     items = items_of(story, exs, ctx, options)
     origins = origin_map({s.article_id: (s.duplicate_of or s.rewrite_of) for s in sources})
     published = {s.article_id: s.published for s in sources if s.published}
-    _set_aside_strays(items, origins, published, options)
+    _set_aside_strays(items, options)
     facts: dict[str, Fact] = {}
     for key, members in _keyed(items, options):
         c0 = members[0].claim

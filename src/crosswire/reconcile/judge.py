@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Sequence
 
@@ -72,23 +71,19 @@ class _Judge:
         return max(r.as_of or "", self.published.get(r.article_id) or "")
 
     def representatives(self, running: bool) -> list[Report]:
-        """One figure per article and originator for a running count: the one closest to the other articles'
-        figures (a live page's "77, then 80" beside others' 84 is represented by 80; a figure in the body that
-        belongs to another incident does not outvote the lede); ties go to the higher, later one."""
+        """One figure per article and originator for a running count: the highest it gives that is not a
+        stray (see :func:`is_stray`), i.e. what the article reports now (a live page's "77, then 84" is 84;
+        a recap of "12 on Tuesday and 27 on Wednesday" under a lede of 41 is 41)."""
         if not running:
             return self.firm
         by: dict[tuple[str, str], list[Report]] = {}
         for r in self.firm:
             by.setdefault((r.article_id, (r.attributed_to or "").lower()), []).append(r)
         out = []
-        for (aid, _), rs in by.items():
-            others = [level(o) for o in self.firm if o.article_id != aid]
-            target = math.log1p(max(0.0, statistics.median(others))) if others else 0.0
-
-            def fit(r: Report, target: float = target) -> tuple[float, float, str]:
-                return (-abs(math.log1p(max(0.0, level(r))) - target), level(r), self.when(r))
-
-            out.append(max(rs, key=fit) if others else max(rs, key=lambda r: (level(r), self.when(r))))
+        for rs in by.values():
+            anchor = min(rs, key=lambda r: r.span)
+            kept = [r for r in rs if not is_stray(r, anchor, self.opts)]
+            out.append(max(kept, key=lambda r: (level(r), self.when(r), -r.span[0])))
         return sorted(out, key=lambda r: (self.when(r), level(r), r.article_id))
 
     def fits(self, a: Report, b: Report) -> bool:
@@ -148,22 +143,23 @@ class _Judge:
         return chain, stale
 
 
-def strays(reports: Sequence[Report], origins: dict[str, str], published: dict[str, str],
-           opts: ReconcileOptions) -> set[str]:
-    """Claim ids of figures far above (``cue_ratio`` times or more) the figure their own article gives for the
-    same running count: "killing at least six" in the lede and "some 30 were killed in the incident" further
-    down are not one quantity (the second tells of another incident or scope)."""
-    j = _Judge(reports, set(), origins, published, opts)
-    reps = {r.article_id: r for r in j.representatives(True)}
+def is_stray(r: Report, anchor: Report, opts: ReconcileOptions) -> bool:
+    """A figure far above its article's first figure for the same running count (``cue_ratio`` times and
+    at least ``stray_gap`` more) is another quantity: "killing at least six" in the lede and "some 30
+    civilians were killed in the incident" further down. Lower figures are the count's history."""
+    return level(r) >= opts.cue_ratio * max(level(anchor), 0.0) and level(r) - level(anchor) >= opts.stray_gap
+
+
+def strays(reports: Sequence[Report], opts: ReconcileOptions) -> set[str]:
+    """Claim ids of the stray figures among ``reports`` (one fact's), article by article."""
+    by: dict[str, list[Report]] = {}
+    for r in reports:
+        if r.low is not None or r.high is not None:
+            by.setdefault(r.article_id, []).append(r)
     out = set()
-    for r in j.firm:
-        rep = reps.get(r.article_id)
-        if rep is None or r is rep or not level(rep) or not level(r):
-            continue
-        # Only a figure far above its article's own: a far lower one is usually the count's history ("the
-        # agency had reported 12 on Tuesday"); even beside a lower bound, "at least 6" then "30" are two things.
-        if level(r) >= opts.cue_ratio * level(rep):
-            out.add(r.claim_id)
+    for rs in by.values():
+        anchor = min(rs, key=lambda r: r.span)
+        out |= {r.claim_id for r in rs if is_stray(r, anchor, opts)}
     return out
 
 
@@ -204,13 +200,15 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     if running and (found := j.update(reps)) is not None:
         chain, stale = found
         cur, start = chain[-1], chain[0]
-        steps = " → ".join(fmt_value(r.low, r.high, r.approx) for r in chain)
+        steps = " → ".join(fmt_value(r.low, r.high, r.approx) for i, r in enumerate(chain)
+                           if i == 0 or level(r) != level(chain[i - 1]))  # each level once
         expl = (f"update: rose from {fmt_value(start.low, start.high, start.approx)} ({start.article_id}, "
                 f"{j.when(start)}) to {fmt_value(cur.low, cur.high, cur.approx)} ({cur.article_id}, {j.when(cur)});"
                 f" history {steps}")
         if stale:
+            verb = " repeat earlier figures" if len(stale) > 1 else " repeats an earlier figure"
             expl += "; " + ", ".join(f"{r.article_id} ({fmt_value(r.low, r.high, r.approx)})" for r in stale) + \
-                " repeat an earlier figure after it was overtaken"
+                verb + " after it was overtaken"
         return Fact(**base, status="update", best=level(cur) if cur.high is None else rep_value(cur.low, cur.high),
                     low=cur.low if cur.low is not None else level(cur), high=cur.high, current=cur.claim_id,
                     explanation=prefix + expl + same_article + vague_note)

@@ -21,8 +21,9 @@ class ReconcileOptions:
     ``person_slack``: absolute slack between exact tolls of at least ``person_slack_from`` people (58 against 59
     is the attacker counted or not, not a contradiction); ``background_ratio``/``cue_ratio``: how far above the
     story's other figures a figure must be to be background (on its own / beside a cue such as "since 2011");
-    ``background_days``: a figure dated this many days before the story's first report is background;
-    ``lede_chars``: the opening of an article that counts as its lede.
+    ``stray_gap``: with ``cue_ratio``, how far above its article's first figure a figure must be to be taken
+    for another quantity; ``background_days``: a figure dated this many days before the story's first report is
+    background; ``lede_chars``: the opening of an article that counts as its lede.
     """
 
     approx_tolerance: float = 0.15
@@ -33,6 +34,7 @@ class ReconcileOptions:
     person_slack_from: int = 20
     background_ratio: float = 20.0
     cue_ratio: float = 3.0
+    stray_gap: float = 10.0
     background_days: int = 45
     lede_chars: int = 600
     running_measures: frozenset[str] = field(default=RUNNING)
@@ -44,6 +46,6 @@ class ReconcileOptions:
                 raise ConfigError(f"ReconcileOptions.{name} must be in [0, 1), got {value!r}")
         if self.background_ratio <= 1.0 or self.cue_ratio <= 1.0:
             raise ConfigError("ReconcileOptions.background_ratio and cue_ratio must be > 1")
-        for name in ("person_slack", "person_slack_from", "background_days", "lede_chars"):
+        for name in ("person_slack", "person_slack_from", "background_days", "lede_chars", "stray_gap"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"ReconcileOptions.{name} must be >= 0, got {getattr(self, name)!r}")
