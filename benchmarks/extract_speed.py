@@ -79,8 +79,9 @@ def warmup_articles() -> list[Article]:
 def memoised() -> list[Callable[..., object]]:
     """The stage's memoised lookups (bounded ``lru_cache`` functions over the loaded tables)."""
     modules = [import_module(f"crosswire.extract.{m}") for m in ("aliases", "chunks", "entities", "gazetteer")]
-    return [f for m in modules for f in vars(m).values()
-            if hasattr(f, "cache_clear") and f.cache_info().maxsize == gazetteer.LOOKUP_CACHE]
+    found = {id(f): f for m in modules for f in vars(m).values()
+             if hasattr(f, "cache_clear") and f.cache_info().maxsize == gazetteer.LOOKUP_CACHE}
+    return list(found.values())
 
 
 def one_pass(arts: list[Article], opts: ExtractOptions, *, cold: bool = False) -> tuple[float, float, int]:

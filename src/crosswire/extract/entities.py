@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..records import PARAGRAPH_SEPARATOR, Article, Entity, Place
 from . import gazetteer
@@ -117,8 +117,7 @@ def _ends_with(rx: re.Pattern[str], before: str) -> bool:
     return tail < len(before) and rx.search(before, max(0, tail - _LONGEST_CUE)) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Shape:
+class _Shape(NamedTuple):
     """What a chunk's words say by themselves (memoised per tuple of words; the context is read per mention)."""
 
     org_word: bool  # an organisation word among them ("Army", "Observatory")
