@@ -6,6 +6,7 @@ import ast
 import hashlib
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -314,15 +315,69 @@ def test_single_report_story_is_adopted_when_its_story_grows() -> None:
     assert index.story_of(profile.id) != index.story_of(flash.id)
 
 
-def test_stored_features_of_version_1_are_upgraded() -> None:
+_SHOOTING = _report("a:5", "Senator Marla Quenby shot at charity run in Dunmore", [
+    "Senator Marla Quenby was shot in the hip on Saturday morning when a gunman opened fire on runners at a "
+    "charity race in Dunmore, police said.",
+    "Four other people were wounded before officers shot the attacker, a 58-year-old man from Bellcastle who "
+    "died at the scene.",
+], "2025-05-10")
+_SECURITY = _report("b:5", "Gunfire spurs calls for guards at public events", [
+    "Organisers of marathons and street fairs in Dunmore asked for more police protection on Sunday, a day after "
+    "Senator Marla Quenby was wounded by a gunman who opened fire on runners.",
+    "Quenby, who had turned down a security detail, was in stable condition after surgery, her office said; "
+    "the four other runners wounded in the attack have left hospital.",
+], "2025-05-11")
+_MAYOR = _report("c:5", "Mayor Ilse Borrow wins third term as Dunmore votes", [
+    "Ilse Borrow won a third term as mayor of Dunmore on Saturday, taking 61 percent of the vote after a "
+    "campaign about street repairs and police protection for public events.",
+    "Borrow thanked volunteers and said her office would publish a plan for the city's parks next month.",
+], "2025-05-10")
+
+
+def test_lead_people_are_people_the_headline_or_first_lines_name() -> None:
+    terms = article_terms(_SECURITY, None, ClusterOptions())
+    assert {t for t in terms if t.startswith("l:")} == {"l:quenby"}  # full name, then the surname alone
+    assert "t:quenby" in article_terms(_SHOOTING, None, ClusterOptions())  # in the headline: a headline word
+    other = _report("f:5", "Rovers sack coach as Senate Republicans meet at the White House", [
+        "Senate Republicans met at the White House on Monday, hours after Dunmore Rovers sacked their coach; "
+        "Representative Tomas J. Ferrant said the meeting was about the budget.",
+        "Republicans want cuts, Ferrant said. The House votes next week; Rovers fans cheered in Dunmore.",
+    ], "2025-05-12")
+    terms = article_terms(other, None, ClusterOptions())
+    # a party, a chamber and a team are written alone too, but after words that stand alone or after "the"
+    assert {t for t in terms if t.startswith("l:")} == {"l:ferrant"}
+    assert "e:representative tomas j ferrant" in terms  # a middle initial does not cut a name
+    assert not any(t.startswith("l:") for t in article_terms(other, None, ClusterOptions(lead_words=0)))
+
+
+def test_same_days_reports_leading_with_one_person_join_though_their_headlines_differ() -> None:
+    background = [*_BREACH, _FOLLOW_UP, _OTHER_BREACH, *_REDWATER]
+    index, _ = _run([*background, _SHOOTING, _MAYOR, _SECURITY])
+    assert index.story_of(_SECURITY.id) == index.story_of(_SHOOTING.id) != index.story_of(_MAYOR.id)
+    index = StoryIndex(ClusterOptions(lead_words=0))  # headline words alone: no word in common
+    cluster([*background, _SHOOTING, _MAYOR, _SECURITY], {}, [], index)
+    assert index.story_of(_SECURITY.id) != index.story_of(_SHOOTING.id)
+    later = replace(_SECURITY, id="later", published=Published(value="2025-05-16", precision="day"))
+    index, _ = _run([*background, _SHOOTING, _MAYOR, later])  # beyond grace_days the lede's person is no evidence
+    assert index.story_of(later.id) != index.story_of(_SHOOTING.id)
+
+
+def test_stored_features_of_versions_1_and_2_are_upgraded() -> None:
     arts = seeds()
     index, stories = _run(arts[:4])
     (story,) = stories
     features = index.features(story.id)
-    assert features["version"] == FEATURES_VERSION == 2
+    assert features["version"] == FEATURES_VERSION == 3 and len(features["norms"]) == 4
+    v2 = {**features, "version": 2, "norms": features["norms"][:3],
+          "tf": {t: w for t, w in features["tf"].items() if not t.startswith("l:")},
+          "df": {t: n for t, n in features["df"].items() if not t.startswith("l:")}}
+    upgraded = StoryIndex.from_stored([(story, json.loads(json.dumps(v2)))])
+    cluster(arts[4:], {}, [], upgraded)
+    assert upgraded.story_of(arts[4].id) == story.id
+    assert upgraded.features(story.id)["version"] == 3 and all(upgraded.features(story.id)["norms"])
     old = {"version": 1, "articles": features["articles"], "headline": features["headline"], "norm": 1.0,
-           "name_norm": 1.0, "tf": {t: w for t, w in features["tf"].items() if not t.startswith("t:")},
-           "df": {t: n for t, n in features["df"].items() if not t.startswith("t:")}}
+           "name_norm": 1.0, "tf": {t: w for t, w in features["tf"].items() if not t.startswith(("t:", "l:"))},
+           "df": {t: n for t, n in features["df"].items() if not t.startswith(("t:", "l:"))}}
     upgraded = StoryIndex.from_stored([(story, json.loads(json.dumps(old)))])
     title_terms = {t for t, n in upgraded.features(story.id)["df"].items() if t.startswith("t:")}
     assert title_terms == {t for t in features["df"] if t.startswith("t:")}

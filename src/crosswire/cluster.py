@@ -12,7 +12,11 @@ new one. The score says "same event", not "same topic":
   never writes in lower case, count;
 * headline: cosine of the title words to the story's titles, mixed in with ``title_share``. A
   headline says which event a report is about; two reports of one day on one topic ("Leader loses
-  primary", "Rival enters race to succeed him") share their text, not their headline;
+  primary", "Rival enters race to succeed him") share their text, not their headline. Within
+  ``grace_days``, the people a report leads with (named in its headline or first lines) count
+  with its headline words: two reports of the same days whose headlines share no word but
+  which lead with the same rare person ("Senator shot at charity run", "Gunfire spurs calls for
+  security") are about one event;
 * time: days between the article and the story's dates cost a penalty, which shrinks as the
   names agree and as the headline carries a name the story owns (one that few articles outside
   the story have). Two shootings in one city on different days bring different names and are
@@ -43,12 +47,12 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from .errors import ConfigError
 from .records import Article, Extraction, Link, Story
 
-FEATURES_VERSION = 2  # 2: title (``t:``) terms and norms with the corpus size they were computed at
+FEATURES_VERSION = 3  # 2: title (``t:``) terms, norms with their corpus size; 3: lede people (``l:``), lead norm
 NORM_REFRESH = 0.1  # a story's norms are recomputed once the corpus has grown by this share
 HEADLINE_POOL = 64  # titles considered for a story's headline
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
-_CAP_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’\-]*)"
+_CAP_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z][\w'’\-]*)"
 _CAP_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|the|al|de|bin|van|von|la|du|del|da)\s+)?{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
@@ -89,8 +93,10 @@ class ClusterOptions:
     keeps its names, a new event of the same kind brings new ones. ``window_days``: stories
     farther away are not candidates. ``adopt_size``: a story of at most this many articles is
     tested again, as its articles would be, against a story that grows, and joins it when it
-    passes (0 disables). ``query_terms``: distinctive terms used to find candidates;
-    ``centroid_terms``: terms a story keeps in its centroid."""
+    passes (0 disables). ``lead_words``: words of prose, after the headline, whose people count
+    as what the report leads with (0 disables; see :func:`_lead_people`). ``query_terms``:
+    distinctive terms used to find candidates; ``centroid_terms``: terms a story keeps in its
+    centroid."""
 
     threshold: float = 0.18
     title_share: float = 0.4
@@ -108,6 +114,7 @@ class ClusterOptions:
     max_body_words: int = 600
     query_terms: int = 25
     centroid_terms: int = 400
+    lead_words: int = 80
     follow_links: tuple[str, ...] = ("duplicate", "rewrite")
 
     def __post_init__(self) -> None:
@@ -123,6 +130,8 @@ class ClusterOptions:
             raise ConfigError("name_agreement must be > 0")
         if self.title_weight < 0 or self.entity_weight <= 0 or self.number_weight <= 0:
             raise ConfigError("title_weight must be >= 0 and entity/number weights > 0")
+        if self.lead_words < 0:
+            raise ConfigError(f"lead_words must be >= 0, got {self.lead_words}")
         if self.min_paragraph_words < 1 or self.max_body_words < 1:
             raise ConfigError("min_paragraph_words and max_body_words must be >= 1")
         if self.query_terms < 1 or self.centroid_terms < self.query_terms:
@@ -212,6 +221,44 @@ def _names(title: str, body: str) -> list[str]:
     return out
 
 
+def _lead_people(title: str, body: str, names: Sequence[str], lead_words: int) -> list[str]:
+    """People the report leads with: surnames (stemmed as words are) of the people its headline
+    and first ``lead_words`` words of prose name. A person is recognised by how news writes
+    people: the full name once ("Dana Whitfield"), the surname alone after ("Whitfield"), a
+    surname the article never writes in lower case, after a given name it writes nowhere else."""
+    alone = set(names)
+    lead = set(_words(title + "\n" + " ".join(body.split()[:lead_words])))
+    text = title + "\n" + body
+    lower: set[str] | None = None
+    keys = set()
+    for name in alone:
+        words = [w for w in name.split() if len(w) > 1]  # middle initials aside
+        if len(words) < 2:
+            continue
+        first, last = words[-2], words[-1]
+        if (key := _stem(last)) in keys or key not in lead or last not in alone or len(last) < 3:
+            continue
+        if last in _COMMON or first in _COMMON:
+            continue
+        if lower is None:
+            lower = set(_LOWER_WORD.findall(text))
+        if last not in lower and _given_name(text, first, last):
+            keys.add(key)
+    return sorted(keys)
+
+
+def _given_name(text: str, first: str, last: str) -> bool:
+    """Whether ``first`` is written only before ``last`` (an initial between them allowed), a
+    given name, not a word of its own ("Senate Republicans", "Chicago Bears"), and ``last``
+    never after "the" ("the White House")."""
+    alone = len(re.findall(rf"(?<![\w'’\-]){re.escape(first)}(?![\w'’\-])", text, re.IGNORECASE))
+    paired = len(re.findall(rf"(?<![\w'’\-]){re.escape(first)}\s+(?:[A-Z]\.\s+)?{re.escape(last)}(?![\w\-])",
+                            text, re.IGNORECASE))
+    if alone != paired:
+        return False
+    return not re.search(rf"\b(?:the|The)\s+{re.escape(last)}(?![\w\-])", text, re.IGNORECASE)
+
+
 def _body(article: Article, options: ClusterOptions) -> str:
     """The prose paragraphs (chrome lines are short), up to ``max_body_words`` words."""
     kept, n = [], 0
@@ -235,10 +282,15 @@ def article_terms(article: Article, extraction: Extraction | None, options: Clus
     body_words = _words(body)
     for w in body_words:
         counts[w] += 1
-    for w in _words(title):
+    title_words = _words(title)
+    for w in title_words:
         counts[w] += options.title_weight
         counts["t:" + w] += 1
     names = _names(title, body)
+    if options.lead_words:
+        for key in _lead_people(title, body, names, options.lead_words):
+            if "t:" + key not in counts:
+                counts["l:" + key] = 1
     if extraction is not None:  # canonical names join the cheap ones (aliases then share a term)
         seen = set(names)
         names += [c for e in extraction.entities if (c := e.canonical.lower()) and c not in seen]
@@ -299,7 +351,7 @@ class _StoryState:
     articles: list[tuple[str, str, str | None]]  # (id, title, published)
     tf: dict[str, float]  # centroid: summed term weights (truncated to centroid_terms)
     df: dict[str, int]  # articles of this story containing each term (never truncated)
-    norms: tuple[float, float, float] = (0.0, 0.0, 0.0)  # text, names, title parts of the centroid
+    norms: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # text, names, title, lead parts
     norms_at: int = 0  # articles seen (IDF's corpus size) when the norms were computed
     first_day: int | None = None
     last_day: int | None = None
@@ -315,7 +367,7 @@ class _StoryState:
     @classmethod
     def from_json(cls, story: Story, data: Mapping[str, Any]) -> _StoryState:
         version = data.get("version")
-        if version not in (1, FEATURES_VERSION):
+        if version not in (1, 2, FEATURES_VERSION):
             raise ConfigError(f"story {story.id}: features version {version} is not {FEATURES_VERSION}")
         state = cls(id=story.id, articles=[(a[0], a[1], a[2]) for a in data["articles"]],
                     tf={k: float(v) for k, v in data["tf"].items()}, df={k: int(v) for k, v in data["df"].items()},
@@ -325,9 +377,9 @@ class _StoryState:
                 for w, n in Counter(_words(title or "")).items():
                     state.tf["t:" + w] = state.tf.get("t:" + w, 0.0) + 1.0 + math.log(n)
                     state.df["t:" + w] = state.df.get("t:" + w, 0) + 1
-        else:
-            norms = data["norms"]
-            state.norms, state.norms_at = (float(norms[0]), float(norms[1]), float(norms[2])), int(data["norms_at"])
+        elif version == FEATURES_VERSION:  # version 2 has no lead norm: all norms are recomputed when first needed
+            n = [float(x) for x in data["norms"]]
+            state.norms, state.norms_at = (n[0], n[1], n[2], n[3]), int(data["norms_at"])
         state.members = {a[0] for a in state.articles}
         days = [d for a in state.articles if (d := _day(a[2])) is not None]
         state.first_day, state.last_day = (min(days), max(days)) if days else (None, None)
@@ -344,7 +396,7 @@ class _Query:
     """An article (or a small story) as it is compared with stories."""
 
     terms: Mapping[str, float]  # raw weights (what a story's centroid sums; IDF is applied when scoring)
-    norms: tuple[float, float, float]  # text, names, title parts (with IDF)
+    norms: tuple[float, float, float, float]  # text, names, title, lead parts (with IDF)
     first_day: int | None
     last_day: int | None
     title: str
@@ -380,7 +432,8 @@ class StoryIndex:
     def from_stored(cls, stored: Iterable[tuple[Story, Any]], options: ClusterOptions = ClusterOptions()
                     ) -> StoryIndex:
         """Rebuild from ``(Story, features)`` pairs as :meth:`Store.story_features` yields them
-        (features of version 1 are upgraded)."""
+        (features of versions 1 and 2 are upgraded; the people their articles' ledes name are not
+        stored with them, so their centroids lead with their headline words only)."""
         index = cls(options)
         for story, features in stored:
             if features is None:
@@ -427,12 +480,22 @@ class StoryIndex:
             if term not in old:
                 self._postings.setdefault(term, set()).add(state.id)
 
-    def _norms(self, weights: Mapping[str, float]) -> tuple[float, float, float]:
-        """Norms of the text, name and title parts of ``weights`` times IDF."""
+    def _lead_idf(self, key: str, log_n: float) -> float:
+        df = self._df
+        return log_n - math.log(df.get("t:" + key, 0) + df.get("l:" + key, 0) + 1)
+
+    def _norms(self, weights: Mapping[str, float]) -> tuple[float, float, float, float]:
+        """Norms of the text, name and title parts of ``weights`` times IDF, and of the lead
+        (title words with the people the lede names, see :meth:`_parts`)."""
         log_n = math.log(self._n + 1) + 1.0
         df = self._df
         text = names = title = 0.0
+        lead: dict[str, float] = {}
         for t, w in weights.items():
+            if t[1:2] == ":" and t[0] in "tl":
+                lead[t[2:]] = lead.get(t[2:], 0.0) + w
+                if t[0] == "l":
+                    continue
             x = w * (log_n - math.log(df.get(t, 0) + 1))
             x *= x
             if t[1:2] == ":":
@@ -442,18 +505,19 @@ class StoryIndex:
                 if t[0] in "ed":
                     names += x
             text += x
-        return math.sqrt(text), math.sqrt(names), math.sqrt(title)
+        lead_sq = sum((w * self._lead_idf(k, log_n)) ** 2 for k, w in lead.items())
+        return math.sqrt(text), math.sqrt(names), math.sqrt(title), math.sqrt(lead_sq)
 
-    def _story_norms(self, state: _StoryState) -> tuple[float, float, float]:
+    def _story_norms(self, state: _StoryState) -> tuple[float, float, float, float]:
         """The centroid's norms, recomputed once the corpus has grown by ``NORM_REFRESH`` since
         (IDF drifts as articles arrive; exact norms for every candidate would cost a pass over
         its centroid per article)."""
-        if self._n > state.norms_at * (1.0 + NORM_REFRESH):
+        if self._n > state.norms_at * (1.0 + NORM_REFRESH) or not state.norms_at:
             state.norms, state.norms_at = self._norms(state.tf), self._n
         return state.norms
 
     def _query(self, terms: Mapping[str, float], counts: Mapping[str, int], title: str, first: int | None,
-               last: int | None, norms: tuple[float, float, float] | None = None) -> _Query:
+               last: int | None, norms: tuple[float, float, float, float] | None = None) -> _Query:
         return _Query(terms=terms, norms=norms or self._norms(terms), first_day=first, last_day=last, title=title,
                       counts=counts)
 
@@ -480,7 +544,12 @@ class StoryIndex:
         tf, df = state.tf, self._df
         log_n = math.log(self._n + 1) + 1.0
         dot = name_dot = title_dot = 0.0
+        lead: dict[str, float] = {}
         for t, w in q.terms.items():
+            if t[1:2] == ":" and t[0] in "tl":
+                lead[t[2:]] = lead.get(t[2:], 0.0) + w
+                if t[0] == "l":
+                    continue
             c = tf.get(t)
             if c is None:
                 continue
@@ -492,16 +561,25 @@ class StoryIndex:
                 dot += c
                 if t[1:2] == ":" and t[0] in "ed":
                     name_dot += c
-        s_text, s_names, s_title = self._story_norms(state)
-        q_text, q_names, q_title = q.norms
+        s_text, s_names, s_title, s_lead = self._story_norms(state)
+        q_text, q_names, q_title, q_lead = q.norms
         text = dot / (q_text * s_text) if q_text and s_text else 0.0
         title = title_dot / (q_title * s_title) if q_title and s_title else 0.0
         names = name_dot / (q_names * s_names) if q_names and s_names else 0.0
         opts = self.options
-        score = (1 - opts.title_share) * text + opts.title_share * title if q_title and s_title else text
         gap, own = None, 0.0
         if None not in (q.first_day, q.last_day, state.first_day, state.last_day):
             gap = max(0, state.first_day - q.last_day, q.first_day - state.last_day)  # type: ignore[operator]
+        if gap is not None and gap <= opts.grace_days and q_lead and s_lead:
+            lead_dot = 0.0
+            for k, w in lead.items():
+                c = tf.get("t:" + k, 0.0) + tf.get("l:" + k, 0.0)
+                if c:
+                    lead_dot += w * c * self._lead_idf(k, log_n) ** 2
+            title = max(title, lead_dot / (q_lead * s_lead))
+            q_title, s_title = q_lead, s_lead
+        score = (1 - opts.title_share) * text + opts.title_share * title if q_title and s_title else text
+        if gap is not None:
             penalty = min(opts.max_penalty, opts.day_penalty * max(0.0, gap - opts.grace_days))
             if penalty > 0:
                 own = self._ownership(q, state) if opts.ownership else 0.0
