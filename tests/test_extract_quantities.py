@@ -66,7 +66,8 @@ def test_parts_of_a_total() -> None:
 
 def test_not_counts() -> None:
     # an age and a time are not counts; the man himself is one victim
-    assert _claims("A 45-year-old man was killed at 3:30 pm.") == [("A 45-year-old man was killed", "killed", "people", 1)]
+    assert _claims("A 45-year-old man was killed at 3:30 pm.") == [
+        ("A 45-year-old man was killed", "killed", "people", 1)]
     for s in (
         "The M5 highway and Base 46 were taken in 2020.",
         "The company lost $5 million and 20 percent of staff.",
@@ -163,3 +164,20 @@ def test_one_victim_and_hypotheticals() -> None:
     assert _claims("A boy trapped in a disused well has been found dead.")[0][1:] == ("killed", "people", 1)
     assert _claims("The gunman was shot dead by police after the attack.") == []  # the perpetrator
     assert _claims("Officials warned that thousands of people would die without aid.") == []  # a hypothetical
+
+
+def test_a_spaced_dash_is_not_a_minus_sign() -> None:
+    assert _claims("The tram crash - six men and one woman died.") == [
+        ("six men", "killed", "men", 6), ("one woman", "killed", "women", 1)]
+    assert [n.low for n in numbers("temperatures of -5 degrees")] == [-5]  # an attached minus still is
+    assert _claims("The crash -12 people died.") == []  # no count is negative
+
+
+@pytest.mark.parametrize("text", ["He-led forces attacked the town.", "Syria said. The-backed group fled.",
+                                  "Numerouſ people fled.", "Five people were kılled."])
+def test_odd_words_do_not_break_extraction(text: str) -> None:
+    from crosswire.extract import extract
+    from crosswire.records import Article
+
+    extraction = extract(Article(id="a", document_id="a", origin="x", paragraphs=(text,)))
+    assert all(c.low is None or c.low >= 0 for c in extraction.claims)

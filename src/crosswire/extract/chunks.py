@@ -179,9 +179,11 @@ def raw_chunks(text: str) -> list[Chunk]:
             pending.clear()
             current.append((start, end, tok))
             if adjectival and current:
+                before = len(chunks)
                 flush()
-                chunks[-1].adjectival = True
-                chunks[-1].prefixed = bool(prefix)
+                if len(chunks) > before:  # only the chunk this token closed ("He-led" makes none)
+                    chunks[-1].adjectival = True
+                    chunks[-1].prefixed = bool(prefix)
             elif possessive:
                 flush()
         elif current and tok.lower() in CONNECTORS and not possessive and tok != "and":

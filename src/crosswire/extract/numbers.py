@@ -126,7 +126,7 @@ _FIRST_LETTERS = sorted({w[0] for w in [*_UNITS, *_TENS, "half", "quarter", "hun
                                           "negative"]})
 NUMBER_RE = re.compile(
     rf"(?=[\d.\-{''.join(_FIRST_LETTERS)}\u0130\u0131\u212a\u017f])(?:"
-    rf"(?<![\w./-])(?P<neg>(?:(?<![\w\s])|(?<=\s))(?:-\s*|minus\s+|negative\s+))?(?P<a>{_NUMBER})(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<b>{_NUMBER}))?(?![\w%/]|[.,]\d)"
+    rf"(?<![\w./-])(?P<neg>(?:(?<![\w\s])|(?<=\s))(?:-(?=\d)|minus\s+|negative\s+))?(?P<a>{_NUMBER})(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<b>{_NUMBER}))?(?![\w%/]|[.,]\d)"
     rf"|(?<![\w-])(?P<v>{_VAGUE})\b)",
     re.IGNORECASE,
 )
@@ -156,7 +156,15 @@ class NumberMention:
 
 
 def parse_number(text: str) -> float | None:
-    """Value of one number phrase ("1,200", "2.5 million", "six", "half a million", "a dozen")."""
+    """Value of one number phrase ("1,200", "2.5 million", "six", "half a million", "a dozen"); None when it
+    is not one."""
+    try:
+        return _parse_number(text)
+    except KeyError:  # a word that matched only through Unicode case folding
+        return None
+
+
+def _parse_number(text: str) -> float | None:
     t = re.sub(r"\s+", " ", text.lower().replace("–", "-").strip())
     if t == "half a dozen":
         return 6.0
@@ -221,7 +229,9 @@ def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMen
         return out
     for m in NUMBER_RE.finditer(text, start, end):
         if m.group("v"):
-            key = re.sub(r"\s+", " ", m.group("v").lower())
+            key = re.sub(r"\s+", " ", m.group("v").casefold())
+            if key not in VAGUE:  # a letter ignore-case matching folds but the table does not ("numerouſ")
+                continue
             low, high = VAGUE[key]
             out.append(NumberMention(m.span(), m.group(0), low, high, vague=True))
             continue

@@ -400,6 +400,8 @@ def quantities(sentence: str) -> list[Quantity]:
         s, e = n.span
         if s < covered or any(a <= s < b for a, b in negated):
             continue
+        if (n.low is not None and n.low < 0) or (n.high is not None and n.high < 0):
+            continue  # nothing crosswire counts or measures is negative: "crash -12 people died" is a dash
         before = sentence[max(0, s - 30) : s]
         after = sentence[e : e + 40]
         if re.match(r"(?:st|nd|rd|th)\b|[:%]|-year|\s*(?:percent|per\s*cent|%|years?\s+old|o'clock)", after):
