@@ -132,11 +132,31 @@ def test_rows_round_trip_and_refuse_mismatched_params() -> None:
     restored = DedupIndex.from_rows(half.rows([a.id for a in articles]))
     assert dedup([copy], restored) == [lk for lk in expected if lk.article_id == "copy"]
     params, data = half.rows(["a0"])[0][1:]
-    assert params == {"shingle_size": 5, "num_perm": 128, "seed": 1, "max_facts": 96, "version": 1}
+    assert params == {"shingle_size": 5, "num_perm": 64, "bottom_k": 256, "seed": 1, "max_facts": 96,
+                      "hash": "poly64", "version": 2}
     with pytest.raises(ConfigError):
         DedupIndex.from_rows([("a0", {**params, "seed": 2}, data)])
     with pytest.raises(ConfigError):
-        DedupIndex.from_rows([("a0", params, data)], DedupOptions(num_perm=64))
+        DedupIndex.from_rows([("a0", params, data)], DedupOptions(num_perm=128))
+
+
+def test_rows_of_other_parameters_are_signed_again_from_their_articles() -> None:
+    corpus = _corpus()[:6]
+    articles = [_from_json(f"a{i}", d, f"2020-01-0{i + 1}") for i, d in enumerate(corpus)]
+    copy = _article("copy", list(articles[0].paragraphs), "2020-02-01", "z.example", articles[0].title)
+    old_options = DedupOptions(num_perm=128, bottom_k=128)
+    old = DedupIndex(old_options)
+    dedup([*articles, copy], old)
+    rows = [(a, {**p, "version": 1}, d) for a, p, d in old.rows([a.id for a in articles])]  # an older format
+    by_id = {a.id: a for a in articles}
+    with pytest.raises(ConfigError):
+        DedupIndex.from_rows(rows)
+    restored = DedupIndex.from_rows(rows, resign=by_id.get)
+    assert sorted(restored.take_resigned()) == sorted(by_id) and restored.take_resigned() == []
+    expected = dedup([*articles, copy], DedupIndex())
+    assert dedup([copy], restored) == [lk for lk in expected if lk.article_id == "copy"]
+    with pytest.raises(ConfigError):  # a row whose article is gone cannot be signed again
+        DedupIndex.from_rows(rows, resign=lambda article_id: None)
 
 
 def test_options_are_validated_and_credits_parsed() -> None:
@@ -157,8 +177,9 @@ def test_copy_matching_two_originals_is_duplicate_of_the_earliest_only() -> None
     def changed(share: float, salt: str) -> list[str]:
         return [f"{salt}{i}" if rng.random() < share else w for i, w in enumerate(words)]
 
-    first = _article("first", [" ".join(changed(0.07, "x"))], "2020-01-01", "a.example", d["title"])
-    second = _article("second", [" ".join(changed(0.07, "y"))], "2020-01-02", "b.example", d["title"])
+    # 11% of words changed in each: a copy of the original keeps ~89% of its words, the two ~79% of each other's
+    first = _article("first", [" ".join(changed(0.11, "x"))], "2020-01-01", "a.example", d["title"])
+    second = _article("second", [" ".join(changed(0.11, "y"))], "2020-01-02", "b.example", d["title"])
     copy = _article("copy", [" ".join(words)], "2020-01-03", "c.example", d["title"])
     index = DedupIndex()
     assert [lk for lk in dedup([first, second], index) if lk.kind == "duplicate"] == []  # judged apart

@@ -4,7 +4,10 @@ Everything runs through an explicit :class:`DedupIndex` (state you pass in, neve
 module global) and through indexes only, so the cost grows linearly with articles:
 
 * exact copies: SHA-256 of the normalised text, in a dict;
-* near duplicates: MinHash of word ``shingle_size``-grams in a datasketch ``MinHashLSH``.
+* near duplicates: MinHash of word ``shingle_size``-grams in a datasketch ``MinHashLSH``. A
+  shingle is hashed as a polynomial over its bytes (mod 2^64, vectorised with numpy over the whole
+  text, then mixed by the MurmurHash3 finaliser), and datasketch's affine32 permutations are
+  applied to all shingles at once: no Python call per shingle;
   ``threshold`` is a *word-level* similarity: the share of words kept in place, estimated
   from the shingle Jaccard ``J`` as ``(2J / (1 + J)) ** (1 / shingle_size)`` (every changed
   word breaks ``shingle_size`` shingles), so a copy with 10% of its words changed scores about
@@ -15,8 +18,10 @@ module global) and through indexes only, so the cost grows linearly with article
   article's outlet ("(Reuters)", "according to the BBC", ``Article.original_source``);
 * shared paragraphs: SHA-256 of each normalised paragraph in an inverted index.
 
-Every signature carries its parameters (shingle size, num_perm, seed); an index refuses rows
-made with other parameters (:class:`~crosswire.errors.ConfigError`).
+Every signature carries its parameters (shingle size, num_perm, seed, hash, format version); an
+index refuses rows made with other parameters (:class:`~crosswire.errors.ConfigError`) unless it
+is given the articles to sign again (``resign``). A copy is found through its original: its own
+facts and paragraphs are never compared, so they are not computed.
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -35,10 +40,16 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from .errors import ConfigError
 from .records import Article, Link
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: polynomial shingle and fact hashes (was SHA-1 per shingle), uint32 signatures
 _SCHEME = "affine32"
+_HASH = "poly64"
+_P = 0x100000001B3  # odd multiplier of the polynomial hash (the 64-bit FNV prime)
+_P_INV = pow(_P, -1, 1 << 64)
+_CHUNK = 2048  # shingles permuted at once (bounds the temporary array to num_perm x _CHUNK)
+_NONE = np.zeros(0, dtype=np.uint32)
+_LSH_WEIGHTS = (0.2, 0.8)  # word LSH bands favour recall: every candidate is checked on its bottom-k sketch
 
-_WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(r"\w+(?:[.,']\w+)*")  # after "_" -> " ": words of letters and digits
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _QUOTE = re.compile(r"[\"“”«»]([^\"“”«»]{12,400})[\"“”«»]")
 _CAP_PHRASE = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+(?:of|the|de|al|al-|bin|van|von|du|la)?\s*[A-Z][\w’'\-]+)*")
@@ -71,7 +82,8 @@ class DedupOptions:
     exactly together with its title (a page that is all boilerplate is no copy)."""
 
     shingle_size: int = 5
-    num_perm: int = 128
+    num_perm: int = 64
+    bottom_k: int = 256
     seed: int = 1
     threshold: float = 0.85
     rewrite_threshold: float = 0.35
@@ -88,6 +100,8 @@ class DedupOptions:
             raise ConfigError(f"shingle_size must be in 1..20, got {self.shingle_size}")
         if not 16 <= self.num_perm <= 1024:
             raise ConfigError(f"num_perm must be in 16..1024, got {self.num_perm}")
+        if not 16 <= self.bottom_k <= 4096:
+            raise ConfigError(f"bottom_k must be in 16..4096, got {self.bottom_k}")
         if self.seed < 0:
             raise ConfigError(f"seed must be >= 0, got {self.seed}")
         for name in ("threshold", "rewrite_threshold", "credited_threshold", "min_order"):
@@ -102,10 +116,10 @@ class DedupOptions:
             raise ConfigError("min_paragraph_words and min_words must be >= 1, common_paragraph >= 2")
 
     @property
-    def params(self) -> dict[str, int]:
+    def params(self) -> dict[str, int | str]:
         """What a signature depends on: stored with every row."""
-        return {"shingle_size": self.shingle_size, "num_perm": self.num_perm, "seed": self.seed,
-                "max_facts": self.max_facts, "version": FORMAT_VERSION}
+        return {"shingle_size": self.shingle_size, "num_perm": self.num_perm, "bottom_k": self.bottom_k,
+                "seed": self.seed, "max_facts": self.max_facts, "hash": _HASH, "version": FORMAT_VERSION}
 
     @property
     def jaccard_threshold(self) -> float:
@@ -119,8 +133,62 @@ class DedupOptions:
 
 def normalise(text: str) -> list[str]:
     """Lower-cased words of ``text`` (NFKC, punctuation and case dropped)."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
-    return _WORD.findall(text)
+    if not text.isascii():  # ASCII is its own NFKC form
+        text = unicodedata.normalize("NFKC", text).replace("’", "'")
+    return _WORD.findall(text.lower().replace("_", " "))
+
+
+def _fmix64(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser (an avalanching bijection), element-wise."""
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xFF51AFD7ED558CCD)
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xC4CEB9FE1A85EC53)
+    return h ^ (h >> np.uint64(33))
+
+
+class _SpanHasher:
+    """32-bit hashes of byte spans of one text, all at once: the polynomial sum of the span's
+    bytes times powers of ``_P`` (mod 2^64) from prefix sums, shifted to the span's start by the
+    inverse powers, mixed with the span's length by ``_fmix64``; the high 32 bits. Holds the
+    power tables, grown to the longest text seen."""
+
+    def __init__(self) -> None:
+        self._pow = np.ones(1, dtype=np.uint64)
+        self._inv = np.ones(1, dtype=np.uint64)
+
+    def _grow(self, n: int) -> None:
+        size = 1 << max(12, n.bit_length())
+        self._pow = np.cumprod(np.full(size, _P, dtype=np.uint64), dtype=np.uint64)
+        self._pow = np.concatenate(([np.uint64(1)], self._pow[:-1]))
+        self._inv = np.cumprod(np.full(size, _P_INV, dtype=np.uint64), dtype=np.uint64)
+        self._inv = np.concatenate(([np.uint64(1)], self._inv[:-1]))
+
+    def __call__(self, data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        codes = np.frombuffer(data, dtype=np.uint8)
+        n = len(codes)
+        if n >= len(self._pow):
+            self._grow(n + 1)
+        prefix = np.zeros(n + 1, dtype=np.uint64)
+        np.cumsum(codes * self._pow[:n], out=prefix[1:])
+        spans = (prefix[ends] - prefix[starts]) * self._inv[starts]
+        return (_fmix64(spans ^ (ends - starts).astype(np.uint64)) >> np.uint64(32)).astype(np.uint32)
+
+    def shingles(self, words: Sequence[str], k: int) -> np.ndarray:
+        """Hashes of the ``k``-word shingles of ``words`` (the whole text when shorter), each the
+        hash of its words joined by single spaces."""
+        data = " ".join(words).encode("utf-8")
+        spaces = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 32)
+        starts = np.concatenate(([0], spaces + 1))
+        ends = np.concatenate((spaces, [len(data)]))
+        last = max(1, len(starts) - k + 1)
+        return self(data, starts[:last], ends[np.minimum(np.arange(last) + k, len(ends)) - 1])
+
+    def tokens(self, tokens: Sequence[str]) -> np.ndarray:
+        """Hashes of each of ``tokens`` (no token holds a newline)."""
+        data = "\n".join(tokens).encode("utf-8")
+        breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+        return self(data, np.concatenate(([0], breaks + 1)), np.concatenate((breaks, [len(data)])))
 
 
 def _h64(text: str) -> int:
@@ -188,12 +256,14 @@ class _Entry:
     published: str | None
     outlet: str
     exact: int
-    words: np.ndarray  # MinHash hash values of word shingles
-    facts: np.ndarray  # MinHash hash values of the fact set
-    fact_seq: tuple[int, ...]  # 32-bit fact hashes in text order
-    paragraphs: tuple[int, ...]
-    root: str | None  # duplicate_of, once known
+    words: np.ndarray  # MinHash hash values (uint32) of word shingles: finds candidates
+    bottom: np.ndarray  # the bottom_k least shingle hashes, sorted (uint32): judges them (empty for a copy)
     length: int  # words in the body
+    root: str | None = None  # duplicate_of, once known
+    # what the article says, compared only when it is no copy (empty for a copy)
+    facts: np.ndarray = field(default_factory=lambda: _NONE)  # MinHash of the fact set
+    fact_seq: tuple[int, ...] = ()  # 32-bit fact hashes in text order
+    paragraphs: tuple[int, ...] = ()
 
 
 class DedupIndex:
@@ -202,11 +272,14 @@ class DedupIndex:
     def __init__(self, options: DedupOptions = DedupOptions()) -> None:
         self.options = options
         self._perms = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=_SCHEME).permutations
-        self._words = MinHashLSH(threshold=options.jaccard_threshold, num_perm=options.num_perm)
+        self._hasher = _SpanHasher()
+        self._words = MinHashLSH(threshold=options.jaccard_threshold, num_perm=options.num_perm,
+                                 weights=_LSH_WEIGHTS)
         self._facts = MinHashLSH(threshold=options.credited_threshold, num_perm=options.num_perm)
         self._exact: dict[int, str] = {}
         self._paragraphs: dict[int, str | list[str]] = {}
         self._entries: dict[str, _Entry] = {}
+        self._resigned: list[str] = []
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -215,22 +288,35 @@ class DedupIndex:
         return article_id in self._entries
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, dict, bytes]], options: DedupOptions = DedupOptions()
-                  ) -> DedupIndex:
-        """Rebuild an index from stored ``(article_id, params, data)`` rows."""
+    def from_rows(cls, rows: Iterable[tuple[str, dict, bytes]], options: DedupOptions = DedupOptions(),
+                  resign: Callable[[str], Article | None] | None = None) -> DedupIndex:
+        """Rebuild an index from stored ``(article_id, params, data)`` rows. A row made with
+        other parameters (an older format, another ``num_perm``...) is signed again from its
+        article, ``resign(article_id)``, keeping the stored ``duplicate_of``; without ``resign``
+        (or its article) it is refused. :meth:`take_resigned` names the rows to store again."""
         index = cls(options)
         expected = options.params
         for article_id, params, data in rows:
-            if dict(params) != expected:
-                raise ConfigError(f"signature of {article_id} was made with {params}, index uses {expected}")
             raw = json.loads(data.decode("utf-8"))
-            entry = _Entry(
-                published=raw["published"], outlet=raw["outlet"], exact=int(raw["exact"], 16),
-                words=np.frombuffer(base64.b64decode(raw["words"]), dtype=np.uint64).copy(),
-                facts=np.frombuffer(base64.b64decode(raw["facts"]), dtype=np.uint64).copy(),
-                fact_seq=tuple(raw["fact_seq"]), paragraphs=tuple(int(p, 16) for p in raw["paragraphs"]),
-                root=raw["root"], length=int(raw["length"]),
-            )
+            if dict(params) != expected:
+                article = resign(article_id) if resign is not None else None
+                if article is None:
+                    raise ConfigError(f"signature of {article_id} was made with {params}, index uses {expected}"
+                                      + ("" if resign is None else "; its article is missing"))
+                entry = index._entry(article)
+                entry.root = raw["root"]
+                if entry.root is None:
+                    index._describe(article, entry)
+                index._resigned.append(article_id)
+            else:
+                entry = _Entry(
+                    published=raw["published"], outlet=raw["outlet"], exact=int(raw["exact"], 16),
+                    words=np.frombuffer(base64.b64decode(raw["words"]), dtype=np.uint32).copy(),
+                    bottom=np.frombuffer(base64.b64decode(raw["bottom"]), dtype=np.uint32).copy(),
+                    facts=np.frombuffer(base64.b64decode(raw["facts"]), dtype=np.uint32).copy(),
+                    fact_seq=tuple(raw["fact_seq"]), paragraphs=tuple(int(p, 16) for p in raw["paragraphs"]),
+                    root=raw["root"], length=int(raw["length"]),
+                )
             index._add(article_id, entry)
         return index
 
@@ -241,8 +327,9 @@ class DedupIndex:
             e = self._entries[article_id]
             data = {
                 "published": e.published, "outlet": e.outlet, "exact": f"{e.exact:016x}",
-                "words": base64.b64encode(e.words.astype(np.uint64).tobytes()).decode("ascii"),
-                "facts": base64.b64encode(e.facts.astype(np.uint64).tobytes()).decode("ascii"),
+                "words": base64.b64encode(e.words.astype(np.uint32).tobytes()).decode("ascii"),
+                "bottom": base64.b64encode(e.bottom.astype(np.uint32).tobytes()).decode("ascii"),
+                "facts": base64.b64encode(e.facts.astype(np.uint32).tobytes()).decode("ascii"),
                 "fact_seq": list(e.fact_seq), "paragraphs": [f"{p:016x}" for p in e.paragraphs],
                 "root": e.root, "length": e.length,
             }
@@ -254,39 +341,62 @@ class DedupIndex:
         entry = self._entries.get(article_id)
         return entry.root if entry else None
 
+    def take_resigned(self) -> list[str]:
+        """Articles whose stored rows :meth:`from_rows` signed again since the last call."""
+        out, self._resigned = self._resigned, []
+        return out
+
     # -- internals --------------------------------------------------------------------------
 
-    def _minhash(self, tokens: Iterable[str]) -> MinHash:
-        m = MinHash(num_perm=self.options.num_perm, seed=self.options.seed, permutations=self._perms,
-                    scheme=_SCHEME)
-        m.update_batch([t.encode("utf-8") for t in tokens])
-        return m
+    def _minhash(self, hashes: np.ndarray) -> np.ndarray:
+        """datasketch's affine32 MinHash (``a * h + b`` mod 2^32, the least per permutation) of
+        32-bit hashes, every permutation over every hash at once (in chunks)."""
+        a, b = self._perms
+        out = np.full(len(a), np.iinfo(np.uint32).max, dtype=np.uint32)
+        for i in range(0, len(hashes), _CHUNK):
+            np.minimum(out, (np.multiply.outer(a, hashes[i: i + _CHUNK]) + b[:, None]).min(axis=1), out=out)
+        return out
 
     def _lean(self, values: np.ndarray) -> LeanMinHash:
         return LeanMinHash(seed=self.options.seed, hashvalues=values, scheme=_SCHEME)
 
+    @staticmethod
+    def _query(lsh: MinHashLSH, values: np.ndarray) -> set[str]:
+        """What ``lsh.query`` returns for a MinHash of ``values``, its band keys cut from one
+        byte string (the keys ``MinHashLSH`` makes: each band's values, big-endian)."""
+        data = values.astype(np.uint32).byteswap().tobytes()
+        found: set[str] = set()
+        for (start, end), table in zip(lsh.hashranges, lsh.hashtables, strict=True):
+            found.update(table.get(data[4 * start: 4 * end]))
+        return found
+
     def _entry(self, article: Article) -> _Entry:
+        """What tells a copy: exact hash and word-shingle MinHash (see :meth:`_describe` for the rest)."""
         k = self.options.shingle_size
-        per_paragraph = [normalise(p) for p in article.paragraphs]
-        body = [w for pw in per_paragraph for w in pw]
+        body = normalise("\n".join(article.paragraphs))
         words = normalise(article.title or "") + body
-        shingles = {" ".join(words[i: i + k]) for i in range(max(1, len(words) - k + 1))}
-        facts = _fact_tokens(article.text)[: self.options.max_facts]
-        paragraphs = [_h64(" ".join(pw)) for pw in per_paragraph if len(pw) >= self.options.min_paragraph_words]
         exact = _h64(" ".join(body if len(body) >= self.options.min_words else words))
-        return _Entry(
-            published=article.published.value, outlet=outlet_key(article.outlet or article.url), exact=exact,
-            words=self._minhash(shingles).hashvalues.copy(),
-            facts=self._minhash(facts).hashvalues.copy() if facts else np.zeros(0, dtype=np.uint64),
-            fact_seq=tuple(_h64(f) & 0xFFFFFFFF for f in facts),
-            paragraphs=tuple(dict.fromkeys(paragraphs)), root=None, length=len(body),
-        )
+        shingles = self._hasher.shingles(words, k)
+        bottom = _bottom(shingles, self.options.bottom_k)
+        return _Entry(published=article.published.value, outlet=outlet_key(article.outlet or article.url),
+                      exact=exact, words=self._minhash(shingles), bottom=bottom, length=len(body))
+
+    def _describe(self, article: Article, entry: _Entry) -> None:
+        """Facts and paragraphs of an article that is no copy."""
+        facts = _fact_tokens(article.text)[: self.options.max_facts]
+        if facts:
+            hashes = self._hasher.tokens(facts)
+            entry.facts, entry.fact_seq = self._minhash(hashes), tuple(int(h) for h in hashes)
+        paragraphs = (normalise(p) for p in article.paragraphs)
+        entry.paragraphs = tuple(dict.fromkeys(
+            _h64(" ".join(pw)) for pw in paragraphs if len(pw) >= self.options.min_paragraph_words))
 
     def _add(self, article_id: str, entry: _Entry) -> None:
         self._entries[article_id] = entry
         self._exact.setdefault(entry.exact, article_id)
-        if entry.root is not None:
-            return  # a copy is found through its original: LSH buckets stay as small as the distinct texts
+        if entry.root is not None:  # a copy is found through its original: LSH buckets stay as small as
+            entry.bottom = _NONE  # the distinct texts, and its sketch is never compared
+            return
         self._words.insert(article_id, self._lean(entry.words), check_duplication=False)
         if len(entry.fact_seq) >= self.options.min_facts:
             self._facts.insert(article_id, self._lean(entry.facts), check_duplication=False)
@@ -335,10 +445,33 @@ def _order_agreement(a: Sequence[int], b: Sequence[int]) -> tuple[int, float]:
     return n, len(tails) / n
 
 
-def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+def _bottom(hashes: np.ndarray, k: int) -> np.ndarray:
+    """The ``k`` least distinct values of ``hashes``, sorted."""
+    if len(hashes) > 4 * k:  # the 4k+1 least values mostly hold k distinct ones: no full sort
+        least = np.partition(hashes, 4 * k)[: 4 * k + 1]
+        least.sort()
+        distinct = least[np.concatenate(([True], least[1:] != least[:-1]))]
+        if len(distinct) >= k:
+            return distinct[:k]
+    ordered = np.sort(hashes)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))][:k]
+
+
+def _bottom_jaccard(a: np.ndarray, b: np.ndarray, k: int) -> float:
+    """Jaccard of two sets from their bottom-k sketches (sorted least hashes): the share of the k
+    least hashes of the union that both hold; exact when both sets have at most k members."""
     if len(a) == 0 or len(b) == 0:
         return 0.0
-    return float(np.count_nonzero(a == b)) / len(a)
+    at = np.searchsorted(b, a)
+    in_b = b[np.minimum(at, len(b) - 1)] == a
+    n_both = int(np.count_nonzero(in_b))
+    size = min(k, len(a) + len(b) - n_both)
+    if size == len(a) + len(b) - n_both:
+        return n_both / size  # the whole union is known
+    merged = np.concatenate((a, b))
+    merged.sort()
+    last = merged[np.concatenate(([True], merged[1:] != merged[:-1]))][size - 1]
+    return int(np.count_nonzero(in_b & (a <= last))) / size
 
 
 def dedup(articles: Sequence[Article], index: DedupIndex) -> list[Link]:
@@ -381,8 +514,7 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     exact = index._exact.get(entry.exact)
     if exact is not None:
         add(index._root_of(exact), "duplicate", 1.0, "same normalised text")
-    lean = index._lean(entry.words)
-    near = index._words.query(lean) if entry.length >= opts.min_words else []
+    near = index._query(index._words, entry.words) if entry.length >= opts.min_words else set()
     own = order_key(article)
     for other in sorted(near, key=index._key):
         root = index._root_of(other)
@@ -390,7 +522,7 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
             continue
         if index._key(root) < own and is_copy():
             continue
-        j = _jaccard(entry.words, index._entries[other].words)
+        j = _bottom_jaccard(entry.bottom, index._entries[other].bottom, opts.bottom_k)
         kept = 2 * j / (1 + j)
         similarity = kept ** (1.0 / opts.shingle_size) if kept > 0 else 0.0
         if similarity >= opts.threshold:
@@ -399,18 +531,21 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     # a copy relates to other articles through its original: no rewrite or shared-paragraph links
     if is_copy():
         return found
+    index._describe(article, entry)
     # rewrites
     if len(entry.fact_seq) >= opts.min_facts:
         credited = set(credits(article))
-        for other in sorted(index._facts.query(index._lean(entry.facts)), key=index._key):
+        own = frozenset(entry.fact_seq)
+        for other in sorted(index._query(index._facts, entry.facts), key=index._key):
             if index._root_of(other) in found or other in found:
                 continue
             o = index._entries[other]
-            j = _jaccard(entry.facts, o.facts)
+            common = len(own.intersection(o.fact_seq))  # every fact is kept: the Jaccard is exact
+            j = common / (len(own) + len(o.fact_seq) - common)
+            if common < opts.min_facts or j < opts.credited_threshold:
+                continue
             shared, order = _order_agreement(entry.fact_seq, o.fact_seq)
             by_credit = bool(o.outlet) and o.outlet in credited
-            if shared < opts.min_facts:
-                continue
             if (j >= opts.rewrite_threshold and order >= opts.min_order) or (
                     by_credit and j >= opts.credited_threshold):
                 why = f"{shared} shared facts (numbers, names, quotes), Jaccard {j:.2f}, order {order:.2f}"
