@@ -14,7 +14,7 @@ import pytest
 from crosswire.cluster import FEATURES_VERSION, ClusterOptions, StoryIndex, article_terms, cluster, story_id
 from crosswire.dedup import DedupIndex, dedup
 from crosswire.errors import ConfigError
-from crosswire.records import Article, DatedEvent, Entity, Extraction, Published, Story
+from crosswire.records import Article, DatedEvent, Entity, Extraction, Link, Published, Story
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -362,19 +362,22 @@ def test_same_days_reports_leading_with_one_person_join_though_their_headlines_d
     assert index.story_of(later.id) != index.story_of(_SHOOTING.id)
 
 
-def test_stored_features_of_versions_1_and_2_are_upgraded() -> None:
+def test_stored_features_of_earlier_versions_are_upgraded() -> None:
     arts = seeds()
     index, stories = _run(arts[:4])
     (story,) = stories
     features = index.features(story.id)
-    assert features["version"] == FEATURES_VERSION == 3 and len(features["norms"]) == 4
-    v2 = {**features, "version": 2, "norms": features["norms"][:3],
+    assert features["version"] == FEATURES_VERSION == 4 and len(features["norms"]) == 4
+    assert features["counted"] == 4
+    v3 = {k: v for k, v in features.items() if k != "counted"} | {"version": 3}
+    assert StoryIndex.from_stored([(story, json.loads(json.dumps(v3)))]).features(story.id)["counted"] == 4
+    v2 = {**v3, "version": 2, "norms": features["norms"][:3],
           "tf": {t: w for t, w in features["tf"].items() if not t.startswith("l:")},
           "df": {t: n for t, n in features["df"].items() if not t.startswith("l:")}}
     upgraded = StoryIndex.from_stored([(story, json.loads(json.dumps(v2)))])
     cluster(arts[4:], {}, [], upgraded)
     assert upgraded.story_of(arts[4].id) == story.id
-    assert upgraded.features(story.id)["version"] == 3 and all(upgraded.features(story.id)["norms"])
+    assert upgraded.features(story.id)["version"] == 4 and all(upgraded.features(story.id)["norms"])
     old = {"version": 1, "articles": features["articles"], "headline": features["headline"], "norm": 1.0,
            "name_norm": 1.0, "tf": {t: w for t, w in features["tf"].items() if not t.startswith(("t:", "l:"))},
            "df": {t: n for t, n in features["df"].items() if not t.startswith(("t:", "l:"))}}
@@ -385,6 +388,22 @@ def test_stored_features_of_versions_1_and_2_are_upgraded() -> None:
     assert upgraded.story_of(arts[4].id) == story.id
     with pytest.raises(ConfigError):
         StoryIndex.from_stored([(story, {**features, "version": 99})])
+
+
+def test_a_copy_joins_its_original_and_counts_once() -> None:
+    arts = seeds()
+    original = arts[0]
+    copy = replace(original, id="copy", document_id="copy", title=(original.title or "") + " | Wire")
+    index, _ = _run(arts)
+    before = index.features(index.story_of(original.id))
+    link = Link(article_id="copy", of_article_id=original.id, kind="duplicate", score=1.0, evidence="wire copy")
+    (story,) = cluster([copy], {}, [link], index)
+    after = index.features(story.id)
+    assert story.id == index.story_of(original.id) and "copy" in story.article_ids
+    # the copy is a member; centroid, counts and the corpus size IDF reads are those of the original alone
+    assert (after["tf"], after["df"], after["counted"]) == (before["tf"], before["df"], before["counted"])
+    restored = StoryIndex.from_stored([(index.story(sid), index.features(sid)) for sid in [story.id]])
+    assert restored.features(story.id)["counted"] == len(arts) == len(story.article_ids) - 1
 
 
 def _write_report(folder: Path, name: str, report: Article) -> str:

@@ -60,8 +60,8 @@ def cluster(articles: Sequence[Article], extractions: Mapping[str, Extraction], 
     for article in sorted(articles, key=publication_key):
         if index.story_of(article.id) is not None:
             continue
-        terms = article_terms(article, extractions.get(article.id), opts)
         target = index.story_of(original[article.id]) if article.id in original else None
+        terms = article_terms(article, extractions.get(article.id), opts) if target is None else {}
         changed.add(index.add(article.id, article.title or "", article.published.value, terms, target))
     changed -= set(index.removed_since(removed_before))
     return [index.story(sid) for sid in sorted(changed)]

@@ -20,7 +20,8 @@ class ClusterOptions:
     tested again, as its articles would be, against a story that grows, and joins it when it
     passes (0 disables). ``lead_words``: words of prose, after the headline, whose people count
     as what the report leads with (0 disables; see :func:`_lead_people`). ``query_terms``:
-    distinctive terms used to find candidates; ``centroid_terms``: terms a story keeps in its
+    distinctive terms used to find candidates, of which the ``max_candidates`` stories holding
+    the most are scored; ``centroid_terms``: terms a story keeps in its
     centroid."""
 
     threshold: float = 0.18
@@ -38,6 +39,7 @@ class ClusterOptions:
     min_paragraph_words: int = 8
     max_body_words: int = 600
     query_terms: int = 25
+    max_candidates: int = 32
     centroid_terms: int = 400
     lead_words: int = 80
     follow_links: tuple[str, ...] = ("duplicate", "rewrite")
@@ -59,5 +61,7 @@ class ClusterOptions:
             raise ConfigError(f"lead_words must be >= 0, got {self.lead_words}")
         if self.min_paragraph_words < 1 or self.max_body_words < 1:
             raise ConfigError("min_paragraph_words and max_body_words must be >= 1")
+        if self.max_candidates < 1:
+            raise ConfigError(f"max_candidates must be >= 1, got {self.max_candidates}")
         if self.query_terms < 1 or self.centroid_terms < self.query_terms:
             raise ConfigError("need 1 <= query_terms <= centroid_terms")

@@ -29,6 +29,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
 _SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n|[\"“(‘']\s*)$")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_AFTER_THE = re.compile(r"\bthe\s+([\w'’\-]+)", re.IGNORECASE)
 _STOP = frozenset({
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
     "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
@@ -69,6 +70,15 @@ def content_words(text: str) -> list[str]:
             and len(s := _stem(w)) > 2 and s not in _STOP]
 
 
+def _content_counts(text: str) -> Counter[str]:
+    """:func:`content_words` counted (each distinct word stemmed once)."""
+    out: Counter[str] = Counter()
+    for w, n in Counter(_WORD.findall(text.lower().replace("’", "'"))).items():
+        if w not in _STOP and len(s := _stem(w)) > 2 and s not in _STOP:
+            out[s] += n
+    return out
+
+
 _LEADING = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr"})
 
 
@@ -76,14 +86,23 @@ def _name_runs(text: str, title_case: bool) -> Iterator[tuple[list[str], bool]]:
     """Capitalised runs of ``text`` as lower-cased words (acronyms such as "U.S." or "UN" upper
     case, so they never pass for common words), each with whether its first capital proves
     nothing (sentence start, or a headline written in title case: then none does)."""
+    seen: dict[str, list[str]] = {}
     for m in _CAP_RUN.finditer(text):
-        words = []
-        for w in m.group().split():
-            w = _POSSESSIVE.sub("", w).replace("’", "'")
-            bare = w.replace(".", "")
-            words.append(bare if len(bare) > 1 and bare.isupper() else bare.lower())
-        initial = title_case or bool(_SENT_START.search(text[max(0, m.start() - 3): m.start()]))
-        yield [w for w in words if w], initial
+        run = m.group()
+        words = seen.get(run)
+        if words is None:
+            words = []
+            for w in run.split():
+                if w.endswith(("'s", "’s")):
+                    w = w[:-2]
+                elif w.endswith(("'", "’")):
+                    w = w[:-1]
+                bare = w.replace("’", "'").replace(".", "")
+                if bare:
+                    words.append(bare if len(bare) > 1 and bare.isupper() else bare.lower())
+            seen[run] = words
+        start = m.start()
+        yield list(words), title_case or bool(_SENT_START.search(text, max(0, start - 3), start))
 
 
 def _is_title_case(title: str) -> bool:
@@ -91,8 +110,9 @@ def _is_title_case(title: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-def _names(title: str, body: str) -> list[str]:
-    """Name phrases of an article (people, places, organisations, as written capitalised).
+def _names(title: str, body: str) -> tuple[list[str], list[list[str]], set[str]]:
+    """Name phrases of an article (people, places, organisations, as written capitalised), with
+    every capitalised run (as words) and the words the article writes in lower case.
 
     A capitalised run inside a sentence is a name (minus a leading "the", "Mr"...), and so is a
     run of several capitalised words at a sentence start, minus a common first word ("In
@@ -103,9 +123,11 @@ def _names(title: str, body: str) -> list[str]:
     lower = set(_LOWER_WORD.findall(title + "\n" + body))
     sure: list[list[str]] = []
     unsure: list[list[str]] = []
+    runs: list[list[str]] = []
     title_case = _is_title_case(title)
     for text, headline in ((title, True), (body, False)):
         for words, initial in _name_runs(text, title_case and headline):
+            runs.append(words)
             if initial and not (len(words) > 1 and not (title_case and headline)):
                 unsure.append(words)
                 continue
@@ -130,18 +152,22 @@ def _names(title: str, body: str) -> list[str]:
                 if w.isupper() or (len(w) >= 3 and w not in _COMMON and w not in lower):
                     out.append(w.lower())
                 i += 1
-    return out
+    return out, runs, lower
 
 
-def _lead_people(title: str, body: str, names: Sequence[str], lead_words: int) -> list[str]:
+def _lead_people(title: str, body: str, names: Sequence[str], runs: Sequence[Sequence[str]], lower: set[str],
+                 lead_words: int) -> list[str]:
     """People the report leads with: surnames (stemmed as words are) of the people its headline
     and first ``lead_words`` words of prose name. A person is recognised by how news writes
     people: the full name once ("Dana Whitfield"), the surname alone after ("Whitfield"), a
-    surname the article never writes in lower case, after a given name it writes nowhere else."""
+    surname the article never writes in lower case nor after "the" ("the White House"), after a
+    given name it writes nowhere else (not "Senate Republicans", "Chicago Bears"); a middle
+    initial may stand between them."""
     alone = set(names)
     lead = set(content_words(title + "\n" + " ".join(body.split()[:lead_words])))
-    text = title + "\n" + body
-    lower: set[str] | None = None
+    pairs: Counter[tuple[str, str]] | None = None
+    seen: Counter[str] = Counter()
+    after_the: set[str] = set()
     keys = set()
     for name in alone:
         words = [w for w in name.split() if len(w) > 1]  # middle initials aside
@@ -150,25 +176,22 @@ def _lead_people(title: str, body: str, names: Sequence[str], lead_words: int) -
         first, last = words[-2], words[-1]
         if (key := _stem(last)) in keys or key not in lead or last not in alone or len(last) < 3:
             continue
-        if last in _COMMON or first in _COMMON:
+        if last in _COMMON or first in _COMMON or last in lower or first in lower:
             continue
-        if lower is None:
-            lower = set(_LOWER_WORD.findall(text))
-        if last not in lower and _given_name(text, first, last):
+        if pairs is None:  # once per article, when it names someone in its lead
+            pairs = Counter()
+            for run in runs:
+                low = [w.lower() for w in run]
+                seen.update(low)
+                for i, w in enumerate(low[:-1]):
+                    pairs[w, low[i + 1]] += 1
+                    if len(low[i + 1]) == 1 and i + 2 < len(low):
+                        pairs[w, low[i + 2]] += 1
+            after_the = {_POSSESSIVE.sub("", w).replace("’", "'").lower()
+                         for w in _AFTER_THE.findall(title + "\n" + body)}
+        if seen[first] == pairs[first, last] and last not in after_the:
             keys.add(key)
     return sorted(keys)
-
-
-def _given_name(text: str, first: str, last: str) -> bool:
-    """Whether ``first`` is written only before ``last`` (an initial between them allowed), a
-    given name, not a word of its own ("Senate Republicans", "Chicago Bears"), and ``last``
-    never after "the" ("the White House")."""
-    alone = len(re.findall(rf"(?<![\w'’\-]){re.escape(first)}(?![\w'’\-])", text, re.IGNORECASE))
-    paired = len(re.findall(rf"(?<![\w'’\-]){re.escape(first)}\s+(?:[A-Z]\.\s+)?{re.escape(last)}(?![\w\-])",
-                            text, re.IGNORECASE))
-    if alone != paired:
-        return False
-    return not re.search(rf"\b(?:the|The)\s+{re.escape(last)}(?![\w\-])", text, re.IGNORECASE)
 
 
 def _body(article: Article, options: ClusterOptions) -> str:
@@ -191,15 +214,13 @@ def article_terms(article: Article, extraction: Extraction | None, options: Clus
     title = article.title or ""
     body = _body(article, options)
     counts: Counter[str] = Counter()
-    body_words = content_words(body)
-    for w in body_words:
-        counts[w] += 1
-    for w in content_words(title):
-        counts[w] += options.title_weight
-        counts["t:" + w] += 1
-    names = _names(title, body)
+    counts.update(_content_counts(body))
+    for w, n in _content_counts(title).items():
+        counts[w] += options.title_weight * n
+        counts["t:" + w] += n
+    names, runs, lower = _names(title, body)
     if options.lead_words:
-        for key in _lead_people(title, body, names, options.lead_words):
+        for key in _lead_people(title, body, names, runs, lower, options.lead_words):
             if "t:" + key not in counts:
                 counts["l:" + key] = 1
     if extraction is not None:  # canonical names join the cheap ones (aliases then share a term)
