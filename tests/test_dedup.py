@@ -133,7 +133,7 @@ def test_rows_round_trip_and_refuse_mismatched_params() -> None:
     assert dedup([copy], restored) == [lk for lk in expected if lk.article_id == "copy"]
     params, data = half.rows(["a0"])[0][1:]
     assert params == {"shingle_size": 5, "num_perm": 64, "bottom_k": 256, "seed": 1, "max_facts": 96,
-                      "hash": "poly64", "version": 2}
+                      "hash": "poly64", "version": 3}
     with pytest.raises(ConfigError):
         DedupIndex.from_rows([("a0", {**params, "seed": 2}, data)])
     with pytest.raises(ConfigError):

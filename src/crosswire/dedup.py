@@ -40,7 +40,8 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from .errors import ConfigError
 from .records import Article, Link
 
-FORMAT_VERSION = 2  # 2: polynomial shingle and fact hashes (was SHA-1 per shingle), uint32 signatures
+FORMAT_VERSION = 3  # 2: polynomial shingle and fact hashes (was SHA-1 per shingle), uint32 signatures;
+# 3: each word hashed from its code points, shingles, paragraphs and the exact hash from word hashes
 _SCHEME = "affine32"
 _HASH = "poly64"
 _P = 0x100000001B3  # odd multiplier of the polynomial hash (the 64-bit FNV prime)
@@ -147,11 +148,38 @@ def _fmix64(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(33))
 
 
+# per code point of the Basic Multilingual Plane: what ``\\w`` means but "_", and what joins two
+# runs of those into one word ("3.5", "1,000", "don't"); built once, as constants
+_WORD_CODE = np.fromiter((chr(c).isalnum() for c in range(0x10000)), dtype=bool, count=0x10000)
+_JOIN_CODE = np.zeros(0x10000, dtype=bool)
+_JOIN_CODE[[ord("."), ord(","), ord("'")]] = True
+
+
+@dataclass
+class _Words:
+    """The words of a text, as :func:`normalise` finds them, each as a 64-bit hash, with the
+    line (paragraph) each starts on."""
+
+    hashes: np.ndarray  # uint64
+    lines: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def __add__(self, other: _Words) -> _Words:
+        if not len(self):
+            return other
+        if not len(other):
+            return self
+        return _Words(np.concatenate((self.hashes, other.hashes)),
+                      np.concatenate((self.lines, other.lines + int(self.lines[-1]) + 1)))
+
+
 class _SpanHasher:
-    """32-bit hashes of byte spans of one text, all at once: the polynomial sum of the span's
-    bytes times powers of ``_P`` (mod 2^64) from prefix sums, shifted to the span's start by the
-    inverse powers, mixed with the span's length by ``_fmix64``; the high 32 bits. Holds the
-    power tables, grown to the longest text seen."""
+    """Hashes of spans of a sequence of integers (a text's code points, a text's word hashes),
+    all at once: the polynomial sum of the span's values times powers of ``_P`` (mod 2^64) from
+    prefix sums, shifted to the span's start by the inverse powers, mixed with the span's length
+    by ``_fmix64``. Holds the power tables, grown to the longest sequence seen."""
 
     def __init__(self) -> None:
         self._pow = np.ones(1, dtype=np.uint64)
@@ -164,35 +192,63 @@ class _SpanHasher:
         self._inv = np.cumprod(np.full(size, _P_INV, dtype=np.uint64), dtype=np.uint64)
         self._inv = np.concatenate(([np.uint64(1)], self._inv[:-1]))
 
-    def __call__(self, data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        codes = np.frombuffer(data, dtype=np.uint8)
-        n = len(codes)
+    def __call__(self, values: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """64-bit hashes of ``values[starts[i]:ends[i]]``."""
+        n = len(values)
         if n >= len(self._pow):
             self._grow(n + 1)
         prefix = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum(codes * self._pow[:n], out=prefix[1:])
+        np.cumsum(values * self._pow[:n], out=prefix[1:])
         spans = (prefix[ends] - prefix[starts]) * self._inv[starts]
-        return (_fmix64(spans ^ (ends - starts).astype(np.uint64)) >> np.uint64(32)).astype(np.uint32)
+        return _fmix64(spans ^ (ends - starts).astype(np.uint64))
 
-    def shingles(self, words: Sequence[str], k: int) -> np.ndarray:
-        """Hashes of the ``k``-word shingles of ``words`` (the whole text when shorter), each the
-        hash of its words joined by single spaces."""
-        data = " ".join(words).encode("utf-8")
-        spaces = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 32)
-        starts = np.concatenate(([0], spaces + 1))
-        ends = np.concatenate((spaces, [len(data)]))
-        last = max(1, len(starts) - k + 1)
-        return self(data, starts[:last], ends[np.minimum(np.arange(last) + k, len(ends)) - 1])
+    def words(self, text: str) -> _Words:
+        """:func:`normalise` without a Python string per word: letters and digits are marked over
+        the lower-cased code points at once, a ``.``, ``,`` or ``'`` between two of them joins
+        them, and each run is a word, hashed from its code points."""
+        if not text.isascii():
+            text = unicodedata.normalize("NFKC", text).replace("’", "'")
+        code = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
+        if len(code) and int(code.max()) >= 0x10000:  # beyond the table: each distinct code point asked
+            word, join = np.zeros(len(code), dtype=bool), np.zeros(len(code), dtype=bool)
+            small = code < 0x10000
+            word[small], join[small] = _WORD_CODE[code[small]], _JOIN_CODE[code[small]]
+            distinct, at = np.unique(code[~small], return_inverse=True)
+            word[~small] = np.fromiter((chr(c).isalnum() for c in distinct.tolist()), dtype=bool,
+                                       count=len(distinct))[at]
+        else:
+            word, join = _WORD_CODE[code], _JOIN_CODE[code]
+        inside = np.zeros(len(code), dtype=bool)
+        inside[1:-1] = join[1:-1] & word[:-2] & word[2:]
+        edges = np.diff(np.concatenate(([False], word | inside, [False])).astype(np.int8))
+        starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        return _Words(self(code, starts, ends), np.searchsorted(np.flatnonzero(code == 10), starts))
+
+    def shingles(self, words: _Words, k: int) -> np.ndarray:
+        """32-bit hashes of the ``k``-word shingles (the whole text when shorter)."""
+        last = max(1, len(words) - k + 1)
+        starts = np.arange(last)
+        return (self(words.hashes, starts, np.minimum(starts + k, len(words))) >> np.uint64(32)).astype(np.uint32)
+
+    def lines(self, words: _Words, min_words: int) -> list[int]:
+        """64-bit hashes of each line's words, for lines of at least ``min_words`` words, in text order."""
+        if not len(words):
+            return []
+        counts = np.bincount(words.lines)
+        lines = np.flatnonzero(counts >= min_words)
+        first = np.searchsorted(words.lines, lines)
+        return self(words.hashes, first, first + counts[lines]).tolist()
 
     def tokens(self, tokens: Sequence[str]) -> np.ndarray:
-        """Hashes of each of ``tokens`` (no token holds a newline)."""
-        data = "\n".join(tokens).encode("utf-8")
-        breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
-        return self(data, np.concatenate(([0], breaks + 1)), np.concatenate((breaks, [len(data)])))
+        """32-bit hashes of each of ``tokens`` (no token holds a newline)."""
+        code = np.frombuffer("\n".join(tokens).encode("utf-32-le"), dtype=np.uint32)
+        breaks = np.flatnonzero(code == 10)
+        hashes = self(code, np.concatenate(([0], breaks + 1)), np.concatenate((breaks, [len(code)])))
+        return (hashes >> np.uint64(32)).astype(np.uint32)
 
 
-def _h64(text: str) -> int:
-    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
+def _h64(data: bytes) -> int:
+    return int.from_bytes(hashlib.sha256(data).digest()[:8], "big")
 
 
 def _fact_tokens(text: str) -> list[str]:
@@ -264,6 +320,7 @@ class _Entry:
     facts: np.ndarray = field(default_factory=lambda: _NONE)  # MinHash of the fact set
     fact_seq: tuple[int, ...] = ()  # 32-bit fact hashes in text order
     paragraphs: tuple[int, ...] = ()
+    text: _Words | None = None  # the body's words, while the article is being judged
 
 
 class DedupIndex:
@@ -372,26 +429,28 @@ class DedupIndex:
 
     def _entry(self, article: Article) -> _Entry:
         """What tells a copy: exact hash and word-shingle MinHash (see :meth:`_describe` for the rest)."""
-        k = self.options.shingle_size
-        body = normalise("\n".join(article.paragraphs))
-        words = normalise(article.title or "") + body
-        exact = _h64(" ".join(body if len(body) >= self.options.min_words else words))
-        shingles = self._hasher.shingles(words, k)
-        bottom = _bottom(shingles, self.options.bottom_k)
+        title = article.title or ""
+        words = self._hasher.words(title + "\n" + "\n".join(article.paragraphs))  # the title is the first line
+        heads = title.count("\n") + 1
+        n = int(np.searchsorted(words.lines, heads))
+        body = _Words(words.hashes[n:], words.lines[n:] - heads)
+        exact = _h64((body if len(body) >= self.options.min_words else words).hashes.tobytes())
+        shingles = self._hasher.shingles(words, self.options.shingle_size)
         return _Entry(published=article.published.value, outlet=outlet_key(article.outlet or article.url),
-                      exact=exact, words=self._minhash(shingles), bottom=bottom, length=len(body))
+                      exact=exact, words=self._minhash(shingles), bottom=_bottom(shingles, self.options.bottom_k),
+                      length=len(body), text=body)
 
     def _describe(self, article: Article, entry: _Entry) -> None:
         """Facts and paragraphs of an article that is no copy."""
         facts = _fact_tokens(article.text)[: self.options.max_facts]
         if facts:
             hashes = self._hasher.tokens(facts)
-            entry.facts, entry.fact_seq = self._minhash(hashes), tuple(int(h) for h in hashes)
-        paragraphs = (normalise(p) for p in article.paragraphs)
-        entry.paragraphs = tuple(dict.fromkeys(
-            _h64(" ".join(pw)) for pw in paragraphs if len(pw) >= self.options.min_paragraph_words))
+            entry.facts, entry.fact_seq = self._minhash(hashes), tuple(hashes.tolist())
+        body = entry.text if entry.text is not None else self._hasher.words("\n".join(article.paragraphs))
+        entry.paragraphs = tuple(dict.fromkeys(self._hasher.lines(body, self.options.min_paragraph_words)))
 
     def _add(self, article_id: str, entry: _Entry) -> None:
+        entry.text = None
         self._entries[article_id] = entry
         self._exact.setdefault(entry.exact, article_id)
         if entry.root is not None:  # a copy is found through its original: LSH buckets stay as small as

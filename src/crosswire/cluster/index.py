@@ -1,5 +1,11 @@
 """The story index: story centroids, running document frequencies, an inverted index over
-centroid terms, and the score that says "same event" (see the package docstring)."""
+centroid terms, and the score that says "same event" (see the package docstring).
+
+A centroid is two numpy arrays, term ids (see :mod:`.vocab`) and summed weights, in the terms'
+canonical order. A query is weighted by IDF once and spread into dense scratch vectors over the
+vocabulary; its candidates are scored together, one gather and one ``bincount`` per part of
+the score over their concatenated centroids (sums in canonical order, so deterministic).
+"""
 
 from __future__ import annotations
 
@@ -7,26 +13,35 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from itertools import chain
+from typing import Any
+
+import numpy as np
 
 from ..errors import ConfigError
 from ..records import Story
 from .options import ClusterOptions
 from .terms import content_words, day_ordinal, headline_names, story_id
+from .vocab import NAME, TITLE, Vocabulary
 
 FEATURES_VERSION = 4  # 2: title (``t:``) terms, norms with their corpus size; 3: lede people (``l:``), lead norm;
 # 4: ``counted``, the articles whose terms the centroid sums (copies are not)
 NORM_REFRESH = 0.1  # a story's norms are recomputed once the corpus has grown by this share
 HEADLINE_POOL = 64  # titles considered for a story's headline
 _DEFAULTS = ClusterOptions()
+_NO_IDS = np.zeros(0, dtype=np.int64)
+_NO_VALS = np.zeros(0, dtype=np.float64)
+Row = tuple[str, str, str | None]  # article id, title, published
 
 
 @dataclass
 class _StoryState:
     id: str
-    articles: list[tuple[str, str, str | None]]  # (id, title, published)
-    tf: dict[str, float]  # centroid: summed term weights (truncated to centroid_terms)
-    df: dict[str, int]  # articles of this story containing each term (never truncated)
+    articles: list[Row]
+    slot: int = -1  # its row in the index's story arrays
+    ids: np.ndarray = field(default_factory=lambda: _NO_IDS)  # centroid terms, canonical order
+    vals: np.ndarray = field(default_factory=lambda: _NO_VALS)  # their summed weights (<= centroid_terms)
+    df: dict[str, int] = field(default_factory=dict)  # articles of this story holding each term (never truncated)
     norms: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # text, names, title, lead parts
     norms_at: int = 0  # articles seen (IDF's corpus size) when the norms were computed
     counted: int = 0  # articles whose terms the centroid and counts hold (a copy counts once, as its original)
@@ -35,34 +50,10 @@ class _StoryState:
     first_seen: str | None = None
     last_seen: str | None = None
     headline: str = ""
+    headline_names: tuple[str, ...] | None = None  # ``e:`` terms its first title carries (when first needed)
     pool_words: list[frozenset[str]] = field(default_factory=list)  # title words of the headline pool
 
-    def to_json(self) -> dict[str, Any]:
-        return {"version": FEATURES_VERSION, "articles": [list(a) for a in self.articles],
-                "tf": self.tf, "df": self.df, "norms": list(self.norms), "norms_at": self.norms_at,
-                "headline": self.headline, "counted": self.counted}
-
-    @classmethod
-    def from_json(cls, story: Story, data: Mapping[str, Any]) -> _StoryState:
-        version = data.get("version")
-        if version not in (1, 2, 3, FEATURES_VERSION):
-            raise ConfigError(f"story {story.id}: features version {version} is not {FEATURES_VERSION}")
-        state = cls(id=story.id, articles=[(a[0], a[1], a[2]) for a in data["articles"]],
-                    tf={k: float(v) for k, v in data["tf"].items()}, df={k: int(v) for k, v in data["df"].items()},
-                    headline=data["headline"])
-        if version == 1:  # upgrade: the headline terms come from the titles kept with the articles
-            for _, title, _ in state.articles:
-                for w, n in Counter(content_words(title or "")).items():
-                    state.tf["t:" + w] = state.tf.get("t:" + w, 0.0) + 1.0 + math.log(n)
-                    state.df["t:" + w] = state.df.get("t:" + w, 0) + 1
-        elif version >= 3:  # version 2 has no lead norm: all norms are recomputed when first needed
-            n = [float(x) for x in data["norms"]]
-            state.norms, state.norms_at = (n[0], n[1], n[2], n[3]), int(data["norms_at"])
-        state.counted = int(data["counted"]) if version >= 4 else len(state.articles)  # before 4, copies counted
-        state.see(state.articles)
-        return state
-
-    def see(self, rows: Iterable[tuple[str, str, str | None]]) -> None:
+    def see(self, rows: Iterable[Row]) -> None:
         """Extend the story's dates to those of ``rows``."""
         for _, _, published in rows:
             if not published:
@@ -82,30 +73,19 @@ class _StoryState:
 
 @dataclass
 class _Query:
-    """An article (or a small story) as it is compared with stories."""
+    """An article (or a story that grew) as it is compared with stories."""
 
-    terms: Mapping[str, float]  # raw weights (what a story's centroid sums; IDF is applied when scoring)
+    ids: np.ndarray  # term ids
+    weights: np.ndarray  # raw weights (what a centroid sums; IDF is applied here)
+    rank: np.ndarray  # weight x IDF: the most distinctive terms find candidates
     norms: tuple[float, float, float, float]  # text, names, title, lead parts (with IDF)
+    lead_keys: np.ndarray  # lead keys the query holds (scratch entries to clear)
     first_day: int | None
     last_day: int | None
     title: str
     counts: Mapping[str, int]  # the query's own articles per term (already in the running counts)
-    # weight x IDF^2 per term, so that a dot product with a centroid's raw sums is one product per term
-    text: dict[str, float]  # every term but the title's and the lede's people (names included)
-    names: dict[str, float]  # ``e:`` and ``d:`` terms
-    heads: dict[str, float]  # title (``t:``) terms
-    lead: dict[str, float]  # lead keys (title words and lede people, see ``_lead_idf``)
-    rank: dict[str, float]  # weight x IDF of every term: the distinctive ones find candidates
+    terms: Mapping[str, float] | None = None  # by name, for the headline's names (an article's)
     headline_names: tuple[str, ...] | None = None  # ``e:`` terms the headline carries (when first needed)
-
-
-class _Parts(NamedTuple):
-    text: float  # cosine of everything but the title terms
-    title: float  # cosine of the title terms
-    names: float  # cosine of the names (``e:``/``d:``)
-    ownership: float
-    gap: int | None  # days between the article and the story's dates
-    score: float
 
 
 class StoryIndex:
@@ -115,11 +95,22 @@ class StoryIndex:
         self.options = options
         self._stories: dict[str, _StoryState] = {}
         self._story_of: dict[str, str] = {}
-        self._df: Counter[str] = Counter()
-        self._logdf: dict[str, float] = {}  # log(df + 1) per term, kept as df changes: IDF without a log call
+        self._vocab = Vocabulary()
         self._n = 0
-        self._postings: dict[str, set[str]] = {}
+        self._postings: dict[int, set[int]] = {}  # term id -> slots of the stories whose centroid holds it
+        # per story slot: the state (None once merged away), dates (NaN: none), articles, id order
+        self._slots: list[_StoryState | None] = []
+        self._first = np.zeros(0)
+        self._last = np.zeros(0)
+        self._size = np.zeros(0, dtype=np.int64)
+        self._order = np.zeros(0, dtype=np.int64)
+        self._ordered = True  # every story id is "s" and 12 hex digits: its order is that number's
         self._removed: list[str] = []
+        # a query's weight x IDF^2 per term id (lead key for ``_lead``), zero elsewhere
+        self._text = np.zeros(0)
+        self._names = np.zeros(0)
+        self._heads = np.zeros(0)
+        self._lead = np.zeros(0)
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -128,24 +119,31 @@ class StoryIndex:
     def from_stored(cls, stored: Iterable[tuple[Story, Any]], options: ClusterOptions = _DEFAULTS
                     ) -> StoryIndex:
         """Rebuild from ``(Story, features)`` pairs as :meth:`Store.story_features` yields them
-        (features of versions 1 and 2 are upgraded; the people their articles' ledes name are not
-        stored with them, so their centroids lead with their headline words only)."""
+        (features of versions 1 to 3 are upgraded; the people the articles' ledes name were not
+        stored before version 3, so those centroids lead with their headline words only)."""
         index = cls(options)
         for story, features in stored:
             if features is None:
                 raise ConfigError(f"story {story.id} has no stored features")
-            state = _StoryState.from_json(story, features)
-            index._stories[state.id] = state
+            state, tf = index._from_json(story, features)
+            index._open(state)
             for article_id, _, _ in state.articles:
                 index._story_of[article_id] = state.id
-            index._count(state.df, state.df)
+            index._vocab.add(state.df, state.df)
             index._n += state.counted
-            index._post(state, ())
+            ids = index._vocab.lookup(tf)
+            order = index._vocab.canonical_order(ids)
+            state.ids, state.vals = ids[order], np.fromiter(tf.values(), dtype=np.float64, count=len(tf))[order]
+            index._post(state, _NO_IDS)
         return index
 
     def features(self, story_id: str) -> Any:
         """JSON-able features the store keeps per story."""
-        return self._stories[story_id].to_json()
+        s = self._stories[story_id]
+        terms = self._vocab.terms
+        tf = dict(sorted(zip((terms[i] for i in s.ids.tolist()), s.vals.tolist(), strict=True)))
+        return {"version": FEATURES_VERSION, "articles": [list(a) for a in s.articles], "tf": tf, "df": s.df,
+                "norms": list(s.norms), "norms_at": s.norms_at, "headline": s.headline, "counted": s.counted}
 
     def story(self, story_id: str) -> Story:
         return self._stories[story_id].story()
@@ -174,15 +172,17 @@ class StoryIndex:
                 state.headline = self._headline(state)
             return target
         self._n += 1
-        self._count(terms.keys())
+        ids = self._vocab.add(terms)
+        weights = np.fromiter(terms.values(), dtype=np.float64, count=len(terms))
         counts = dict.fromkeys(terms, 1)
         day = day_ordinal(published)
-        target = self._best(self._query(terms, counts, title, day, day))
+        q = self._query(ids, weights, counts, title, day, day, terms=terms)
+        target = self._best(q)
         if target is None:
             target = story_id(article_id)
-            self._stories[target] = _StoryState(id=target, articles=[], tf={}, df={})
+            self._open(_StoryState(id=target, articles=[]))
         state = self._stories[target]
-        self._update(state, [(article_id, title, published)], 1, terms, counts)
+        self._update(state, [(article_id, title, published)], 1, ids, weights, counts)
         self._adopt(state)
         return target
 
@@ -193,104 +193,214 @@ class StoryIndex:
         """Stories merged into others since :meth:`removed_count` gave ``count``."""
         return self._removed[count:]
 
-    # -- internals --------------------------------------------------------------------------
+    # -- state ------------------------------------------------------------------------------
 
-    def _count(self, terms: Iterable[str], times: Mapping[str, int] | None = None) -> None:
-        """Add to the running document frequencies: once per term, or ``times[term]``."""
-        df, logdf = self._df, self._logdf
-        for t in terms:
-            n = df[t] + (1 if times is None else times[t])
-            df[t] = n
-            logdf[t] = math.log(n + 1)
+    def _from_json(self, story: Story, data: Mapping[str, Any]) -> tuple[_StoryState, dict[str, float]]:
+        version = data.get("version")
+        if version not in (1, 2, 3, FEATURES_VERSION):
+            raise ConfigError(f"story {story.id}: features version {version} is not {FEATURES_VERSION}")
+        state = _StoryState(id=story.id, articles=[(a[0], a[1], a[2]) for a in data["articles"]],
+                            df={k: int(v) for k, v in data["df"].items()}, headline=data["headline"])
+        tf = {k: float(v) for k, v in data["tf"].items()}
+        if version == 1:  # upgrade: the headline terms come from the titles kept with the articles
+            for _, title, _ in state.articles:
+                for w, n in Counter(content_words(title or "")).items():
+                    tf["t:" + w] = tf.get("t:" + w, 0.0) + 1.0 + math.log(n)
+                    state.df["t:" + w] = state.df.get("t:" + w, 0) + 1
+        elif version >= 3:  # version 2 has no lead norm: all norms are recomputed when first needed
+            n = [float(x) for x in data["norms"]]
+            state.norms, state.norms_at = (n[0], n[1], n[2], n[3]), int(data["norms_at"])
+        state.counted = int(data["counted"]) if version >= 4 else len(state.articles)  # before 4, copies counted
+        state.see(state.articles)
+        return state, tf
 
-    def _idf(self, term: str) -> float:
-        return math.log(self._n + 1) + 1.0 - self._logdf.get(term, 0.0)
+    def _open(self, state: _StoryState) -> None:
+        """Register a story: its id, its slot in the story arrays and its dates there."""
+        self._stories[state.id] = state
+        state.slot = len(self._slots)
+        self._slots.append(state)
+        if state.slot >= len(self._size):
+            grow = max(1024, len(self._size))
+            self._first = np.concatenate((self._first, np.full(grow, np.nan)))
+            self._last = np.concatenate((self._last, np.full(grow, np.nan)))
+            self._size = np.concatenate((self._size, np.zeros(grow, dtype=np.int64)))
+            self._order = np.concatenate((self._order, np.zeros(grow, dtype=np.int64)))
+        key = state.id[1:]
+        if len(state.id) == 13 and state.id[0] == "s" and all(c in "0123456789abcdef" for c in key):
+            self._order[state.slot] = int(key, 16)
+        else:
+            self._ordered = False
+        self._mark(state)
 
-    def _post(self, state: _StoryState, old_terms: Iterable[str]) -> None:
-        old = set(old_terms)
-        for term in old:
-            if term not in state.tf and (posting := self._postings.get(term)) is not None:
-                posting.discard(state.id)
-        for term in state.tf:
-            if term not in old:
-                self._postings.setdefault(term, set()).add(state.id)
+    def _mark(self, state: _StoryState) -> None:
+        slot = state.slot
+        self._size[slot] = len(state.articles)
+        self._first[slot] = np.nan if state.first_day is None else state.first_day
+        self._last[slot] = np.nan if state.last_day is None else state.last_day
 
-    def _lead_idf(self, key: str, log_n: float) -> float:
-        df = self._df
-        return log_n - math.log(df.get("t:" + key, 0) + df.get("l:" + key, 0) + 1)  # both kinds: one key
+    def _close(self, state: _StoryState) -> None:
+        """Forget a story merged into another."""
+        for i in state.ids.tolist():
+            self._postings[i].discard(state.slot)
+        del self._stories[state.id]
+        self._slots[state.slot] = None
+        self._size[state.slot] = 0
+        self._removed.append(state.id)
 
-    def _norms(self, weights: Mapping[str, float]) -> tuple[float, float, float, float]:
-        """Norms of the text, name and title parts of ``weights`` times IDF, and of the lead
-        (title words with the people the lede names, see :meth:`_parts`)."""
+    def _post(self, state: _StoryState, old: np.ndarray) -> None:
+        for i in np.setdiff1d(old, state.ids, assume_unique=True).tolist():
+            if (posting := self._postings.get(i)) is not None:
+                posting.discard(state.slot)
+        for i in np.setdiff1d(state.ids, old, assume_unique=True).tolist():
+            self._postings.setdefault(i, set()).add(state.slot)
+
+    def _join(self, state: _StoryState, rows: Sequence[Row]) -> None:
+        for row in rows:
+            state.articles.append(row)
+            self._story_of[row[0]] = state.id
+        state.see(rows)
+        self._mark(state)
+
+    def _update(self, state: _StoryState, rows: Sequence[Row], counted: int, ids: np.ndarray, vals: np.ndarray,
+                df: Mapping[str, int]) -> None:
+        """Add articles (``rows``, of which ``counted`` are no copies) with their summed term
+        weights (``ids``, ``vals``) and counts ``df``; keep the ``centroid_terms`` weighing most
+        with IDF (ties: canonical order)."""
+        old = state.ids
+        self._join(state, rows)
+        state.counted += counted
+        merged_ids, at = np.unique(np.concatenate((state.ids, ids)), return_inverse=True)
+        merged = np.bincount(at, weights=np.concatenate((state.vals, vals)), minlength=len(merged_ids))
+        vocab = self._vocab
+        if len(merged_ids) > self.options.centroid_terms:
+            weight = merged * (math.log(self._n + 1) + 1.0 - vocab.log_count[merged_ids])
+            keep = np.lexsort((vocab.canon[merged_ids], -weight))[: self.options.centroid_terms]
+            merged_ids, merged = merged_ids[keep], merged[keep]
+        order = vocab.canonical_order(merged_ids)
+        state.ids, state.vals = merged_ids[order], merged[order]
+        state.headline_names = None
+        for t, n in df.items():
+            state.df[t] = state.df.get(t, 0) + n
+        state.norms, state.norms_at = self._norms(state.ids, state.vals), self._n
+        state.headline = self._headline(state)
+        self._post(state, old)
+
+    def _adopt(self, state: _StoryState) -> None:
+        """Small stories that now pass against ``state`` as their articles would: merge them in.
+
+        Online, an article that arrives before its story is recognisable (the first reports
+        were two-line flashes, or about another side of the event) opens a story of its own;
+        it gets the same test again each time a story it could belong to grows. Cosines and gap
+        are symmetric, so the grown story is the query; ownership is the small story's headline
+        names against the grown story."""
+        size = self.options.adopt_size
+        if not size or len(state.articles) <= size:
+            return
+        q = self._query(state.ids, state.vals, state.df, "", state.first_day, state.last_day, state.norms)
+        others = [self._stories[sid] for sid in self._candidates(q, small=size) if sid != state.id]
+        passed = [o for o, score in zip(others, self._score(q, others, probe=state).tolist(), strict=True)
+                  if score >= self.options.threshold]
+        for other in passed:
+            self._close(other)
+            self._update(state, other.articles, other.counted, other.ids, other.vals, other.df)
+
+    def _headline(self, state: _StoryState) -> str:
+        """The title closest to the centroid among the first ``HEADLINE_POOL`` (ties: earliest)."""
+        best, best_score = "", -1.0
+        pool = state.articles[:HEADLINE_POOL]  # bounded: the earliest reports
+        while len(state.pool_words) < len(pool):
+            state.pool_words.append(frozenset(content_words(pool[len(state.pool_words)][1])))
+        vocab = self._vocab
+        tf = dict(zip(state.ids.tolist(), state.vals.tolist(), strict=True))
         log_n = math.log(self._n + 1) + 1.0
-        logdf = self._logdf
-        text = names = title = 0.0
-        lead: dict[str, float] = {}
-        for t, w in weights.items():
-            if t[1:2] == ":" and t[0] in "tl":
-                lead[t[2:]] = lead.get(t[2:], 0.0) + w
-                if t[0] == "l":
-                    continue
-            x = w * (log_n - logdf.get(t, 0.0))
-            x *= x
-            if t[1:2] == ":":
-                if t[0] == "t":
-                    title += x
-                    continue
-                if t[0] in "ed":
-                    names += x
-            text += x
-        lead_sq = sum((w * self._lead_idf(k, log_n)) ** 2 for k, w in lead.items())
-        return math.sqrt(text), math.sqrt(names), math.sqrt(title), math.sqrt(lead_sq)
+        for (_, title, _), words in zip(pool, state.pool_words, strict=True):
+            if not words:
+                continue
+            score = 0.0
+            for w in words:
+                i = vocab.ids.get(w)
+                if i is not None and i in tf:
+                    score += tf[i] * (log_n - float(vocab.log_count[i]))
+            score /= math.sqrt(len(words))
+            if score > best_score + 1e-12:
+                best, best_score = title, score
+        return best or next((t for _, t, _ in state.articles if t), "")
+
+    # -- scoring ----------------------------------------------------------------------------
+
+    def _norms(self, ids: np.ndarray, vals: np.ndarray) -> tuple[float, float, float, float]:
+        """Norms of the text (names included), name and title parts of a centroid times IDF,
+        and of its lead: title words and lede people merged by key, with the key's IDF."""
+        vocab = self._vocab
+        log_n = math.log(self._n + 1) + 1.0
+        kind = vocab.kind[ids]
+        x = vals * (log_n - vocab.log_count[ids])
+        x *= x
+        text = float(x[kind <= NAME].sum())
+        names = float(x[kind == NAME].sum())
+        title = float(x[kind == TITLE].sum())
+        lead = 0.0
+        heads = kind >= TITLE
+        if heads.any():
+            keys, at = np.unique(vocab.lead[ids[heads]], return_inverse=True)
+            merged = np.bincount(at, weights=vals[heads], minlength=len(keys))
+            y = merged * (log_n - vocab.lead_log_count[keys])
+            y = y[np.argsort(vocab.lead_canon[keys], kind="stable")]  # summed in canonical order
+            lead = float((y * y).sum())
+        return math.sqrt(text), math.sqrt(names), math.sqrt(title), math.sqrt(lead)
 
     def _story_norms(self, state: _StoryState) -> tuple[float, float, float, float]:
         """The centroid's norms, recomputed once the corpus has grown by ``NORM_REFRESH`` since
         (IDF drifts as articles arrive; exact norms for every candidate would cost a pass over
         its centroid per article)."""
         if self._n > state.norms_at * (1.0 + NORM_REFRESH) or not state.norms_at:
-            state.norms, state.norms_at = self._norms(state.tf), self._n
+            state.norms, state.norms_at = self._norms(state.ids, state.vals), self._n
         return state.norms
 
-    def _query(self, terms: Mapping[str, float], counts: Mapping[str, int], title: str, first: int | None,
-               last: int | None, norms: tuple[float, float, float, float] | None = None) -> _Query:
-        """``terms`` weighted by IDF once, for every candidate; ``norms`` (a story's, kept as
-        :meth:`_story_norms` keeps them) or those of ``terms``."""
+    def _query(self, ids: np.ndarray, weights: np.ndarray, counts: Mapping[str, int], title: str,
+               first: int | None, last: int | None, norms: tuple[float, float, float, float] | None = None,
+               terms: Mapping[str, float] | None = None) -> _Query:
+        """``weights`` times IDF once, for every candidate; ``norms`` (a story's, kept as
+        :meth:`_story_norms` keeps them) or those of the query."""
+        vocab = self._vocab
         log_n = math.log(self._n + 1) + 1.0
-        logdf = self._logdf
-        text: dict[str, float] = {}
-        names: dict[str, float] = {}
-        heads: dict[str, float] = {}
-        rank: dict[str, float] = {}
-        lead_w: dict[str, float] = {}
-        n_text = n_names = n_title = 0.0
-        for t, w in terms.items():
-            idf = log_n - logdf.get(t, 0.0)
-            x = w * idf
-            rank[t] = x
-            kind = t[0] if t[1:2] == ":" else ""
-            if kind in ("t", "l"):
-                lead_w[t[2:]] = lead_w.get(t[2:], 0.0) + w
-                if kind == "l":
-                    continue
-            if kind == "t":
-                heads[t] = x * idf
-                n_title += x * x
-                continue
-            text[t] = x * idf
-            n_text += x * x
-            if kind in ("e", "d"):
-                names[t] = x * idf
-                n_names += x * x
-        lead: dict[str, float] = {}
-        n_lead = 0.0
-        for k, w in lead_w.items():
-            idf = self._lead_idf(k, log_n)
-            lead[k] = w * idf * idf
-            n_lead += (w * idf) ** 2
+        idf = log_n - vocab.log_count[ids]
+        rank = weights * idf
+        keys = np.unique(vocab.lead[ids[vocab.kind[ids] >= TITLE]])
         if norms is None:
-            norms = (math.sqrt(n_text), math.sqrt(n_names), math.sqrt(n_title), math.sqrt(n_lead))
-        return _Query(terms=terms, norms=norms, first_day=first, last_day=last, title=title, counts=counts,
-                      text=text, names=names, heads=heads, lead=lead, rank=rank)
+            norms = self._norms(ids, weights)
+        return _Query(ids=ids, weights=weights, rank=rank, norms=norms, lead_keys=keys, first_day=first,
+                      last_day=last, title=title, counts=counts, terms=terms)
+
+    def _load(self, q: _Query) -> None:
+        """Spread the query over the scratch vectors (grown to the vocabulary)."""
+        vocab = self._vocab
+        if len(self._text) < vocab.capacity:
+            for name in ("_text", "_names", "_heads"):
+                setattr(self, name, np.zeros(vocab.capacity))
+        if len(self._lead) < len(vocab.lead_count):
+            self._lead = np.zeros(len(vocab.lead_count))
+        log_n = math.log(self._n + 1) + 1.0
+        ids, kind = q.ids, vocab.kind[q.ids]
+        x = q.rank * (log_n - vocab.log_count[ids])  # weight x IDF^2
+        text = kind <= NAME
+        self._text[ids[text]] = x[text]
+        name = kind == NAME
+        self._names[ids[name]] = x[name]
+        head = kind == TITLE
+        self._heads[ids[head]] = x[head]
+        heads = kind >= TITLE
+        if heads.any():
+            keys, at = np.unique(vocab.lead[ids[heads]], return_inverse=True)
+            merged = np.bincount(at, weights=q.weights[heads], minlength=len(keys))
+            idf = log_n - vocab.lead_log_count[keys]
+            self._lead[keys] = merged * idf * idf
+
+    def _unload(self, q: _Query) -> None:
+        self._text[q.ids] = 0.0
+        self._names[q.ids] = 0.0
+        self._heads[q.ids] = 0.0
+        self._lead[q.lead_keys] = 0.0
 
     def _ownership(self, names: Iterable[str], counts: Mapping[str, int], state: _StoryState) -> float:
         """How much the story owns a name the headline carries (``names``): for each headline
@@ -303,139 +413,107 @@ class StoryIndex:
         for t in names:
             n = state.df.get(t, 0)
             if n and n >= half:
-                best = max(best, n / max(n, self._df.get(t, 0) - counts.get(t, 0)))
+                best = max(best, n / max(n, self._vocab.count_of(t) - counts.get(t, 0)))
         return best
 
-    def _parts(self, q: _Query, state: _StoryState, probe: _StoryState | None = None) -> _Parts:
-        """Cosines of the query to the story's centroid, the day gap and the score: text and
-        title cosines mixed, minus the time penalty, which shrinks as the names agree and as the
-        headline carries a name the story owns. Cosines and gap are symmetric: with ``probe``,
-        the query stands for that story and ``state`` for a small story tested as its headline
-        would be (see :meth:`_adopt`)."""
-        tf = state.tf
-        common = q.text.keys() & tf.keys()  # sums in any order: math.fsum is exact, so deterministic
-        dot = math.fsum(q.text[t] * tf[t] for t in common)
-        name_dot = math.fsum(q.names[t] * tf[t] for t in common if t in q.names)
-        title_dot = math.fsum(q.heads[t] * tf[t] for t in q.heads.keys() & tf.keys())
-        s_text, s_names, s_title, s_lead = self._story_norms(state)
-        q_text, q_names, q_title, q_lead = q.norms
-        text = dot / (q_text * s_text) if q_text and s_text else 0.0
-        title = title_dot / (q_title * s_title) if q_title and s_title else 0.0
-        names = name_dot / (q_names * s_names) if q_names and s_names else 0.0
+    def _score(self, q: _Query, states: Sequence[_StoryState], probe: _StoryState | None = None) -> np.ndarray:
+        """Each story's score against the query: the text cosine (names included) mixed with the
+        title cosine (``title_share``), within ``grace_days`` the lead cosine if higher, minus the
+        time penalty, which shrinks as the names agree (their cosine over ``name_agreement``) and
+        as the headline carries a name the story owns (``ownership`` times the owned share).
+        Ownership, a look-up per headline name, is worked out only where it could lift a score
+        to ``threshold``; below it, a score is its least. With ``probe``, the query stands for
+        that story and each of ``states`` is tested as its headline would be (see :meth:`_adopt`)."""
+        m = len(states)
+        if not m:
+            return np.zeros(0)
+        self._load(q)
+        try:
+            vocab = self._vocab
+            ids = np.concatenate([s.ids for s in states])
+            vals = np.concatenate([s.vals for s in states])
+            seg = np.repeat(np.arange(m), [len(s.ids) for s in states])
+            dots = np.bincount(seg, weights=self._text[ids] * vals, minlength=m)
+            name_dots = np.bincount(seg, weights=self._names[ids] * vals, minlength=m)
+            title_dots = np.bincount(seg, weights=self._heads[ids] * vals, minlength=m)
+            lead_of = vocab.lead[ids]
+            heads = lead_of >= 0
+            lead_dots = np.bincount(seg[heads], weights=self._lead[lead_of[heads]] * vals[heads], minlength=m)
+        finally:
+            self._unload(q)
         opts = self.options
-        gap, own = None, 0.0
-        if None not in (q.first_day, q.last_day, state.first_day, state.last_day):
-            gap = max(0, state.first_day - q.last_day, q.first_day - state.last_day)  # type: ignore[operator]
-        if gap is not None and gap <= opts.grace_days and q_lead and s_lead:
-            lead_dot = math.fsum(v * (tf.get("t:" + k, 0.0) + tf.get("l:" + k, 0.0)) for k, v in q.lead.items())
-            title = max(title, lead_dot / (q_lead * s_lead))
-            q_title, s_title = q_lead, s_lead
-        score = (1 - opts.title_share) * text + opts.title_share * title if q_title and s_title else text
-        if gap is not None:
-            penalty = min(opts.max_penalty, opts.day_penalty * max(0.0, gap - opts.grace_days))
-            if penalty > 0:
-                if not opts.ownership:
-                    own = 0.0
-                elif probe is not None:
-                    own = self._ownership(headline_names(state.articles[0][1], state.tf), state.df, probe)
-                else:
-                    if q.headline_names is None:
-                        q.headline_names = headline_names(q.title, q.terms)
-                    own = self._ownership(q.headline_names, q.counts, state)
-                score -= penalty * max(0.0, 1.0 - max(names / opts.name_agreement, opts.ownership * own))
-        return _Parts(text, title, names, own, gap, score)
+        norms = np.array([self._story_norms(s) for s in states]).reshape(m, 4)
+        q_text, q_names, q_title, q_lead = q.norms
+        with np.errstate(divide="ignore", invalid="ignore"):
+            text = np.where((norms[:, 0] > 0) & (q_text > 0), dots / (q_text * norms[:, 0]), 0.0)
+            names = np.where((norms[:, 1] > 0) & (q_names > 0), name_dots / (q_names * norms[:, 1]), 0.0)
+            title = np.where((norms[:, 2] > 0) & (q_title > 0), title_dots / (q_title * norms[:, 2]), 0.0)
+            lead = np.where((norms[:, 3] > 0) & (q_lead > 0), lead_dots / (q_lead * norms[:, 3]), 0.0)
+        slots = np.fromiter((s.slot for s in states), dtype=np.int64, count=m)
+        if q.first_day is None or q.last_day is None:
+            gap = np.full(m, np.nan)
+        else:
+            gap = np.maximum(0.0, np.maximum(self._first[slots] - q.last_day, q.first_day - self._last[slots]))
+        by_lead = (gap <= opts.grace_days) & (norms[:, 3] > 0) & (q_lead > 0)
+        title = np.where(by_lead, np.maximum(title, lead), title)
+        mixed = by_lead | ((norms[:, 2] > 0) & (q_title > 0))
+        score = np.where(mixed, (1 - opts.title_share) * text + opts.title_share * title, text)
+        penalty = np.where(np.isnan(gap), 0.0,
+                           np.minimum(opts.max_penalty, opts.day_penalty * np.maximum(0.0, gap - opts.grace_days)))
+        agreement = names / opts.name_agreement
+        least = score - penalty * np.maximum(0.0, 1.0 - agreement)
+        if not opts.ownership:
+            return least
+        most = score - penalty * np.maximum(0.0, 1.0 - np.maximum(agreement, opts.ownership))
+        out = least.copy()
+        for j in np.flatnonzero((penalty > 0) & (most >= opts.threshold)).tolist():
+            state = states[j]
+            if probe is not None:
+                if state.headline_names is None:
+                    held = dict.fromkeys(vocab.terms[i] for i in state.ids[vocab.kind[state.ids] == NAME].tolist())
+                    state.headline_names = headline_names(state.articles[0][1], held)
+                own = self._ownership(state.headline_names, state.df, probe)
+            else:
+                if q.headline_names is None:
+                    q.headline_names = headline_names(q.title, q.terms or {})
+                own = self._ownership(q.headline_names, q.counts, state)
+            out[j] = score[j] - penalty[j] * max(0.0, 1.0 - max(agreement[j], opts.ownership * own))
+        return out
 
     def _candidates(self, q: _Query, small: int | None = None) -> list[str]:
-        """Stories holding the query's ``query_terms`` most distinctive terms, within
-        ``window_days``, of at most ``small`` articles when given: the ``max_candidates`` that
-        hold the most of those terms' weight (ties: smallest id), so the cost of a query is bounded
-        however many stories share a term."""
-        rank = q.rank
-        top = sorted(rank, key=lambda t: (-rank[t], t))[: self.options.query_terms]
-        held: dict[str, float] = {}
-        for term in top:
-            weight = rank[term]
-            for sid in self._postings.get(term, ()):
-                held[sid] = held.get(sid, 0.0) + weight
-        window = self.options.window_days
-        out = []
-        for sid in held:
-            s = self._stories[sid]
-            if small is not None and len(s.articles) > small:
-                continue
-            if (q.first_day is not None and q.last_day is not None and s.first_day is not None
-                    and s.last_day is not None and max(s.first_day - q.last_day, q.first_day - s.last_day) > window):
-                continue
-            out.append(sid)
-        if len(out) > self.options.max_candidates:
-            out = sorted(out, key=lambda sid: (-held[sid], sid))[: self.options.max_candidates]
-        return sorted(out)
+        """Stories holding the query's ``query_terms`` most distinctive terms (ties: canonical
+        order), within ``window_days``, of at most ``small`` articles when given: the
+        ``max_candidates`` that hold the most of those terms' weight (ties: smallest id), so the
+        cost of a query is bounded however many stories share a term."""
+        top = np.lexsort((self._vocab.canon[q.ids], -q.rank))[: self.options.query_terms]
+        postings = [p for i in q.ids[top].tolist() if (p := self._postings.get(i))]
+        if not postings:
+            return []
+        weights = np.repeat(q.rank[top][[bool(self._postings.get(i)) for i in q.ids[top].tolist()]],
+                            [len(p) for p in postings])
+        slots = np.fromiter(chain.from_iterable(postings), dtype=np.int64, count=len(weights))
+        found, at = np.unique(slots, return_inverse=True)
+        held = np.bincount(at, weights=weights, minlength=len(found))  # summed in the terms' order
+        keep = self._size[found] > 0
+        if small is not None:
+            keep &= self._size[found] <= small
+        if q.first_day is not None and q.last_day is not None:
+            window = self.options.window_days
+            keep &= ~((self._first[found] - q.last_day > window) | (q.first_day - self._last[found] > window))
+        found, held = found[keep], held[keep]
+        if len(found) > self.options.max_candidates:
+            if self._ordered:
+                found = found[np.lexsort((self._order[found], -held))[: self.options.max_candidates]]
+            else:
+                ranked = sorted(zip(held.tolist(), found.tolist(), strict=True),
+                                key=lambda x: (-x[0], self._slots[x[1]].id))  # type: ignore[union-attr]
+                found = np.array([slot for _, slot in ranked[: self.options.max_candidates]], dtype=np.int64)
+        return sorted(self._slots[slot].id for slot in found.tolist())  # type: ignore[union-attr]
 
     def _best(self, q: _Query) -> str | None:
         """The candidate story scoring highest, at least ``threshold`` (ties: smallest id)."""
-        best, best_score = None, self.options.threshold
-        for sid in self._candidates(q):
-            score = self._parts(q, self._stories[sid]).score
-            if score >= best_score and (best is None or score > best_score or sid < best):
-                best, best_score = sid, score
-        return best
-
-    def _update(self, state: _StoryState, rows: Sequence[tuple[str, str, str | None]], counted: int,
-                tf: Mapping[str, float], df: Mapping[str, int]) -> None:
-        """Add articles (``rows``, of which ``counted`` are no copies) with their summed term
-        weights ``tf`` and counts ``df``."""
-        old = list(state.tf)
-        self._join(state, rows)
-        state.counted += counted
-        for t, w in tf.items():
-            state.tf[t] = state.tf.get(t, 0.0) + w
-        for t, n in df.items():
-            state.df[t] = state.df.get(t, 0) + n
-        if len(state.tf) > self.options.centroid_terms:
-            keep = sorted(state.tf, key=lambda t: (-state.tf[t] * self._idf(t), t))[: self.options.centroid_terms]
-            state.tf = {t: state.tf[t] for t in sorted(keep)}
-        state.norms, state.norms_at = self._norms(state.tf), self._n
-        state.headline = self._headline(state)
-        self._post(state, old)
-
-    def _join(self, state: _StoryState, rows: Sequence[tuple[str, str, str | None]]) -> None:
-        for row in rows:
-            state.articles.append(row)
-            self._story_of[row[0]] = state.id
-        state.see(rows)
-
-    def _adopt(self, state: _StoryState) -> None:
-        """Small stories that now pass against ``state`` as their articles would: merge them in.
-
-        Online, an article that arrives before its story is recognisable (the first reports
-        were two-line flashes, or about another side of the event) opens a story of its own;
-        it gets the same test again each time a story it could belong to grows."""
-        size = self.options.adopt_size
-        if not size or len(state.articles) <= size:
-            return
-        q = self._query(state.tf, state.df, "", state.first_day, state.last_day, state.norms)
-        for sid in self._candidates(q, small=size):
-            other = self._stories[sid]
-            if sid == state.id or sid not in self._stories:
-                continue
-            if self._parts(q, other, probe=state).score < self.options.threshold:
-                continue
-            for term in other.tf:
-                self._postings[term].discard(sid)
-            del self._stories[sid]
-            self._removed.append(sid)
-            self._update(state, other.articles, other.counted, other.tf, other.df)
-
-    def _headline(self, state: _StoryState) -> str:
-        """The title closest to the centroid among the first ``HEADLINE_POOL`` (ties: earliest)."""
-        best, best_score = "", -1.0
-        pool = state.articles[:HEADLINE_POOL]  # bounded: the earliest reports
-        while len(state.pool_words) < len(pool):
-            state.pool_words.append(frozenset(content_words(pool[len(state.pool_words)][1])))
-        for (_, title, _), words in zip(pool, state.pool_words, strict=True):
-            if not words:
-                continue
-            score = sum(state.tf.get(w, 0.0) * self._idf(w) for w in words) / math.sqrt(len(words))
-            if score > best_score + 1e-12:
-                best, best_score = title, score
-        return best or next((t for _, t, _ in state.articles if t), "")
+        candidates = self._candidates(q)
+        scores = self._score(q, [self._stories[s] for s in candidates])
+        if not len(scores) or scores.max() < self.options.threshold:
+            return None
+        return candidates[int(np.argmax(scores))]  # candidates are sorted: the first best is the smallest id

@@ -55,7 +55,11 @@ _COMMON = _NOT_NAMES | ENGLISH_STOP_WORDS
 
 
 def _stem(word: str) -> str:
+    if word[-1] not in "s'-" and word[0] not in "'-":
+        return word
     word = word.strip("'-")
+    if not word:
+        return word
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
