@@ -141,26 +141,27 @@ def one_run(kind: str, n: int, jobs: int, work: Path) -> dict:
 
     src = synth_text(n, work) if kind == "text" else synth_html(n, work)
     phases: dict[str, float] = {}
-    last = {"t": time.perf_counter(), "phase": None}
+    t0 = time.perf_counter()
+    last = {"t": t0}
 
     def progress(phase: str, done: int, total: int | None) -> None:
+        # Progress is reported after each batch, so the time since the previous report was spent on the
+        # batch of the phase reported now (the first batch of a phase counts to that phase, not the last).
         now = time.perf_counter()
-        if last["phase"] is not None:
-            phases[last["phase"]] = phases.get(last["phase"], 0.0) + now - last["t"]
-        last.update(t=now, phase=phase)
+        phases[phase] = phases.get(phase, 0.0) + now - last["t"]
+        last["t"] = now
 
-    t0 = time.perf_counter()
     summary = crosswire.run([str(src)], db=str(work / "bench.db"), options=RunOptions(jobs=jobs, batch_size=512),
                             progress=progress)
     total = time.perf_counter() - t0
-    if last["phase"] is not None:
-        phases[last["phase"]] = phases.get(last["phase"], 0.0) + time.perf_counter() - last["t"]
+    phases["finish"] = time.perf_counter() - last["t"]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     row = {"kind": kind, "articles": n, "jobs": jobs, "seconds": round(total, 2),
            "articles_per_s": round(n / total, 1), "peak_rss_mb": round(max(peak_mb, child_mb), 1),
            "stored_articles": summary.articles, "stories": summary.stories, "failed": len(summary.failed),
-           "phases_s": {k: round(v, 2) for k, v in phases.items()}}
+           "phases_s": {k: round(v, 2) for k, v in phases.items()},
+           "phases_articles_per_s": {k: round(n / v, 1) for k, v in phases.items() if k != "finish" and v > 0}}
     if kind == "text":
         texts = _texts(src)
         row["floor_s"] = round(peer_floor(src), 2)
