@@ -22,7 +22,7 @@ def test_migrations_are_recorded_and_idempotent(tmp_path: Path) -> None:
         assert store.migrate() == []
     with Store(db) as store:
         names = [row[0] for row in store.db.execute("SELECT name FROM _migrations")]
-        assert names == ["001_initial"]
+        assert names == ["001_initial", "002_lookup_indexes"]
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -97,3 +97,75 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(StoreError, match="newer"):
         Store(db)
+
+
+def test_a_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    from crosswire import store as store_module
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    store_module._m001_initial(con)
+    con.execute("INSERT INTO _migrations VALUES ('001_initial', 'then')")
+    con.commit()
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 2
+        indexes = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert {"documents_seq", "links_of_article"} <= indexes
+        plan = " ".join(str(row) for row in store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT coalesce(max(seq), 0) + 1 FROM documents"))
+        assert "documents_seq" in plan  # the next document number is an index lookup, not a table scan
+
+
+def test_batched_documents_keep_input_order_and_skip_repeats(tmp_path: Path) -> None:
+    docs = [_doc(f"doc {i}".encode(), f"{i}.txt") for i in range(5)]
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            assert store.add_documents(docs[:3]) == 3
+        with store.transaction():
+            assert store.add_documents([docs[1], docs[3], docs[3], docs[4]]) == 2  # one stored, one repeated
+        assert store.document_ids() == [d.id for d in docs]
+        wanted = [docs[4].id, "missing", docs[0].id]
+        assert store.documents_by_id(wanted) == [docs[4], docs[0]]
+        with store.transaction():
+            store.set_document_statuses([("done", docs[0].id), ("done", docs[2].id)])
+        assert store.document_ids("new") == [docs[1].id, docs[3].id, docs[4].id]
+
+
+def _article(aid: str, doc: r.Document, published: str | None) -> r.Article:
+    return r.Article(id=aid, document_id=doc.id, origin=doc.origin, paragraphs=(f"Text of {aid}.",),
+                     published=r.Published(published, "day", "metadata:date") if published else r.Published())
+
+
+def test_bulk_reads_follow_the_ids_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crosswire import store as store_module
+
+    monkeypatch.setattr(store_module, "_IN_CHUNK", 2)  # several IN (...) queries per read
+    docs = [_doc(f"d{i}".encode()) for i in range(5)]
+    arts = [_article(f"a{i}", d, p) for i, (d, p) in
+            enumerate(zip(docs, ["2024-03-02", None, "2024-03-01", "2024-03-02", None], strict=True))]
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.add_documents(docs)
+            for a in arts:
+                store.put_article(a)
+            for a in (arts[3], arts[0], arts[4]):
+                store.put_extraction(r.Extraction(a.id))
+            store.put_link(r.Link("a3", "a0", "duplicate", 0.9))
+            store.put_link(r.Link("a1", "a2", "rewrite", 0.7))
+            store.put_link(r.Link("a3", "a2", "rewrite", 0.6))
+            store.put_link(r.Link("a4", "a0", "rewrite", 0.5))
+            store.put_story(r.Story("s1", ("a0", "a3"), "S"))
+            store.put_story(r.Story("s2", ("a1",), "T"))
+        assert [a.id for a in store.articles(["a4", "zz", "a1", "a0", "a4"])] == ["a4", "a1", "a0", "a4"]
+        assert store.articles(["a2"]) == [arts[2]]
+        assert list(store.extractions(["a4", "a1", "a0", "a3"])) == ["a4", "a0", "a3"]
+        assert store.publication_order(["a0", "a1", "a2", "a3", "a4", "zz"]) == ["a2", "a0", "a3", "a1", "a4", "zz"]
+        # links of some articles come back in the order they were stored, as the whole list has them
+        every = store.links()
+        some = store.links(["a4", "a3", "a1"])
+        assert some == [lk for lk in every if lk.article_id in {"a4", "a3", "a1"}]
+        assert [(lk.article_id, lk.of_article_id) for lk in some] == [("a3", "a0"), ("a1", "a2"), ("a3", "a2"),
+                                                                        ("a4", "a0")]
+        assert store.story_sizes(["s2", "s1", "s3"]) == {"s1": 2, "s2": 1}

@@ -22,7 +22,9 @@ from . import records as r
 from .errors import StoreBusyError, StoreError
 from .serde import from_dict, to_dict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Ids per ``IN (...)`` query: well under SQLite's bound on host parameters (999 before 3.32).
+_IN_CHUNK = 900
 T = TypeVar("T")
 
 
@@ -111,8 +113,22 @@ def _m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m002_lookup_indexes(db: sqlite3.Connection) -> None:
+    """Indexes the run's lookups need: the next document number (``max(seq)``) read by every insert
+    was a scan of the whole documents table, raw bytes included (ingest grew quadratic), and an
+    article's links are looked up from either end."""
+    _script(
+        db,
+        """
+        CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
+        CREATE INDEX IF NOT EXISTS links_of_article ON links(of_article_id);
+        """
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
+    ("002_lookup_indexes", _m002_lookup_indexes),
 )
 
 
@@ -120,8 +136,20 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _json(obj: Any) -> str:
+def record_json(obj: Any) -> str:
+    """A record as the store keeps it (canonical JSON); workers call this so the writer only writes."""
     return json.dumps(to_dict(obj), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _in_chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+    """Distinct ``ids`` in slices small enough for one ``IN (...)`` query each."""
+    items = list(dict.fromkeys(ids))
+    for i in range(0, len(items), _IN_CHUNK):
+        yield items[i : i + _IN_CHUNK]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
 
 
 class Store:
@@ -238,6 +266,15 @@ class Store:
         )
         return cur.rowcount == 1
 
+    def add_documents(self, docs: Iterable[r.Document]) -> int:
+        """Store many documents in one statement; how many were new (the others were stored before)."""
+        cur = self.db.executemany(
+            "INSERT OR IGNORE INTO documents (id, origin, media_type, raw, received_at, hints, status, seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'new', (SELECT coalesce(max(seq), 0) + 1 FROM documents))",
+            [(d.id, d.origin, d.media_type, d.raw, d.received_at, json.dumps(d.hints)) for d in docs],
+        )
+        return max(cur.rowcount, 0)
+
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
 
@@ -251,6 +288,18 @@ class Store:
             "SELECT id, origin, media_type, raw, received_at, hints FROM documents WHERE id=?", (doc_id,)
         ).fetchone()
         return self._doc(row) if row else None
+
+    def documents_by_id(self, ids: Iterable[str]) -> list[r.Document]:
+        """The stored documents among ``ids``, in the order given (read in a few queries)."""
+        ids = list(ids)
+        rows: dict[str, tuple[Any, ...]] = {}
+        for chunk in _in_chunks(ids):
+            for row in self.db.execute(
+                "SELECT id, origin, media_type, raw, received_at, hints FROM documents"
+                f" WHERE id IN ({_marks(len(chunk))})", chunk
+            ):
+                rows[row[0]] = row
+        return [self._doc(rows[i]) for i in ids if i in rows]
 
     def document_ids(self, status: str | None = None) -> list[str]:
         if status is None:
@@ -267,6 +316,10 @@ class Store:
 
     def set_document_status(self, doc_id: str, status: str) -> None:
         self.db.execute("UPDATE documents SET status=? WHERE id=?", (status, doc_id))
+
+    def set_document_statuses(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Set many statuses at once: (status, document id) pairs."""
+        self.db.executemany("UPDATE documents SET status=? WHERE id=?", rows)
 
     def add_failure(self, failed: r.Failed) -> None:
         self.db.execute(
@@ -292,8 +345,14 @@ class Store:
             "INSERT OR REPLACE INTO articles (id, document_id, published, title, body, data, stage)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (article.id, article.document_id, article.published.value, article.title, article.text,
-             _json(article), stage),
+             record_json(article), stage),
         )
+
+    def put_article_rows(self, rows: Iterable[tuple[str, str, str | None, str | None, str, str, str]]) -> None:
+        """Store articles already serialised: (id, document_id, published, title, text, record_json, stage)."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO articles (id, document_id, published, title, body, data, stage)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     def set_article_stage(self, article_ids: Iterable[str], stage: str) -> None:
         self.db.executemany("UPDATE articles SET stage=? WHERE id=?", [(stage, a) for a in article_ids])
@@ -311,14 +370,29 @@ class Store:
         return [row[0] for row in self.db.execute(sql + " ORDER BY d.seq", args)]
 
     def articles(self, ids: Iterable[str] | None = None) -> list[r.Article]:
-        if ids is None:
-            ids = self.article_ids()
+        """The stored articles among ``ids`` (all, in document order, when None), in the order given."""
+        ids = self.article_ids() if ids is None else list(ids)
+        data: dict[str, str] = {}
+        for chunk in _in_chunks(ids):
+            data.update(self.db.execute(f"SELECT id, data FROM articles WHERE id IN ({_marks(len(chunk))})", chunk))
+        built: dict[str, r.Article] = {}
         out = []
         for article_id in ids:
-            art = self.article(article_id)
-            if art is not None:
+            if article_id in data:
+                art = built.get(article_id)
+                if art is None:
+                    art = built[article_id] = from_dict(r.Article, json.loads(data[article_id]))
                 out.append(art)
         return out
+
+    def publication_order(self, ids: Iterable[str]) -> list[str]:
+        """``ids`` sorted by publication date (undated last), then id."""
+        ids = list(ids)
+        published: dict[str, str | None] = {}
+        for chunk in _in_chunks(ids):
+            published.update(self.db.execute(
+                f"SELECT id, published FROM articles WHERE id IN ({_marks(len(chunk))})", chunk))
+        return [a for _, a in sorted((published.get(a) or "9999", a) for a in ids)]
 
     def search_articles(self, query: str, limit: int = 200) -> list[str]:
         like = f"%{query}%"
@@ -329,11 +403,24 @@ class Store:
 
     # -- extractions -----------------------------------------------------------------------
     def put_extraction(self, ex: r.Extraction) -> None:
-        self.db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?)", (ex.article_id, _json(ex)))
+        self.db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?)", (ex.article_id, record_json(ex)))
+
+    def put_extraction_rows(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Store extractions already serialised: (article_id, record_json)."""
+        self.db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?)", rows)
 
     def extraction(self, article_id: str) -> r.Extraction | None:
         row = self.db.execute("SELECT data FROM extractions WHERE article_id=?", (article_id,)).fetchone()
         return from_dict(r.Extraction, json.loads(row[0])) if row else None
+
+    def extractions(self, article_ids: Iterable[str]) -> dict[str, r.Extraction]:
+        """The stored extractions of ``article_ids`` by article id, in the order given."""
+        ids = list(article_ids)
+        data: dict[str, str] = {}
+        for chunk in _in_chunks(ids):
+            data.update(self.db.execute(
+                f"SELECT article_id, data FROM extractions WHERE article_id IN ({_marks(len(chunk))})", chunk))
+        return {a: from_dict(r.Extraction, json.loads(data[a])) for a in ids if a in data}
 
     # -- links and signatures --------------------------------------------------------------
     def put_link(self, link: r.Link) -> None:
@@ -343,12 +430,17 @@ class Store:
         )
 
     def links(self, article_ids: Iterable[str] | None = None) -> list[r.Link]:
-        rows = self.db.execute("SELECT article_id, of_article_id, kind, score, evidence FROM links")
-        links = [r.Link(*row) for row in rows]
-        if article_ids is not None:
-            wanted = set(article_ids)
-            links = [lk for lk in links if lk.article_id in wanted]
-        return links
+        """Copy links (of ``article_ids`` only, when given), in the order they were stored."""
+        if article_ids is None:
+            rows = self.db.execute("SELECT article_id, of_article_id, kind, score, evidence FROM links ORDER BY rowid")
+            return [r.Link(*row) for row in rows]
+        found: list[tuple[Any, ...]] = []
+        for chunk in _in_chunks(article_ids):
+            found += self.db.execute(
+                "SELECT rowid, article_id, of_article_id, kind, score, evidence FROM links"
+                f" WHERE article_id IN ({_marks(len(chunk))})", chunk)
+        found.sort()
+        return [r.Link(*row[1:]) for row in found]
 
     def put_signature(self, article_id: str, params: dict[str, Any], data: bytes) -> None:
         self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?, ?)",
@@ -363,7 +455,7 @@ class Store:
         self.db.execute(
             "INSERT OR REPLACE INTO stories (id, headline, first_seen, last_seen, data, features,"
             " updated_at, dirty) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-            (story.id, story.headline, story.first_seen, story.last_seen, _json(story),
+            (story.id, story.headline, story.first_seen, story.last_seen, record_json(story),
              json.dumps(features) if features is not None else None, now_iso()),
         )
         self.db.executemany(
@@ -391,12 +483,25 @@ class Store:
         row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
+        """How many articles each of ``story_ids`` has."""
+        sizes: dict[str, int] = {}
+        for chunk in _in_chunks(story_ids):
+            sizes.update(self.db.execute(
+                f"SELECT story_id, count(*) FROM story_articles WHERE story_id IN ({_marks(len(chunk))})"
+                " GROUP BY story_id", chunk))
+        return sizes
+
     def dirty_story_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM stories WHERE dirty=1 ORDER BY id")]
 
     def put_brief(self, brief: r.Brief) -> None:
-        self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?)", (brief.story.id, _json(brief)))
-        self.db.execute("UPDATE stories SET dirty=0 WHERE id=?", (brief.story.id,))
+        self.put_brief_json(brief.story.id, record_json(brief))
+
+    def put_brief_json(self, story_id: str, data: str) -> None:
+        """Store a brief already serialised (:func:`record_json`); the story is then up to date."""
+        self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?)", (story_id, data))
+        self.db.execute("UPDATE stories SET dirty=0 WHERE id=?", (story_id,))
 
     def brief(self, story_id: str) -> r.Brief | None:
         row = self.db.execute("SELECT data FROM briefs WHERE story_id=?", (story_id,)).fetchone()
