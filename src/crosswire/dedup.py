@@ -593,7 +593,7 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     index._describe(article, entry)
     # rewrites
     if len(entry.fact_seq) >= opts.min_facts:
-        credited = set(credits(article))
+        credited: set[str] | None = None  # the outlets the text credits, read when a candidate needs them
         own = frozenset(entry.fact_seq)
         for other in sorted(index._query(index._facts, entry.facts), key=index._key):
             if index._root_of(other) in found or other in found:
@@ -604,7 +604,9 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
             if common < opts.min_facts or j < opts.credited_threshold:
                 continue
             shared, order = _order_agreement(entry.fact_seq, o.fact_seq)
-            by_credit = bool(o.outlet) and o.outlet in credited
+            if credited is None and o.outlet:
+                credited = set(credits(article))
+            by_credit = bool(o.outlet) and o.outlet in (credited or ())
             if (j >= opts.rewrite_threshold and order >= opts.min_order) or (
                     by_credit and j >= opts.credited_threshold):
                 why = f"{shared} shared facts (numbers, names, quotes), Jaccard {j:.2f}, order {order:.2f}"

@@ -79,7 +79,6 @@ class _Query:
     weights: np.ndarray  # raw weights (what a centroid sums; IDF is applied here)
     rank: np.ndarray  # weight x IDF: the most distinctive terms find candidates
     norms: tuple[float, float, float, float]  # text, names, title, lead parts (with IDF)
-    lead_keys: np.ndarray  # lead keys the query holds (scratch entries to clear)
     first_day: int | None
     last_day: int | None
     title: str
@@ -106,11 +105,8 @@ class StoryIndex:
         self._order = np.zeros(0, dtype=np.int64)
         self._ordered = True  # every story id is "s" and 12 hex digits: its order is that number's
         self._removed: list[str] = []
-        # a query's weight x IDF^2 per term id (lead key for ``_lead``), zero elsewhere
-        self._text = np.zeros(0)
-        self._names = np.zeros(0)
-        self._heads = np.zeros(0)
-        self._lead = np.zeros(0)
+        # per term id, a query's weight x IDF^2 in each part (text, names, title, lead), zero elsewhere
+        self._scratch = np.zeros((0, 4))
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -366,41 +362,41 @@ class StoryIndex:
         log_n = math.log(self._n + 1) + 1.0
         idf = log_n - vocab.log_count[ids]
         rank = weights * idf
-        keys = np.unique(vocab.lead[ids[vocab.kind[ids] >= TITLE]])
         if norms is None:
             norms = self._norms(ids, weights)
-        return _Query(ids=ids, weights=weights, rank=rank, norms=norms, lead_keys=keys, first_day=first,
+        return _Query(ids=ids, weights=weights, rank=rank, norms=norms, first_day=first,
                       last_day=last, title=title, counts=counts, terms=terms)
 
-    def _load(self, q: _Query) -> None:
-        """Spread the query over the scratch vectors (grown to the vocabulary)."""
+    def _load(self, q: _Query) -> np.ndarray:
+        """Spread the query over the scratch matrix (grown to the vocabulary): per term id, its
+        weight x IDF^2 as a text term (names included), as a name, as a title word, and, for
+        both terms of a lead key the query holds, the key's. Returns the rows set."""
         vocab = self._vocab
-        if len(self._text) < vocab.capacity:
-            for name in ("_text", "_names", "_heads"):
-                setattr(self, name, np.zeros(vocab.capacity))
-        if len(self._lead) < len(vocab.lead_count):
-            self._lead = np.zeros(len(vocab.lead_count))
+        if len(self._scratch) < vocab.capacity:
+            self._scratch = np.zeros((vocab.capacity, 4))
+        scratch = self._scratch
         log_n = math.log(self._n + 1) + 1.0
         ids, kind = q.ids, vocab.kind[q.ids]
-        x = q.rank * (log_n - vocab.log_count[ids])  # weight x IDF^2
+        x = q.rank * (log_n - vocab.log_count[ids])
         text = kind <= NAME
-        self._text[ids[text]] = x[text]
+        scratch[ids[text], 0] = x[text]
         name = kind == NAME
-        self._names[ids[name]] = x[name]
+        scratch[ids[name], 1] = x[name]
         head = kind == TITLE
-        self._heads[ids[head]] = x[head]
+        scratch[ids[head], 2] = x[head]
         heads = kind >= TITLE
-        if heads.any():
-            keys, at = np.unique(vocab.lead[ids[heads]], return_inverse=True)
-            merged = np.bincount(at, weights=q.weights[heads], minlength=len(keys))
-            idf = log_n - vocab.lead_log_count[keys]
-            self._lead[keys] = merged * idf * idf
-
-    def _unload(self, q: _Query) -> None:
-        self._text[q.ids] = 0.0
-        self._names[q.ids] = 0.0
-        self._heads[q.ids] = 0.0
-        self._lead[q.lead_keys] = 0.0
+        if not heads.any():
+            return ids
+        keys, at = np.unique(vocab.lead[ids[heads]], return_inverse=True)
+        merged = np.bincount(at, weights=q.weights[heads], minlength=len(keys))
+        idf = log_n - vocab.lead_log_count[keys]
+        value = merged * idf * idf
+        touched = [ids]
+        for forms in (vocab.key_title[keys], vocab.key_lede[keys]):
+            known = forms >= 0
+            scratch[forms[known], 3] = value[known]
+            touched.append(forms[known])
+        return np.concatenate(touched)
 
     def _ownership(self, names: Iterable[str], counts: Mapping[str, int], state: _StoryState) -> float:
         """How much the story owns a name the headline carries (``names``): for each headline
@@ -427,20 +423,13 @@ class StoryIndex:
         m = len(states)
         if not m:
             return np.zeros(0)
-        self._load(q)
+        touched = self._load(q)
         try:
-            vocab = self._vocab
-            ids = np.concatenate([s.ids for s in states])
-            vals = np.concatenate([s.vals for s in states])
-            seg = np.repeat(np.arange(m), [len(s.ids) for s in states])
-            dots = np.bincount(seg, weights=self._text[ids] * vals, minlength=m)
-            name_dots = np.bincount(seg, weights=self._names[ids] * vals, minlength=m)
-            title_dots = np.bincount(seg, weights=self._heads[ids] * vals, minlength=m)
-            lead_of = vocab.lead[ids]
-            heads = lead_of >= 0
-            lead_dots = np.bincount(seg[heads], weights=self._lead[lead_of[heads]] * vals[heads], minlength=m)
+            scratch = self._scratch  # each centroid's weights times its rows: the four parts' dot products
+            sums = np.array([s.vals @ scratch.take(s.ids, axis=0) for s in states]).reshape(m, 4)
         finally:
-            self._unload(q)
+            scratch[touched] = 0.0
+        dots, name_dots, title_dots, lead_dots = sums.T
         opts = self.options
         norms = np.array([self._story_norms(s) for s in states]).reshape(m, 4)
         q_text, q_names, q_title, q_lead = q.norms
@@ -470,8 +459,9 @@ class StoryIndex:
             state = states[j]
             if probe is not None:
                 if state.headline_names is None:
-                    held = dict.fromkeys(vocab.terms[i] for i in state.ids[vocab.kind[state.ids] == NAME].tolist())
-                    state.headline_names = headline_names(state.articles[0][1], held)
+                    vocab = self._vocab
+                    named = dict.fromkeys(vocab.terms[i] for i in state.ids[vocab.kind[state.ids] == NAME].tolist())
+                    state.headline_names = headline_names(state.articles[0][1], named)
                 own = self._ownership(state.headline_names, state.df, probe)
             else:
                 if q.headline_names is None:

@@ -39,7 +39,7 @@ class ClusterOptions:
     min_paragraph_words: int = 8
     max_body_words: int = 600
     query_terms: int = 25
-    max_candidates: int = 32
+    max_candidates: int = 16
     centroid_terms: int = 400
     lead_words: int = 80
     follow_links: tuple[str, ...] = ("duplicate", "rewrite")

@@ -78,7 +78,10 @@ def _content_counts(text: str) -> Counter[str]:
     """:func:`content_words` counted (each distinct word stemmed once)."""
     out: Counter[str] = Counter()
     for w, n in Counter(_WORD.findall(text.lower().replace("’", "'"))).items():
-        if w not in _STOP and len(s := _stem(w)) > 2 and s not in _STOP:
+        if w in _STOP:
+            continue
+        s = w if w[-1] not in "s'-" else _stem(w)  # a word starts with a letter: only its end can change
+        if len(s) > 2 and s not in _STOP:
             out[s] += n
     return out
 
@@ -168,7 +171,7 @@ def _lead_people(title: str, body: str, names: Sequence[str], runs: Sequence[Seq
     given name it writes nowhere else (not "Senate Republicans", "Chicago Bears"); a middle
     initial may stand between them."""
     alone = set(names)
-    lead = set(content_words(title + "\n" + " ".join(body.split()[:lead_words])))
+    lead: set[str] | None = None
     pairs: Counter[tuple[str, str]] | None = None
     seen: Counter[str] = Counter()
     after_the: set[str] = set()
@@ -178,9 +181,12 @@ def _lead_people(title: str, body: str, names: Sequence[str], runs: Sequence[Seq
         if len(words) < 2:
             continue
         first, last = words[-2], words[-1]
-        if (key := _stem(last)) in keys or key not in lead or last not in alone or len(last) < 3:
+        if last not in alone or len(last) < 3 or last in _COMMON or first in _COMMON or last in lower \
+                or first in lower or (key := _stem(last)) in keys:
             continue
-        if last in _COMMON or first in _COMMON or last in lower or first in lower:
+        if lead is None:
+            lead = set(content_words(title + "\n" + " ".join(body.split()[:lead_words])))
+        if key not in lead:
             continue
         if pairs is None:  # once per article, when it names someone in its lead
             pairs = Counter()
@@ -241,12 +247,13 @@ def article_terms(article: Article, extraction: Extraction | None, options: Clus
             if event.precision in ("day", "datetime"):
                 counts["d:" + event.date[:10]] += 1
     out: dict[str, float] = {}
+    scale = {"e": options.entity_weight, "d": options.entity_weight, "n": options.number_weight}
+    log = math.log
     for term in sorted(counts):
-        weight = 1.0 + math.log(counts[term])
-        if term.startswith(("e:", "d:")):
-            weight *= options.entity_weight
-        elif term.startswith("n:"):
-            weight *= options.number_weight
+        n = counts[term]
+        weight = 1.0 + log(n) if n > 1 else 1.0
+        if term[1:2] == ":" and term[0] in scale:
+            weight *= scale[term[0]]
         out[term] = weight
     return out
 

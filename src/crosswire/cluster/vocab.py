@@ -42,6 +42,8 @@ class Vocabulary:
         self.lead_count = np.zeros(256, dtype=np.int64)  # articles holding ``t:key`` or ``l:key``
         self.lead_log_count = np.zeros(256, dtype=np.float64)
         self.lead_canon = np.zeros(256, dtype=np.int64)
+        self.key_title = np.full(256, -1, dtype=np.int64)  # per lead key: the id of ``t:key`` (-1: none yet)
+        self.key_lede = np.full(256, -1, dtype=np.int64)  # and of ``l:key``
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -63,6 +65,9 @@ class Vocabulary:
             for name in ("lead_count", "lead_log_count", "lead_canon"):
                 old = getattr(self, name)
                 setattr(self, name, np.concatenate((old, np.zeros(new - len(old), dtype=old.dtype))))
+            for name in ("key_title", "key_lede"):
+                old = getattr(self, name)
+                setattr(self, name, np.concatenate((old, np.full(new - len(old), -1, dtype=old.dtype))))
 
     def id(self, term: str) -> int:
         """The term's id, given on first sight."""
@@ -80,6 +85,10 @@ class Vocabulary:
             self.kind[i], self.lead[i], self.canon[i] = kind, lead, _canonical(term)
             if new_key:
                 self.lead_canon[lead] = _canonical(term[2:])
+            if kind == TITLE:
+                self.key_title[lead] = i
+            elif kind == LEAD:
+                self.key_lede[lead] = i
         return i
 
     def lookup(self, terms: Iterable[str]) -> np.ndarray:
