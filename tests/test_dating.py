@@ -27,3 +27,22 @@ def test_no_anchor_or_already_dated_gives_nothing() -> None:
     assert infer_published(dated, [dated, art("a", "y", "2025-01-02")]) is None
     inferred_only = art("d", "z", "2025-01-05", evidence="inferred:story")
     assert infer_published(lone, [lone, inferred_only]) is None
+
+
+def test_the_story_anchor_is_found_once_for_all_undated_articles() -> None:
+    from datetime import date
+
+    from crosswire.dating import story_dates
+
+    first = art("a", "The storm hit the coast on Tuesday.", "2025-03-06")
+    earlier = art("b", "Rain fell all week.", "2025-03-04")
+    guessed = art("c", "z", "2025-03-01", evidence="inferred:story")  # an inferred date is no anchor
+    undated = [art("u1", "The storm hit on Tuesday. More bodies were found on Saturday."),
+               art("u2", "Fire broke out late Monday, officials said.")]
+    story = [first, earlier, guessed, *undated]
+    dates = story_dates(story)
+    assert dates.anchor == (date(2025, 3, 4), "b")
+    for article in undated:
+        assert dates.infer(article) == infer_published(article, story) is not None
+    assert dates.infer(first) is None
+    assert story_dates(undated).anchor is None and story_dates(undated).infer(undated[0]) is None

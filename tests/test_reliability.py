@@ -107,3 +107,28 @@ def test_export_during_a_run_sees_consistent_data(tmp_path: Path) -> None:
     assert writer.returncode == 0
     assert reads >= 1
     assert os.path.exists(db)
+
+
+def test_sigkill_with_worker_processes_leaves_none_behind_and_resumes(tmp_path: Path) -> None:
+    import psutil
+
+    n = 300
+    make_corpus(tmp_path / "in", n, seed=5)
+    db = tmp_path / "j.db"
+    proc = cw_popen("run", str(tmp_path / "in"), "--db", str(db), "--jobs", "2", "--batch-size", "25", cwd=tmp_path)
+    parent = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 60
+    workers: list[psutil.Process] = []
+    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+        workers = parent.children(recursive=True)
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the run starts its worker processes"
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive, f"workers outlived the killed run: {alive}"
+    final = cw_popen("run", str(tmp_path / "in"), "--db", str(db), "--jobs", "2", cwd=tmp_path)
+    _, err = final.communicate(timeout=600)
+    assert final.returncode == 0, err.decode()
+    check_exactly_once(db, n)

@@ -15,7 +15,8 @@ The result is a :class:`crosswire.records.Published` with ``precision="day"`` an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .extract.time import date_mentions, parse_reference
@@ -29,16 +30,36 @@ def _day(value: str | None) -> date | None:
     return parse_reference(value[:10]) if value and len(value) >= 10 else None
 
 
+@dataclass(frozen=True)
+class StoryDates:
+    """What a story says about dates: its anchor, the earliest publication day among its articles dated
+    by their page (not inferred), with that article's id; None when none is."""
+
+    anchor: tuple[date, str] | None
+
+    def infer(self, article: Article) -> Published | None:
+        """A publication date for ``article`` (one of the story's) or None when nothing supports one."""
+        if article.published.value or self.anchor is None:
+            return None
+        return _infer(article, *self.anchor)
+
+
+def story_dates(story_articles: Iterable[Article]) -> StoryDates:
+    """The story's anchor, found once for all its undated articles (an undated article is never part
+    of it, so it is the same for each)."""
+    dated = [(d, a.id) for a in story_articles
+             if not a.published.evidence.startswith("inferred") and (d := _day(a.published.value)) is not None]
+    return StoryDates(min(dated) if dated else None)
+
+
 def infer_published(article: Article, story_articles: Sequence[Article]) -> Published | None:
     """A publication date for ``article`` from its story, or None when nothing supports one."""
     if article.published.value:
         return None
-    dated = [(d, a.id) for a in story_articles
-             if a.id != article.id and not a.published.evidence.startswith("inferred")
-             and (d := _day(a.published.value)) is not None]
-    if not dated:
-        return None
-    anchor, anchor_id = min(dated)
+    return story_dates(a for a in story_articles if a.id != article.id).infer(article)
+
+
+def _infer(article: Article, anchor: date, anchor_id: str) -> Published:
     text = article.text
     floor = anchor - timedelta(days=WINDOW_BEFORE_ANCHOR)
     absolute = [d for m in date_mentions(text, None)

@@ -2,9 +2,11 @@
 
 Per-document stages (clean, extract) are stateless and run in a process pool with
 ``jobs > 1``; the two global steps (dedup against everything seen, story assignment)
-run in publication order in this process, against indexes rebuilt from the store.
-Every batch is written in one transaction, so a run killed at any point resumes where
-it stopped and never processes a document twice.
+run in publication order in this process, against indexes rebuilt from the store; then
+the pool's workers brief the changed stories, each reading its stories from the store.
+Workers serialise what they make; this process only writes. Every batch is written in
+one transaction, so a run killed at any point resumes where it stopped and never
+processes a document twice.
 """
 
 from __future__ import annotations
@@ -12,10 +14,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
+import json
+import multiprocessing
 import os
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,7 +30,7 @@ from . import records as r
 from .brief import BriefOptions, brief, sources_of
 from .clean import CleanContext, CleanOptions, build_context, clean
 from .cluster import ClusterOptions, StoryIndex, cluster
-from .dating import infer_published
+from .dating import story_dates
 from .dedup import DedupIndex, DedupOptions, dedup
 from .errors import ConfigError, DocumentError, StoreBusyError
 from .event import EventOptions, event_record
@@ -32,7 +38,8 @@ from .extract import ExtractOptions, extract
 from .extract.attribution import link_descriptions, normalise_source
 from .ingest import IngestOptions, ingest
 from .reconcile import ReconcileOptions, reconcile
-from .store import Store
+from .serde import from_dict
+from .store import Store, record_json
 
 ProgressFn = Callable[[str, int, int | None], None]  # (phase, done, total)
 
@@ -127,16 +134,116 @@ def process_document(
     return article, extraction, None
 
 
-def _process_batch(docs: Sequence[r.Document], options: RunOptions, pool: ProcessPoolExecutor | None):
-    context = build_context(docs, options.clean)
-    if pool is None:
-        return [process_document(d, options, context) for d in docs]
-    return list(pool.map(process_document, docs, [options] * len(docs), [context] * len(docs)))
+ArticleRow = tuple[str, str, str | None, str | None, str, str, str]  # what Store.put_article_rows takes
+# One processed document, ready to write: (document id, article row, extraction JSON) or a Failed.
+Processed = tuple[str, ArticleRow, str] | r.Failed
+
+
+def article_row(article: r.Article, stage: str) -> ArticleRow:
+    return (article.id, article.document_id, article.published.value, article.title, article.text,
+            record_json(article), stage)
+
+
+def process_documents(docs: Sequence[r.Document], options: RunOptions,
+                      context: CleanContext | None) -> list[Processed]:
+    """clean + extract a share of a batch, serialised where it runs (in a worker: the writer only writes)."""
+    out: list[Processed] = []
+    for doc in docs:
+        article, extraction, fail = process_document(doc, options, context)
+        if fail is not None:
+            out.append(fail)
+        else:
+            assert article is not None and extraction is not None
+            out.append((doc.id, article_row(article, "extract"), record_json(extraction)))
+    return out
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _shares(items: Sequence[Any], n: int) -> list[Sequence[Any]]:
+    """``items`` cut in ``n`` contiguous shares of near-equal size (fewer when there are fewer items)."""
+    size = max(1, -(-len(items) // max(1, n)))
+    return list(_chunks(items, size))
+
+
+# -- the process pool: forked once per run, used by clean+extract and by briefing ---------------
+@dataclass
+class _WorkerState:
+    options: RunOptions
+    db: str | None
+    store: Store | None = None
+
+    def reader(self) -> Store:
+        """This worker's read-only connection to the run's store (WAL: it sees every committed batch)."""
+        if self.store is None:
+            assert self.db is not None
+            self.store = Store(self.db, readonly=True)
+        return self.store
+
+
+_worker: _WorkerState | None = None  # set in each worker process by its initializer, never in the parent
+
+
+def _init_worker(options: RunOptions, db: str | None, parent: int) -> None:
+    global _worker
+    _worker = _WorkerState(options, db)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker outlives a killed run otherwise (it waits on its task queue forever)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _started() -> int:
+    return os.getpid()
+
+
+def _worker_process(docs: Sequence[r.Document], context: CleanContext | None) -> list[Processed]:
+    assert _worker is not None
+    return process_documents(docs, _worker.options, context)
+
+
+def _worker_brief(story_ids: Sequence[str]) -> list[Briefed]:
+    assert _worker is not None
+    return brief_stories(_worker.reader(), story_ids, _worker.options)
+
+
+def open_pool(options: RunOptions, db: str | None = None) -> ProcessPoolExecutor | None:
+    """The worker processes of a run (None with ``jobs == 1``); ``db`` lets them read stories themselves
+    when briefing.
+
+    Workers are forked (they start with this process's imports) and started here, at once: call this
+    before opening the store or taking the run lock, so no worker inherits either (SQLite state must
+    not cross a fork; a worker holding the lock would outlive a killed run's lock). A worker exits
+    when this process dies."""
+    if options.jobs < 2:
+        return None
+    pool = ProcessPoolExecutor(max_workers=options.jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_init_worker,
+                               initargs=(options, db if db != ":memory:" else None, os.getpid()))
+    pool.submit(_started).result()  # a fork pool starts all its workers on the first task
+    return pool
+
+
+@contextlib.contextmanager
+def _pool_for(options: RunOptions, pool: ProcessPoolExecutor | None, db: str | None,
+              needed: bool) -> Iterator[ProcessPoolExecutor | None]:
+    """``pool`` when given; else one of this phase's own (when it has enough work for one)."""
+    if pool is not None or not needed:
+        yield pool
+        return
+    own = open_pool(options, db)
+    try:
+        yield own
+    finally:
+        if own is not None:
+            own.shutdown(cancel_futures=True)
 
 
 # -- phases -----------------------------------------------------------------------------------
@@ -148,15 +255,15 @@ def ingest_into(store: Store, sources: Sequence[str], options: RunOptions, *, st
 
     def flush() -> None:
         nonlocal new, unchanged
+        docs = [item for item in pending if isinstance(item, r.Document)]
         with store.transaction():
             for item in pending:
                 if isinstance(item, r.Failed):
                     store.add_failure(item)
                     failed.append(item)
-                elif store.add_document(item):
-                    new += 1
-                else:
-                    unchanged += 1
+            added = store.add_documents(docs) if docs else 0
+        new += added
+        unchanged += len(docs) - added
         pending.clear()
         if progress:
             progress("ingest", new + unchanged + len(failed), None)
@@ -169,47 +276,71 @@ def ingest_into(store: Store, sources: Sequence[str], options: RunOptions, *, st
     return new, unchanged, failed
 
 
-def process_pending(store: Store, options: RunOptions, *,
-                    progress: ProgressFn | None = None) -> tuple[int, list[r.Failed]]:
-    """clean + extract every stored document not yet processed, one transaction per batch."""
+def process_pending(store: Store, options: RunOptions, *, progress: ProgressFn | None = None,
+                    pool: ProcessPoolExecutor | None = None) -> tuple[int, list[r.Failed]]:
+    """clean + extract every stored document not yet processed, one transaction per batch.
+
+    With a pool, the next batch is read, its context built and its work handed out before the
+    current batch is written, so the workers never wait for the writer."""
     ids = store.document_ids("new")
     done = 0
     failed: list[r.Failed] = []
-    pool = ProcessPoolExecutor(max_workers=options.jobs) if options.jobs > 1 and len(ids) > 1 else None
-    try:
-        for chunk in _chunks(ids, options.batch_size):
-            docs = [d for d in (store.document(i) for i in chunk) if d is not None]
-            results = _process_batch(docs, options, pool)
-            with store.transaction():
-                for doc, (article, extraction, fail) in zip(docs, results, strict=True):
-                    if fail is not None:
-                        store.add_failure(fail)
-                        failed.append(fail)
-                        continue
-                    assert article is not None and extraction is not None
-                    store.put_article(article, stage="extract")
-                    store.put_extraction(extraction)
-                    store.set_document_status(doc.id, "done")
-            done += len(docs)
-            if progress:
-                progress("clean+extract", done, len(ids))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    inflight: deque[tuple[list[r.Document], list[Future[list[Processed]]]]] = deque()
+
+    def start(chunk: Sequence[str], pool: ProcessPoolExecutor) -> None:
+        docs = store.documents_by_id(chunk)
+        context = build_context(docs, options.clean)
+        futures = [pool.submit(_worker_process, share, context) for share in _shares(docs, 4 * options.jobs)]
+        inflight.append((docs, futures))
+
+    def write(docs: Sequence[r.Document], results: Sequence[Processed]) -> None:
+        nonlocal done
+        articles: list[ArticleRow] = []
+        extractions: list[tuple[str, str]] = []
+        finished: list[tuple[str, str]] = []
+        with store.transaction():
+            for result in results:
+                if isinstance(result, r.Failed):
+                    store.add_failure(result)
+                    failed.append(result)
+                    continue
+                doc_id, row, extraction = result
+                articles.append(row)
+                extractions.append((row[0], extraction))
+                finished.append(("done", doc_id))
+            store.put_article_rows(articles)
+            store.put_extraction_rows(extractions)
+            store.set_document_statuses(finished)
+        done += len(docs)
+        if progress:
+            progress("clean+extract", done, len(ids))
+
+    batches = list(_chunks(ids, options.batch_size))
+    with _pool_for(options, pool, None, len(ids) > 1) as workers:
+        if workers is None:
+            for chunk in batches:
+                docs = store.documents_by_id(chunk)
+                write(docs, process_documents(docs, options, build_context(docs, options.clean)))
+            return done, failed
+        try:
+            for chunk in batches:
+                start(chunk, workers)
+                if len(inflight) > 1:
+                    docs, futures = inflight.popleft()
+                    write(docs, [res for fut in futures for res in fut.result()])
+            while inflight:
+                docs, futures = inflight.popleft()
+                write(docs, [res for fut in futures for res in fut.result()])
+        finally:
+            for _, futures in inflight:
+                for fut in futures:
+                    fut.cancel()
     return done, failed
-
-
-def _publication_order(store: Store, ids: Iterable[str]) -> list[str]:
-    rows = []
-    for article_id in ids:
-        row = store.db.execute("SELECT published FROM articles WHERE id=?", (article_id,)).fetchone()
-        rows.append(((row[0] if row and row[0] else "9999"), article_id))
-    return [a for _, a in sorted(rows)]
 
 
 def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | None = None) -> int:
     """dedup and cluster the articles not yet in a story, in publication order, online."""
-    ids = _publication_order(store, store.article_ids(stage="extract"))
+    ids = store.publication_order(store.article_ids(stage="extract"))
     if not ids:
         return 0
     index = DedupIndex.from_rows(store.signatures(), options.dedup)
@@ -217,7 +348,7 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
     done = 0
     for chunk in _chunks(ids, options.batch_size):
         articles = store.articles(chunk)
-        extractions = {a.id: ex for a in articles if (ex := store.extraction(a.id)) is not None}
+        extractions = store.extractions([a.id for a in articles])
         links = dedup(articles, index)
         changed = cluster(articles, extractions, links, stories)
         merged = stories.take_removed()  # stories merged into others: their articles moved with them
@@ -255,9 +386,16 @@ def resolve_originators(extractions: dict[str, r.Extraction]) -> dict[str, r.Ext
 
 
 def brief_story(store: Store, story: r.Story, options: RunOptions) -> r.Brief:
+    """The brief of ``story`` from what the store holds of it."""
     articles = {a.id: a for a in store.articles(story.article_ids)}
-    extractions = {a: ex for a in story.article_ids if (ex := store.extraction(a)) is not None}
-    links = store.links(story.article_ids)
+    extractions = store.extractions(story.article_ids)
+    return brief_of(story, articles, extractions, store.links(story.article_ids), options)
+
+
+def brief_of(story: r.Story, articles: dict[str, r.Article], extractions: dict[str, r.Extraction],
+             links: Sequence[r.Link], options: RunOptions) -> r.Brief:
+    """The brief of ``story`` from its articles, their extractions and copy links (both by article id,
+    in story order)."""
     extractions = resolve_originators(extractions)
     sources = sources_of(story, articles, links)
     facts = reconcile(story, [extractions[a] for a in story.article_ids if a in extractions], sources,
@@ -267,43 +405,146 @@ def brief_story(store: Store, story: r.Story, options: RunOptions) -> r.Brief:
     return dataclasses.replace(result, event=record)
 
 
-def date_undated(store: Store, story: r.Story, options: RunOptions) -> None:
-    """Date the story's undated articles from the story (see :mod:`crosswire.dating`) and
-    re-extract them, so their relative dates and claims' as_of resolve."""
-    articles = store.articles(story.article_ids)
+def dated_articles(articles: Sequence[r.Article], options: RunOptions) -> list[tuple[r.Article, r.Extraction]]:
+    """The story's undated articles dated from the story (see :mod:`crosswire.dating`), each with its
+    new extraction (re-extracted, so its relative dates and claims' as_of resolve)."""
+    dates = story_dates(articles)
+    out = []
     for article in articles:
-        published = infer_published(article, articles)
+        published = dates.infer(article)
         if published is None:
             continue
         dated = dataclasses.replace(article, published=published)
+        out.append((dated, extract(dated, options.extract)))
+    return out
+
+
+def date_undated(store: Store, story: r.Story, options: RunOptions) -> None:
+    """Date the story's undated articles from the story and store them with their new extractions."""
+    for dated, extraction in dated_articles(store.articles(story.article_ids), options):
         store.put_article(dated, stage="cluster")
-        store.put_extraction(extract(dated, options.extract))
+        store.put_extraction(extraction)
 
 
-def brief_dirty(store: Store, options: RunOptions, *,
-                progress: ProgressFn | None = None) -> tuple[int, list[r.Failed]]:
+# A briefed story, ready to write: (story id, dated article rows, their extraction rows, brief JSON,
+# failure). The brief is None (and nothing is written) for a story no longer stored.
+Briefed = tuple[str, list[ArticleRow], list[tuple[str, str]], str | None, r.Failed | None]
+
+
+def _story_failure(story_id: str, exc: Exception) -> r.Failed:
+    return r.Failed(None, f"story:{story_id}", "brief", f"internal error: {type(exc).__name__}: {exc}")
+
+
+def brief_stories(store: Store, story_ids: Sequence[str], options: RunOptions) -> list[Briefed]:
+    """Date and brief stories, reading ``store`` only (a worker's read-only connection): what
+    :func:`date_undated` then :func:`brief_story` would store, as rows for the writer.
+
+    Dated articles and their extractions go through their stored JSON before the brief reads them,
+    so the brief is made from exactly what a reader of the store gets back."""
+    out: list[Briefed] = []
+    for story_id in story_ids:
+        story = store.story(story_id)
+        if story is None:
+            out.append((story_id, [], [], None, None))
+            continue
+        try:
+            articles = store.articles(story.article_ids)
+            stored = store.extractions(story.article_ids)
+            rows: list[ArticleRow] = []
+            extraction_rows: list[tuple[str, str]] = []
+            redone: dict[str, r.Extraction] = {}
+            by_id = {a.id: a for a in articles}
+            for dated, extraction in dated_articles(articles, options):
+                rows.append(article_row(dated, "cluster"))
+                extraction_rows.append((dated.id, record_json(extraction)))
+                by_id[dated.id] = from_dict(r.Article, json.loads(rows[-1][5]))
+                redone[dated.id] = from_dict(r.Extraction, json.loads(extraction_rows[-1][1]))
+            extractions = {a: redone[a] if a in redone else stored[a] for a in story.article_ids
+                           if a in redone or a in stored}
+            result = brief_of(story, by_id, extractions, store.links(story.article_ids), options)
+            out.append((story_id, rows, extraction_rows, record_json(result), None))
+        except Exception as exc:  # one bad story never stops the others
+            out.append((story_id, [], [], None, _story_failure(story_id, exc)))
+    return out
+
+
+def _brief_tasks(store: Store, ids: Sequence[str], articles_per_task: int) -> Iterator[list[str]]:
+    """Story ids in order, cut into tasks of about ``articles_per_task`` articles (a big story alone)."""
+    sizes = store.story_sizes(ids)
+    task: list[str] = []
+    weight = 0
+    for story_id in ids:
+        task.append(story_id)
+        weight += sizes.get(story_id, 0) + 1
+        if weight >= articles_per_task:
+            yield task
+            task, weight = [], 0
+    if task:
+        yield task
+
+
+def brief_dirty(store: Store, options: RunOptions, *, progress: ProgressFn | None = None,
+                pool: ProcessPoolExecutor | None = None) -> tuple[int, list[r.Failed]]:
     """Brief every story whose articles changed. A story that cannot be briefed is recorded as failed (stage
-    ``brief``, origin ``story:<id>``) and left to the next run; the other stories go on."""
+    ``brief``, origin ``story:<id>``) and left to the next run; the other stories go on.
+
+    With a pool (and a store on disk), workers read and brief stories side by side and this process
+    writes each task's results in one transaction."""
     ids = store.dirty_story_ids()
     failed: list[r.Failed] = []
     done = 0
-    for n, story_id in enumerate(ids, 1):
-        story = store.story(story_id)
-        if story is None:
-            continue
-        try:
-            with store.transaction():
-                date_undated(store, story, options)
-                result = brief_story(store, story, options)
-                store.put_brief(result)
-            done += 1
-        except Exception as exc:  # one bad story never stops the others
-            fail = r.Failed(None, f"story:{story_id}", "brief", f"internal error: {type(exc).__name__}: {exc}")
-            with store.transaction():
-                store.add_failure(fail)
-            failed.append(fail)
+    # Workers read the store: only those of a pool opened before it (see open_pool), with a file to read.
+    if pool is None or store.path == ":memory:" or len(ids) < 2:
+        for n, story_id in enumerate(ids, 1):
+            story = store.story(story_id)
+            if story is None:
+                continue
+            try:
+                with store.transaction():
+                    date_undated(store, story, options)
+                    result = brief_story(store, story, options)
+                    store.put_brief(result)
+                done += 1
+            except Exception as exc:  # one bad story never stops the others
+                fail = _story_failure(story_id, exc)
+                with store.transaction():
+                    store.add_failure(fail)
+                failed.append(fail)
+            if progress:
+                progress("brief", n, len(ids))
+        return done, failed
+
+    finished = 0
+    inflight: deque[tuple[int, Future[list[Briefed]]]] = deque()
+
+    def write(count: int, results: list[Briefed]) -> None:
+        nonlocal done, finished
+        with store.transaction():
+            for story_id, rows, extraction_rows, brief_json, fail in results:
+                if fail is not None:
+                    store.add_failure(fail)
+                    failed.append(fail)
+                elif brief_json is not None:
+                    store.put_article_rows(rows)
+                    store.put_extraction_rows(extraction_rows)
+                    store.put_brief_json(story_id, brief_json)
+                    done += 1
+        finished += count
         if progress:
-            progress("brief", n, len(ids))
+            progress("brief", finished, len(ids))
+
+    try:
+        for task in _brief_tasks(store, ids, max(16, options.batch_size // 4)):
+            inflight.append((len(task), pool.submit(_worker_brief, task)))
+            if len(inflight) > 2 * options.jobs:
+                count, fut = inflight.popleft()
+                write(count, fut.result())
+        while inflight:
+            count, fut = inflight.popleft()
+            write(count, fut.result())
+    finally:
+        for _, fut in inflight:
+            fut.cancel()
     return done, failed
 
 
@@ -319,11 +560,12 @@ def run(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLike[str] = "c
     db = str(db)
     start = time.monotonic()
     sources = [str(p) for p in paths]
-    with run_lock(db, wait=options.wait_for_lock, on_wait=on_wait), Store(db) as store:
+    with _pool_for(options, None, db, True) as pool, run_lock(db, wait=options.wait_for_lock, on_wait=on_wait), \
+            Store(db) as store:
         new, unchanged, failed = ingest_into(store, sources, options, stdin=stdin, progress=progress)
-        processed, failed2 = process_pending(store, options, progress=progress)
+        processed, failed2 = process_pending(store, options, progress=progress, pool=pool)
         group_pending(store, options, progress=progress)
-        briefs, failed3 = brief_dirty(store, options, progress=progress)
+        briefs, failed3 = brief_dirty(store, options, progress=progress, pool=pool)
         counts = store.counts()
     return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=processed,
                       failed=tuple(failed + failed2 + failed3), articles=counts["articles"], stories=counts["stories"],
@@ -336,14 +578,15 @@ def retry(db: str | os.PathLike[str] = "crosswire.db", options: RunOptions | Non
     options = options or RunOptions()
     db = str(db)
     start = time.monotonic()
-    with run_lock(db, wait=options.wait_for_lock), Store(db) as store:
+    with _pool_for(options, None, db, True) as pool, run_lock(db, wait=options.wait_for_lock), \
+            Store(db) as store:
         with store.transaction():
             for doc_id in store.document_ids("failed"):
                 store.clear_failures(doc_id)
                 store.set_document_status(doc_id, "new")
-        processed, failed = process_pending(store, options, progress=progress)
+        processed, failed = process_pending(store, options, progress=progress, pool=pool)
         group_pending(store, options, progress=progress)
-        briefs, failed2 = brief_dirty(store, options, progress=progress)
+        briefs, failed2 = brief_dirty(store, options, progress=progress, pool=pool)
         counts = store.counts()
     return RunSummary(db=db, processed=processed, failed=tuple(failed + failed2), articles=counts["articles"],
                       stories=counts["stories"], briefs=briefs, seconds=time.monotonic() - start)
