@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.dedup import DedupIndex, DedupOptions, credits, dedup, outlet_key
+from crosswire.dedup import DedupIndex, DedupOptions, credits, dedup, normalise, outlet_key
 from crosswire.errors import ConfigError
 from crosswire.records import Article, Published
 
@@ -186,3 +186,24 @@ def test_copy_matching_two_originals_is_duplicate_of_the_earliest_only() -> None
     links = dedup([copy], index)  # near both; related to "second" only through "first"
     assert [(lk.article_id, lk.kind, lk.of_article_id) for lk in links] == [("copy", "duplicate", "first")]
     assert index.root("copy") == "first"
+
+
+def test_words_are_hashed_as_normalise_finds_them() -> None:
+    """Shingles are built from words found over the code points at once: the same words as normalise()."""
+    index = DedupIndex()
+    hasher = index._hasher
+    texts = [
+        "", "One", "3.5 and 1,000 don't a..b x.y. 'quoted' ...end_of_it snake_case",
+        "“Curly” quotes — dashes – and ellipses… café naïve İstanbul STRASSE ﬁne 😀x",
+        "Line one.\n\nLine two, with U.S. forces; and 12,5 km.\n",
+        *[d["text"] for d in _corpus()[:5]],
+    ]
+    for text in texts:
+        words = hasher.words(text)
+        assert len(words) == len(normalise(text))
+        expected = hasher.tokens(normalise(text)) if normalise(text) else []
+        assert [h >> 32 for h in words.hashes.tolist()] == list(expected), text[:40]
+    # a copy in other page chrome and punctuation is the same text: one exact hash
+    a = _article("a", ["Rebels seized the town, officials said.", "Talks resume on Monday."], "2020-01-01")
+    b = _article("b", ["Rebels  seized the town -- officials said!", "“Talks resume on Monday”"], "2020-01-02")
+    assert index._entry(a).exact == index._entry(b).exact

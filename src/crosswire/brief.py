@@ -93,15 +93,16 @@ def sources_of(story: Story, articles: Mapping[str, Article], links: Sequence[Li
             target = dup if link.kind == "duplicate" else rew if link.kind == "rewrite" else None
             if target is not None:
                 target.setdefault(link.article_id, link.of_article_id)
+    outlets = {o: _norm_outlet(articles[o].outlet) for o in ids}
+    urls = {o: _norm_outlet(articles[o].url) for o in ids}
+    crediting: dict[str, list[str]] = {}  # a credited source -> the story's articles it names (once per source)
     out = []
     for aid in ids:
         a = articles[aid]
         orig = _norm_outlet(a.original_source)
-        credited = bool(orig) and any(
-            o != aid and (_norm_outlet(articles[o].outlet) == orig
-                          or _norm_outlet(articles[o].outlet).startswith(orig)
-                          or _norm_outlet(articles[o].url) == orig)
-            for o in ids)
+        if orig and orig not in crediting:
+            crediting[orig] = [o for o in ids if outlets[o].startswith(orig) or urls[o] == orig]
+        credited = bool(orig) and any(o != aid for o in crediting[orig])
         independent = aid not in dup and aid not in rew and not credited
         out.append(Source(article_id=aid, outlet=a.outlet, title=a.title, published=a.published.value,
                           duplicate_of=dup.get(aid), rewrite_of=rew.get(aid), original_source=a.original_source,
@@ -123,9 +124,22 @@ def similarity(a: str, b: str) -> float:
 
 
 def word_similarity(wa: frozenset[str], wb: frozenset[str]) -> float:
+    """Overlap of two word sets: shared / smaller set, weighted by the square root of their Jaccard."""
     if not wa or not wb:
         return 0.0
-    return len(wa & wb) / min(len(wa), len(wb)) * (len(wa & wb) / len(wa | wb)) ** 0.5
+    shared = len(wa & wb)
+    la, lb = len(wa), len(wb)
+    return shared / (la if la <= lb else lb) * (shared / (la + lb - shared)) ** 0.5
+
+
+def _similarities(words: frozenset[str], others: Sequence[frozenset[str]]) -> list[float]:
+    """``word_similarity(words, w)`` for each ``w`` of ``others``, in order (the same floats, one pass)."""
+    if not words:
+        return [0.0] * len(others)
+    la = len(words)
+    return [0.0 if not (lb := len(w)) else
+            (shared := len(words & w)) / (la if la <= lb else lb) * (shared / (la + lb - shared)) ** 0.5
+            for w in others]
 
 
 # Generic event words that say the same thing (for merging timeline entries).
@@ -148,7 +162,10 @@ def event_words(text: str) -> frozenset[str]:
 
 
 def event_similarity(a: str, b: str) -> float:
-    wa, wb = event_words(a), event_words(b)
+    return _event_overlap(event_words(a), event_words(b))
+
+
+def _event_overlap(wa: frozenset[str], wb: frozenset[str]) -> float:
     return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
 
 
@@ -183,20 +200,32 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
               ) -> tuple[TimelineEntry, ...]:
     events = [ev for aid in ids if aid in extractions for ev in extractions[aid].events]
     events.sort(key=lambda ev: (-len(ev.date), ev.date, ev.article_id, ev.span))  # most precise first
-    groups: list[list] = []
-    for ev in events:
+    described: dict[str, frozenset[str]] = {}  # event words of each description, found once
+
+    def words_of(ev: DatedEvent) -> frozenset[str]:
         desc = ev.description or ev.sentence
+        found = described.get(desc)
+        if found is None:
+            found = described[desc] = event_words(desc)
+        return found
+
+    groups: list[list] = []
+    group_words: list[list[frozenset[str]]] = []  # the event words of each group's members
+    for ev in events:
+        wa = words_of(ev)
         home = None
-        for g in groups:
+        for k, g in enumerate(groups):
             d0 = g[0].date
             if (d0 == ev.date or d0.startswith(ev.date)) and any(
-                    event_similarity(desc, x.description or x.sentence) >= opts.timeline_similarity for x in g):
-                home = g
+                    _event_overlap(wa, wb) >= opts.timeline_similarity for wb in group_words[k]):
+                home = k
                 break
         if home is None:
             groups.append([ev])
+            group_words.append([wa])
         else:
-            home.append(ev)
+            groups[home].append(ev)
+            group_words[home].append(wa)
     entries = []
     for g in groups:
         lead = min(g, key=lambda x: (len(x.sentence), x.article_id))
@@ -208,21 +237,30 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
 
 def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article], ids: Sequence[str],
              opts: BriefOptions) -> tuple[SummarySentence, ...]:
-    cands: list[tuple[str, int, int, str]] = []  # (article, start, end, text)
+    """Up to ``summary_max`` central, fact-bearing, mutually non-redundant lead sentences, each citing the
+    articles that state it too. Linear in the story's sentences: centrality is measured against the
+    first ``centrality_articles`` articles only, and each sentence is compared with each chosen one once."""
+    # every sentence of every article (a citation may be any of them); candidates are among them
+    all_sents: list[tuple[str, int, int, str]] = []
+    by_article: dict[str, list[int]] = {}
+    cand_at: list[int] = []  # candidate -> its index in all_sents
     for aid in ids:
-        a = articles[aid]
-        text = a.text
+        text = articles[aid].text
         kept = 0
-        for s, e in sentences(a):
+        for s, e in sentences(articles[aid]):
+            by_article.setdefault(aid, []).append(len(all_sents))
             sent = text[s:e]
             n = len(sent.split())
-            if opts.min_words <= n <= opts.max_words and sent[-1] in ".!?\"'\u201d\u2019":
-                cands.append((aid, s, e, sent))
-                kept += 1
-                if kept >= opts.sentences_per_article:  # summary material is in the leads; bounds the cost
-                    break
-    if not cands:
+            if kept < opts.sentences_per_article and opts.min_words <= n <= opts.max_words \
+                    and sent[-1] in ".!?\"'\u201d\u2019":
+                cand_at.append(len(all_sents))
+                kept += 1  # summary material is in the leads; bounds the cost
+            all_sents.append((aid, s, e, sent))
+    if not cand_at:
         return ()
+    cands = [all_sents[k] for k in cand_at]
+    cite_words = [content_words(c[3]) for c in all_sents]
+    cite_nums = [numbers(c[3]) for c in all_sents]
     key_spans: dict[str, list[tuple[int, int, float]]] = {}
     for f in facts:
         weight = 2.0 if f.status in ("update", "conflict") else 1.0
@@ -236,35 +274,41 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         for r in f.reports:
             stated.setdefault(r.article_id, []).append((r.span[0], f.key))
     fact_sets = [frozenset(k for pos, k in stated.get(aid, []) if s <= pos < e) for aid, s, e, _ in cands]
-    words = [content_words(c[3]) for c in cands]
-    nums = [numbers(c[3]) for c in cands]
+    words = [cite_words[k] for k in cand_at]
+    nums = [cite_nums[k] for k in cand_at]
     # centrality against the sentences of at most `centrality_articles` articles (linear in story size)
     peers = set(ids[: opts.centrality_articles])
     peer_idx = [j for j, c in enumerate(cands) if c[0] in peers]
+    spread = max(1, min(len(ids), opts.centrality_articles) - 1)
     scores = []
     seen_in: dict[str, int] = {}
+    others: tuple[str, list[frozenset[str]]] = ("", [])  # the peer sentences of other articles than this one
     for i, (aid, s, e, _sent) in enumerate(cands):
         position = seen_in.get(aid, 0)
         seen_in[aid] = position + 1
-        central = sum(word_similarity(words[i], words[j]) for j in peer_idx
-                      if cands[j][0] != aid) / max(1, min(len(ids), opts.centrality_articles) - 1)
+        if others[0] != aid or i == 0:
+            others = (aid, [words[j] for j in peer_idx if cands[j][0] != aid])
+        central = sum(_similarities(words[i], others[1])) / spread
         facts_here = sum(w for fs, fe, w in key_spans.get(aid, []) if s <= fs < e)
         scores.append(1.5 / (1 + position) + central + 0.8 * min(facts_here, 3.0) + 0.02 * min(len(words[i]), 20))
     chosen: list[int] = []
     cited: set[str] = set()
-    order = sorted(range(len(cands)), key=lambda i: (-scores[i], cands[i][0], cands[i][1]))
+    covered: frozenset[str] = frozenset()
+    # Candidates still eligible, best first. Being chosen, saying only facts already covered, and
+    # repeating a chosen sentence stay true as more are chosen: such candidates leave for good, and
+    # each one left is compared with each newly chosen sentence once.
+    alive = sorted(range(len(cands)), key=lambda i: (-scores[i], cands[i][0], cands[i][1]))
     while len(chosen) < opts.summary_max:
+        if chosen:
+            last = chosen[-1]
+            last_nums = nums[last]
+            sims = _similarities(words[last], [words[i] for i in alive])
+            alive = [i for i, sim in zip(alive, sims, strict=True)
+                     if i != last and not (fact_sets[i] and fact_sets[i] <= covered)
+                     and not (sim >= opts.redundancy
+                              or (nums[i] and nums[i] <= last_nums and sim >= opts.redundancy / 2))]
         best, best_score = None, -1.0
-        for i in order:
-            if i in chosen:
-                continue
-            covered = frozenset().union(*(fact_sets[j] for j in chosen)) if chosen else frozenset()
-            if fact_sets[i] and fact_sets[i] <= covered:
-                continue
-            if any(word_similarity(words[i], words[j]) >= opts.redundancy or
-                   (nums[i] and nums[i] <= nums[j]
-                    and word_similarity(words[i], words[j]) >= opts.redundancy / 2) for j in chosen):
-                continue
+        for i in alive:
             sc = scores[i] + (0.6 if cands[i][0] not in cited else 0.0)
             if sc > best_score:
                 best, best_score = i, sc
@@ -272,31 +316,21 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
             break
         chosen.append(best)
         cited.add(cands[best][0])
+        covered = covered | fact_sets[best]
     rank = {aid: n for n, aid in enumerate(ids)}
     chosen.sort(key=lambda i: (rank[cands[i][0]], cands[i][1]))
-    # every sentence of every article may be a citation of a chosen one (not only the candidates)
-    all_sents: list[tuple[str, int, int, str]] = []
-    by_article: dict[str, list[int]] = {}
-    for aid in ids:
-        text = articles[aid].text
-        for s, e in sentences(articles[aid]):
-            by_article.setdefault(aid, []).append(len(all_sents))
-            all_sents.append((aid, s, e, text[s:e]))
-    cite_words = [content_words(c[3]) for c in all_sents]
-    cite_nums = [numbers(c[3]) for c in all_sents]
     out = []
     for i in chosen:
         aid, s, e, sent = cands[i]
         cites = [Citation(article_id=aid, span=(s, e))]
+        sims = _similarities(words[i], cite_words)
         for other in ids:
-            if other == aid:
+            if other == aid or not by_article.get(other):
                 continue
-            sims = [(word_similarity(words[i], cite_words[j]), all_sents[j], cite_nums[j])
-                    for j in by_article.get(other, [])]
-            if sims:
-                sim, c, cnums = max(sims, key=lambda x: (x[0], -x[1][1]))
-                if sim >= opts.citation_similarity and cnums >= nums[i]:
-                    cites.append(Citation(article_id=other, span=(c[1], c[2])))
+            # the other article's most similar sentence (the first of equals: sentences run in text order)
+            j = max(by_article[other], key=sims.__getitem__)
+            if sims[j] >= opts.citation_similarity and cite_nums[j] >= nums[i]:
+                cites.append(Citation(article_id=other, span=(all_sents[j][1], all_sents[j][2])))
         out.append(SummarySentence(text=sent, citations=tuple(cites)))
     return tuple(out)
 
@@ -322,6 +356,11 @@ def brief(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article],
     if not headline:
         titles = [(articles[a].title or "").strip() for a in ids]
         titles = [t for t in titles if t]
-        headline = max(titles, key=lambda t: (sum(similarity(t, o) for o in titles), -len(t)), default="")
+        title_words = [content_words(t) for t in titles]
+        centrality: dict[str, float] = {}  # per distinct title (copies share their titles)
+        for t, w in zip(titles, title_words, strict=True):
+            if t not in centrality:
+                centrality[t] = sum(_similarities(w, title_words))
+        headline = max(titles, key=lambda t: (centrality[t], -len(t)), default="")
     return Brief(story=story, headline=headline, facts=tuple(facts), timeline=_timeline(extractions, ids, options),
                  summary=summary, sources=tuple(sources), entities=_entities(extractions, ids))

@@ -166,14 +166,6 @@ class _Words:
     def __len__(self) -> int:
         return len(self.hashes)
 
-    def __add__(self, other: _Words) -> _Words:
-        if not len(self):
-            return other
-        if not len(other):
-            return self
-        return _Words(np.concatenate((self.hashes, other.hashes)),
-                      np.concatenate((self.lines, other.lines + int(self.lines[-1]) + 1)))
-
 
 class _SpanHasher:
     """Hashes of spans of a sequence of integers (a text's code points, a text's word hashes),
@@ -359,7 +351,8 @@ class DedupIndex:
                 article = resign(article_id) if resign is not None else None
                 if article is None:
                     raise ConfigError(f"signature of {article_id} was made with {params}, index uses {expected}"
-                                      + ("" if resign is None else "; its article is missing"))
+                                      + ("; give from_rows resign= (an article by id, e.g. Store.article) to sign "
+                                         "it again" if resign is None else "; its article is missing"))
                 entry = index._entry(article)
                 entry.root = raw["root"]
                 if entry.root is None:

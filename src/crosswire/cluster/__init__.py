@@ -28,18 +28,25 @@ IDF comes from *running* document frequencies (every article seen so far, the cu
 included): the state is a sum over stories, so it survives a round trip through the store and
 half-then-rest gives the same stories as all at once. Candidates come from an inverted index
 (term -> stories whose centroid holds it) queried with the article's most distinctive terms,
-never from all stories. Duplicates and rewrites (dedup links) join their original's story.
-"""
+never from all stories, and at most ``max_candidates`` of them are scored, so an article costs
+the same however many stories there are. Duplicates and rewrites (dedup links) join their
+original's story and count once: their terms are not computed, and the centroid, the counts and
+the corpus size IDF reads are those of the distinct reports.
 
+Modules: :mod:`.options` (``ClusterOptions``), :mod:`.terms` (what an article brings: terms,
+names, lede people, its day), :mod:`.vocab` (term ids and running counts as arrays),
+:mod:`.state` (a story's state and stored features, a query), :mod:`.index` (``StoryIndex``:
+candidates, scoring, adoption).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from ..records import Article, Extraction, Link, Story
-from .index import FEATURES_VERSION as FEATURES_VERSION
 from .index import StoryIndex
 from .options import ClusterOptions
+from .state import FEATURES_VERSION as FEATURES_VERSION
 from .terms import article_terms, publication_key, story_id
 
 __all__ = ["ClusterOptions", "StoryIndex", "article_terms", "cluster", "story_id"]

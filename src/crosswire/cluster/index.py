@@ -2,17 +2,17 @@
 centroid terms, and the score that says "same event" (see the package docstring).
 
 A centroid is two numpy arrays, term ids (see :mod:`.vocab`) and summed weights, in the terms'
-canonical order. A query is weighted by IDF once and spread into dense scratch vectors over the
-vocabulary; its candidates are scored together, one gather and one ``bincount`` per part of
-the score over their concatenated centroids (sums in canonical order, so deterministic).
+canonical order. A query is weighted by IDF once and spread over a scratch matrix (a row per
+term id, a column per part of the score: text, names, title, lead); a candidate's four dot
+products are then its weights times the rows of its terms, summed in canonical order, so the
+same stories score the same however the index was built. Scores are worked out for all
+candidates at once.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
@@ -21,70 +21,13 @@ import numpy as np
 from ..errors import ConfigError
 from ..records import Story
 from .options import ClusterOptions
+from .state import FEATURES_VERSION, NO_IDS, Query, Row, StoryState, state_from_json
 from .terms import content_words, day_ordinal, headline_names, story_id
 from .vocab import NAME, TITLE, Vocabulary
 
-FEATURES_VERSION = 4  # 2: title (``t:``) terms, norms with their corpus size; 3: lede people (``l:``), lead norm;
-# 4: ``counted``, the articles whose terms the centroid sums (copies are not)
 NORM_REFRESH = 0.1  # a story's norms are recomputed once the corpus has grown by this share
 HEADLINE_POOL = 64  # titles considered for a story's headline
 _DEFAULTS = ClusterOptions()
-_NO_IDS = np.zeros(0, dtype=np.int64)
-_NO_VALS = np.zeros(0, dtype=np.float64)
-Row = tuple[str, str, str | None]  # article id, title, published
-
-
-@dataclass
-class _StoryState:
-    id: str
-    articles: list[Row]
-    slot: int = -1  # its row in the index's story arrays
-    ids: np.ndarray = field(default_factory=lambda: _NO_IDS)  # centroid terms, canonical order
-    vals: np.ndarray = field(default_factory=lambda: _NO_VALS)  # their summed weights (<= centroid_terms)
-    df: dict[str, int] = field(default_factory=dict)  # articles of this story holding each term (never truncated)
-    norms: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # text, names, title, lead parts
-    norms_at: int = 0  # articles seen (IDF's corpus size) when the norms were computed
-    counted: int = 0  # articles whose terms the centroid and counts hold (a copy counts once, as its original)
-    first_day: int | None = None
-    last_day: int | None = None
-    first_seen: str | None = None
-    last_seen: str | None = None
-    headline: str = ""
-    headline_names: tuple[str, ...] | None = None  # ``e:`` terms its first title carries (when first needed)
-    pool_words: list[frozenset[str]] = field(default_factory=list)  # title words of the headline pool
-
-    def see(self, rows: Iterable[Row]) -> None:
-        """Extend the story's dates to those of ``rows``."""
-        for _, _, published in rows:
-            if not published:
-                continue
-            if self.first_seen is None or published < self.first_seen:
-                self.first_seen = published
-            if self.last_seen is None or published > self.last_seen:
-                self.last_seen = published
-            if (day := day_ordinal(published)) is not None:
-                self.first_day = day if self.first_day is None else min(self.first_day, day)
-                self.last_day = day if self.last_day is None else max(self.last_day, day)
-
-    def story(self) -> Story:
-        return Story(id=self.id, article_ids=tuple(a for a, _, _ in self.articles), headline=self.headline,
-                     first_seen=self.first_seen, last_seen=self.last_seen)
-
-
-@dataclass
-class _Query:
-    """An article (or a story that grew) as it is compared with stories."""
-
-    ids: np.ndarray  # term ids
-    weights: np.ndarray  # raw weights (what a centroid sums; IDF is applied here)
-    rank: np.ndarray  # weight x IDF: the most distinctive terms find candidates
-    norms: tuple[float, float, float, float]  # text, names, title, lead parts (with IDF)
-    first_day: int | None
-    last_day: int | None
-    title: str
-    counts: Mapping[str, int]  # the query's own articles per term (already in the running counts)
-    terms: Mapping[str, float] | None = None  # by name, for the headline's names (an article's)
-    headline_names: tuple[str, ...] | None = None  # ``e:`` terms the headline carries (when first needed)
 
 
 class StoryIndex:
@@ -92,13 +35,13 @@ class StoryIndex:
 
     def __init__(self, options: ClusterOptions = _DEFAULTS) -> None:
         self.options = options
-        self._stories: dict[str, _StoryState] = {}
+        self._stories: dict[str, StoryState] = {}
         self._story_of: dict[str, str] = {}
         self._vocab = Vocabulary()
         self._n = 0
         self._postings: dict[int, set[int]] = {}  # term id -> slots of the stories whose centroid holds it
         # per story slot: the state (None once merged away), dates (NaN: none), articles, id order
-        self._slots: list[_StoryState | None] = []
+        self._slots: list[StoryState | None] = []
         self._first = np.zeros(0)
         self._last = np.zeros(0)
         self._size = np.zeros(0, dtype=np.int64)
@@ -121,7 +64,7 @@ class StoryIndex:
         for story, features in stored:
             if features is None:
                 raise ConfigError(f"story {story.id} has no stored features")
-            state, tf = index._from_json(story, features)
+            state, tf = state_from_json(story, features)
             index._open(state)
             for article_id, _, _ in state.articles:
                 index._story_of[article_id] = state.id
@@ -130,7 +73,7 @@ class StoryIndex:
             ids = index._vocab.lookup(tf)
             order = index._vocab.canonical_order(ids)
             state.ids, state.vals = ids[order], np.fromiter(tf.values(), dtype=np.float64, count=len(tf))[order]
-            index._post(state, _NO_IDS)
+            index._post(state, NO_IDS)
         return index
 
     def features(self, story_id: str) -> Any:
@@ -176,7 +119,7 @@ class StoryIndex:
         target = self._best(q)
         if target is None:
             target = story_id(article_id)
-            self._open(_StoryState(id=target, articles=[]))
+            self._open(StoryState(id=target, articles=[]))
         state = self._stories[target]
         self._update(state, [(article_id, title, published)], 1, ids, weights, counts)
         self._adopt(state)
@@ -191,26 +134,7 @@ class StoryIndex:
 
     # -- state ------------------------------------------------------------------------------
 
-    def _from_json(self, story: Story, data: Mapping[str, Any]) -> tuple[_StoryState, dict[str, float]]:
-        version = data.get("version")
-        if version not in (1, 2, 3, FEATURES_VERSION):
-            raise ConfigError(f"story {story.id}: features version {version} is not {FEATURES_VERSION}")
-        state = _StoryState(id=story.id, articles=[(a[0], a[1], a[2]) for a in data["articles"]],
-                            df={k: int(v) for k, v in data["df"].items()}, headline=data["headline"])
-        tf = {k: float(v) for k, v in data["tf"].items()}
-        if version == 1:  # upgrade: the headline terms come from the titles kept with the articles
-            for _, title, _ in state.articles:
-                for w, n in Counter(content_words(title or "")).items():
-                    tf["t:" + w] = tf.get("t:" + w, 0.0) + 1.0 + math.log(n)
-                    state.df["t:" + w] = state.df.get("t:" + w, 0) + 1
-        elif version >= 3:  # version 2 has no lead norm: all norms are recomputed when first needed
-            n = [float(x) for x in data["norms"]]
-            state.norms, state.norms_at = (n[0], n[1], n[2], n[3]), int(data["norms_at"])
-        state.counted = int(data["counted"]) if version >= 4 else len(state.articles)  # before 4, copies counted
-        state.see(state.articles)
-        return state, tf
-
-    def _open(self, state: _StoryState) -> None:
+    def _open(self, state: StoryState) -> None:
         """Register a story: its id, its slot in the story arrays and its dates there."""
         self._stories[state.id] = state
         state.slot = len(self._slots)
@@ -228,13 +152,13 @@ class StoryIndex:
             self._ordered = False
         self._mark(state)
 
-    def _mark(self, state: _StoryState) -> None:
+    def _mark(self, state: StoryState) -> None:
         slot = state.slot
         self._size[slot] = len(state.articles)
         self._first[slot] = np.nan if state.first_day is None else state.first_day
         self._last[slot] = np.nan if state.last_day is None else state.last_day
 
-    def _close(self, state: _StoryState) -> None:
+    def _close(self, state: StoryState) -> None:
         """Forget a story merged into another."""
         for i in state.ids.tolist():
             self._postings[i].discard(state.slot)
@@ -243,21 +167,21 @@ class StoryIndex:
         self._size[state.slot] = 0
         self._removed.append(state.id)
 
-    def _post(self, state: _StoryState, old: np.ndarray) -> None:
+    def _post(self, state: StoryState, old: np.ndarray) -> None:
         for i in np.setdiff1d(old, state.ids, assume_unique=True).tolist():
             if (posting := self._postings.get(i)) is not None:
                 posting.discard(state.slot)
         for i in np.setdiff1d(state.ids, old, assume_unique=True).tolist():
             self._postings.setdefault(i, set()).add(state.slot)
 
-    def _join(self, state: _StoryState, rows: Sequence[Row]) -> None:
+    def _join(self, state: StoryState, rows: Sequence[Row]) -> None:
         for row in rows:
             state.articles.append(row)
             self._story_of[row[0]] = state.id
         state.see(rows)
         self._mark(state)
 
-    def _update(self, state: _StoryState, rows: Sequence[Row], counted: int, ids: np.ndarray, vals: np.ndarray,
+    def _update(self, state: StoryState, rows: Sequence[Row], counted: int, ids: np.ndarray, vals: np.ndarray,
                 df: Mapping[str, int]) -> None:
         """Add articles (``rows``, of which ``counted`` are no copies) with their summed term
         weights (``ids``, ``vals``) and counts ``df``; keep the ``centroid_terms`` weighing most
@@ -281,7 +205,7 @@ class StoryIndex:
         state.headline = self._headline(state)
         self._post(state, old)
 
-    def _adopt(self, state: _StoryState) -> None:
+    def _adopt(self, state: StoryState) -> None:
         """Small stories that now pass against ``state`` as their articles would: merge them in.
 
         Online, an article that arrives before its story is recognisable (the first reports
@@ -300,7 +224,7 @@ class StoryIndex:
             self._close(other)
             self._update(state, other.articles, other.counted, other.ids, other.vals, other.df)
 
-    def _headline(self, state: _StoryState) -> str:
+    def _headline(self, state: StoryState) -> str:
         """The title closest to the centroid among the first ``HEADLINE_POOL`` (ties: earliest)."""
         best, best_score = "", -1.0
         pool = state.articles[:HEADLINE_POOL]  # bounded: the earliest reports
@@ -345,7 +269,7 @@ class StoryIndex:
             lead = float((y * y).sum())
         return math.sqrt(text), math.sqrt(names), math.sqrt(title), math.sqrt(lead)
 
-    def _story_norms(self, state: _StoryState) -> tuple[float, float, float, float]:
+    def _story_norms(self, state: StoryState) -> tuple[float, float, float, float]:
         """The centroid's norms, recomputed once the corpus has grown by ``NORM_REFRESH`` since
         (IDF drifts as articles arrive; exact norms for every candidate would cost a pass over
         its centroid per article)."""
@@ -355,7 +279,7 @@ class StoryIndex:
 
     def _query(self, ids: np.ndarray, weights: np.ndarray, counts: Mapping[str, int], title: str,
                first: int | None, last: int | None, norms: tuple[float, float, float, float] | None = None,
-               terms: Mapping[str, float] | None = None) -> _Query:
+               terms: Mapping[str, float] | None = None) -> Query:
         """``weights`` times IDF once, for every candidate; ``norms`` (a story's, kept as
         :meth:`_story_norms` keeps them) or those of the query."""
         vocab = self._vocab
@@ -364,10 +288,10 @@ class StoryIndex:
         rank = weights * idf
         if norms is None:
             norms = self._norms(ids, weights)
-        return _Query(ids=ids, weights=weights, rank=rank, norms=norms, first_day=first,
+        return Query(ids=ids, weights=weights, rank=rank, norms=norms, first_day=first,
                       last_day=last, title=title, counts=counts, terms=terms)
 
-    def _load(self, q: _Query) -> np.ndarray:
+    def _load(self, q: Query) -> np.ndarray:
         """Spread the query over the scratch matrix (grown to the vocabulary): per term id, its
         weight x IDF^2 as a text term (names included), as a name, as a title word, and, for
         both terms of a lead key the query holds, the key's. Returns the rows set."""
@@ -398,7 +322,7 @@ class StoryIndex:
             touched.append(forms[known])
         return np.concatenate(touched)
 
-    def _ownership(self, names: Iterable[str], counts: Mapping[str, int], state: _StoryState) -> float:
+    def _ownership(self, names: Iterable[str], counts: Mapping[str, int], state: StoryState) -> float:
         """How much the story owns a name the headline carries (``names``): for each headline
         name that at least half of the story's articles mention, the share of all articles
         naming it (those of the headline's own, ``counts``, excepted) that are in the story; the
@@ -412,7 +336,7 @@ class StoryIndex:
                 best = max(best, n / max(n, self._vocab.count_of(t) - counts.get(t, 0)))
         return best
 
-    def _score(self, q: _Query, states: Sequence[_StoryState], probe: _StoryState | None = None) -> np.ndarray:
+    def _score(self, q: Query, states: Sequence[StoryState], probe: StoryState | None = None) -> np.ndarray:
         """Each story's score against the query: the text cosine (names included) mixed with the
         title cosine (``title_share``), within ``grace_days`` the lead cosine if higher, minus the
         time penalty, which shrinks as the names agree (their cosine over ``name_agreement``) and
@@ -470,7 +394,7 @@ class StoryIndex:
             out[j] = score[j] - penalty[j] * max(0.0, 1.0 - max(agreement[j], opts.ownership * own))
         return out
 
-    def _candidates(self, q: _Query, small: int | None = None) -> list[str]:
+    def _candidates(self, q: Query, small: int | None = None) -> list[str]:
         """Stories holding the query's ``query_terms`` most distinctive terms (ties: canonical
         order), within ``window_days``, of at most ``small`` articles when given: the
         ``max_candidates`` that hold the most of those terms' weight (ties: smallest id), so the
@@ -500,7 +424,7 @@ class StoryIndex:
                 found = np.array([slot for _, slot in ranked[: self.options.max_candidates]], dtype=np.int64)
         return sorted(self._slots[slot].id for slot in found.tolist())  # type: ignore[union-attr]
 
-    def _best(self, q: _Query) -> str | None:
+    def _best(self, q: Query) -> str | None:
         """The candidate story scoring highest, at least ``threshold`` (ties: smallest id)."""
         candidates = self._candidates(q)
         scores = self._score(q, [self._stories[s] for s in candidates])

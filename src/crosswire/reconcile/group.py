@@ -20,7 +20,7 @@ from crosswire.records import Claim, Extraction, Story
 
 from .judge import to_report
 from .options import ReconcileOptions
-from .scope import StoryContext, background_reason
+from .scope import PeerFigures, StoryContext, background_reason
 from .values import interval, overlap
 
 SUBJECT_PARENT: dict[str, str] = {
@@ -154,14 +154,17 @@ def _mark_totals(claims: Sequence[Claim], by_id: dict[str, Item], items: list[It
 def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
              opts: ReconcileOptions) -> list[Item]:
     items: list[Item] = []
-    all_claims = [c for e in extractions for c in e.claims]
+    kinds: dict[tuple[str, str], list[Claim]] = {}  # the story's claims by measure and unit, in story order
+    for e in extractions:
+        for c in e.claims:
+            kinds.setdefault((c.measure, c.unit), []).append(c)
+    peers = {kind: PeerFigures(claims) for kind, claims in kinds.items()}
     for ex in extractions:
         by_id: dict[str, Item] = {}
         for c in ex.claims:
             if (c.low is not None and c.low < 0) or (c.high is not None and c.high < 0):
                 continue  # no count or distance is negative: a misread figure is not weighed
-            peers = [p for p in all_claims if p.measure == c.measure and p.unit == c.unit]
-            why = background_reason(c, ex, peers, ctx, opts)
+            why = background_reason(c, ex, peers[(c.measure, c.unit)], ctx, opts)
             subject = norm_subject(c.subject)
             if subject == "people" and c.measure == "injured" and (
                     (c.attributed_to and _HOSPITAL_SOURCE.search(c.attributed_to))
@@ -246,17 +249,19 @@ def split_compatible(members: list[Item], opts: ReconcileOptions) -> list[list[I
     """Parts of a toll stated by different articles ("five of the dead", "nine of the dead") and bare counts
     are different subsets, not rivals: only figures compatible with each other make one fact."""
     out: list[list[Item]] = []
+    spans: list[list[tuple[float, float]]] = []  # the interval of each member of each group of out
     vague = [m for m in members if m.vague or (m.claim.low is None and m.claim.high is None)]
     for m in members:
-        if m in vague:
+        if m.vague or (m.claim.low is None and m.claim.high is None):
             continue  # "dozens", "many": they bridge nothing
         iv = interval(to_report(m.claim, m.subject), opts)
-        home = next((g for g in out if any(overlap(iv, interval(to_report(x.claim, x.subject), opts)) for x in g)),
-                    None)
+        home = next((k for k, ivs in enumerate(spans) if any(overlap(iv, x) for x in ivs)), None)
         if home is None:
             out.append([m])
+            spans.append([iv])
         else:
-            home.append(m)
+            out[home].append(m)
+            spans[home].append(iv)
     if vague:  # shown beside the largest group
         if out:
             max(out, key=len).extend(vague)

@@ -89,6 +89,18 @@ class _Judge:
     def fits(self, a: Report, b: Report) -> bool:
         return overlap(self.iv[a.claim_id], self.iv[b.claim_id])
 
+    def all_fit(self, reps: Sequence[Report]) -> bool:
+        """Every two of ``reps`` fit (``fits`` for each pair), in one pass: intervals overlap pairwise when
+        each one's low end is at most the high end of every other one."""
+        ivs = [self.iv[r.claim_id] for r in reps]
+        if any(lo != lo or hi != hi for lo, hi in ivs):  # NaN compares false: ask each pair
+            return all(self.fits(a, b) for i, a in enumerate(reps) for b in reps[i + 1:])
+        if len(ivs) < 2:
+            return True
+        lowest = min(range(len(ivs)), key=lambda i: ivs[i][1])  # the smallest high end, and the next one
+        second = min(ivs[i][1] for i in range(len(ivs)) if i != lowest)
+        return all(lo <= (second if i == lowest else ivs[lowest][1]) for i, (lo, _) in enumerate(ivs))
+
     def same_source(self, a: Report, b: Report) -> bool:
         return bool(a.attributed_to) and (a.attributed_to or "").lower() == (b.attributed_to or "").lower()
 
@@ -99,12 +111,15 @@ class _Judge:
         n = len(reps)
         score = [(1, 1)] * n
         prev: list[int | None] = [None] * n
+        whens = [self.when(r) for r in reps]
+        levels = [level(r) for r in reps]
+        sources = [(r.attributed_to or "").lower() for r in reps]  # same_source, read once per report
         for i in range(n):
+            when_i, level_i, source_i = whens[i], levels[i], sources[i]
             for j in range(i):
-                a, b = reps[j], reps[i]
-                if self.when(a) > self.when(b) or level(b) < level(a):
+                if whens[j] > when_i or level_i < levels[j]:
                     continue  # the chain never goes down; lower figures are stale or contradict it
-                cand = (score[j][0] + 1, score[j][1] + (not self.same_source(a, b)))
+                cand = (score[j][0] + 1, score[j][1] + (not (bool(reps[j].attributed_to) and sources[j] == source_i)))
                 if cand > score[i]:
                     score[i], prev[i] = cand, j
         end = max(range(n), key=lambda i: (score[i], self.when(reps[i]), level(reps[i])))
@@ -212,7 +227,7 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
         return Fact(**base, status="update", best=level(cur) if cur.high is None else rep_value(cur.low, cur.high),
                     low=cur.low if cur.low is not None else level(cur), high=cur.high, current=cur.claim_id,
                     explanation=prefix + expl + same_article + vague_note)
-    if all(j.fits(a, b) for i, a in enumerate(reps) for b in reps[i + 1:]):
+    if j.all_fit(reps):
         kinds = {"lower bounds" if r.high is None else "upper bounds" if r.low is None else "values" for r in reps}
         what = "lower bounds" if kinds == {"lower bounds"} else "compatible " + "/".join(sorted(kinds))
         vals = ", ".join(show(r) for r in reps)

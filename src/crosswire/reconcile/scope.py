@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -267,9 +268,58 @@ def _old_date(c: Claim, ex: Extraction, ctx: StoryContext, opts: ReconcileOption
     return None
 
 
-def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim], ctx: StoryContext,
+class PeerFigures:
+    """The story's figures of one measure and unit as :func:`background_reason` weighs them: the non-zero
+    values of the firm (not vague) ones, sorted once, so the median of a figure's peers (all but itself)
+    is a lookup rather than a sort of the whole group for each figure."""
+
+    def __init__(self, peers: Sequence[Claim]) -> None:
+        self._members = {id(p) for p in peers}
+        self._peers = peers  # keeps the ids above alive
+        self._values = sorted(v for v in (rep_value(p.low, p.high) for p in peers if not p.vague) if v)
+        self._exact = all(v == v for v in self._values)  # NaN sorts arbitrarily: no shortcut then
+
+    def _without(self, c: Claim) -> int | None:
+        """Where ``c``'s own value sits in the sorted values (None when it is not one of them)."""
+        if id(c) not in self._members or c.vague:
+            return None
+        value = rep_value(c.low, c.high)
+        return bisect_left(self._values, value) if value else None
+
+    def others(self, c: Claim) -> list[float]:
+        """The values of every figure but ``c`` (``c`` counts once even when others equal it)."""
+        if not self._exact:
+            return [v for v in (rep_value(p.low, p.high) for p in self._peers if p is not c and not p.vague) if v]
+        k = self._without(c)
+        return self._values if k is None else self._values[:k] + self._values[k + 1:]
+
+    def count_others(self, c: Claim) -> int:
+        if not self._exact:
+            return len(self.others(c))
+        return len(self._values) - (self._without(c) is not None)
+
+    def median_of_others(self, c: Claim) -> float:
+        """``statistics.median(self.others(c))``, without building that list."""
+        if not self._exact:
+            return statistics.median(self.others(c))
+        k = self._without(c)
+        values = self._values
+        n = len(values) - (k is not None)
+        if n == 0:
+            raise statistics.StatisticsError("no median for empty data")
+
+        def at(i: int) -> float:
+            return values[i] if k is None or i < k else values[i + 1]
+
+        if n % 2 == 1:
+            return at(n // 2)
+        return (at(n // 2 - 1) + at(n // 2)) / 2
+
+
+def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFigures, ctx: StoryContext,
                       opts: ReconcileOptions) -> str | None:
-    """Why ``c`` is background (a short phrase for the explanation), or None when it is about the event."""
+    """Why ``c`` is background (a short phrase for the explanation), or None when it is about the event.
+    ``peers``: the story's claims of ``c``'s measure and unit (or their :class:`PeerFigures`)."""
     if c.span[0] >= ctx.retrospective.get(c.article_id, len(c.sentence) + c.span[1] + 1):
         return "in the article's look back at other incidents"
     place = linked_place(c, ex.entities)
@@ -282,11 +332,12 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim], ctx: Sto
     if _STRONG_CUES.search(near):
         return f"tied to another time or event ({_STRONG_CUES.search(near).group(0)!r})"  # type: ignore[union-attr]
     value = rep_value(c.low, c.high)
-    others = [v for v in (rep_value(p.low, p.high) for p in peers if p is not c and not p.vague) if v]
+    figures = peers if isinstance(peers, PeerFigures) else PeerFigures(peers)
+    others = figures.count_others(c)
     if _WEAK_CUES.search(c.sentence) and (
-            not others or (value is not None and value > opts.cue_ratio * statistics.median(others))):
+            not others or (value is not None and value > opts.cue_ratio * figures.median_of_others(c))):
         return f"a longer span ({_WEAK_CUES.search(c.sentence).group(0)!r})"  # type: ignore[union-attr]
-    if c.unit == "person" and value and others and value > opts.background_ratio * statistics.median(others):
+    if c.unit == "person" and value and others and value > opts.background_ratio * figures.median_of_others(c):
         return "far above every other figure of its kind in the story"
     if c.measure in HUMAN_TOLLS and not ctx.casualty and (c.span[0] >= opts.lede_chars or _after_prior_event(c)):
         return "a toll mentioned in passing in a story that is not about casualties"
