@@ -617,3 +617,16 @@ def test_news_organisations_are_not_actors() -> None:
     outlets = {"edition.cnn.com", "www.npr.org"}
     assert all(is_media(n, outlets) for n in ("Associated Press", "NPR", "CNN", "Sky News", "Reuters"))
     assert not any(is_media(n, outlets) for n in ("Hayat Tahrir al-Sham", "Taliban", "ISIS", "Boko Haram"))
+
+
+def test_a_building_named_after_a_town_is_not_that_town_unless_the_story_names_its_country() -> None:
+    """A fictional valley town's evacuees sheltered at "the Riverside sports hall": the gazetteer's Riverside is in
+    California, a country the story never names, so the record has no place rather than a wrong one."""
+    unanchored = run_texts(("a", ["Dam bursts above Velmora",
+                                  "A dam burst above Velmora late on Monday, killing 12 people. Families spent the "
+                                  "night at the Riverside sports hall."], "2025-04-15"))
+    assert unanchored.place is None, unanchored.place_evidence
+    anchored = run_texts(("a", ["Floods in California",
+                                "Floods in southern California killed two people on Monday. Families spent the "
+                                "night at the Riverside sports hall."], "2017-02-21"))
+    assert anchored.place is not None and anchored.place.country == "United States", anchored.place_evidence

@@ -62,6 +62,13 @@ def test_parts_of_a_total() -> None:
     qs = quantities("More than 100 people were killed, including 30 children and 12 police officers.")
     assert [q.part_of for q in qs] == [None, 0, 0]
     assert qs[2].subject == "police officers" and qs[2].measure == "killed"
+    # the predicate after a list of parts decides the total's measure, however long the list
+    qs = quantities("Six people, including two congressmen, two police officers, a congressional aide and a "
+                    "lobbyist, were injured in the attack.")
+    assert [(q.measure, q.subject, q.low, q.part_of) for q in qs] == [
+        ("injured", "people", 6, None), ("injured", "officials", 2, 0), ("injured", "police officers", 2, 0)]
+    (total, part) = quantities("Four soldiers \u2014 among them a commander and two drivers \u2014 died in the ambush.")[:2]
+    assert (total.measure, total.subject, total.low) == ("killed", "soldiers", 4)
 
 
 def test_not_counts() -> None:

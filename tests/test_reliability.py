@@ -126,7 +126,7 @@ def test_sigkill_with_worker_processes_leaves_none_behind_and_resumes(tmp_path: 
     time.sleep(1.5)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    gone, alive = psutil.wait_procs(workers, timeout=10)
+    _gone, alive = psutil.wait_procs(workers, timeout=10)
     assert not alive, f"workers outlived the killed run: {alive}"
     final = cw_popen("run", str(tmp_path / "in"), "--db", str(db), "--jobs", "2", cwd=tmp_path)
     _, err = final.communicate(timeout=600)

@@ -226,8 +226,49 @@ def _title_mentions(title: str, written: dict[str, str], type_re: re.Pattern[str
     return out
 
 
+# A place name used only to name a building or a ground ("the Riverside sports hall", "Springfield High
+# School") says where that building is only if its town is the one the gazetteer knows, which the story
+# would show by naming another place of that country.
+_FACILITY = re.compile(
+    r"\s+(?:[A-Za-z]+\s+){0,2}?(?:hall|school|stadium|arena|hospital|clinic|park|cent(?:re|er)|church|mosque|"
+    r"temple|synagogue|market|mall|hotel|station|bridge|street|road|avenue|square|college|university|academy|"
+    r"club|gym|library|museum|theat(?:re|er)|plant|factory|prison|jail|barracks|cemetery|field|ground)s?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """Names mentioned only as a building's name, and the countries of every other place mention."""
+
+    facility_only: frozenset[str]
+    countries: frozenset[str]
+
+    def unanchored(self, name: str, place: Place) -> bool:
+        return name in self.facility_only and place.country_code not in self.countries
+
+
+def _anchors(reads: Sequence[Read]) -> _Anchors:
+    facility: set[str] = set()
+    standalone: set[str] = set()
+    countries: set[str] = set()
+    for rd in reads:
+        text = rd.article.text
+        for e in rd.extraction.entities:
+            if e.kind != "place":
+                continue
+            if _FACILITY.match(text, e.span[1]):
+                facility.add(e.name)
+            else:
+                standalone.add(e.name)
+                if e.place is not None and e.place.country_code:
+                    countries.add(e.place.country_code)
+    return _Anchors(frozenset(facility - standalone), frozenset(countries))
+
+
 def _article_mentions(rd: Read, type_re: re.Pattern[str] | None, day: date | None,
-                      context: Sequence[str]) -> tuple[list[_Mention], dict[str, Place]]:
+                      context: Sequence[str], anchors: _Anchors | None = None
+                      ) -> tuple[list[_Mention], dict[str, Place]]:
     """The article's place mentions, scored, and the place of each key."""
     text = rd.article.text
     sentences = sentence_spans(text) or [(0, len(text))]
@@ -243,6 +284,8 @@ def _article_mentions(rd: Read, type_re: re.Pattern[str] | None, day: date | Non
             place = town_place(e.name, context[:3]) or place
         if place is None or place.precision == "unknown" or not place.country:
             continue
+        if anchors is not None and anchors.unanchored(e.name, place):
+            continue  # a building's name in a town of a country the story never names
         sentence = sentences[max(0, bisect_right(starts, e.span[0]) - 1)]
         w, site, dateline = _read_mention(rd, e.name, e.span, sentence, background, type_re)
         key = f"{place.country_code}|{place.precision}|{place.name}"
@@ -272,8 +315,9 @@ def _place_votes(reads: Sequence[Read], etype: EventType, day: date | None) -> d
                 countries[e.place.country_code] += rd.weight
     context = sorted(countries, key=lambda c: -countries[c])
     votes: dict[str, _PlaceVote] = {}
+    anchors = _anchors(reads)
     for rd in reads:
-        mentions, places = _article_mentions(rd, type_re, day, context)
+        mentions, places = _article_mentions(rd, type_re, day, context, anchors)
         by_key: dict[str, list[_Mention]] = defaultdict(list)
         for m in mentions:
             by_key[m.key].append(m)

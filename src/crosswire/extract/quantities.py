@@ -231,6 +231,20 @@ _BARE_PARTICIPLE = re.compile(
     r"displaced|abducted|kidnapped|hospitali[sz]ed|(?:taken|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?)\b",
     re.IGNORECASE,
 )
+# "Six people, including two congressmen, a lobbyist and an aide, were injured": the predicate of a total
+# stands after the list of its parts, too far for the nearest measure word.
+_APPOSED_PREDICATE = re.compile(
+    r"\s*[,—–(]\s*(?:including|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them)\b[^;.]{0,200}?"
+    r"[,—–)]\s*(?:(?:were|was|are|is|have|has|had)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+    r"(killed|dead|died|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|evacuated|displaced|"
+    r"abducted|kidnapped)\b",
+    re.IGNORECASE,
+)
+_PREDICATE_MEASURE = {"killed": "killed", "dead": "killed", "died": "killed", "injured": "injured",
+                      "wounded": "injured", "hurt": "injured", "hospitalised": "injured", "hospitalized": "injured",
+                      "missing": "missing", "arrested": "arrested", "detained": "arrested",
+                      "evacuated": "evacuated", "displaced": "displaced", "abducted": "abducted",
+                      "kidnapped": "abducted"}
 _LIVES_LOST = re.compile(r"\b(?:lost|claim\w*|took|taken|loss|kill\w*|died|perish\w*|dead|toll|cost|sacrific\w*)\b",
                          re.IGNORECASE)
 _SERIOUS = re.compile(r"\b(?:serious\w*|critical\w*|sever\w*|grave\w*|life[- ]threatening)\b", re.IGNORECASE)
@@ -460,6 +474,9 @@ def quantities(sentence: str) -> list[Quantity]:
             if is_year and (_YEAR_BEFORE.search(before) or not _QUAL.search(before)):
                 continue  # "in 2015 attacks", "2016 Cubs": a year, not a count
             measure = _measure(sentence, s, noun_end) or "count"
+            apposed = _APPOSED_PREDICATE.match(sentence, noun_end) if unit == "person" else None
+            if apposed:
+                measure = _PREDICATE_MEASURE[apposed.group(1).lower()]
             if noun in _DEATH_NOUNS:
                 measure = "killed"
             elif noun in ("wounded", "injured"):

@@ -18,7 +18,8 @@ import re
 
 _IRREGULAR = {"people": "person", "children": "child", "women": "woman", "men": "man", "lives": "life",
               "families": "family", "policemen": "policeman", "policewomen": "policewoman",
-              "servicemen": "serviceman", "crewmen": "crewman", "gunmen": "gunman", "militiamen": "militiaman",
+              "servicemen": "serviceman", "congressmen": "congressman",
+              "congresswomen": "congresswoman", "crewmen": "crewman", "gunmen": "gunman", "militiamen": "militiaman",
               "casualties": "casualty", "fatalities": "fatality", "bodies": "body", "babies": "baby",
               "deaths": "death", "others": "other", "dead": "dead", "injured": "injured", "wounded": "wounded",
               "elderly": "elderly", "staff": "staff", "crew": "crew", "personnel": "personnel", "police": "police"}
@@ -63,7 +64,9 @@ HUMAN: dict[str, str] = {
     "pilots": "crew", "sailors": "crew", "drivers": "drivers", "firefighters": "firefighters",
     "rescuers": "rescuers", "doctors": "medics", "nurses": "medics", "medics": "medics",
     "paramedics": "medics", "aid workers": "aid workers", "volunteers": "volunteers",
-    "officials": "officials", "diplomats": "officials", "peacekeepers": "peacekeepers",
+    "officials": "officials", "diplomats": "officials", "lawmakers": "officials", "legislators": "officials",
+    "congressmen": "officials", "congresswomen": "officials", "senators": "officials",
+    "politicians": "officials", "councillors": "officials", "councilors": "officials", "ministers": "officials", "peacekeepers": "peacekeepers",
     "foreigners": "foreigners", "nationals": "foreigners", "expatriates": "foreigners",
     "americans": "americans",
 }
