@@ -6,7 +6,9 @@ at run time; writes ``benchmarks/results/recognizers_dates.json``.
 What is scored (the filter, stated once):
 
 * ``DateParser.json`` cases whose gold is one ``date`` (a single day). The gold compared is the
-  spec's ``PastResolution``: a news report looks back, and crosswire resolves toward the past.
+  spec's ``PastResolution``: a news report looks back, and crosswire resolves toward the past;
+  but when the sentence itself speaks of the future ("I'll go back on Friday", ``_SENTENCE_FUTURE``)
+  it is the spec's ``FutureResolution``, as a reader (and crosswire) takes it.
   A case passes when a mention from :func:`date_mentions` (reference = the case's
   ``ReferenceDateTime``, 2016-11-07 when absent) overlaps the gold text and has the gold date.
 * ``DatePeriodParser.json`` cases whose gold is a whole year, month or ISO week (Timex ``YYYY``,
@@ -74,6 +76,9 @@ def _reference(case: dict) -> str:
     return (case.get("Context") or {}).get("ReferenceDateTime", DEFAULT_REFERENCE)[:10]
 
 
+_SENTENCE_FUTURE = re.compile(r"\b(?:will|shall|going\s+to)\b|\w'll\b", re.I)
+
+
 def _news_date(text: str) -> bool:
     return not _FUTURE.search(text) and not _EXCLUDED.search(text)
 
@@ -85,7 +90,8 @@ def run_dates() -> list[dict]:
         if len(results) != 1 or results[0].get("Type") != "date":
             continue
         gold = results[0]
-        past = (gold.get("Value") or {}).get("PastResolution", {}).get("date")
+        side = "FutureResolution" if _SENTENCE_FUTURE.search(case["Input"]) else "PastResolution"
+        past = (gold.get("Value") or {}).get(side, {}).get("date")
         if not past or past.startswith("0001"):
             continue
         found = date_mentions(case["Input"], _reference(case))
