@@ -54,3 +54,11 @@ def test_article_text_cannot_break_the_table_or_inject_markup() -> None:
     md = render_markdown(_story())
     assert "<b>" not in md and "Dam &lt;b&gt;fails&lt;/b&gt;" in md
     assert "Toll \\| rises" in md
+
+
+def test_small_values_keep_their_digits() -> None:
+    """A depth of 2 m is 0.002 km: never shown as "0.00"."""
+    from crosswire.render.markdown import _num
+    from crosswire.web.views import num
+
+    assert (_num(0.002), num(0.002), _num(9.83), num(1234.0)) == ("0.002", "0.002", "9.83", "1,234")

@@ -21,6 +21,8 @@ def _num(value: float | None) -> str:
         return "–"
     if float(value).is_integer():
         return f"{int(value):,}"
+    if abs(value) < 1:  # "0.002" (a depth of 2 m in km), never "0.00"
+        return f"{value:.2g}"
     return f"{value:,.2f}"
 
 
