@@ -17,6 +17,10 @@ Scores:
   ``where`` text or the other way round (a town named by the annotators).
 * where, any level: the place name, its admin1 or its country occurs in a gold ``where`` text or a
   gold text names it (the right area, perhaps less specific than the annotators).
+
+A gold ``where`` that names a building rather than a place ("at the White House") is matched by the
+town it stands in (``LANDMARKS``): the record gives places, and a town called like the building
+elsewhere (White House, Tennessee) is no match.
 """
 
 from __future__ import annotations
@@ -59,6 +63,18 @@ def _contains(a: str, b: str) -> bool:
 
 
 ALIASES = {"united states": ("us", "u.s.", "america", "usa"), "united kingdom": ("uk", "u.k.", "britain", "england")}
+
+
+LANDMARKS = {"white house": ("washington", "district of columbia")}
+
+
+def _gold(x: dict) -> list[str]:
+    """The gold ``where`` texts, a building's town for a building (``LANDMARKS``) instead of the building."""
+    out = []
+    for g in x["gold_where"]:
+        towns = [t for k, ts in LANDMARKS.items() if k in _fold(g) for t in ts]
+        out.extend(towns or [g])
+    return out
 
 
 def _names(name: str | None) -> list[str]:
@@ -121,7 +137,7 @@ def main() -> None:
 
 
 def _where_any(x: dict) -> bool:
-    return any(_contains(n, g) for f in ("place", "admin1", "country") for n in _names(x[f]) for g in x["gold_where"])
+    return any(_contains(n, g) for f in ("place", "admin1", "country") for n in _names(x[f]) for g in _gold(x))
 
 
 def categories(rows: list[dict]) -> list[dict]:
@@ -152,7 +168,7 @@ def score(rows: list[dict]) -> list[dict]:
         near = sum(1 for x in dated if _day(x[field]) and abs((_day(x[field]) - _day(x["gold_when"])).days) <= 1)
         table += [rate(f"{label}, exact", exact, len(dated)), rate(f"{label}, ±1 day", near, len(dated))]
     placed = [x for x in rows if x["gold_where"]]
-    exact = sum(1 for x in placed if any(_contains(n, g) for n in _names(x["place"]) for g in x["gold_where"]))
+    exact = sum(1 for x in placed if any(_contains(n, g) for n in _names(x["place"]) for g in _gold(x)))
     any_level = sum(1 for x in placed if _where_any(x))
     has_place = sum(1 for x in placed if x["place"])
     table += [rate("where: a place given", has_place, len(placed)),

@@ -630,3 +630,13 @@ def test_a_building_named_after_a_town_is_not_that_town_unless_the_story_names_i
                                 "Floods in southern California killed two people on Monday. Families spent the "
                                 "night at the Riverside sports hall."], "2017-02-21"))
     assert anchored.place is not None and anchored.place.country == "United States", anchored.place_evidence
+
+
+def test_a_state_is_placed_in_the_state_not_in_a_namesake_town() -> None:
+    """"Florida" is the state (its towns' centre for coordinates), never the village of Florida, New York."""
+    event = run_texts(("a", ["Hurricane hits Florida",
+                             "A hurricane struck Florida on Sunday, killing four people, officials in the United "
+                             "States said."], "2017-09-11"))
+    assert event.place is not None and event.place.name == "Florida", event.place_evidence
+    assert event.place.admin1 == "Florida" and event.place.precision == "region"
+    assert event.place.lat is not None and 24 < event.place.lat < 31, event.place

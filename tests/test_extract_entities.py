@@ -209,3 +209,19 @@ def test_admin1_outside_us() -> None:
     assert lyon is not None and lyon.admin1 is not None and "Rh" in lyon.admin1
     dallas = resolve_place("Dallas", ("US",))
     assert dallas is not None and dallas.admin1 == "Texas"
+
+
+def test_seats_of_government_exonyms_and_common_nouns() -> None:
+    """"The White House said" is a government; "Cologne" is Köln even in an American story; "Police" at the start
+    of a sentence is not Police, Poland; news's "Washington" and "New York" are the cities, not the states."""
+    found = run("The White House said on Monday that police in Cologne had arrested a man. Police in Cologne are "
+                "investigating. Officials in Washington and New York were told.")
+    kinds = {(e.kind, e.name) for e in found}
+    assert ("organization", "White House") in kinds
+    assert not any(e.kind == "place" and e.name in ("White House", "Police") for e in found)
+    places = {e.name: e.place for e in found if e.kind == "place" and e.place is not None}
+    assert places["Cologne"].country_code == "DE" and places["Cologne"].precision == "city"
+    assert places["Washington"].admin1 == "District of Columbia" and places["Washington"].precision == "city"
+    assert places["New York"].name == "New York City"
+    assert gazetteer.resolve_place("Florida", ["US"]).precision == "region"  # type: ignore[union-attr]
+    assert gazetteer.resolve_place("White House", ["US"]) is None  # Casablanca in translation: never here

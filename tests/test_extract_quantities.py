@@ -67,8 +67,9 @@ def test_parts_of_a_total() -> None:
                     "lobbyist, were injured in the attack.")
     assert [(q.measure, q.subject, q.low, q.part_of) for q in qs] == [
         ("injured", "people", 6, None), ("injured", "officials", 2, 0), ("injured", "police officers", 2, 0)]
-    (total, part) = quantities("Four soldiers \u2014 among them a commander and two drivers \u2014 died in the ambush.")[:2]
+    total, part = quantities("Four soldiers \u2014 among them a commander and two drivers \u2014 died in the ambush.")
     assert (total.measure, total.subject, total.low) == ("killed", "soldiers", 4)
+    assert (part.measure, part.subject, part.low, part.part_of) == ("killed", "drivers", 2, 0)
 
 
 def test_not_counts() -> None:

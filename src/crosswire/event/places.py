@@ -36,7 +36,7 @@ from .reading import (
     Read,
     sentence_spans,
 )
-from .towns import admin1_at, country_of_code, lookup_town, population_of, town_place
+from .towns import admin1_at, country_of_code, lookup_region, lookup_town, population_of, town_place
 
 # Score of a place mention (see docs/events.md, "Place").
 SCORE_ANY, SCORE_LEAD, SCORE_TOLL, SCORE_SITE, SCORE_SITE_EVENT = 0.5, 1.5, 1.0, 1.0, 1.0
@@ -280,7 +280,12 @@ def _article_mentions(rd: Read, type_re: re.Pattern[str] | None, day: date | Non
         if e.kind != "place":
             continue
         place = e.place
-        if place is None or place.precision == "unknown" or place.lat is None:
+        if place is not None and place.precision in ("region", "country"):
+            if place.lat is None and place.precision == "region":  # a US state: its towns' centre, never a
+                region = lookup_region(place.admin1 or place.name, [place.country_code or ""])  # namesake town
+                if region is not None:
+                    place = dataclasses.replace(place, lat=round(region[2], 5), lon=round(region[3], 5))
+        elif place is None or place.precision == "unknown" or place.lat is None:
             place = town_place(e.name, context[:3]) or place
         if place is None or place.precision == "unknown" or not place.country:
             continue

@@ -27,6 +27,7 @@ from ..records import PARAGRAPH_SEPARATOR, Article, Entity, Place
 from . import gazetteer
 from .aliases import merge_aliases, name_key
 from .chunks import ORG_WORDS, Chunk, all_caps, headline_paragraphs, lower_case_words, raw_chunks, strip_chunk, wordset
+from .vocab import COMMON_NOUNS
 
 __all__ = ["entities", "entities_in", "merge_aliases"]
 
@@ -52,6 +53,10 @@ _ADJECTIVES = wordset(
 )
 _NOT_NAMES = frozenset({"AM", "PM", "GMT", "UTC", "EST", "EDT", "PST", "BST", "CET", "TV", "ID", "OK", "CEO", "PDF",
                         "AP", "AFP", "REUTERS", "XINHUA", "UPI", "EPA", "CNN"})
+# Seats of government named for the government itself.
+_INSTITUTIONS = frozenset({"White House", "Pentagon", "Kremlin", "Elysee", "Élysée", "Downing Street", "Whitehall",
+                           "Blue House", "Quai d'Orsay", "Foggy Bottom", "Zhongnanhai", "Knesset", "Bundestag", "Duma",
+                           "Congress"})
 _ROLE_NOUNS = (
     r"analyst|expert|authority|commander|spokesman|spokeswoman|spokesperson|official|officer|resident|adviser|"
     r"advisor|envoy|minister|president|director|head|chief|leader|researcher|professor|witness|doctor|"
@@ -155,6 +160,9 @@ def _classify(c: Chunk, text: str, lower_words: set[str]) -> None:
     single = len(c.words) == 1
     if single and (c.words[0] in _NOT_NAMES or _after_number(before)):
         return
+    if " ".join(c.words) in _INSTITUTIONS:
+        c.kind, c.strong = "organization", True  # "the White House said": a government, not a town
+        return
     if c.title and not shape.org_word:
         c.kind, c.strong = "person", True
         return
@@ -186,7 +194,9 @@ def _classify(c: Chunk, text: str, lower_words: set[str]) -> None:
     if appositive and _ORG_APPOSITIVE_RE.search(appositive.group(1)):
         c.kind, c.strong = "organization", True
         return
-    if gazetteer.is_known(c.name):
+    if single and gazetteer.is_known(c.name) and c.words[0].lower() in COMMON_NOUNS:
+        return  # "Police in Cologne": Police, Poland is not meant
+    if gazetteer.is_known(c.name) or gazetteer.is_major_exonym(c.name):
         place = gazetteer.resolve_place(c.name)
         c.country = place is not None and place.precision == "country"
         if c.country or not (single and c.words[0].lower() in lower_words):  # "Police" is not a town here

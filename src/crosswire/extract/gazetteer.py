@@ -29,7 +29,8 @@ from typing import NamedTuple
 
 from ..records import Place
 
-__all__ = ["COUNTRY_ALIASES", "admin1_name", "country_name", "country_of", "demonym_country", "resolve_place"]
+__all__ = ["COUNTRY_ALIASES", "admin1_name", "country_name", "country_of", "demonym_country", "is_major_exonym",
+           "resolve_place"]
 
 # Other English names of countries (GeoNames uses one English name each).
 COUNTRY_ALIASES = {
@@ -144,6 +145,14 @@ def _tables() -> _Tables:
         for alt in city.get("alternatenames") or ():
             if alt and alt[0].isupper() and alt.isascii() and len(alt) > 3 and not alt.isupper():
                 add(alternate, alt, entry)
+    for gid, city in sorted(gc.get_cities().items()):  # "New York": also New York City, where only the state was
+        if int(city.get("population") or 0) >= 1_000_000:
+            for alt in city.get("alternatenames") or ():
+                bucket = primary.get(_key(alt)) if alt and alt.isascii() else None
+                if bucket and all(e.precision == "region" and e.country_code == city["countrycode"] for e in bucket):
+                    add(primary, alt, _Entry(int(gid), city["name"], city["countrycode"],
+                                             city.get("admin1code") or None, float(city["latitude"]),
+                                             float(city["longitude"]), int(city.get("population") or 0), "city"))
     for form, code in _IRREGULAR_DEMONYMS.items():
         demonyms[form] = (-1, code)
     freeze = MappingProxyType
@@ -220,7 +229,8 @@ def _choose(entries: tuple[_Entry, ...], context_countries: Sequence[str]) -> _E
     """A country named exactly wins unless the context points to another reading; otherwise the
     reading in the earliest context country, a region before a city, then the most populous; but
     a city of half a million or more beats a namesake twenty times smaller unless that namesake is
-    in the first context country."""
+    in the first context country, and a region named like such a city of its own country ("Washington",
+    "New York") is that city."""
     rank: dict[str, int] = {}
     for i, code in enumerate(context_countries):
         rank.setdefault(code.upper(), i)
@@ -231,6 +241,9 @@ def _choose(entries: tuple[_Entry, ...], context_countries: Sequence[str]) -> _E
     best = min(others, key=lambda e: (rank.get(e.country_code, len(rank)), e.precision != "region",
                                       -e.population, e.geonameid))
     biggest = max(others, key=lambda e: (e.population, -e.geonameid))
+    if best.precision == "region" and biggest.precision == "city" and biggest.country_code == best.country_code \
+            and biggest.population >= 500_000:
+        return biggest  # news's "Washington", "New York" are the cities, not the states named like them
     if (best.precision == "city" and biggest.population >= 500_000 and biggest.population >= 20 * best.population
             and rank.get(best.country_code) != 0):
         return biggest  # a world city beats a small namesake in a merely mentioned country (Paris, not Paris TX)
@@ -279,14 +292,31 @@ def is_known(name: str) -> bool:
     return _primary_key(_key(name)) in _tables().primary
 
 
+MAJOR_CITY = 300_000  # an exonym of a city this big ("Cologne", "Munich") is known wherever it is written
+
+
+def _major(k: str) -> tuple[_Entry, ...]:
+    """The big cities ``k`` (one word) is an alternate name of."""
+    if " " in k:
+        return ()  # "White House" is Casablanca translated: a phrase is no exonym
+    return tuple(e for e in _entries(_tables().alternate.get(k, ())) if e.population >= MAJOR_CITY)
+
+
+@lru_cache(maxsize=LOOKUP_CACHE)
+def is_major_exonym(name: str) -> bool:
+    """Whether ``name`` is one word and another name of a city of ``MAJOR_CITY`` people or more ("Cologne")."""
+    return bool(_major(_primary_key(_key(name))))
+
+
 def _lookup(k: str, context_countries: Sequence[str]) -> tuple[_Entry, ...]:
     t = _tables()
     k = _primary_key(k)
     found = _entries(t.primary.get(k, ()))
     if not found and k in t.alternate:
-        # an alternate spelling is trusted only inside the article's countries (when it has any)
+        # an alternate spelling is trusted only inside the article's countries (when it has any),
+        # or when it is a big city's exonym
         found = tuple(e for e in _entries(t.alternate[k])
-                      if not context_countries or e.country_code in context_countries)
+                      if not context_countries or e.country_code in context_countries) or _major(k)
     return found
 
 

@@ -66,7 +66,8 @@ HUMAN: dict[str, str] = {
     "paramedics": "medics", "aid workers": "aid workers", "volunteers": "volunteers",
     "officials": "officials", "diplomats": "officials", "lawmakers": "officials", "legislators": "officials",
     "congressmen": "officials", "congresswomen": "officials", "senators": "officials",
-    "politicians": "officials", "councillors": "officials", "councilors": "officials", "ministers": "officials", "peacekeepers": "peacekeepers",
+    "politicians": "officials", "councillors": "officials", "councilors": "officials", "ministers": "officials",
+    "peacekeepers": "peacekeepers",
     "foreigners": "foreigners", "nationals": "foreigners", "expatriates": "foreigners",
     "americans": "americans",
 }
@@ -107,6 +108,10 @@ _DEMONYMS = frozenset({"Britons", "Brits", "Scots", "Danes", "Swedes", "Poles", 
 _NOT_DEMONYM = frozenset({"Dollars", "Sons", "Others", "Islands", "Americas", "Muslims", "Christians",
                           "Jews", "Cubs", "Giants", "Yankees", "Patriots", "Packers", "Bears", "Lions",
                           "Steelers", "Texans", "Warriors", "Rangers", "Wildcats"})
+
+
+# Words that are the nouns above, whatever a gazetteer holds under the same spelling ("Police", Poland).
+COMMON_NOUNS: frozenset[str] = frozenset({*HUMAN, *EVENT_UNITS, *(u + "s" for u in EVENT_UNITS)})
 
 
 def singular(noun: str) -> str:
