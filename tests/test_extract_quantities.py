@@ -107,6 +107,19 @@ def test_sentences_keep_abbreviations() -> None:
     text = "Lt. Col. J. Smith said 3.5 km. The U.S. Army agreed. Dr. Ali left!\n\nBrig. Gen. Omar spoke."
     got = [text[s:e] for s, e in sentences(text)]
     assert got == ["Lt. Col. J. Smith said 3.5 km.", "The U.S. Army agreed.", "Dr. Ali left!", "Brig. Gen. Omar spoke."]
+    text = "Protesters in Ferguson, Mo. Marched again. A letter to Sen. Smith cited the Sept. 11 attack. It rained."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Protesters in Ferguson, Mo. Marched again.", "A letter to Sen. Smith cited the Sept. 11 attack.", "It rained."]
+
+
+def test_the_brief_splits_sentences_as_extract_does() -> None:
+    from crosswire import records as r
+    from crosswire.brief import sentences as brief_sentences
+
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=("T", "Near St. Louis, \u201cwe ran,\u201d she "
+                  "said. An additional 2.5 million were hit."), title="T", published=r.Published(None, None, None))
+    assert [a.text[s:e] for s, e in brief_sentences(a)][1:] == [
+        "Near St. Louis, \u201cwe ran,\u201d she said.", "An additional 2.5 million were hit."]
 
 
 def test_extract_entry_ids_spans_and_as_of() -> None:

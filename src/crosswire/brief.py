@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from crosswire.errors import ConfigError
+from crosswire.extract.sentences import sentences as split_sentences
 from crosswire.records import (
     Article,
     Brief,
@@ -36,7 +37,6 @@ STOPWORDS = frozenset((
 ))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _NUM = re.compile(r"\d[\d,.]*")
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -170,15 +170,13 @@ def _event_overlap(wa: frozenset[str], wb: frozenset[str]) -> float:
 
 
 def sentences(article: Article) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of an article's text, stripped of surrounding blanks."""
+    """(start, end) spans of the sentences of an article's text (the extract stage's splitter, which keeps
+    "St. Louis", "Sen. Smith", "Sept. 11" and "2.5" whole), without leading quotes."""
     text = article.text
     spans = []
-    for m in _SENT.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in split_sentences(text):
         while s < e and text[s] in " \t\"'\u201c":
             s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
         if e > s:
             spans.append((s, e))
     return spans

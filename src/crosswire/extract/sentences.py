@@ -19,7 +19,11 @@ _ABBREVIATIONS = frozenset(
         "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt",
         "insp", "det", "atty", "messrs", "mme", "mlle", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
         "sept", "oct", "nov", "dec", "no", "nos", "vol", "vols", "fig", "figs", "approx", "est", "inc", "ltd",
-        "corp", "co", "bros", "dept", "univ", "assn", "ave", "blvd", "rd", "etc", "vs", "al", "cf", "ca"
+        "corp", "co", "bros", "dept", "univ", "assn", "ave", "blvd", "rd", "etc", "vs", "al", "cf", "ca",
+        # US states as news agencies abbreviate them after a town ("Ferguson, Mo.")
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+        "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va",
+        "wash", "wis", "wyo",
     ]
 )
 
