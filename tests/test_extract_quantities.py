@@ -205,3 +205,19 @@ def test_odd_words_do_not_break_extraction(text: str) -> None:
 
     extraction = extract(Article(id="a", document_id="a", origin="x", paragraphs=(text,)))
     assert all(c.low is None or c.low >= 0 for c in extraction.claims)
+
+
+def test_words_that_only_look_like_tolls() -> None:
+    """"held" is an arrest only when someone is held in custody; "bodies" are the dead only where the sentence
+    speaks of the dead; a size ("80-foot-long") is no distance; arrests are counted people; people struck by a
+    gunman's fire are hurt."""
+    assert _claims("The Bible was held by his wife as their three adult children watched.") == [
+        ("three adult children", "count", "children", 3)]
+    assert _claims("Five men were being held in custody.") == [("Five men", "arrested", "men", 5)]
+    assert _claims("Republicans picked up 19 state legislative bodies.") == []
+    assert _claims("Divers recovered 12 bodies from the river.") == [("12 bodies", "killed", "people", 12)]
+    assert _claims("He rented an 80-foot-long room 3 miles from the base.")[0][1] == "distance"
+    assert len(_claims("He rented an 80-foot-long room 3 miles from the base.")) == 1
+    assert _claims("Police made 47 arrests overnight.") == [("47 arrests", "arrested", "people", 47)]
+    assert _claims("A gunman opened fire on the field, striking four people.") == [
+        ("four people", "injured", "people", 4)]

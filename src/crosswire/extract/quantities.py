@@ -33,7 +33,8 @@ _MEASURE_WORDS = [
     ("injured", r"injur\w*|wound\w*|hurt|casualt\w+"),
     ("displaced", r"displac\w*|fled|flee\w*|homeless|uprooted"),
     ("missing", r"missing|unaccounted"),
-    ("arrested", r"arrest\w*|detain\w*|held"),
+    ("arrested", r"arrest\w*|detain\w*|held(?=\s+(?:in\s+(?:custody|detention|jail|prison)|captive|hostage|"
+                 r"without|incommunicado|on\s+(?:suspicion|charges)))"),
     ("captured", r"captur\w*|seiz\w*|took\s+control|taken|control\s+of|overran|overtaken"),
     ("evacuated", r"evacuat\w*"),
     ("trapped", r"trapped|stranded|buried\s+(?:under|beneath|in)"),
@@ -264,11 +265,29 @@ _ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage
 _CAPTURED_PERSON = re.compile(r"\bcaptur\w*", re.IGNORECASE)
 
 
+_COUNTED_NOUN = re.compile(r"\s+(?:(?:new|more|further|other)\s+)?(arrests|detentions)\b", re.IGNORECASE)
+# "bodies" are the dead only where the sentence speaks of finding, moving or burying them ("19 state
+# legislative bodies", "governing bodies" are not)
+_BODIES_DEAD = re.compile(r"\b(?:found|recover\w*|retriev\w*|pulled|identif\w*|buri\w*|dead|kill\w*|morgue|"
+                          r"exhum\w*|washed|dug|bags?|corpses?|remains|victims?|toll|mass\s+grave|unclaimed)\b",
+                          re.IGNORECASE)
+# a gunman "opened fire ..., striking four people": hit by gunfire, so hurt (the dead are counted apart)
+_STRUCK = re.compile(r"\b(?:strik(?:ing|es)|struck|hitting|hit)\s+(?:at\s+least\s+|about\s+|some\s+)?$",
+                     re.IGNORECASE)
+_GUNFIRE = re.compile(r"\b(?:opened\s+fire|open\s+fire|gunfire|gunman|gunmen|shooter|shooting|shots|bullets?|"
+                      r"sniper)\b", re.IGNORECASE)
+# "an 80-foot-long room", "a 10-metre-high wall": a size, not a distance
+_SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b", re.IGNORECASE)
+
+
 def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
     """``(subject, unit, noun_end, noun)`` for the noun a number at ``end`` counts, or None.
 
     Up to two modifiers may stand between the number and the noun ("two American soldiers", "87 government
     soldiers"), never a verb or function word ("One woman told police" counts no police)."""
+    counted = _COUNTED_NOUN.match(sentence, end)
+    if counted:  # "made 47 arrests": as many people arrested
+        return "people", "person", counted.end(), counted.group(1).lower()
     bare = _BARE_PARTICIPLE.match(sentence, end)
     if bare:  # "Dozens were wounded", "two have died": the people are implied (not "two injured passengers")
         follow = _NEXT_WORD.match(sentence, bare.end())
@@ -433,6 +452,10 @@ def quantities(sentence: str) -> list[Quantity]:
             continue
         is_year = not n.vague and n.low is not None and 1900 <= n.low <= 2099 and n.low == n.high and "," not in n.text
         unit_m = re.match(r"(?:\s*|-)([A-Za-z]+)\b", after)
+        if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague \
+                and _SIZE_AFTER.match(after, unit_m.end()):
+            covered = e + unit_m.end()
+            continue  # "an 80-foot-long room": a size
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague:
             unit = _DIST_UNITS[unit_m.group(1).lower()]
             q = _QUAL.search(sentence[max(0, s - 30) : s])
@@ -485,6 +508,11 @@ def quantities(sentence: str) -> list[Quantity]:
                 measure = "injured"
             if noun in ("lives", "life") and not _LIVES_LOST.search(sentence, max(0, s - 40), noun_end + 30):
                 continue  # "shattered more than 100 lives", "saved 20 lives": not a toll
+            if noun == "bodies" and not _BODIES_DEAD.search(sentence):
+                continue  # "legislative bodies"
+            if measure == "count" and unit == "person" and _STRUCK.search(sentence, max(0, s - 40), s) \
+                    and _GUNFIRE.search(sentence):
+                measure = "injured"
             if noun == "bodies" and _SEEN.search(sentence, max(0, s - 40), s):
                 subject = "bodies seen by witnesses"  # an eyewitness's count is a part of the toll
             if unit == "person":
