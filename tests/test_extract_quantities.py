@@ -221,3 +221,11 @@ def test_words_that_only_look_like_tolls() -> None:
     assert _claims("Police made 47 arrests overnight.") == [("47 arrests", "arrested", "people", 47)]
     assert _claims("A gunman opened fire on the field, striking four people.") == [
         ("four people", "injured", "people", 4)]
+
+
+def test_one_named_and_n_others_are_n_plus_one() -> None:
+    assert _claims("The attack killed Ambassador J. Christopher Stevens and three other Americans.") == [
+        ("Ambassador J. Christopher Stevens and three other Americans", "killed", "americans", 4)]
+    assert _claims("Smith and two others were injured.") == [("Smith and two others", "injured", "people", 3)]
+    assert _claims("Police and 20 other people were hurt.") == [("20 other people", "injured", "people", 20)]
+    assert _claims("Militants killed two soldiers and three other people.")[1][3] == 3

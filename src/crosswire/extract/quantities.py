@@ -265,6 +265,11 @@ _ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage
 _CAPTURED_PERSON = re.compile(r"\bcaptur\w*", re.IGNORECASE)
 
 
+# One person named or described just before "and N other ...": the N others and that one.
+_ONE_BEFORE = re.compile(
+    r"(?:\b(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}|(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:man|woman|boy|girl|child|officer|soldier|driver|victim|ambassador|teenager|student|passenger|guard)))"
+    r"(?:,[^,;]{1,40},)?\s+(?:and|along\s+with)\s+$")
 _COUNTED_NOUN = re.compile(r"\s+(?:(?:new|more|further|other)\s+)?(arrests|detentions)\b", re.IGNORECASE)
 # "bodies" are the dead only where the sentence speaks of finding, moving or burying them ("19 state
 # legislative bodies", "governing bodies" are not)
@@ -524,6 +529,13 @@ def quantities(sentence: str) -> list[Quantity]:
         q = _QUAL.search(sentence[max(0, s - 30) : s])
         low, high, approx = _bounds(q.group("q") if q else None, n)
         start = s - len(q.group(0)) if q else s
+        one = _ONE_BEFORE.search(sentence, max(0, start - 60), start) if unit == "person" and not n.vague else None
+        if one and re.match(r"\s+(?:\w+\s+)?others?\b", sentence[e:e + 20]) \
+                and human_subject(one.group(0).split()[0].strip(",")) is None:
+            # "the deaths of Ambassador Stevens and three other Americans": four in all ("Police and 20
+            # others" are more than one)
+            low, high = (None if low is None else low + 1), (None if high is None else high + 1)
+            start = one.start()
         part_of = None
         if last_total is not None and re.search(
             r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b", sentence[out[last_total].span[1] : start]
