@@ -390,3 +390,26 @@ def test_distances_split_only_by_the_place_they_are_measured_from():
     })
     (dist,) = [f for f in facts if f.measure == "distance"]  # "Kallmar" is the thing located, not the reference
     assert dist.status == "conflict" and dist.outliers == ("c",) and "miles" in dist.explanation
+
+
+def test_a_toll_that_follows_a_sentence_about_another_event_is_background():
+    """"... marked the anniversary of a truck attack last year. Twelve people were killed": that attack's toll.
+    After a sentence about this event (even one measuring it against others), the toll is the event's."""
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    def toll(paragraphs: list[str]):
+        a = Article(id="a", document_id="a", origin="a.txt", paragraphs=tuple(paragraphs), title=paragraphs[0],
+                    outlet="x", published=Published("2017-12-31", "day", "t"))
+        story = Story(id="s", article_ids=("a",), headline=paragraphs[0], first_seen="2017-12-31")
+        facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+        (fact,) = [f for f in facts if f.measure == "killed"]
+        return fact
+
+    before = toll(["Safe zone for New Year's Eve", "Police will set up a safe zone at the gate. The move comes weeks "
+                   "after the country marked the anniversary of a truck attack last year on a Christmas market. "
+                   "Twelve people were killed and dozens more were injured."])
+    assert before.scope == "background" and "anniversary" in before.explanation
+    this = toll(["Gunman kills 12 at market", "A gunman opened fire at a market on Tuesday, in the deadliest attack "
+                 "this year. Twelve people were killed and dozens more were injured."])
+    assert this.scope == "event" and this.best == 12

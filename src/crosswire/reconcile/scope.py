@@ -24,6 +24,7 @@ import statistics
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -113,6 +114,7 @@ class StoryContext:
     start: date | None  # the story's first report
     casualty: bool  # the story is about an event that kills or hurts people
     retrospective: dict[str, int]  # article id -> where its look back at other incidents begins
+    texts: dict[str, str] = dataclasses.field(default_factory=dict)  # article id -> its text
 
 
 def _parse(value: str | None) -> date | None:
@@ -178,7 +180,8 @@ def story_context(story: Story, extractions: Sequence[Extraction], sources: Sequ
     retro = {aid: at for aid, a in (articles or {}).items() if (at := retrospective_start(a)) is not None}
     return StoryContext(home=frozenset(home), home_regions=frozenset(regions),
                         countries=frozenset(top_countries or countries), start=_parse(story.first_seen),
-                        casualty=casualty, retrospective=retro)
+                        casualty=casualty, retrospective=retro,
+                        texts={aid: a.text for aid, a in (articles or {}).items()})
 
 
 def _foreign(e: Entity, ctx: StoryContext) -> bool:
@@ -316,6 +319,39 @@ class PeerFigures:
         return (at(n // 2 - 1) + at(n // 2)) / 2
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_CONTINUATION_REACH = 40  # the figure opens its sentence: "Twelve people were killed ...", "In all, 12 died"
+
+
+def _continues_other_event(c: Claim, ex: Extraction, ctx: StoryContext, opts: ReconcileOptions) -> str | None:
+    """The cue of the sentence before ``c``'s (same paragraph) when that sentence speaks of another time or
+    event and ``c``'s sentence opens on the figure with no time of its own: "... marked the anniversary of
+    the truck attack on a Christmas market. Twelve people were killed." """
+    text = ctx.texts.get(c.article_id)
+    s0, s1 = _sentence_bounds(c)
+    if not text or c.span[0] - s0 > _CONTINUATION_REACH or s0 <= 0:
+        return None
+    if any(s0 <= ev.span[0] < s1 for ev in ex.events):
+        return None  # the sentence dates itself
+    para = text.rfind("\n", 0, s0) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, para, s0 + 1)]
+    if not ends or ends[-1] < s0 - 2:
+        return None  # the first sentence of its paragraph, or a split the extractor did not make
+    p0 = ends[-2] if len(ends) > 1 else para
+    previous = text[p0:s0]
+    if not _CASUALTY.search(previous) or _COMPARISON.search(previous):
+        return None  # "the deadliest attack this year." measures this event against others
+    cue = _STRONG_CUES.search(previous)
+    if cue:
+        return cue.group(0)
+    if ctx.start is not None:
+        for ev in ex.events:
+            end = _period_end(ev.date) if p0 <= ev.span[0] < s0 else None
+            if end is not None and end < ctx.start - timedelta(days=opts.background_days):
+                return ev.expression
+    return None
+
+
 def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFigures, ctx: StoryContext,
                       opts: ReconcileOptions) -> str | None:
     """Why ``c`` is background (a short phrase for the explanation), or None when it is about the event.
@@ -331,6 +367,9 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
     near = c.sentence[max(0, c.sentence.find(c.text) - 80) : c.sentence.find(c.text) + len(c.text) + 80]
     if _STRONG_CUES.search(near):
         return f"tied to another time or event ({_STRONG_CUES.search(near).group(0)!r})"  # type: ignore[union-attr]
+    previous = _continues_other_event(c, ex, ctx, opts)
+    if previous:
+        return f"follows a sentence about another time or event ({previous!r})"
     value = rep_value(c.low, c.high)
     figures = peers if isinstance(peers, PeerFigures) else PeerFigures(peers)
     others = figures.count_others(c)
