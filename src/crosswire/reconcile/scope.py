@@ -19,12 +19,12 @@ next, one further down little, and a dateline ("PARIS (CNN) --") hardly at all.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
-import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
