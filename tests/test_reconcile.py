@@ -413,3 +413,13 @@ def test_a_toll_that_follows_a_sentence_about_another_event_is_background():
     this = toll(["Gunman kills 12 at market", "A gunman opened fire at a market on Tuesday, in the deadliest attack "
                  "this year. Twelve people were killed and dozens more were injured."])
     assert this.scope == "event" and this.best == 12
+
+
+def test_one_described_victim_does_not_make_the_toll_look_far_above_the_rest():
+    facts = _run({
+        "a": ("A man was killed by the blast. At least 40 people were killed in the bombing.", "2025-03-01",
+              [("A man", "killed", "people", 1, 1, {}, None),
+               ("At least 40 people", "killed", "people", 40, None, {}, None)]),
+    })
+    main = [f for f in facts if f.measure == "killed" and f.scope == "event" and f.best == 40]
+    assert main, [(f.key, f.scope, f.best, f.explanation) for f in facts]

@@ -271,6 +271,12 @@ def _old_date(c: Claim, ex: Extraction, ctx: StoryContext, opts: ReconcileOption
     return None
 
 
+def _weighed(p: Claim) -> bool:
+    """Whether a figure may anchor "far above the others": a firm count of more than one that is no part of a
+    total (a described victim, "one woman", or a subgroup says nothing of the size of the toll)."""
+    return not p.vague and p.parent is None and not (p.unit == "person" and p.low == 1 and p.high == 1)
+
+
 class PeerFigures:
     """The story's figures of one measure and unit as :func:`background_reason` weighs them: the non-zero
     values of the firm (not vague) ones, sorted once, so the median of a figure's peers (all but itself)
@@ -279,12 +285,12 @@ class PeerFigures:
     def __init__(self, peers: Sequence[Claim]) -> None:
         self._members = {id(p) for p in peers}
         self._peers = peers  # keeps the ids above alive
-        self._values = sorted(v for v in (rep_value(p.low, p.high) for p in peers if not p.vague) if v)
+        self._values = sorted(v for v in (rep_value(p.low, p.high) for p in peers if _weighed(p)) if v)
         self._exact = all(v == v for v in self._values)  # NaN sorts arbitrarily: no shortcut then
 
     def _without(self, c: Claim) -> int | None:
         """Where ``c``'s own value sits in the sorted values (None when it is not one of them)."""
-        if id(c) not in self._members or c.vague:
+        if id(c) not in self._members or not _weighed(c):
             return None
         value = rep_value(c.low, c.high)
         return bisect_left(self._values, value) if value else None
@@ -292,7 +298,7 @@ class PeerFigures:
     def others(self, c: Claim) -> list[float]:
         """The values of every figure but ``c`` (``c`` counts once even when others equal it)."""
         if not self._exact:
-            return [v for v in (rep_value(p.low, p.high) for p in self._peers if p is not c and not p.vague) if v]
+            return [v for v in (rep_value(p.low, p.high) for p in self._peers if p is not c and _weighed(p)) if v]
         k = self._without(c)
         return self._values if k is None else self._values[:k] + self._values[k + 1:]
 
