@@ -147,6 +147,8 @@ def test_merge_aliases_across_articles() -> None:
          e("organization", "UN", "y"), e("person", "John Smith"), e("person", "Jane Smith"), e("person", "Smith")]
     )
     assert mapping["HTS"] == "Hayat Tahrir al-Sham"
+    known = merge_aliases([e("organization", n) for n in ("Islamic State", "ISIL", "ISIS", "ISIS", "Daesh")])
+    assert set(known) == {"Islamic State", "ISIL", "Daesh"} and set(known.values()) == {"ISIS"}
     assert mapping["Hayat Tahrir"] == "Hayat Tahrir al-Sham"
     assert mapping["Assad"] == "Bashar al-Assad"
     assert mapping["Al Qaeda"] == "Al-Qaeda"

@@ -145,6 +145,15 @@ def is_media(name: str, outlets: set[str]) -> bool:
     return low.replace(" ", "") in hosts
 
 
+# A party named in a clause about another act than the event: what it answers or follows.
+_OTHER_ACT = re.compile(r"\b(?:retaliation\s+(?:for|against)|revenge\s+for|response\s+to|reprisal\s+for|"
+                        r"in\s+the\s+wake\s+of|avenge)\s+(?:the\s+|a\s+|an\s+|recent\s+|earlier\s+)?"
+                        r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_CREDIT = re.compile(r"(?:©|\(c\)|\bPhoto(?:graph)?s?\s*(?:by|:)|\bCredit\s*:|\bImage\s*:|\bPicture\s*:)\s*$",
+                     re.IGNORECASE)
+_CREDIT_AFTER = re.compile(r"\s*[/(]\s*(?:AFP|AP|Reuters|Getty(?:\s+Images)?|EPA|Shutterstock|PA)\b")
+
+
 def _force_name(m: re.Match[str]) -> str:
     adj = m.group("adj") or m.group("adj2")
     if adj and adj.lower() in ("the", "a", "an", "its", "their", "his", "her", "government", "regime", "state"):
@@ -180,6 +189,8 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                         or re.match(r"\s*(?:said|says|told|reported|estimated|announced|stated|news agency|"
                                     r"agency|monitor)\b", after):
                     continue
+                if _OTHER_ACT.search(before) or _CREDIT.search(text[max(a, s - 12):s]) or _CREDIT_AFTER.match(after):
+                    continue  # "in retaliation for Nato airstrikes": another act; "©Jane Doe (AFP)": a credit
                 w = rd.weight * (2.0 if rd.in_lead((s, e)) else 1.0)
                 if BY_BEFORE.search(before):
                     mentions.append((name, w, "actor"))

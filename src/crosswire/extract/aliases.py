@@ -12,7 +12,7 @@ from ..records import Entity
 from . import gazetteer
 from .chunks import CONNECTORS, PARTICLE
 
-__all__ = ["merge_aliases", "name_key"]
+__all__ = ["is_known_organisation", "merge_aliases", "name_key"]
 
 
 _SPACING = re.compile(r"[\s\-]+")
@@ -40,10 +40,41 @@ def _surname(name: str) -> str:
     return name_key(PARTICLE.sub(lambda m: m.group()[-1], last))
 
 
+# Names of one organisation that no spelling, acronym or leading-word rule relates (news writes all of them).
+_KNOWN = {alias: group[0] for group in (
+    ("Islamic State", "ISIS", "ISIL", "Daesh", "Da'esh", "Islamic State group", "Islamic State of Iraq and Syria",
+     "Islamic State of Iraq and the Levant", "Islamic State in Iraq and Syria", "Islamic State in Iraq and the Levant"),
+    ("al-Qaeda", "al-Qaida", "al-Qa'ida", "Al Qaida"),
+    ("Boko Haram", "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad"),
+    ("Hezbollah", "Hizbollah", "Hizballah", "Hizbullah"),
+    ("Taliban", "Afghan Taliban"),
+    ("Hamas",),
+    ("al-Shabaab", "al-Shabab", "Shabaab"),
+    ("Houthis", "Houthi rebels", "Ansar Allah", "Ansarullah"),
+    ("NATO", "North Atlantic Treaty Organization"),
+) for alias in group}
+
+
+def is_known_organisation(name: str) -> bool:
+    """Whether ``name`` is one of the organisations of ``_KNOWN`` (any of its names, any case)."""
+    _known_key("")
+    return name_key(name) in _KNOWN_KEYS
+_KNOWN_KEYS: dict[str, str] = {}
+
+
+def _known_key(name: str) -> str:
+    """The comparison key, with a known other name of an organisation (``_KNOWN``) keyed as its main name."""
+    if not _KNOWN_KEYS:
+        _KNOWN_KEYS.update({name_key(a): name_key(c) for a, c in _KNOWN.items()})
+    key = name_key(name)
+    return _KNOWN_KEYS.get(key, key)
+
+
 def merge_aliases(entities: Iterable[Entity]) -> dict[str, str]:
     """Alias canonical -> chosen canonical for names that mean one thing (within a story).
 
-    Merged: spellings that differ only in case, hyphens or spaces ("Al Qaeda", "Al-Qaeda"); an
+    Merged: spellings that differ only in case, hyphens or spaces ("Al Qaeda", "Al-Qaeda"), and the
+    other names of a few organisations news calls many ways (``_KNOWN``: "ISIS", "ISIL", "Daesh"); an
     acronym and the name it abbreviates ("HTS", "Hayat Tahrir al-Sham"); an organisation's
     leading words ("Hayat Tahrir"); a person's surname alone ("Assad" -> "Bashar al-Assad",
     unless two people share it). The chosen name is the longest, then the most frequent. Places are
@@ -56,7 +87,7 @@ def merge_aliases(entities: Iterable[Entity]) -> dict[str, str]:
         names = {n: c for (k, n), c in counts.items() if k == kind}
         groups: dict[str, list[str]] = {}
         for n in sorted(names):
-            groups.setdefault(name_key(n), []).append(n)
+            groups.setdefault(_known_key(n) if kind == "organization" else name_key(n), []).append(n)
         rep: dict[str, str] = {}
         for group in groups.values():
             best = max(group, key=lambda n: (names[n], n.count("-"), n))

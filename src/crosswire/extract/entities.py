@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ..records import PARAGRAPH_SEPARATOR, Article, Entity, Place
 from . import gazetteer
-from .aliases import merge_aliases, name_key
+from .aliases import is_known_organisation, merge_aliases, name_key
 from .chunks import ORG_WORDS, Chunk, all_caps, headline_paragraphs, lower_case_words, raw_chunks, strip_chunk, wordset
 from .vocab import COMMON_NOUNS
 
@@ -159,6 +159,9 @@ def _classify(c: Chunk, text: str, lower_words: set[str]) -> None:
     shape = _shape(tuple(c.words))
     single = len(c.words) == 1
     if single and (c.words[0] in _NOT_NAMES or _after_number(before)):
+        return
+    if is_known_organisation(" ".join(c.words)):
+        c.kind, c.strong = "organization", True  # "the Taliban said", "Nato airstrikes"
         return
     if " ".join(c.words) in _INSTITUTIONS:
         c.kind, c.strong = "organization", True  # "the White House said": a government, not a town
