@@ -138,3 +138,19 @@ def test_seed_end_to_end_brief_with_extract():
     assert len(starts) == 1
     assert any(e.date == "2024-11-29" for e in b.timeline)
     assert any(e.date.startswith("2020") and len(e.article_ids) >= 2 for e in b.timeline)
+
+
+def test_a_sentence_is_on_the_timeline_once_at_the_date_of_its_main_verb() -> None:
+    from crosswire import records as r
+    from crosswire.extract import extract
+
+    paras = ["Clinton and Benghazi", "Mrs. Clinton took responsibility for the Sept. 11 attack in an Oct. 15 interview. "
+             "The circus announced in January that starting in May the elephants would retire."]
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=tuple(paras), title=paras[0], outlet="x",
+                  published=r.Published("2013-05-10", "day", "t"))
+    ex = extract(a)
+    assert len(ex.events) == 4  # every date is still extracted
+    story = r.Story(id="s", article_ids=("a",), headline="h", first_seen="2013-05-10", last_seen="2013-05-10")
+    b = brief(story, [], {"a": a}, {"a": ex}, [])
+    assert [(t.date, t.text[:20]) for t in b.timeline] == [("2012-10-15", "Mrs. Clinton took re"),
+                                                            ("2013-01", "The circus announced")]

@@ -194,9 +194,34 @@ def _statement(ev: DatedEvent, opts: BriefOptions) -> str:
     return ("… " if start else "") + text.strip(" ,;:") + " …"
 
 
+# A date that names another event inside a noun phrase ("the Sept. 11 attack") or opens a subordinate
+# clause ("announced in January that, starting in May, ...") does not time the sentence's main verb.
+_ATTRIBUTIVE_DATE_AFTER = re.compile(r"(?:,\s*\d{4})?\s+(?:[a-z][\w-]*\s+)?(?:attacks?|bombings?|shootings?|"
+                                     r"crash|election|vote|deadline|meeting|summit|interview|hearing|raid|massacre|"
+                                     r"strike|elections|report|speech|ceasefire|cease-fire|agreement|deal)\b")
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:that|starting|beginning|until|till|from|by|since|before|after|when)\s+"
+                                 r"(?:on\s+|in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _main_date(evs: Sequence[DatedEvent]) -> DatedEvent:
+    """The date that times a sentence holding several: not one inside a noun phrase ("the Sept. 11 attack"),
+    not one in a subordinate clause; of equals, the first."""
+    def rank(ev: DatedEvent) -> tuple[int, int]:
+        s0 = ev.sentence_span[0]
+        before = ev.sentence[max(0, ev.span[0] - s0 - 30): ev.span[0] - s0]
+        after = ev.sentence[ev.span[1] - s0: ev.span[1] - s0 + 40]
+        attributive = bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) and _ATTRIBUTIVE_DATE_AFTER.match(after))
+        return (2 if attributive else 1 if _SUBORDINATE_BEFORE.search(before) else 0), ev.span[0]
+    return min(evs, key=rank)
+
+
 def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: BriefOptions
               ) -> tuple[TimelineEntry, ...]:
-    events = [ev for aid in ids if aid in extractions for ev in extractions[aid].events]
+    by_sentence: dict[tuple[str, tuple[int, int]], list[DatedEvent]] = {}
+    for aid in ids:
+        for ev in extractions[aid].events if aid in extractions else ():
+            by_sentence.setdefault((aid, ev.sentence_span), []).append(ev)
+    events = [_main_date(evs) for evs in by_sentence.values()]  # a sentence is on the timeline once
     events.sort(key=lambda ev: (-len(ev.date), ev.date, ev.article_id, ev.span))  # most precise first
     described: dict[str, frozenset[str]] = {}  # event words of each description, found once
 
