@@ -81,6 +81,15 @@ def _weights(story: Story, sources: Sequence[Source], options: EventOptions) -> 
 
 
 # -- type ---------------------------------------------------------------------------------------
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\b(?=[^.;]*$)")
+
+
+def _other_year(chunk: str, at: int, year: str) -> bool:
+    """A type word dated to another year than the report's ("a September 2016 Falcon 9 explosion")."""
+    m = _YEAR_BEFORE.search(chunk, max(0, at - 30), at)
+    return bool(m and year and m.group(0) != year)
+
+
 def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
     scores: dict[str, float] = defaultdict(float)
     for rd in reads:
@@ -88,9 +97,10 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
         parts = [((rd.article.title or ""), 3.0)]
         parts += [(text[a:b], 2.0) for a, b in rd.lead]
         parts += [(text[a:b], 1.0) for a, b in rd.claim_spans]
+        year = (rd.article.published.value or "")[:4]
         for chunk, w in parts:
             for t in EVENT_TYPES:
-                n = len(TYPE_RE[t.name].findall(chunk))
+                n = sum(1 for m in TYPE_RE[t.name].finditer(chunk) if not _other_year(chunk, m.start(), year))
                 if n:
                     scores[t.name] += rd.weight * w * min(n, 2)
     if not scores:

@@ -42,7 +42,9 @@ EVENT_TYPES: tuple[EventType, ...] = (
        r"(?:rammed|ploughed|plowed|drove|barrell?ed) (?:\w+ )?into (?:a |the )?crowds?|"
        r"stabbings?|knife attacks?|hostages?|massacre"),
     _t("shooting", "Violence against civilians", "Attack",
-       r"shootings?|gunm[ae]n|gunfire|shot dead|opened fire|was shot|were shot|gun violence|shooter"),
+       r"shootings?(?! (?:off )?(?:fireworks|hoops|baskets|photos|pictures|video|footage|films?|scenes?|"
+       r"stars?|range|guards?|percentage))|gunm[ae]n|gunfire|shot dead|opened fire|was shot|were shot|"
+       r"gun violence|shooter"),
     _t("battle", "Battles", "Armed clash",
        r"offensives?|clash(?:es|ed)?|fighting|battles?|fierce fighting|counter-?offensive|front ?lines?|"
        r"captured|seized control|advanced? on|rebels? (?:advance|forces)|insurgents?"),
