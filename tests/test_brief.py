@@ -144,8 +144,8 @@ def test_a_sentence_is_on_the_timeline_once_at_the_date_of_its_main_verb() -> No
     from crosswire import records as r
     from crosswire.extract import extract
 
-    paras = ["Clinton and Benghazi", "Mrs. Clinton took responsibility for the Sept. 11 attack in an Oct. 15 interview. "
-             "The circus announced in January that starting in May the elephants would retire."]
+    paras = ["Clinton and Benghazi", "Mrs. Clinton took responsibility for the Sept. 11 attack in an Oct. 15 "
+             "interview. The circus announced in January that starting in May the elephants would retire."]
     a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=tuple(paras), title=paras[0], outlet="x",
                   published=r.Published("2013-05-10", "day", "t"))
     ex = extract(a)

@@ -652,8 +652,9 @@ def test_the_party_an_attack_answers_is_not_its_actor() -> None:
 
 
 def test_type_words_of_another_year_or_in_another_sense_do_not_type_the_event() -> None:
-    launch = run_texts(("a", ["Rocket launch delayed", "The company delayed the launch on Monday, its first since a "
-                              "September 2016 explosion destroyed a rocket on the pad. Nobody was hurt."], "2017-01-09"))
+    launch = run_texts(("a", ["Rocket launch delayed", "The company delayed the launch on Monday, its first since "
+                              "a September 2016 explosion destroyed a rocket on the pad. Nobody was hurt."],
+                        "2017-01-09"))
     assert launch.type != "explosion", launch.type
     party = run_texts(("a", ["Police patrol New Year's Eve party", "Youths were shooting fireworks at the crowd as "
                              "protesters marched to the square. Police said the protest was peaceful."], "2016-01-01"))

@@ -176,3 +176,15 @@ def test_seed_timeline_candidates() -> None:
     # the civil war's start
     assert has("001", "2011", "war", "began")
     assert has("002", "2011", "war")
+
+
+def test_named_days_with_a_fixed_date() -> None:
+    from crosswire.extract.time import date_mentions
+
+    def dates(text: str, ref: str) -> list[tuple[str, str]]:
+        return [(m.expression, m.date) for m in date_mentions(text, ref)]
+
+    assert dates("Women were assaulted during the celebrations on New Year's Eve.", "2016-01-05") == [
+        ("New Year's Eve", "2015-12-31")]
+    assert dates("The truck attack on Bastille Day killed 86.", "2016-07-16") == [("Bastille Day", "2016-07-14")]
+    assert dates("Crowds will gather on New Year\u2019s Eve.", "2016-12-20") == [("New Year\u2019s Eve", "2016-12-31")]

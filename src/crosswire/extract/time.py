@@ -88,6 +88,12 @@ _COUNT_NOUN = (r"(?!\s+(?:people|persons|residents|civilians|soldiers|troops|fig
                r"homes|houses|km|kilometres|kilometers|miles|metres|meters|dollars|euros|pounds|tons|"
                r"tonnes|votes|members|cases|deaths|dead|killed|injured|wounded)\b)")
 
+# Days with a fixed date that news names instead of the date ("on New Year's Eve"): (month, day).
+_HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
+             "christmas day": (12, 25), "boxing day": (12, 26), "bastille day": (7, 14), "valentine's day": (2, 14),
+             "halloween": (10, 31), "st patrick's day": (3, 17), "guy fawkes night": (11, 5)}
+_HOLIDAY_TRIGGERS = ("Eve", "Christmas", "Boxing", "Bastille", "Valentine", "Halloween", "Patrick", "Fawkes")
+
 # (kind, regex); kinds are resolved in _resolve. Order matters only for equal spans.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)"
@@ -116,6 +122,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           re.I)),
     ("ago", re.compile(rf"\b{NUM}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|from now|later)\b",
                        re.I)),
+    ("holiday", re.compile(r"\b(?:on\s+|during\s+|over\s+)?(?P<hol>New\s+Year['’]?s\s+(?:Eve|Day)|"
+                           r"Christmas\s+(?:Eve|Day)|Boxing\s+Day|Bastille\s+Day|Valentine['’]?s\s+Day|Halloween|"
+                           r"St\.?\s+Patrick['’]?s\s+Day|Guy\s+Fawkes\s+Night)\b")),
 ]
 
 _LEADING_PREPOSITION = re.compile(  # a whole word only: the "TO" of "TODAY" is not a preposition
@@ -256,6 +265,18 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, text: str = "") -> t
         return f"{year:04d}-{month:02d}", "month"
     if kind == "year":
         return g["year"], "year"
+    if kind == "holiday":
+        if ref is None:
+            return None
+        name = re.sub(r"\s+", " ", g["hol"].replace("’", "'")).lower().replace("st. ", "st ")
+        month, day = _HOLIDAYS[name.replace("years", "year's").replace("valentines", "valentine's")
+                               .replace("patricks", "patrick's")]
+        if _future(text, m.start()):
+            d = next((x for y in (ref.year, ref.year + 1) if (x := _safe_date(y, month, day)) and x >= ref), None)
+        else:  # the last one on or before the report's day (a day after it: the report's clock is behind)
+            d = next((x for y in (ref.year, ref.year - 1) if (x := _safe_date(y, month, day))
+                      and x <= ref + timedelta(days=1)), None)
+        return (d.isoformat(), "day") if d else None
     if kind == "weekday":
         if ref is None:
             return None
@@ -328,7 +349,8 @@ def _with_time(text: str, start: int, end: int, iso_day: str) -> tuple[int, int,
 
 
 _TRIGGER_BASE = [*_MONTH_FORMS, *_WEEKDAYS, *_WEEKDAY_ABBR, "yesterday", "today", "tonight", "tomorrow", "night",
-                 "overnight", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "ago", "from"]
+                 "overnight", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "ago", "from",
+                 *_HOLIDAY_TRIGGERS]
 _TRIGGER_WORDS = frozenset(f(w) for w in _TRIGGER_BASE for f in (str.lower, str.capitalize, str.upper))
 # A whole run of ASCII letters that is a trigger word; a whole run of digits.
 _TRIGGER_WORD = re.compile(rf"(?<![A-Za-z])(?:{word_alternation(sorted(_TRIGGER_WORDS))})(?![A-Za-z])")
@@ -379,8 +401,10 @@ _PATTERN_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "yesterday": (("day", "night", "tomorrow", "morning", "afternoon", "evening"),),
     "period": (("week", "month", "year"),),
     "ago": (("day", "week", "month", "year"), ("ago", "earlier", "before", "from", "later")),
+    "holiday": (tuple(w.lower() for w in _HOLIDAY_TRIGGERS),),
 }
-_RELATIVE_KINDS = frozenset({"m", "weekday", "yesterday", "period", "ago"})  # resolved only against a reference
+# resolved only against a reference
+_RELATIVE_KINDS = frozenset({"m", "weekday", "yesterday", "period", "ago", "holiday"})
 # One bit per (kind, tuple of cues): a cue sets the bits of the tuples it is in; a window holding cues whose
 # bits cover every bit of a kind is searched with that kind's pattern.
 _KIND_BITS: dict[str, int] = {}
