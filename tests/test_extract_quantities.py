@@ -168,6 +168,9 @@ def test_implied_people_severity_and_hospital() -> None:
         ("20 slightly hurt", "injured", "people, slightly hurt", 20)]
     assert _claims("At least 84 people were taken to hospital.") == [("At least 84 people", "injured", "people", 84)]
     assert _claims("Five people remain in hospital after the crash.") == [("Five people", "injured", "people", 5)]
+    assert _claims("Two other men remain in critical, but stable condition.") == [
+        ("Two other men", "injured", "men", 2)]
+    assert _claims("Four men were in serious trouble with the law.") == [("Four men", "count", "men", 4)]
     assert _claims("Nine people were being treated in hospital, among them two children.") == [
         ("Nine people", "injured", "people", 9), ("two children", "injured", "children", 2)]
     assert _claims("Gunmen kidnapped 30 students from the school.") == [("30 students", "abducted", "students", 30)]

@@ -259,7 +259,9 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 _HOSPITAL = re.compile(r"\b(?:taken|rushed|admitted|airlifted|flown|transported|sent)\s+to\s+(?:an?\s+|the\s+)?"
                        r"(?:local\s+|nearby\s+|area\s+)?hospitals?\b|\bhospitali[sz]ed\b|\btreated\s+for\b|"
                        r"\b(?:treated|remain(?:ed|s)?|were|was|are|is|lay|lie|stay(?:ed|s)?)\s+(?:in|at)\s+"
-                       r"(?:an?\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospitals?\b",
+                       r"(?:an?\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospitals?\b|"
+                       r"\bin\s+(?:a\s+)?(?:critical|serious|stable|grave|fair|life-threatening)\b"
+                       r"(?:[\w\s,]{0,20}?\bcondition\b|\s*$)",
                        re.IGNORECASE)
 _ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|held\s+captive)\b", re.IGNORECASE)
 _CAPTURED_PERSON = re.compile(r"\bcaptur\w*", re.IGNORECASE)
