@@ -233,7 +233,7 @@ def _language(paragraphs: list[str], sample_chars: int = 20_000) -> str | None:
     words = re.findall(r"[a-z]+", " ".join(sample).lower())
     if len(words) < 5:
         return None
-    return "en" if sum(w in _EN_STOP for w in words) / len(words) >= 0.12 else None
+    return "en" if sum(map(_EN_STOP.__contains__, words)) / len(words) >= 0.12 else None
 
 
 def clean(document: Document, options: CleanOptions = CleanOptions(), *,

@@ -51,19 +51,29 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
+def _label_words(text: str, limit: int) -> int:
+    """How many words ``text`` has when all of them are label words and there are at most ``limit``;
+    else -1. Stops at the first word that is not one (every line of prose is tried as a label)."""
+    n = 0
+    for m in _WORD_RE.finditer(text):
+        if n == limit or m[0].lower() not in LABEL_WORDS:
+            return -1
+        n += 1
+    return n
+
+
 def link_label(text: str) -> bool:
     """``Related: <headline>``, ``READ MORE: ...``, ``Also on rt.com ...``, ``You may also like...``."""
     if _ALSO_ON_RE.match(text):
         return True
     head, colon, rest = text.partition(":")
-    label = words(head)
-    if (colon and 1 <= len(label) <= 3 and all(w in LABEL_WORDS for w in label) and len(words(rest)) <= 20
+    if (colon and _label_words(head, 3) >= 1 and len(words(rest)) <= 20
             and not re.search(r"[.!?]\s", rest) and not rest.strip().endswith(".")):
         return True
-    bare = words(text.rstrip(".…:"))
+    if _label_words(text.rstrip(".…:"), 5) < 2:
+        return False
     ends = text.rstrip()
-    return (2 <= len(bare) <= 5 and all(w in LABEL_WORDS for w in bare)
-            and (not ends.endswith(".") or ends.endswith("...")))  # "You may also like..." is a label
+    return not ends.endswith(".") or ends.endswith("...")  # "You may also like..." is a label
 
 
 def trailing_label(text: str) -> bool:
@@ -115,8 +125,9 @@ def address_line(text: str) -> bool:
     head, colon, tail = text.partition(":")
     if colon and len(words(head)) <= 2 and not tail.startswith("//"):
         rest = tail
-    rest = _ADDRESS_RE.sub(" ", rest)
-    return bool(_ADDRESS_RE.search(text)) and not words(rest)
+    if not _ADDRESS_RE.search(text):
+        return False
+    return not words(_ADDRESS_RE.sub(" ", rest))
 
 
 def credit_line(text: str) -> bool:
@@ -153,7 +164,7 @@ def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     w = words(text)
     if not w or len(w) > 45 or social_embed(text):
         return False
-    sentences = [words(s) for s in re.split(r"(?<=[.!?])\s+", _ADDRESS_RE.sub(" ", text)) if words(s)]
+    sentences = [ws for s in re.split(r"(?<=[.!?])\s+", _ADDRESS_RE.sub(" ", text)) if (ws := words(s))]
     nouns = sum(x in CTA_NOUNS for s in sentences for x in s)
     imperative = any(s[0] in CTA_VERBS for s in sentences)
     if anywhere:

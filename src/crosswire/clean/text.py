@@ -73,7 +73,7 @@ def _line(index: int, number: int | None, raw: str) -> _Line:
     n = len(words)
     if _CJK_RE.search(text):
         n = max(n, len(_CJK_RE.findall(text)) // 2)
-    return _Line(index, number, raw, text, text != raw, n, sum(w.isdigit() for w in words))
+    return _Line(index, number, raw, text, text != raw, n, sum(map(str.isdigit, words)))
 
 
 @dataclass
