@@ -423,3 +423,29 @@ def test_one_described_victim_does_not_make_the_toll_look_far_above_the_rest():
     })
     main = [f for f in facts if f.measure == "killed" and f.scope == "event" and f.best == 40]
     assert main, [(f.key, f.scope, f.best, f.explanation) for f in facts]
+
+
+def test_an_open_figure_does_not_bridge_unlike_counts_and_scattered_distances_are_not_one_fact():
+    facts = _run({
+        "a": ("At least 1 person was seen. 31 people were on board. 20 people waited.", "2025-03-01",
+              [("At least 1 person", "count", "people", 1, None, {}, None),
+               ("31 people", "count", "people", 31, 31, {}, None), ("20 people", "count", "people", 20, 20, {}, None)]),
+        "b": ("7 people were on the platform.", "2025-03-01", [("7 people", "count", "people", 7, 7, {}, None)]),
+    })
+    assert not [f for f in facts if f.status == "conflict"], [(f.key, f.explanation) for f in facts]
+    spread = _run({
+        "a": ("It flew 550 km, rose 2,700 km and landed 3,700 km away.", "2025-03-01",
+              [("550 km", "distance", "distance", 550, 550, {"unit": "km"}, None),
+               ("2,700 km", "distance", "distance", 2700, 2700, {"unit": "km"}, None),
+               ("3,700 km", "distance", "distance", 3700, 3700, {"unit": "km"}, None)]),
+        "b": ("It flew 550 km.", "2025-03-01", [("550 km", "distance", "distance", 550, 550, {"unit": "km"}, None)]),
+    })
+    assert not [f for f in spread if f.status == "conflict"]
+    two = _run({  # two clusters from no stated place: still a conflict
+        "a": ("The blast was 6 km away.", "2025-03-01", [("6 km", "distance", "distance", 6, 6, {"unit": "km"}, None)]),
+        "b": ("The blast was 10 km away.", "2025-03-01",
+              [("10 km", "distance", "distance", 10, 10, {"unit": "km"}, None)]),
+        "c": ("The blast was 10 km away.", "2025-03-01",
+              [("10 km", "distance", "distance", 10, 10, {"unit": "km"}, None)]),
+    })
+    assert [f.status for f in two if f.measure == "distance"] == ["conflict"]

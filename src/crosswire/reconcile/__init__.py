@@ -26,6 +26,16 @@ DEFAULT_OPTIONS = ReconcileOptions()
 _ORDER = {"conflict": 0, "update": 1, "agree": 2, "single-source": 3}
 
 
+def _scattered(members: list[Item], options: ReconcileOptions) -> list[list[Item]]:
+    """Distances measured from no stated place: one fact unless they scatter into three or more clusters of
+    compatible values (a missile's range, altitude and flight path; a rocket's orbits), which are distances of
+    different things. Two clusters stay one fact: that disagreement is what a conflict is."""
+    if any(m.claim.place for m in members):
+        return [members]
+    parts = split_compatible(members, options)
+    return parts if len(parts) >= 3 else [members]
+
+
 def _keyed(items: list[Item], options: ReconcileOptions) -> list[tuple[str, list[Item]]]:
     groups: dict[tuple[str, ...], list[Item]] = {}
     for it in items:
@@ -38,6 +48,8 @@ def _keyed(items: list[Item], options: ReconcileOptions) -> list[tuple[str, list
         if part == "part" or measure == "count" or unit == "m":  # subsets, bare counts, lengths of things:
             # only like figures are one fact
             subgroups = [g for sub in subgroups for g in split_compatible(sub, options)]
+        elif measure == "distance":  # distances from no stated place that scatter into three or more clusters
+            subgroups = [g for sub in subgroups for g in _scattered(sub, options)]  # are distances of things
         for n, members in enumerate(subgroups):
             place = (members[0].claim.place or str(n)).lower() if len(subgroups) > 1 else ""
             key = ":".join([measure, subject, unit] + ([scope] if scope != "event" else []) +

@@ -251,11 +251,15 @@ def split_compatible(members: list[Item], opts: ReconcileOptions) -> list[list[I
     out: list[list[Item]] = []
     spans: list[list[tuple[float, float]]] = []  # the interval of each member of each group of out
     vague = [m for m in members if m.vague or (m.claim.low is None and m.claim.high is None)]
-    for m in members:
-        if m.vague or (m.claim.low is None and m.claim.high is None):
-            continue  # "dozens", "many": they bridge nothing
+    firm = [m for m in members if m not in vague]
+    # figures with both bounds first: an open one ("at least 1", "up to 50") overlaps figures that do not
+    # overlap each other, and would bridge them into one fact; it joins the largest group it fits
+    for m in [*(m for m in firm if m.claim.low is not None and m.claim.high is not None),
+              *(m for m in firm if m.claim.low is None or m.claim.high is None)]:
         iv = interval(to_report(m.claim, m.subject), opts)
-        home = next((k for k, ivs in enumerate(spans) if any(overlap(iv, x) for x in ivs)), None)
+        fits = [k for k, ivs in enumerate(spans) if any(overlap(iv, x) for x in ivs)]
+        closed = m.claim.low is not None and m.claim.high is not None
+        home = (fits[0] if closed else max(fits, key=lambda k: (len(out[k]), -k))) if fits else None
         if home is None:
             out.append([m])
             spans.append([iv])
