@@ -659,3 +659,12 @@ def test_type_words_of_another_year_or_in_another_sense_do_not_type_the_event() 
     party = run_texts(("a", ["Police patrol New Year's Eve party", "Youths were shooting fireworks at the crowd as "
                              "protesters marched to the square. Police said the protest was peaceful."], "2016-01-01"))
     assert party.type == "protest", party.type
+
+
+def test_a_province_the_city_tables_lack_is_a_region() -> None:
+    """"in New South Wales", "in Helmand": first-level divisions are places even without a city of that name."""
+    event = run_texts(("a", ["Fireworks blast injures two at beach",
+                             "A fireworks barge exploded off a beach in New South Wales on Sunday night, injuring two "
+                             "people, police in Australia said."], "2018-01-01"))
+    assert event.place is not None and event.place.name == "New South Wales", event.place_evidence
+    assert event.place.country == "Australia" and event.place.precision == "region" and event.place.lat is not None

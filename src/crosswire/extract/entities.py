@@ -208,6 +208,11 @@ def _classify(c: Chunk, text: str, lower_words: set[str]) -> None:
             if c.region or _PLACE_AFTER.match(after) or _IN_BEFORE.search(before):
                 c.evidence = "cue"
             return
+    if gazetteer.is_region_name(c.name) and not c.adjectival and (not single or _IN_BEFORE.search(before)) \
+            and not (single and c.words[0].lower() in lower_words):
+        c.kind, c.strong, c.evidence = "place", True, "cue"  # "in Helmand", "New South Wales": a province
+        c.region = True
+        return
     near = " of " in before or " in " in before or " near " in before
     if _PLACE_AFTER.match(after) or (near and _PLACE_BEFORE.search(before)):
         c.kind, c.strong, c.evidence = "place", True, "cue"

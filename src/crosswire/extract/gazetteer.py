@@ -30,7 +30,7 @@ from typing import NamedTuple
 from ..records import Place
 
 __all__ = ["COUNTRY_ALIASES", "admin1_name", "country_name", "country_of", "demonym_country", "is_major_exonym",
-           "resolve_place"]
+           "is_region_name", "resolve_place"]
 
 # Other English names of countries (GeoNames uses one English name each).
 COUNTRY_ALIASES = {
@@ -217,6 +217,36 @@ def _admin1_names() -> MappingProxyType[tuple[str, str], str]:
 
 
 LOOKUP_CACHE = 1 << 14  # entries per memoised lookup (~0.4 KB each: under 7 MB per function when full)
+_GENERIC_REGION_WORDS = frozenset({
+    "central", "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "capital", "coast", "coastal", "lakes", "islands", "island", "federal", "nord", "sud", "est", "ouest",
+    "littoral", "mountain", "highlands", "lowlands", "river", "valley", "upper", "lower", "plateau", "interior",
+    "national", "special", "border", "frontier", "metropolitan", "city", "district", "region", "province",
+})
+
+
+@lru_cache(maxsize=1)
+def _region_keys() -> frozenset[str]:
+    """Keys of first-level divisions' names (provinces, states, governorates) that can only be places: one
+    word of five letters or more, or several, never a generic word ("Central", "Western")."""
+    names = [*_admin1_names().values(), *_tables().us_states.values()]
+    out = set()
+    for name in names:
+        k = _key(name)
+        words = k.split()
+        if not words or all(w in _GENERIC_REGION_WORDS for w in words):
+            continue
+        if len(words) == 1 and (len(k) < 5 or k in _GENERIC_REGION_WORDS):
+            continue
+        out.add(k)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=LOOKUP_CACHE)
+def is_region_name(name: str) -> bool:
+    """Whether ``name`` is the name of a province, state or governorate somewhere ("New South Wales",
+    "Helmand"), which the tables of cities and countries do not hold."""
+    return _key(name) in _region_keys()
 
 
 @lru_cache(maxsize=LOOKUP_CACHE)
