@@ -232,3 +232,17 @@ def test_one_named_and_n_others_are_n_plus_one() -> None:
     assert _claims("Smith and two others were injured.") == [("Smith and two others", "injured", "people", 3)]
     assert _claims("Police and 20 other people were hurt.") == [("20 other people", "injured", "people", 20)]
     assert _claims("Militants killed two soldiers and three other people.")[1][3] == 3
+
+
+def test_a_number_takes_the_verb_of_its_own_clause() -> None:
+    assert _claims("Thousands of revellers fled and two people suffered minor injuries.") == [
+        ("Thousands of revellers", "count", "people", 2000), ("two people", "injured", "people, slightly hurt", 2)]
+    assert _claims("London Fire Brigade, which has 70 officers in attendance, said at least 40 people were "
+                   "injured.") == [("70 officers", "count", "police officers", 70),
+                                   ("at least 40 people", "injured", "people", 40)]
+    assert _claims("The plane was carrying 100 passengers and no one was hurt.")[1] == (
+        "100 passengers", "count", "passengers", 100)
+    assert _claims("Two city hospitals treated 30 injured people.")[0][1] == "count"  # hospitals are not hurt
+    assert _claims("Four detained Boko Haram leaders were released.") == []
+    assert _claims("He took responsibility for the Sept. 11 attack after neighbours called 911.") == []
+    assert _claims("More than 48,000 people have fled their homes.")[0][1] == "displaced"

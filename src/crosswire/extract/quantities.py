@@ -31,7 +31,9 @@ _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": 
 _MEASURE_WORDS = [
     ("killed", r"kill\w*|dead|deaths?|died|die|fatalit\w+|lives|death\s+toll|toll|slain|perished|massacred"),
     ("injured", r"injur\w*|wound\w*|hurt|casualt\w+"),
-    ("displaced", r"displac\w*|fled|flee\w*|homeless|uprooted"),
+    ("displaced", r"displac\w*|homeless|uprooted|(?:fled|flee\w*)(?=\s+(?:(?:from\s+)?(?:their|the)\s+)?(?:homes?|"
+                  r"area|region|country|city|town|villages?|fighting|violence|offensive|war|bombing|"
+                  r"across|abroad|into|to\s+(?:neighbou?ring|safety|camps?)))"),
     ("missing", r"missing|unaccounted"),
     ("arrested", r"arrest\w*|detain\w*|held(?=\s+(?:in\s+(?:custody|detention|jail|prison)|captive|hostage|"
                  r"without|incommunicado|on\s+(?:suspicion|charges)))"),
@@ -94,7 +96,7 @@ _SHORT_UNIT = {
     "millimeter": "mm",
     "nautical_mile": "nmi",
 }
-_EXCLUDE_BEFORE = re.compile(r"(?:[A-Z][\w-]*|[$£€#]|No\.|number)\s*$")
+_EXCLUDE_BEFORE = re.compile(r"(?:[A-Z][\w-]*\.?|[$£€#]|No\.|number|\b(?:call(?:ed|ing|s)?|dial(?:l?ed|ing|s)?))\s*$")
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|of|by|until|till|from|between|and|to|early|late|mid|spring|summer|"
     r"autumn|winter|january|february|march|april|may|june|july|august|september|"
@@ -196,6 +198,17 @@ _VERB_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "disp":
                  "kidn": "abducted", "dest": "destroyed", "dama": "destroyed", "trap": "trapped"}
 
 
+_ANOTHER_NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"dozens?|scores|hundreds?|thousands?)\b", re.IGNORECASE)
+_OWN_VERB = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:\w+ly\s+)?(?:suffered|sustained|were|was|are|is|have|has|had|"
+                       r"died|remain\w*|received|got|went|fled|escaped)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\s(?:and|but|while|whereas)\s|[;:]")
+_NEGATED_BEFORE = re.compile(r"\b(?:no\s+one|nobody|none|no\s+\w+)\s+(?:\w+\s+)?(?:was|were|is|are|has\s+been|"
+                             r"have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had|sent|deployed|employs|employed)\s+"
+                              r"(?:about\s+|some\s+|around\s+)?$", re.IGNORECASE)
+
+
 def _measure(sentence: str, start: int, end: int) -> str | None:
     """The measure of a figure: the verb that governs it ("killing at least six"), else the nearest measure
     word, preferring words after the figure."""
@@ -204,6 +217,16 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
         return _VERB_MEASURE[gov.group("v")[:4].lower()]
     best: tuple[int, int, str] | None = None  # (distance, rank, measure)
     for hit in _MEASURE_RE.finditer(fold(sentence), max(0, start - 60), min(len(sentence), end + 60)):
+        if hit.start() < start and _CLAUSE_BREAK.search(sentence, hit.end(), start) \
+                and _OWN_VERB.match(sentence, end):
+            continue  # "revellers fled and two people suffered minor injuries": another clause's verb
+        brk = _CLAUSE_BREAK.search(sentence, end, hit.start()) if hit.start() >= end else None
+        own = _OWN_VERB.match(sentence, end) if brk else None
+        if brk and own and own.end() <= brk.start() and _ANOTHER_NUMBER.search(sentence, brk.end(), hit.start()):
+            continue  # "Thousands fled and two people suffered injuries": the injuries are the two's
+        if hit.start() >= end and (_NEGATED_BEFORE.search(sentence, max(end, hit.start() - 25), hit.start())
+                                   or _RELATIVE_BEFORE.search(sentence, max(0, start - 30), start)):
+            continue  # "carrying 100 passengers ... no one was hurt"; "which has 70 officers there, said 40 ..."
         d = hit.start() - end if hit.start() >= end else start - hit.end()
         d = d if hit.start() >= end else d + 5  # prefer words after the number
         m = hit.lastgroup
@@ -298,6 +321,8 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
     bare = _BARE_PARTICIPLE.match(sentence, end)
     if bare:  # "Dozens were wounded", "two have died": the people are implied (not "two injured passengers")
         follow = _NEXT_WORD.match(sentence, bare.end())
+        if follow is not None and follow.group(1)[:1].isupper():
+            return None  # "Four detained Boko Haram leaders": an adjective of a named group
         if follow is None or (human_subject(follow.group(1)) is None and event_unit(follow.group(1)) is None):
             return "people", "person", bare.end(), bare.group(1).lower()
     m = _NOUN_AFTER.match(sentence, end)
@@ -522,6 +547,9 @@ def quantities(sentence: str) -> list[Quantity]:
                 measure = "injured"
             if noun == "bodies" and _SEEN.search(sentence, max(0, s - 40), s):
                 subject = "bodies seen by witnesses"  # an eyewitness's count is a part of the toll
+            if unit not in ("person", "family") and measure in ("killed", "injured", "missing", "abducted",
+                                                                  "arrested"):
+                measure = "count"  # "two city hospitals", "two subway trains": things are not hurt
             if unit == "person":
                 measure = _person_measure(sentence, s, noun_end, measure, noun)
                 if measure == "injured" and subject == "people":
