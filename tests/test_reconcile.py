@@ -449,3 +449,20 @@ def test_an_open_figure_does_not_bridge_unlike_counts_and_scattered_distances_ar
               [("10 km", "distance", "distance", 10, 10, {"unit": "km"}, None)]),
     })
     assert [f.status for f in two if f.measure == "distance"] == ["conflict"]
+
+
+def test_tolls_of_other_events_are_never_judged_against_each_other():
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Truck attack kills 84 in Nice",
+                paragraphs=("Truck attack kills 84 in Nice", "A truck killed 84 people in Nice on Thursday night.",
+                            "Here are some of the deadliest attacks in Europe in recent years:",
+                            "Paris, November 2015: 130 people were killed in attacks on a concert hall and cafes.",
+                            "Brussels, March 2016: 32 people were killed in bombings at the airport and metro."),
+                published=Published("2016-07-15", "day", "t"))
+    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2016-07-15")
+    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    background = [f for f in facts if f.scope == "background" and f.measure == "killed"]
+    assert len(background) >= 2 and not [f for f in facts if f.status == "conflict"], [
+        (f.key, f.status, f.explanation) for f in facts]

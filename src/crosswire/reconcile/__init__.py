@@ -45,8 +45,8 @@ def _keyed(items: list[Item], options: ReconcileOptions) -> list[tuple[str, list
     for gk in sorted(groups):
         subgroups = split_by_place(groups[gk])
         measure, subject, unit, scope, part = gk
-        if part == "part" or measure == "count" or unit == "m":  # subsets, bare counts, lengths of things:
-            # only like figures are one fact
+        if part == "part" or measure == "count" or unit == "m" or scope == "background":
+            # subsets, bare counts, lengths of things, tolls of other events: only like figures are one fact
             subgroups = [g for sub in subgroups for g in split_compatible(sub, options)]
         elif measure == "distance":  # distances from no stated place that scatter into three or more clusters
             subgroups = [g for sub in subgroups for g in _scattered(sub, options)]  # are distances of things
