@@ -156,6 +156,10 @@ def is_media(name: str, outlets: set[str]) -> bool:
 
 
 # A party named in a clause about another act than the event: what it answers or follows.
+# A party right before the event's verb did it: "Taliban attack German consulate", "gunmen stormed".
+_DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|gunmen\s+)?(?:attack(?:s|ed)?|"
+                         r"stormed|bombed|shelled|killed|kills|claimed(?:\s+responsibility)?|seized|captured|"
+                         r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
 _OTHER_ACT = re.compile(r"\b(?:retaliation\s+(?:for|against)|revenge\s+for|response\s+to|reprisal\s+for|"
                         r"in\s+the\s+wake\s+of|avenge)\s+(?:the\s+|a\s+|an\s+|recent\s+|earlier\s+)?"
                         r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -191,18 +195,24 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
             if not verbs:
                 continue
             for s, e, name in found:
-                if not a <= s < b or is_media(name, outlets) or name in attributed:
+                if not a <= s < b or is_media(name, outlets):
                     continue
                 before = text[max(a, s - 40):s]
                 after = text[e:min(b, e + 25)]
+                # a source of the figures is no party, unless the sentence names it as the one who did it
+                # ("attacked by the Taliban", "Taliban attack consulate"); neither is one who only comments
+                does = bool(BY_BEFORE.search(before)) or bool(_DOES_AFTER.match(after))
+                if name in attributed and not does:
+                    continue
                 if re.search(r"\b(?:according to|said|says|told|reported|reports|of the|for)\s+(?:the\s+)?$", before) \
                         or re.match(r"\s*(?:said|says|told|reported|estimated|announced|stated|news agency|"
-                                    r"agency|monitor)\b", after):
+                                    r"agency|monitor|spokes\w+|officials?|sources?|statement|representatives?)\b",
+                                    after):
                     continue
                 if _OTHER_ACT.search(before) or _CREDIT.search(text[max(a, s - 12):s]) or _CREDIT_AFTER.match(after):
                     continue  # "in retaliation for Nato airstrikes": another act; "©Jane Doe (AFP)": a credit
                 w = rd.weight * (2.0 if rd.in_lead((s, e)) else 1.0)
-                if BY_BEFORE.search(before):
+                if does:
                     mentions.append((name, w, "actor"))
                 elif TARGET_BEFORE.search(before):
                     mentions.append((name, w, "target"))
