@@ -669,3 +669,11 @@ def test_a_province_the_city_tables_lack_is_a_region() -> None:
                              "people, police in Australia said."], "2018-01-01"))
     assert event.place is not None and event.place.name == "New South Wales", event.place_evidence
     assert event.place.country == "Australia" and event.place.precision == "region" and event.place.lat is not None
+
+
+def test_in_a_story_that_is_no_attack_a_release_is_the_event() -> None:
+    """"released", "sentenced", "charged" follow an attack; in a story of another kind they are its event."""
+    event = run_texts(("b", ["White House releases emails", "WASHINGTON -- The White House on Wednesday released "
+                             "the full set of emails on the talking points, in response to charges from "
+                             "congressional Republicans."], "2013-05-16"))
+    assert event.date == "2013-05-15", event.date_evidence

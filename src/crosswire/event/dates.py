@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from ..records import DatedEvent
 from .reading import (
     AFTERMATH,
+    AFTERMATH_TIME,
     DATE_WORD,
     EVENT_VERBS,
     FUTURE,
@@ -103,7 +104,7 @@ def _signals(rd: Read, ev: DatedEvent, type_re, opening: tuple[int, int]) -> tup
     if relative and not described and not (type_re is not None and type_re.search(antecedent)) \
             and not EVENT_VERBS.search(antecedent):
         add(RELATIVE, "relative clause")  # "Trump, who won on Wednesday, met ...", not "the crash, which happened"
-    if not described and AFTERMATH.search(clause):
+    if not described and (AFTERMATH_TIME.search(clause) if type_re is None else AFTERMATH.search(clause)):
         add(AFTER_OR_BEFORE, "before/after")
     return score, why
 

@@ -147,6 +147,10 @@ AFTERMATH = re.compile(
     r"charged|inquests?|anniversary|commemorat\w+|condolences|visited|named|identified|released|reopen\w*|"
     r"resumed|since|ago|previous|earlier|last year|in retaliation|in response|revenge|reprisal|(?:death )?toll|"
     r"(?:rose|risen|climbed|increased) to)(?![\w-])", re.I)
+# The part of AFTERMATH that speaks of another time whatever the event: the rest (funerals, trials, releases,
+# charges) follows an attack or a crash, but is the event itself in a story of another kind.
+AFTERMATH_TIME = re.compile(r"(?<![\w-])(?:since|ago|previous|earlier|last year|in retaliation|in response|revenge|"
+                            r"reprisal|anniversary)(?![\w-])", re.I)
 NEIGHBOURHOOD_KM = 25.0  # a point place this close to a named city is a part of it
 MIN_DATE_SCORE = 3.0  # a date with one signal only (a verb far from the lead) is not the event's
 PARTY_SHARE = 0.3  # a party named much less than the main ones is background

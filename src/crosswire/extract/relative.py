@@ -30,7 +30,10 @@ EVENT_VERBS = _wordset(
     gathered clashed fought destroyed damaged evacuated fled displaced claimed split ousted elected
     resigned sworn assassinated executed raided targeted hit struck overturned capsized drowned ambushed
     hijacked torched looted surrendered toppled trapped collided derailed won defeated lost met injuring
-    wounding"""
+    wounding released freed rescued found discovered unveiled published revealed passed voted approved
+    rejected vetoed overrode sentenced convicted acquitted charged indicted ruled testified delayed postponed
+    cancelled canceled closed reopened banned suspended fined appointed nominated dismissed sacked expelled
+    deported detained landed grounded evacuated reached"""
 )
 
 EVENT_NOUNS = _wordset(
