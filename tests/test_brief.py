@@ -154,3 +154,22 @@ def test_a_sentence_is_on_the_timeline_once_at_the_date_of_its_main_verb() -> No
     b = brief(story, [], {"a": a}, {"a": ex}, [])
     assert [(t.date, t.text[:20]) for t in b.timeline] == [("2012-10-15", "Mrs. Clinton took re"),
                                                             ("2013-01", "The circus announced")]
+
+
+def test_content_words_lowers_the_whole_text_only_when_that_lowers_exactly_its_words():
+    import re
+    import sys
+
+    from crosswire import brief as b
+
+    word = re.compile(r"[A-Za-z'\-]")
+    lowers_to_ascii = [c for c in map(chr, range(128, sys.maxunicode + 1)) if word.search(c.lower())]
+    assert sorted(lowers_to_ascii) == sorted(b._LOWER_TO_ASCII)
+
+    def slow(text: str) -> frozenset[str]:
+        return frozenset(w.lower().strip("'-") for w in b._WORD.findall(text) if w.lower() not in b.STOPWORDS
+                         and len(w) > 2)
+
+    for text in ("The Mayor's “Office” said -- Twelve killed in Kyiv’s EAST", "İstanbul KELVIN \u212aelvin",
+                 "Ünïcode Straße ÆON well-known 'quoted' ARE", ""):
+        assert content_words(text) == slow(text)

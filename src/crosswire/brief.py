@@ -110,7 +110,15 @@ def sources_of(story: Story, articles: Mapping[str, Article], links: Sequence[Li
     return tuple(out)
 
 
+# The only characters whose lower case has an ASCII letter (or ' or -) in it: "İ" -> "i̇", Kelvin "K" -> "k".
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
+
+
 def content_words(text: str) -> frozenset[str]:
+    # _WORD matches ASCII letters, ' and - only: lowering the whole text first lowers exactly its words,
+    # unless the text holds a character that lowers to one of those
+    if _LOWER_TO_ASCII[0] not in text and _LOWER_TO_ASCII[1] not in text:
+        return frozenset(w.strip("'-") for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS)
     return frozenset(w.lower().strip("'-") for w in _WORD.findall(text) if w.lower() not in STOPWORDS
                      and len(w) > 2)
 
@@ -282,8 +290,8 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     if not cand_at:
         return ()
     cands = [all_sents[k] for k in cand_at]
-    cite_words = [content_words(c[3]) for c in all_sents]
-    cite_nums = [numbers(c[3]) for c in all_sents]
+    words = [content_words(c[3]) for c in cands]
+    nums = [numbers(c[3]) for c in cands]
     key_spans: dict[str, list[tuple[int, int, float]]] = {}
     for f in facts:
         weight = 2.0 if f.status in ("update", "conflict") else 1.0
@@ -297,21 +305,32 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         for r in f.reports:
             stated.setdefault(r.article_id, []).append((r.span[0], f.key))
     fact_sets = [frozenset(k for pos, k in stated.get(aid, []) if s <= pos < e) for aid, s, e, _ in cands]
-    words = [cite_words[k] for k in cand_at]
-    nums = [cite_nums[k] for k in cand_at]
     # centrality against the sentences of at most `centrality_articles` articles (linear in story size)
     peers = set(ids[: opts.centrality_articles])
     peer_idx = [j for j, c in enumerate(cands) if c[0] in peers]
     spread = max(1, min(len(ids), opts.centrality_articles) - 1)
     scores = []
     seen_in: dict[str, int] = {}
-    others: tuple[str, list[frozenset[str]]] = ("", [])  # the peer sentences of other articles than this one
+    # Centrality: the summed similarity to the peer sentences of the other articles, in peer order. Only
+    # peers sharing a word add anything (the others add 0.0), so they are found through a word index.
+    postings: dict[str, list[int]] = {}
+    for j in peer_idx:
+        for w in words[j]:
+            postings.setdefault(w, []).append(j)
     for i, (aid, s, e, _sent) in enumerate(cands):
         position = seen_in.get(aid, 0)
         seen_in[aid] = position + 1
-        if others[0] != aid or i == 0:
-            others = (aid, [words[j] for j in peer_idx if cands[j][0] != aid])
-        central = sum(_similarities(words[i], others[1])) / spread
+        shared: dict[int, int] = {}
+        for w in words[i]:
+            for j in postings.get(w, ()):
+                shared[j] = shared.get(j, 0) + 1
+        la = len(words[i])
+        central = 0.0
+        for j in sorted(shared):
+            if cands[j][0] != aid:
+                n, lb = shared[j], len(words[j])
+                central += n / (la if la <= lb else lb) * (n / (la + lb - n)) ** 0.5
+        central /= spread
         facts_here = sum(w for fs, fe, w in key_spans.get(aid, []) if s <= fs < e)
         scores.append(1.5 / (1 + position) + central + 0.8 * min(facts_here, 3.0) + 0.02 * min(len(words[i]), 20))
     chosen: list[int] = []
@@ -342,11 +361,18 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         covered = covered | fact_sets[best]
     rank = {aid: n for n, aid in enumerate(ids)}
     chosen.sort(key=lambda i: (rank[cands[i][0]], cands[i][1]))
+    # every sentence's words, for citations from the other articles (none in a one-article story)
+    cite_words: list[frozenset[str]] = []
+    cite_nums: list[frozenset[str]] = []
+    if chosen and len(by_article) > 1:
+        at = dict(zip(cand_at, range(len(cand_at)), strict=True))
+        cite_words = [words[at[k]] if k in at else content_words(c[3]) for k, c in enumerate(all_sents)]
+        cite_nums = [nums[at[k]] if k in at else numbers(c[3]) for k, c in enumerate(all_sents)]
     out = []
     for i in chosen:
         aid, s, e, sent = cands[i]
         cites = [Citation(article_id=aid, span=(s, e))]
-        sims = _similarities(words[i], cite_words)
+        sims = _similarities(words[i], cite_words) if cite_words else []
         for other in ids:
             if other == aid or not by_article.get(other):
                 continue
