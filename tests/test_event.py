@@ -677,3 +677,10 @@ def test_in_a_story_that_is_no_attack_a_release_is_the_event() -> None:
                              "the full set of emails on the talking points, in response to charges from "
                              "congressional Republicans."], "2013-05-16"))
     assert event.date == "2013-05-15", event.date_evidence
+
+
+def test_the_town_a_real_story_is_about_beats_the_site_it_recalls(tmp_path: Path) -> None:
+    """news-clusters event 21: Berlin sets up a New Year's Eve "safe zone" for women; the reports recall the
+    2015 assaults in Cologne at length. The record's place is Berlin."""
+    event = _by_pipeline(_cluster_files()["21"], tmp_path)
+    assert event.place is not None and event.place.name == "Berlin", event.place_evidence

@@ -46,6 +46,8 @@ BACKGROUND_FACTOR = 0.2  # a place in a sentence about another time, or after "i
 DATELINE_SCORE = 0.3
 DATELINE_REACH = 40  # a dateline in capitals may follow a few words of page furniture ("Photo")
 PERSON_NAME_SITES = 2  # a town named like a person needs this many mentions saying it happened there
+ABOUT_RATIO = 1.5  # a town with this many times the support of the site the words point to, and a site
+# mention of its own, is the story's place ("Berlin sets up a safe zone" beside the Cologne assaults it recalls)
 REPEAT_SHARE = 0.3  # an article's further mentions of a place count this share each
 
 
@@ -403,6 +405,12 @@ def event_place(reads: Sequence[Read], etype: EventType, min_city_share: float,
             break
     if chosen is None:
         chosen = max(inside, key=lambda v: (v.score, -PRECISION_RANK.get(v.place.precision, 4), v.place.name))
+    elif sited:  # the place the reports are about far more than the one where something "happened"
+        about = max((v for v in inside if v.place.precision in ("point", "city")),
+                    key=lambda v: (v.score, v.place.name), default=None)
+        if about is not None and about is not chosen and about.score >= ABOUT_RATIO * chosen.score \
+                and about.site > 0:
+            chosen = about
     chosen = _town_within(chosen, [v for v in sited or inside if support(v)[0] >= min_city_share * top])
     p = chosen.place
     note = ""
