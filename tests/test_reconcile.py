@@ -410,6 +410,13 @@ def test_a_toll_that_follows_a_sentence_about_another_event_is_background():
                    "after the country marked the anniversary of a truck attack last year on a Christmas market. "
                    "Twelve people were killed and dozens more were injured."])
     assert before.scope == "background" and "anniversary" in before.explanation
+    chained = toll(["Safe zone for New Year's Eve", "Police will set up a safe zone at the gate. The move comes weeks "
+                    "after the country marked the anniversary of a truck attack last year on a Christmas market. It "
+                    "was carried out by an asylum seeker. Twelve people were killed and dozens more were injured."])
+    assert chained.scope == "background"
+    fresh = toll(["Truck hits market", "A truck ploughed into a Christmas market on Monday night. The driver fled the "
+                  "scene. Twelve people were killed and dozens more were injured."])
+    assert fresh.scope == "event"
     this = toll(["Gunman kills 12 at market", "A gunman opened fire at a market on Tuesday, in the deadliest attack "
                  "this year. Twelve people were killed and dozens more were injured."])
     assert this.scope == "event" and this.best == 12

@@ -326,6 +326,9 @@ class PeerFigures:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_CONTINUATION_DEPTH = 2  # sentences back, through one that refers back ("It was carried out by ...")
+_ANAPHORA = re.compile(r"\s*(?:It|He|She|They|This|That|The\s+(?:attack|attacker|assailant|bombing|bomber|"
+                       r"shooting|gunman|crash|blast|explosion|incident|truck|driver|suspect))\b")
 _CONTINUATION_REACH = 40  # the figure opens its sentence: "Twelve people were killed ...", "In all, 12 died"
 
 
@@ -343,18 +346,26 @@ def _continues_other_event(c: Claim, ex: Extraction, ctx: StoryContext, opts: Re
     ends = [m.end() for m in _SENTENCE_END.finditer(text, para, s0 + 1)]
     if not ends or ends[-1] < s0 - 2:
         return None  # the first sentence of its paragraph, or a split the extractor did not make
-    p0 = ends[-2] if len(ends) > 1 else para
-    previous = text[p0:s0]
-    if not _CASUALTY.search(previous) or _COMPARISON.search(previous):
-        return None  # "the deadliest attack this year." measures this event against others
-    cue = _STRONG_CUES.search(previous)
-    if cue:
-        return cue.group(0)
-    if ctx.start is not None:
-        for ev in ex.events:
-            end = _period_end(ev.date) if p0 <= ev.span[0] < s0 else None
-            if end is not None and end < ctx.start - timedelta(days=opts.background_days):
-                return ev.expression
+    bounds = [para, *ends]  # sentence starts before ``c``'s, the last one ending right before it
+    stop = s0
+    for back in range(1, _CONTINUATION_DEPTH + 1):  # "... a truck attack last year. It was carried out by
+        if len(bounds) <= back:  # a Tunisian. Twelve people were killed": the chain leads back to that attack
+            return None
+        p0 = bounds[-back - 1]
+        previous = text[p0:stop]
+        if back > 1 and not _ANAPHORA.match(text, bounds[-back]):
+            return None  # the sentence in between starts afresh
+        if _COMPARISON.search(previous):
+            return None  # "the deadliest attack this year." measures this event against others
+        cue = _STRONG_CUES.search(previous) if _CASUALTY.search(previous) else None
+        if cue:
+            return cue.group(0)
+        if ctx.start is not None and _CASUALTY.search(previous):
+            for ev in ex.events:
+                end = _period_end(ev.date) if p0 <= ev.span[0] < stop else None
+                if end is not None and end < ctx.start - timedelta(days=opts.background_days):
+                    return ev.expression
+        stop = p0
     return None
 
 
