@@ -473,3 +473,17 @@ def test_tolls_of_other_events_are_never_judged_against_each_other():
     background = [f for f in facts if f.scope == "background" and f.measure == "killed"]
     assert len(background) >= 2 and not [f for f in facts if f.status == "conflict"], [
         (f.key, f.status, f.explanation) for f in facts]
+
+
+def test_a_cue_after_a_comparison_belongs_to_the_figure_compared_with():
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Protests calmer",
+                paragraphs=("Protests calmer", "Police said there were six arrests Wednesday, compared to 47 the "
+                            "previous night, as protests calmed in the city."),
+                published=Published("2014-11-27", "day", "t"))
+    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2014-11-27")
+    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    (six,) = [f for f in facts if f.measure == "arrested" and f.best == 6]
+    assert six.scope == "event", six.explanation

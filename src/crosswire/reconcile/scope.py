@@ -326,6 +326,9 @@ class PeerFigures:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from|against)\b", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|overnight|"
+                  r"this\s+(?:morning|afternoon|evening|week))\b", re.IGNORECASE)
 _CONTINUATION_DEPTH = 2  # sentences back, through one that refers back ("It was carried out by ...")
 _ANAPHORA = re.compile(r"\s*(?:It|He|She|They|This|That|The\s+(?:attack|attacker|assailant|bombing|bomber|"
                        r"shooting|gunman|crash|blast|explosion|incident|truck|driver|suspect))\b")
@@ -381,7 +384,14 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
     old = _old_date(c, ex, ctx, opts)
     if old:
         return f"dated {old!r}, before this story"
-    near = c.sentence[max(0, c.sentence.find(c.text) - 80) : c.sentence.find(c.text) + len(c.text) + 80]
+    at = c.sentence.find(c.text)
+    after = c.sentence[at + len(c.text) : at + len(c.text) + 80]
+    compared = _COMPARED.search(after)
+    if compared:  # "six arrests Wednesday, compared to 47 the previous night": the cues after it are the 47's;
+        # the comparison itself ties the figure to another period unless the figure is dated now
+        own = _NOW.search(c.sentence, max(0, at - 40), at + len(c.text) + compared.start())
+        after = after[: compared.start() if own else compared.end()]
+    near = c.sentence[max(0, at - 80) : at + len(c.text)] + after
     if _STRONG_CUES.search(near):
         return f"tied to another time or event ({_STRONG_CUES.search(near).group(0)!r})"  # type: ignore[union-attr]
     previous = _continues_other_event(c, ex, ctx, opts)
