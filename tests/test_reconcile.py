@@ -487,3 +487,17 @@ def test_a_cue_after_a_comparison_belongs_to_the_figure_compared_with():
     facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
     (six,) = [f for f in facts if f.measure == "arrested" and f.best == 6]
     assert six.scope == "event", six.explanation
+
+
+def test_a_figure_of_another_investigation_is_background():
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Sting nets 18",
+                paragraphs=("Sting nets 18", "Police arrested 18 men in the sting on Tuesday. Six other people were "
+                            "placed under arrest on Monday as part of another investigation, police said."),
+                published=Published("2017-12-20", "day", "t"))
+    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2017-12-20")
+    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    (six,) = [f for f in facts if f.measure == "arrested" and f.best == 6]
+    assert six.scope == "background" and "another investigation" in six.explanation

@@ -50,6 +50,8 @@ _STRONG_CUES = re.compile(
     r"a\s+(?:week|month|year|decade)\s+ago|earlier\s+this\s+(?:year|month)|this\s+month|so\s+far\s+this\s+year|"
     r"this\s+year|in\s+recent\s+years|in\s+the\s+past\s+\d+\s+years|anniversary|compared\s+(?:with|to)|"
     r"the\s+last\s+time|on\s+that\s+occasion|same\s+period|in\s+(?:stark\s+)?contrast|"
+    r"(?:another|a\s+separate|an\s+unrelated|a\s+different|an\s+earlier|a\s+previous)\s+(?:investigation|incident|"
+    r"case|attack|operation|raid|crash|shooting|bombing|probe|sting)|"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|several|many)\s+"
     r"(?:years|decades|months)\s+(?:after|since|on)|a\s+(?:year|decade)\s+(?:after|since|on))\b",
     re.IGNORECASE,
