@@ -684,3 +684,10 @@ def test_the_town_a_real_story_is_about_beats_the_site_it_recalls(tmp_path: Path
     2015 assaults in Cologne at length. The record's place is Berlin."""
     event = _by_pipeline(_cluster_files()["21"], tmp_path)
     assert event.place is not None and event.place.name == "Berlin", event.place_evidence
+
+
+def test_a_rocket_blasting_off_or_a_feared_explosion_is_no_explosion() -> None:
+    launch = run_texts(("a", ["Rocket set to blast off", "The rocket is set to blast off from Florida on Tuesday. "
+                              "Damage from a launchpad explosion would delay the program, officials said."],
+                        "2018-02-05"))
+    assert launch.type != "explosion", launch.type

@@ -84,10 +84,18 @@ def _weights(story: Story, sources: Sequence[Source], options: EventOptions) -> 
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\b(?=[^.;]*$)")
 
 
+_MAYBE_BEFORE = re.compile(r"\b(?:would|could|might|may|if|in\s+case\s+of|risk\s+of|fears?\s+of)\b(?=[^.;]*$)",
+                           re.IGNORECASE)
+
+
 def _other_year(chunk: str, at: int, year: str) -> bool:
-    """A type word dated to another year than the report's ("a September 2016 Falcon 9 explosion")."""
+    """A type word dated to another year than the report's ("a September 2016 Falcon 9 explosion"), or in a
+    clause about what might happen ("damage from an explosion would ...", "in case of fire")."""
     m = _YEAR_BEFORE.search(chunk, max(0, at - 30), at)
-    return bool(m and year and m.group(0) != year)
+    if m and year and m.group(0) != year:
+        return True
+    return bool(_MAYBE_BEFORE.search(chunk, max(0, at - 40), at)) or bool(
+        re.match(r"[\w\s-]{0,30}?\b(?:would|could|might)\b", chunk[at:at + 50]))
 
 
 def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:

@@ -63,7 +63,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("storm", "Disaster", "Storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzard"),
     _t("landslide", "Disaster", "Landslide", r"landslides?|mudslides?|avalanches?"),
     _t("fire", "Disaster", "Fire", r"(?<!opened )(?<!open )fires?|blaze|wildfires?|inferno|caught fire|burned down"),
-    _t("explosion", "Disaster", "Explosion", r"explosions?|exploded|blasts?"),
+    _t("explosion", "Disaster", "Explosion", r"explosions?|exploded|blasts?(?![ -]?off)"),
     _t("riot", "Riots", "Violent demonstration", r"riots?|rioters|rioting|looting|unrest"),
     _t("protest", "Protests", "Peaceful protest",
        r"protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marchers"),
