@@ -547,3 +547,22 @@ def test_generalisation_one_line_menus_breadcrumbs_and_agency_bylines() -> None:
     assert reasons["Home | Contact | Privacy | Terms"] == "menu"
     assert "NORTHLIGHT GAZETTE" not in article.text
     assert "Route 4 | North | Closed" in article.text  # a table row in the body is content
+
+
+def test_teaser_strips_and_gallery_captions_are_removed() -> None:
+    """A "MOST READ" strip of kicker headlines run into one paragraph, and a gallery's captions after their
+    credit and slide count, are links and credits: their "five killed" and "22 workers" are no claims."""
+    text = (
+        "Tram derails in city\n\n"
+        "Seven people were killed when a tram derailed on Wednesday, police said.\n\n"
+        "MOST READ IN NEWS 'DAD WAS A PAEDO' Actor's son makes a claim about his father ERUPTION ALERT Volcano "
+        "erupts leaving flights in chaos JOYRIDE CARNAGE Faces of five killed after stolen car smashes into tree\n\n"
+        "Getty Images 22 Rail workers at the site work to fix the track Getty Images 22 Tributes left for a victim "
+        "near the tram stop\n\n"
+        "Investigators said the tram was going too fast on the bend."
+    )
+    article = clean(doc(text))
+    assert "JOYRIDE" not in article.text and "Rail workers" not in article.text
+    assert "Seven people were killed" in article.text and "going too fast" in article.text
+    reasons = {r.reason for r in article.removed if "JOYRIDE" in r.text or "Rail workers" in r.text}
+    assert reasons == {"link", "credit"}

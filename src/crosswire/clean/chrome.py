@@ -88,6 +88,30 @@ def trailing_label(text: str) -> bool:
     return False
 
 
+# A kicker: two or more words in capitals ("ERUPTION OF ANGER", "'DAD WAS A PAEDO'") before a teaser headline.
+_KICKER_RE = re.compile(r"(?<![\w'’])['‘’\"]?[A-Z][A-Z'’]+(?:\s+[A-Z][A-Z'’]*){1,6}['’\"]?(?![\w'’])")
+_STRIP_HEAD_RE = re.compile(r"^(?:most\s+read|most\s+popular|more\s+from|more\s+on|more\s+stories|related|read\s+more|"
+                            r"trending|recommended|you\s+may\s+also\s+like|top\s+stories|editor'?s\s+picks|"
+                            r"latest\s+news|more\s+in)\b", re.I)
+# A gallery's slides run together: a credit and the slide count before each caption ("Getty Images 22 ...").
+_SLIDE_RE = re.compile(r"\b(?:Getty\s+Images|AFP|AP(?:\s+Photo)?|Reuters|EPA|PA(?:\s+Wire)?|Rex(?:\s+Features)?|"
+                       r"Shutterstock|Alamy)(?:\s*/\s*[A-Z][\w ]{1,30})?\s+\d{1,3}\s+(?=[A-Z])")
+
+
+def teaser_strip(text: str) -> bool:
+    """A strip of links to other stories run into one paragraph: a heading ("MOST READ IN NEWS") and kicker
+    headlines in capitals, three or more of them ("ERUPTION ALERT Bali's volcano has erupted ...")."""
+    kickers = [m for m in _KICKER_RE.finditer(text) if len(m.group(0).strip("'‘’\"")) >= 6]
+    if len(kickers) >= 3:
+        return True
+    return bool(_STRIP_HEAD_RE.match(text)) and text.upper() != text and len(kickers) >= 2
+
+
+def gallery_captions(text: str) -> bool:
+    """A photo gallery's captions, each after its credit and slide count: two slides or more."""
+    return len(_SLIDE_RE.findall(text)) >= 2
+
+
 def social_embed(text: str) -> bool:
     """An embedded social post, which ends in its author's name and handle: quoted content, not chrome."""
     return bool(_EMBED_RE.search(text))
