@@ -164,6 +164,7 @@ def is_media(name: str, outlets: set[str]) -> bool:
 
 
 # A party named in a clause about another act than the event: what it answers or follows.
+_EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|\btwitter\.com/\w+/status")
 # A party right before the event's verb did it: "Taliban attack German consulate", "gunmen stormed".
 _DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|gunmen\s+)?(?:attack(?:s|ed)?|"
                          r"stormed|bombed|shelled|killed|kills|claimed(?:\s+responsibility)?|seized|captured|"
@@ -197,6 +198,8 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
             found += [(a + m.start(), a + m.end(), _force_name(m)) for m in FORCES.finditer(text[a:b])]
         for a, b in relevant:
             sentence = text[a:b]
+            if _EMBEDDED_POST.search(sentence):
+                continue  # an embedded post ("... — Fire Dept (@dept)"): its words, not the report's
             verbs = [m.start() + a for m in EVENT_VERBS.finditer(sentence)]
             if type_re is not None:
                 verbs += [m.start() + a for m in type_re.finditer(sentence)]

@@ -119,7 +119,7 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
         place = c0.place
         if c0.unit == "person":  # a toll's place only when most of its reports name it
             named = [m.claim.place for m in members if m.claim.place]
-            place = max(set(named), key=named.count) if named else None
+            place = max(dict.fromkeys(named), key=named.count) if named else None  # ties: the first named
             if place is not None and 2 * named.count(place) < len(members):
                 place = None
         reports = [to_report(m.claim, m.subject) for m in members]
