@@ -98,18 +98,24 @@ _SLIDE_RE = re.compile(r"\b(?:Getty\s+Images|AFP|AP(?:\s+Photo)?|Reuters|EPA|PA(
                        r"Shutterstock|Alamy)(?:\s*/\s*[A-Z][\w ]{1,30})?\s+\d{1,3}\s+(?=[A-Z])")
 
 
+STRIP_CHARS_PER_ITEM = 250  # a teaser or a caption is short; a paragraph longer than this per item is prose
+
+
 def teaser_strip(text: str) -> bool:
     """A strip of links to other stories run into one paragraph: a heading ("MOST READ IN NEWS") and kicker
     headlines in capitals, three or more of them ("ERUPTION ALERT Bali's volcano has erupted ...")."""
     kickers = [m for m in _KICKER_RE.finditer(text) if len(m.group(0).strip("'‘’\"")) >= 6]
-    if len(kickers) >= 3:
-        return True
-    return bool(_STRIP_HEAD_RE.match(text)) and text.upper() != text and len(kickers) >= 2
+    dense = bool(kickers) and kickers[0].start() <= 40 and len(text) <= STRIP_CHARS_PER_ITEM * len(kickers)
+    if len(kickers) >= 3 and dense:
+        return True  # the strip is the whole paragraph: it opens on a kicker and every item is headline-short
+    return bool(_STRIP_HEAD_RE.match(text)) and text.upper() != text and len(kickers) >= 2 and dense
 
 
 def gallery_captions(text: str) -> bool:
-    """A photo gallery's captions, each after its credit and slide count: two slides or more."""
-    return len(_SLIDE_RE.findall(text)) >= 2
+    """A photo gallery's captions, each after its credit and slide count: two slides or more, and nothing else
+    (a paragraph of prose that runs into a gallery keeps its prose)."""
+    slides = list(_SLIDE_RE.finditer(text))
+    return len(slides) >= 2 and slides[0].start() <= 60 and len(text) <= STRIP_CHARS_PER_ITEM * len(slides)
 
 
 def social_embed(text: str) -> bool:
