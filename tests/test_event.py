@@ -691,3 +691,18 @@ def test_a_rocket_blasting_off_or_a_feared_explosion_is_no_explosion() -> None:
                               "Damage from a launchpad explosion would delay the program, officials said."],
                         "2018-02-05"))
     assert launch.type != "explosion", launch.type
+
+
+def test_a_lawyers_office_a_quoted_sign_and_capitol_hill_are_not_the_event() -> None:
+    from crosswire.event.places import place_cue
+
+    assert place_cue("said Jane Roe, an attorney with Roe & Doe in ") == "home"
+    assert place_cue("A gunman opened fire at a market in ") == "site"
+    _, ex = extracted("a", ["Shooting at practice", "Lawmakers on Capitol Hill held a moment of silence on Thursday. "
+                            "Fans carried signs reading 'Capitol Police MVP' as a gunman was named."], "2017-06-15")
+    assert [e.kind for e in ex.entities if e.name == "Capitol Hill"] == ["organization"]
+    event = run_texts(("a", ["Gunman wounds congressman at baseball practice",
+                             "A gunman opened fire on a baseball practice in Alexandria, Virginia, on Wednesday, "
+                             "wounding four people. Fans attacked by the gunman carried signs reading 'Capitol "
+                             "Police MVP' and 'Team Strong' as officers killed the gunman."], "2017-06-15"))
+    assert not {"Capitol Police MVP", "Capitol Police"} & {*event.actors, *event.targets}, event

@@ -220,7 +220,10 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                                     r"agency|monitor|spokes\w+|officials?|sources?|statement|representatives?)\b",
                                     after):
                     continue
-                if _OTHER_ACT.search(before) or _CREDIT.search(text[max(a, s - 12):s]) or _CREDIT_AFTER.match(after):
+                quoted = s > 0 and text[s - 1] in "'‘\"“" and (text[e:e + 1] or " ") in "'’\"”,." \
+                    and ((text[e:e + 1] or " ") in "'’\"”" or (text[e + 1:e + 2] or " ") in "'’\"”")
+                if quoted or _OTHER_ACT.search(before) or _CREDIT.search(text[max(a, s - 12):s]) \
+                        or _CREDIT_AFTER.match(after):  # a quoted sign ('Capitol Police MVP'), another act, a credit
                     continue  # "in retaliation for Nato airstrikes": another act; "©Jane Doe (AFP)": a credit
                 w = rd.weight * (2.0 if rd.in_lead((s, e)) else 1.0)
                 if does:

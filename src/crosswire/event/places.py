@@ -28,6 +28,7 @@ from .reading import (
     NEIGHBOURHOOD_KM,
     PLACE_NOUNS,
     PRECISION_RANK,
+    PROFESSIONS,
     REFERENCE_BEFORE,
     ROUTE_WORDS,
     SITE_WORDS,
@@ -90,7 +91,11 @@ def place_cue(before: str) -> str:
                 continue  # "the northern city of X": the phrase's head comes before
             return "home" if prev in HOME_NOUNS or prev[:1].isupper() or tokens[i - 1][:1].isupper() else "none"
         if w in SITE_WORDS:  # "a rabbi in X", "a temple in X": where someone is from, not where it happened
-            return "home" if i and tokens[i - 1].lower() in HOME_NOUNS else "site"
+            if i and tokens[i - 1].lower() in HOME_NOUNS:
+                return "home"
+            if any(t.lower() in PROFESSIONS for t in tokens[max(0, i - 6):i]) and tokens[i - 1][:1].isupper():
+                return "home"  # "an attorney with Ahdoot & Wolfson in Los Angeles"
+            return "site"
         if w in HOME_WORDS:
             return "home"
         if w in ROUTE_WORDS:

@@ -106,7 +106,14 @@ HOME_NOUNS = frozenset({"all", "both", "each", "resident", "residents", "native"
                         "families", "couple", "mayor", "governor", "man", "woman", "boy", "girl", "father", "mother",
                         "son", "daughter", "people", "members", "member", "congregation", "temple", "church",
                         "synagogue", "school", "university", "club", "rabbi", "pastor", "imam", "priest",
-                        "hospital", "hospitals", "clinic", "morgue", "mortuary"})
+                        "hospital", "hospitals", "clinic", "morgue", "mortuary", "attorney", "attorneys", "lawyer",
+                        "lawyers", "firm", "company", "professor", "analyst", "expert", "researcher", "economist",
+                        "consultant", "headquarters", "office", "offices"})
+# People whose workplace is named after them and their employer ("an attorney with Ahdoot & Wolfson in Los
+# Angeles"): that town is where they work, not where the event happened.
+PROFESSIONS = frozenset({"attorney", "lawyer", "professor", "analyst", "expert", "researcher", "economist",
+                         "consultant", "spokesman", "spokeswoman", "spokesperson", "executive", "partner",
+                         "director", "founder", "chief", "correspondent", "reporter"})
 HOME_VERBS = re.compile(r"\b(?:lived|lives|living|live|grew up|raised|born|based|headquartered|hails|hailed|"
                         r"moved|returned|travell?ing|travell?ed|flew|flying|headed|heading|bound)\s+"
                         r"(?:in|from|to|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)

@@ -163,6 +163,9 @@ def _classify(c: Chunk, text: str, lower_words: set[str]) -> None:
     if is_known_organisation(" ".join(c.words)):
         c.kind, c.strong = "organization", True  # "the Taliban said", "Nato airstrikes"
         return
+    if " ".join(c.words) == "Capitol Hill" and re.search(r"\bon\s+$", before):
+        c.kind, c.strong = "organization", True  # "on Capitol Hill": Congress, not the neighbourhood
+        return
     if " ".join(c.words) in _INSTITUTIONS:
         c.kind, c.strong = "organization", True  # "the White House said": a government, not a town
         return
