@@ -706,3 +706,10 @@ def test_a_lawyers_office_a_quoted_sign_and_capitol_hill_are_not_the_event() -> 
                              "wounding four people. Fans attacked by the gunman carried signs reading 'Capitol "
                              "Police MVP' and 'Team Strong' as officers killed the gunman."], "2017-06-15"))
     assert not {"Capitol Police MVP", "Capitol Police"} & {*event.actors, *event.targets}, event
+
+
+def test_a_named_day_dates_the_event() -> None:
+    event = run_texts(("a", ["Migrants accused of coordinated sexual assaults", "Police are investigating dozens of "
+                             "sexual assaults that occurred during New Year\u2019s Eve celebrations in Cologne. The "
+                             "police chief has been criticized for his officers' slow response."], "2016-01-06"))
+    assert event.date == "2015-12-31", event.date_evidence

@@ -88,7 +88,8 @@ EVENT_NOUNS = re.compile(
 DATE_WORD = re.compile(
     r"\d|\b(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)[a-z]*day\b|\b(?:today|yesterday|tonight|last night|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:this|last|earlier this|next) "
-    r"(?:week|month)\b", re.I)
+    r"(?:week|month)\b|\b(?:new\s+year['’]?s\s+(?:eve|day)|christmas|boxing\s+day|bastille\s+day|halloween|"
+    r"valentine['’]?s\s+day|st\.?\s+patrick['’]?s\s+day|guy\s+fawkes\s+night)\b", re.I)
 _SENTENCE_CUT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(])")
 DATELINE = re.compile(  # "LONDON —", "SAN JOSE, Costa Rica (AP) -"
     r"^\s*[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Za-z .]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[—–-]")
