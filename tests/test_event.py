@@ -713,3 +713,13 @@ def test_a_named_day_dates_the_event() -> None:
                              "sexual assaults that occurred during New Year\u2019s Eve celebrations in Cologne. The "
                              "police chief has been criticized for his officers' slow response."], "2016-01-06"))
     assert event.date == "2015-12-31", event.date_evidence
+
+
+def test_where_someone_spoke_is_no_target_and_a_static_fire_test_is_no_fire() -> None:
+    event = run_texts(("a", ["Gunman kills 49 at Orlando nightclub",
+                             "A gunman killed 49 people at a nightclub in Orlando on Sunday. President Obama, "
+                             "speaking from the White House, called the shooting an act of terror."], "2016-06-13"))
+    assert "White House" not in event.targets, event.targets
+    launch = run_texts(("a", ["Rocket passes engine test", "The company completed a static fire test of the rocket "
+                              "on Wednesday at Cape Canaveral, Florida, ahead of its first launch."], "2018-01-25"))
+    assert launch.type != "fire", launch.type

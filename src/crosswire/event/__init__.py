@@ -164,6 +164,9 @@ def is_media(name: str, outlets: set[str]) -> bool:
 
 
 # A party named in a clause about another act than the event: what it answers or follows.
+# Where someone spoke is no target: "speaking from the White House", "the tableau at the White House".
+_SPOKE_AT = re.compile(r"\b(?:speak\w*|spoke|said|remarks|address\w*|conference|briefing|tableau|statement|ceremony|"
+                       r"vigil|meeting|met|gathered)\b[^.;]{0,30}?\b(?:at|from|in|outside)\s+(?:the\s+)?$", re.I)
 _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|\btwitter\.com/\w+/status")
 # A party right before the event's verb did it: "Taliban attack German consulate", "gunmen stormed".
 _DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|gunmen\s+)?(?:attack(?:s|ed)?|"
@@ -222,8 +225,9 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                     continue
                 quoted = s > 0 and text[s - 1] in "'‘\"“" and (text[e:e + 1] or " ") in "'’\"”,." \
                     and ((text[e:e + 1] or " ") in "'’\"”" or (text[e + 1:e + 2] or " ") in "'’\"”")
-                if quoted or _OTHER_ACT.search(before) or _CREDIT.search(text[max(a, s - 12):s]) \
-                        or _CREDIT_AFTER.match(after):  # a quoted sign ('Capitol Police MVP'), another act, a credit
+                if quoted or _SPOKE_AT.search(before) or _OTHER_ACT.search(before) \
+                        or _CREDIT.search(text[max(a, s - 12):s]) or _CREDIT_AFTER.match(after):
+                    # a quoted sign ('Capitol Police MVP'), where someone spoke, another act, a credit
                     continue  # "in retaliation for Nato airstrikes": another act; "©Jane Doe (AFP)": a credit
                 w = rd.weight * (2.0 if rd.in_lead((s, e)) else 1.0)
                 if does:

@@ -62,7 +62,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("flood", "Disaster", "Flood", r"floods?|flooding|flash floods?|torrential rain|monsoon rains?"),
     _t("storm", "Disaster", "Storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzard"),
     _t("landslide", "Disaster", "Landslide", r"landslides?|mudslides?|avalanches?"),
-    _t("fire", "Disaster", "Fire", r"(?<!opened )(?<!open )fires?|blaze|wildfires?|inferno|caught fire|burned down"),
+    _t("fire", "Disaster", "Fire", r"(?<!opened )(?<!open )(?<!static )(?<!cease)fires?(?! (?:test|tests|drill|alarm|"
+       r"exit|escape|station|hydrant|extinguishers?|engines? test))|blaze|wildfires?|inferno|caught fire|burned down"),
     _t("explosion", "Disaster", "Explosion", r"explosions?|exploded|blasts?(?![ -]?off)"),
     _t("riot", "Riots", "Violent demonstration", r"riots?|rioters|rioting|looting|unrest"),
     _t("protest", "Protests", "Peaceful protest",
