@@ -501,3 +501,19 @@ def test_a_figure_of_another_investigation_is_background():
     facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
     (six,) = [f for f in facts if f.measure == "arrested" and f.best == 6]
     assert six.scope == "background" and "another investigation" in six.explanation
+
+
+def test_a_toll_said_again_is_background_when_it_was_background_once():
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Clinton testifies on Benghazi",
+                paragraphs=("Clinton testifies on Benghazi", "Secretary Clinton testified on Wednesday about the "
+                            "attack in Benghazi in September 2012 that killed four Americans.",
+                            "Lawmakers pressed her on the attack, which resulted in the deaths of Ambassador "
+                            "Christopher Stevens and three other Americans."),
+                published=Published("2013-01-24", "day", "t"))
+    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2013-01-24")
+    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    assert [f.scope for f in facts if f.measure == "killed"] == ["background"], [
+        (f.key, f.scope, f.explanation) for f in facts]

@@ -151,6 +151,9 @@ def _mark_totals(claims: Sequence[Claim], by_id: dict[str, Item], items: list[It
             i.total = True
 
 
+_TOLLS = frozenset({"killed", "injured", "missing", "abducted"})
+
+
 def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
              opts: ReconcileOptions) -> list[Item]:
     items: list[Item] = []
@@ -173,6 +176,16 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
             it = Item(claim=c, subject=subject, scope="background" if why else "event", why=why)
             by_id[c.id] = it
             items.append(it)
+        # The same toll said twice in one article is one toll: once background, background wherever it is
+        # repeated ("the attack that killed four Americans last September" ... "the attack, which resulted in
+        # the deaths of Ambassador Stevens and three other Americans").
+        told = {(it.claim.measure, it.claim.low, it.claim.high): it.why for it in by_id.values()
+                if it.why and it.claim.unit == "person" and it.claim.measure in _TOLLS
+                and not it.claim.vague and not it.claim.negated and (it.claim.low or 0) > 1}
+        for it in by_id.values():
+            key = (it.claim.measure, it.claim.low, it.claim.high)
+            if it.scope == "event" and key in told and not it.claim.vague:
+                it.scope, it.why = "background", f"the article gives the same figure for another event ({told[key]})"
         for it in by_id.values():
             if it.claim.parent and it.claim.parent in by_id:
                 it.parent_item = by_id[it.claim.parent]
