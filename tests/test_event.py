@@ -723,3 +723,15 @@ def test_where_someone_spoke_is_no_target_and_a_static_fire_test_is_no_fire() ->
     launch = run_texts(("a", ["Rocket passes engine test", "The company completed a static fire test of the rocket "
                               "on Wednesday at Cape Canaveral, Florida, ahead of its first launch."], "2018-01-25"))
     assert launch.type != "fire", launch.type
+
+
+def test_a_statement_happened_where_it_was_datelined() -> None:
+    """A release, a hearing, a statement: the dateline is where it happened, not the place the story is about."""
+    event = run_texts(
+        ("b", ["White House releases Benghazi emails", "WASHINGTON -- The White House on Wednesday released the "
+               "full set of emails on the talking points about the attack on the U.S. outpost in Benghazi, Libya."],
+         "2013-05-16"),
+        ("c", ["Emails show jostling over talking points", "WASHINGTON \u2014 E-mails released by the White House on "
+               "Wednesday revealed a fierce internal jostling over the talking points on the attack in Benghazi."],
+         "2013-05-16"))
+    assert event.place is not None and event.place.name == "Washington", event.place_evidence

@@ -45,6 +45,7 @@ SCORE_FIRST_SITE = 1.0  # the article's first mention saying the event happened 
 CUE_FACTOR = {"home": 0.25, "route": 0.5, "reference": 0.25}
 BACKGROUND_FACTOR = 0.2  # a place in a sentence about another time, or after "in retaliation for", "since"
 DATELINE_SCORE = 0.3
+DATELINE_SCORE_OTHER = 3.0  # in a story that is no attack, crash or disaster, the dateline is where it happened
 DATELINE_REACH = 40  # a dateline in capitals may follow a few words of page furniture ("Photo")
 PERSON_NAME_SITES = 2  # a town named like a person needs this many mentions saying it happened there
 ABOUT_RATIO = 1.5  # a town with this many times the support of the site the words point to, and a site
@@ -186,6 +187,8 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
     dateline = start - para_start < DATELINE_REACH and bool(DATELINE.match(text[start:start + 80])) \
         and (start == para_start or name.isupper())  # "KUNDUZ, Afghanistan --" after a caption word
     if dateline:
+        if type_re is None:  # a statement, a hearing, a release: it happened where the reporter stood
+            return DATELINE_SCORE_OTHER, True, True
         return DATELINE_SCORE, False, True
     cue = place_cue(text[max(sentence[0], start - 80):start])
     c0, c1 = _clause(text, sentence, span)
@@ -382,7 +385,8 @@ def _town_within(chosen: _PlaceVote, supported: Sequence[_PlaceVote]) -> _PlaceV
 def event_place(reads: Sequence[Read], etype: EventType, min_city_share: float,
                 day: date | None = None) -> tuple[EventPlace | None, str]:
     """The most specific place the reports put the event in (on ``day``, when known), and what supports it."""
-    votes = {k: v for k, v in _place_votes(reads, etype, day).items() if not v.only_dateline}
+    votes = {k: v for k, v in _place_votes(reads, etype, day).items()
+             if not v.only_dateline or etype.name not in TYPE_RE}
     if not votes:
         return None, "none: no resolvable place in the reports"
 
