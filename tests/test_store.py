@@ -169,3 +169,22 @@ def test_bulk_reads_follow_the_ids_given(tmp_path: Path, monkeypatch: pytest.Mon
         assert [(lk.article_id, lk.of_article_id) for lk in some] == [("a3", "a0"), ("a1", "a2"), ("a3", "a2"),
                                                                         ("a4", "a0")]
         assert store.story_sizes(["s2", "s1", "s3"]) == {"s1": 2, "s2": 1}
+
+
+def test_a_story_stored_again_writes_only_the_members_given(tmp_path: Path) -> None:
+    """put_story(members=...) writes the membership of the articles that joined (or moved in), so a batch costs
+    the same however large the story; the story's row and the other members' rows stay as they were."""
+    docs = [_doc(f"m{i}".encode()) for i in range(4)]
+    with Store(tmp_path / "m.db") as store:
+        with store.transaction():
+            store.add_documents(docs)
+            for i, d in enumerate(docs):
+                store.put_article(_article(f"a{i}", d, "2024-03-01"))
+            store.put_story(r.Story("s1", ("a0", "a1"), "S"))
+            store.put_story(r.Story("s2", ("a2",), "T"))
+        with store.transaction():  # a2's story merged into s1, and a3 joined s1
+            moved = store.story_article_ids("s2")
+            store.delete_story("s2")
+            store.put_story(r.Story("s1", ("a0", "a1", "a2", "a3"), "S"), members=[*moved, "a3"])
+        assert sorted(store.story_article_ids("s1")) == ["a0", "a1", "a2", "a3"]
+        assert store.story_of("a2") == "s1" and store.story_of("a0") == "s1"

@@ -375,14 +375,20 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
         changed = cluster(articles, extractions, links, stories)
         merged = stories.take_removed()  # stories merged into others: their articles moved with them
         with store.transaction():
+            moved = [a.id for a in articles]  # whose membership rows change: the batch and the merged stories'
             for story_id in merged:
+                moved += store.story_article_ids(story_id)
                 store.delete_story(story_id)
+            members: dict[str, list[str]] = {}
+            for aid in moved:
+                if (sid := stories.story_of(aid)) is not None:
+                    members.setdefault(sid, []).append(aid)
             for row in index.rows([a.id for a in articles]):
                 store.put_signature(*row)
             for link in links:
                 store.put_link(link)
             for story in changed:
-                store.put_story(story, stories.features(story.id))
+                store.put_story(story, stories.features(story.id), members=members.get(story.id, []))
             store.set_article_stage([a.id for a in articles], "cluster")
         done += len(articles)
         if progress:

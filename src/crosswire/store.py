@@ -451,7 +451,10 @@ class Store:
             yield row[0], json.loads(row[1]), bytes(row[2])
 
     # -- stories and briefs ----------------------------------------------------------------
-    def put_story(self, story: r.Story, features: Any = None) -> None:
+    def put_story(self, story: r.Story, features: Any = None, members: Iterable[str] | None = None) -> None:
+        """Store ``story`` (and its clustering ``features``). ``members``: the articles whose membership changed
+        (joined it, or moved in from a story merged into it); None writes every article's (a new store, a
+        story written whole). Writing only what changed keeps a batch's cost independent of the story's size."""
         self.db.execute(
             "INSERT OR REPLACE INTO stories (id, headline, first_seen, last_seen, data, features,"
             " updated_at, dirty) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
@@ -459,8 +462,14 @@ class Store:
              json.dumps(features) if features is not None else None, now_iso()),
         )
         self.db.executemany(
-            "INSERT OR REPLACE INTO story_articles VALUES (?, ?)", [(a, story.id) for a in story.article_ids]
+            "INSERT OR REPLACE INTO story_articles VALUES (?, ?)",
+            [(a, story.id) for a in (story.article_ids if members is None else members)],
         )
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        """The articles the store lists in story ``story_id``."""
+        return [row[0] for row in self.db.execute("SELECT article_id FROM story_articles WHERE story_id=?",
+                                                  (story_id,))]
 
     def delete_story(self, story_id: str) -> None:
         self.db.execute("DELETE FROM briefs WHERE story_id=?", (story_id,))
