@@ -735,3 +735,16 @@ def test_a_statement_happened_where_it_was_datelined() -> None:
                "Wednesday revealed a fierce internal jostling over the talking points on the attack in Benghazi."],
          "2013-05-16"))
     assert event.place is not None and event.place.name == "Washington", event.place_evidence
+
+
+def test_a_disputed_claim_of_responsibility_makes_no_actor() -> None:
+    event = run_texts(("a", ["FBI says Las Vegas gunman had no connection to Islamic State",
+                             "A gunman killed 58 people at a concert in Las Vegas on Sunday night. The Islamic State "
+                             "claimed the attack, saying the gunman acted on behalf of the Islamic State, but the "
+                             "group provided no evidence, and the FBI said he had no connection to any group."],
+                       "2017-10-02"))
+    assert not {"Islamic State", "ISIS"} & set(event.actors), event.actors
+    claimed = run_texts(("a", ["Islamic State claims Kabul bombing",
+                               "A suicide bomber killed 40 people at a Kabul mosque on Friday. The Islamic State "
+                               "claimed the attack in a statement."], "2017-10-21"))
+    assert "Islamic State" in claimed.actors, claimed.actors

@@ -172,6 +172,12 @@ _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|\btwitter\.com/\w
 _DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|gunmen\s+)?(?:attack(?:s|ed)?|"
                          r"stormed|bombed|shelled|killed|kills|claimed(?:\s+responsibility)?|seized|captured|"
                          r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
+_CLAIM_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:claimed|claims|claiming)\b")
+_ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|soldier\s+of|pledged\s+allegiance\s+to)\s+"
+                        r"(?:the\s+)?$", re.I)
+_DISPUTED = re.compile(r"\b(?:no\s+(?:evidence|connection|connections|link|links|ties)\s+(?:to|with|of|for|that)|"
+                       r"provided\s+no\s+evidence|dismissed\s+(?:the|that|its)\s+claim|"
+                       r"(?:doubts?|questioned|disputed|denied|rejected)\s+(?:the\s+|its\s+|that\s+)?claim)", re.I)
 _OTHER_ACT = re.compile(r"\b(?:retaliation\s+(?:for|against)|revenge\s+for|response\s+to|reprisal\s+for|"
                         r"in\s+the\s+wake\s+of|avenge)\s+(?:the\s+|a\s+|an\s+|recent\s+|earlier\s+)?"
                         r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -191,6 +197,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
     type_re = TYPE_RE.get(etype.name)
     mentions: list[tuple[str, float, str]] = []  # (name, weight, role)
     outlets = {(rd.article.outlet or "").lower() for rd in reads}
+    disputed = any(_DISPUTED.search(rd.article.text) for rd in reads)  # a claim of responsibility doubted
     for rd in reads:
         text = rd.article.text
         spans = [(a, b) for a, b in sentence_spans(text)]
@@ -216,6 +223,8 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                 # a source of the figures is no party, unless the sentence names it as the one who did it
                 # ("attacked by the Taliban", "Taliban attack consulate"); neither is one who only comments
                 does = bool(BY_BEFORE.search(before)) or bool(_DOES_AFTER.match(after))
+                if disputed and (_CLAIM_AFTER.match(after) or _ON_BEHALF.search(before)):
+                    continue  # "IS claimed the attack" in a story that reports no evidence for it
                 if name in attributed and not does:
                     continue
                 if re.search(r"\b(?:according to|said|says|told|reported|reports|of the|for)\s+(?:the\s+)?$", before) \
