@@ -748,3 +748,11 @@ def test_a_disputed_claim_of_responsibility_makes_no_actor() -> None:
                                "A suicide bomber killed 40 people at a Kabul mosque on Friday. The Islamic State "
                                "claimed the attack in a statement."], "2017-10-21"))
     assert "Islamic State" in claimed.actors, claimed.actors
+
+
+def test_hostages_released_are_no_attack() -> None:
+    event = run_texts(("a", ["Militants release 21 schoolgirl hostages",
+                             "Militants released 21 schoolgirls held as hostages for two years on Thursday, in a "
+                             "swap negotiated by the government. The hostages were handed over in the town."],
+                       "2016-10-13"))
+    assert event.type != "terror attack", event.type

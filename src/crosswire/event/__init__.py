@@ -84,6 +84,9 @@ def _weights(story: Story, sources: Sequence[Source], options: EventOptions) -> 
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\b(?=[^.;]*$)")
 
 
+# Hostages freed, swapped or released: a release, not an attack.
+_RELEASE = re.compile(r"\b(?:releas\w*|freed|frees|free|rescued|rescue|swap\w*|exchanged?|handed\s+over|"
+                      r"reunited)\b", re.I)
 _MAYBE_BEFORE = re.compile(r"\b(?:would|could|might|may|if|in\s+case\s+of|risk\s+of|fears?\s+of)\b(?=[^.;]*$)",
                            re.IGNORECASE)
 
@@ -108,7 +111,8 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
         year = (rd.article.published.value or "")[:4]
         for chunk, w in parts:
             for t in EVENT_TYPES:
-                n = sum(1 for m in TYPE_RE[t.name].finditer(chunk) if not _other_year(chunk, m.start(), year))
+                n = sum(1 for m in TYPE_RE[t.name].finditer(chunk) if not _other_year(chunk, m.start(), year)
+                        and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk)))
                 if n:
                     scores[t.name] += rd.weight * w * min(n, 2)
     if not scores:
