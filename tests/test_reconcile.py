@@ -517,3 +517,18 @@ def test_a_toll_said_again_is_background_when_it_was_background_once():
     facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
     assert [f.scope for f in facts if f.measure == "killed"] == ["background"], [
         (f.key, f.scope, f.explanation) for f in facts]
+
+
+def test_a_zero_beside_a_figure_in_the_same_article_is_of_others():
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Fireworks barge explodes",
+                paragraphs=("Fireworks barge explodes", "A fireworks barge exploded off the beach on Sunday night. "
+                            "Two men suffered minor injuries, police said. The organiser said no one in the crowd "
+                            "was injured."),
+                published=Published("2018-01-01", "day", "t"))
+    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2018-01-01")
+    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    (main,) = [f for f in facts if f.measure == "injured" and f.scope == "event"]
+    assert main.best == 2 and main.status != "conflict", main.explanation

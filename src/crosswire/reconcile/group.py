@@ -186,6 +186,13 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
             key = (it.claim.measure, it.claim.low, it.claim.high)
             if it.scope == "event" and key in told and not it.claim.vague:
                 it.scope, it.why = "background", f"the article gives the same figure for another event ({told[key]})"
+        # "No one was injured" beside "two men suffered minor injuries" in the same article: the zero speaks of
+        # others (the crowd), not of this toll.
+        stated = {it.claim.measure for it in by_id.values() if it.scope == "event" and not it.claim.negated
+                  and it.claim.unit == "person" and (it.claim.low or it.claim.high or 0) > 0}
+        for it in by_id.values():
+            if it.claim.negated and it.scope == "event" and it.claim.measure in stated:
+                it.scope, it.why = "background", "the same article gives a figure for this toll: its zero is of others"
         for it in by_id.values():
             if it.claim.parent and it.claim.parent in by_id:
                 it.parent_item = by_id[it.claim.parent]
