@@ -246,6 +246,18 @@ def _run(specs, links=(), story_first="2025-03-01"):
     return reconcile(story, exs, sources)
 
 
+def _read(published: str, *paragraphs: str):
+    """The facts of a one-article story as the pipeline makes them: the extract stage's claims of the article
+    (its first paragraph the title), reconciled with the article's text at hand."""
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title=paragraphs[0], paragraphs=paragraphs,
+                published=Published(published, "day", "t"))
+    story = Story(id="s", article_ids=("a",), headline=paragraphs[0], first_seen=published)
+    return reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+
+
 def test_plane_crash_two_subjects_no_conflict():
     facts = _run({
         "a": ("A small plane crashed near the airport on Sunday and killed 10 from US, officials said.",
@@ -395,14 +407,8 @@ def test_distances_split_only_by_the_place_they_are_measured_from():
 def test_a_toll_that_follows_a_sentence_about_another_event_is_background():
     """"... marked the anniversary of a truck attack last year. Twelve people were killed": that attack's toll.
     After a sentence about this event (even one measuring it against others), the toll is the event's."""
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
     def toll(paragraphs: list[str]):
-        a = Article(id="a", document_id="a", origin="a.txt", paragraphs=tuple(paragraphs), title=paragraphs[0],
-                    outlet="x", published=Published("2017-12-31", "day", "t"))
-        story = Story(id="s", article_ids=("a",), headline=paragraphs[0], first_seen="2017-12-31")
-        facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+        facts = _read("2017-12-31", *paragraphs)
         (fact,) = [f for f in facts if f.measure == "killed"]
         return fact
 
@@ -459,76 +465,46 @@ def test_an_open_figure_does_not_bridge_unlike_counts_and_scattered_distances_ar
 
 
 def test_tolls_of_other_events_are_never_judged_against_each_other():
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
-    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Truck attack kills 84 in Nice",
-                paragraphs=("Truck attack kills 84 in Nice", "A truck killed 84 people in Nice on Thursday night.",
-                            "Here are some of the deadliest attacks in Europe in recent years:",
-                            "Paris, November 2015: 130 people were killed in attacks on a concert hall and cafes.",
-                            "Brussels, March 2016: 32 people were killed in bombings at the airport and metro."),
-                published=Published("2016-07-15", "day", "t"))
-    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2016-07-15")
-    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    facts = _read("2016-07-15",
+                  "Truck attack kills 84 in Nice", "A truck killed 84 people in Nice on Thursday night.",
+                  "Here are some of the deadliest attacks in Europe in recent years:",
+                  "Paris, November 2015: 130 people were killed in attacks on a concert hall and cafes.",
+                  "Brussels, March 2016: 32 people were killed in bombings at the airport and metro.")
     background = [f for f in facts if f.scope == "background" and f.measure == "killed"]
     assert len(background) >= 2 and not [f for f in facts if f.status == "conflict"], [
         (f.key, f.status, f.explanation) for f in facts]
 
 
 def test_a_cue_after_a_comparison_belongs_to_the_figure_compared_with():
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
-    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Protests calmer",
-                paragraphs=("Protests calmer", "Police said there were six arrests Wednesday, compared to 47 the "
-                            "previous night, as protests calmed in the city."),
-                published=Published("2014-11-27", "day", "t"))
-    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2014-11-27")
-    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    facts = _read("2014-11-27",
+                  "Protests calmer", "Police said there were six arrests Wednesday, compared to 47 the "
+                  "previous night, as protests calmed in the city.")
     (six,) = [f for f in facts if f.measure == "arrested" and f.best == 6]
     assert six.scope == "event", six.explanation
 
 
 def test_a_figure_of_another_investigation_is_background():
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
-    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Sting nets 18",
-                paragraphs=("Sting nets 18", "Police arrested 18 men in the sting on Tuesday. Six other people were "
-                            "placed under arrest on Monday as part of another investigation, police said."),
-                published=Published("2017-12-20", "day", "t"))
-    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2017-12-20")
-    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    facts = _read("2017-12-20",
+                  "Sting nets 18", "Police arrested 18 men in the sting on Tuesday. Six other people were "
+                  "placed under arrest on Monday as part of another investigation, police said.")
     (six,) = [f for f in facts if f.measure == "arrested" and f.best == 6]
     assert six.scope == "background" and "another investigation" in six.explanation
 
 
 def test_a_toll_said_again_is_background_when_it_was_background_once():
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
-    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Clinton testifies on Benghazi",
-                paragraphs=("Clinton testifies on Benghazi", "Secretary Clinton testified on Wednesday about the "
-                            "attack in Benghazi in September 2012 that killed four Americans.",
-                            "Lawmakers pressed her on the attack, which resulted in the deaths of Ambassador "
-                            "Christopher Stevens and three other Americans."),
-                published=Published("2013-01-24", "day", "t"))
-    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2013-01-24")
-    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    facts = _read("2013-01-24",
+                  "Clinton testifies on Benghazi", "Secretary Clinton testified on Wednesday about the "
+                  "attack in Benghazi in September 2012 that killed four Americans.",
+                  "Lawmakers pressed her on the attack, which resulted in the deaths of Ambassador "
+                  "Christopher Stevens and three other Americans.")
     assert [f.scope for f in facts if f.measure == "killed"] == ["background"], [
         (f.key, f.scope, f.explanation) for f in facts]
 
 
 def test_a_zero_beside_a_figure_in_the_same_article_is_of_others():
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
-    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Fireworks barge explodes",
-                paragraphs=("Fireworks barge explodes", "A fireworks barge exploded off the beach on Sunday night. "
-                            "Two men suffered minor injuries, police said. The organiser said no one in the crowd "
-                            "was injured."),
-                published=Published("2018-01-01", "day", "t"))
-    story = Story(id="s", article_ids=("a",), headline="h", first_seen="2018-01-01")
-    facts = reconcile(story, [extract(a)], sources_of(story, {"a": a}, []), articles=[a])
+    facts = _read("2018-01-01",
+                  "Fireworks barge explodes", "A fireworks barge exploded off the beach on Sunday night. "
+                  "Two men suffered minor injuries, police said. The organiser said no one in the crowd "
+                  "was injured.")
     (main,) = [f for f in facts if f.measure == "injured" and f.scope == "event"]
     assert main.best == 2 and main.status != "conflict", main.explanation

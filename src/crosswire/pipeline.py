@@ -222,6 +222,7 @@ def _worker_brief(story_ids: Sequence[str]) -> list[Briefed]:
 SHARED_TABLES = (
     ("crosswire.extract.gazetteer", "_tables"),
     ("crosswire.extract.gazetteer", "_admin1_names"),
+    ("crosswire.extract.gazetteer", "_region_keys"),
     ("crosswire.extract.quantities", "_registry"),
     ("crosswire.event.towns", "_towns"),
 )

@@ -54,18 +54,16 @@ _KNOWN = {alias: group[0] for group in (
     ("NATO", "North Atlantic Treaty Organization"),
 ) for alias in group}
 
+_KNOWN_KEYS = {name_key(alias): name_key(main) for alias, main in _KNOWN.items()}
+
 
 def is_known_organisation(name: str) -> bool:
     """Whether ``name`` is one of the organisations of ``_KNOWN`` (any of its names, any case)."""
-    _known_key("")
     return name_key(name) in _KNOWN_KEYS
-_KNOWN_KEYS: dict[str, str] = {}
 
 
 def _known_key(name: str) -> str:
     """The comparison key, with a known other name of an organisation (``_KNOWN``) keyed as its main name."""
-    if not _KNOWN_KEYS:
-        _KNOWN_KEYS.update({name_key(a): name_key(c) for a, c in _KNOWN.items()})
     key = name_key(name)
     return _KNOWN_KEYS.get(key, key)
 

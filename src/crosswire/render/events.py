@@ -57,9 +57,12 @@ def _num(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
+UNKNOWN_COUNTRY = "XXX"  # the prefix of an event id when no report puts the event in a country
+
+
 def _iso3ish(country: str | None) -> str:
     letters = "".join(ch for ch in (country or "").upper() if ch.isalpha())
-    return letters[:3] or "XXX"
+    return letters[:3] or UNKNOWN_COUNTRY
 
 
 def event_id(story: r.Story, event: r.EventRecord) -> str:
