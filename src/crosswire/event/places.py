@@ -239,7 +239,7 @@ def _title_mentions(title: str, written: dict[str, str], type_re: re.Pattern[str
 # A place name used only to name a building or a ground ("the Riverside sports hall", "Springfield High
 # School") says where that building is only if its town is the one the gazetteer knows, which the story
 # would show by naming another place of that country.
-_FACILITY = re.compile(
+_BUILDING_AFTER = re.compile(
     r"\s+(?:[A-Za-z]+\s+){0,2}?(?:hall|school|stadium|arena|hospital|clinic|park|cent(?:re|er)|church|mosque|"
     r"temple|synagogue|market|mall|hotel|station|bridge|street|road|avenue|square|college|university|academy|"
     r"club|gym|library|museum|theat(?:re|er)|plant|factory|prison|jail|barracks|cemetery|field|ground)s?\b",
@@ -267,7 +267,7 @@ def _anchors(reads: Sequence[Read]) -> _Anchors:
         for e in rd.extraction.entities:
             if e.kind != "place":
                 continue
-            if _FACILITY.match(text, e.span[1]):
+            if _BUILDING_AFTER.match(text, e.span[1]):
                 facility.add(e.name)
             else:
                 standalone.add(e.name)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .cues import fold
-from .numbers import NumberMention, numbers
+from .numbers import NUMBER_RE, NumberMention, numbers
 from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
@@ -198,8 +198,6 @@ _VERB_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "disp":
                  "kidn": "abducted", "dest": "destroyed", "dama": "destroyed", "trap": "trapped"}
 
 
-_ANOTHER_NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                             r"dozens?|scores|hundreds?|thousands?)\b", re.IGNORECASE)
 _OWN_VERB = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:\w+ly\s+)?(?:suffered|sustained|were|was|are|is|have|has|had|"
                        r"died|remain\w*|received|got|went|fled|escaped)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s(?:and|but|while|whereas)\s|[;:]")
@@ -222,7 +220,7 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
             continue  # "revellers fled and two people suffered minor injuries": another clause's verb
         brk = _CLAUSE_BREAK.search(sentence, end, hit.start()) if hit.start() >= end else None
         own = _OWN_VERB.match(sentence, end) if brk else None
-        if brk and own and own.end() <= brk.start() and _ANOTHER_NUMBER.search(sentence, brk.end(), hit.start()):
+        if brk and own and own.end() <= brk.start() and NUMBER_RE.search(sentence, brk.end(), hit.start()):
             continue  # "Thousands fled and two people suffered injuries": the injuries are the two's
         if hit.start() >= end and (_NEGATED_BEFORE.search(sentence, max(end, hit.start() - 25), hit.start())
                                    or _RELATIVE_BEFORE.search(sentence, max(0, start - 30), start)):
