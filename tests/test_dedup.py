@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.dedup import DedupIndex, DedupOptions, credits, dedup, normalise, outlet_key
+from crosswire.dedup import DedupIndex, DedupOptions, credits, dedup, normalise, outlet_key, sketch
 from crosswire.errors import ConfigError
 from crosswire.records import Article, Published
 
@@ -138,6 +138,27 @@ def test_rows_round_trip_and_refuse_mismatched_params() -> None:
         DedupIndex.from_rows([("a0", {**params, "seed": 2}, data)])
     with pytest.raises(ConfigError):
         DedupIndex.from_rows([("a0", params, data)], DedupOptions(num_perm=128))
+
+
+def test_sketches_made_elsewhere_give_the_same_links_and_rows() -> None:
+    """Workers hash (sketch); the ordered judgement only compares: same links, same stored rows, and a
+    copy's row keeps none of what it says (its original's facts and paragraphs stand for it)."""
+    corpus = _corpus()[:8]
+    articles = [_from_json(f"a{i}", d, f"2020-01-0{i + 1}") for i, d in enumerate(corpus)]
+    copy = _article("copy", list(articles[0].paragraphs), "2020-02-01", "z.example", articles[0].title)
+    shares = _article("shares", [*[p for p in corpus[5]["text"].split("\n") if p.strip()][:4],
+                                 *articles[2].paragraphs[:3]], "2020-02-02", "y.example", "Another")
+    batch = [*articles, copy, shares]
+    plain, sketched = DedupIndex(), DedupIndex()
+    expected = dedup(batch, plain)
+    assert {lk.kind for lk in expected} >= {"duplicate", "shares-paragraphs"}
+    made = {a.id: sketch(a) for a in batch}
+    assert dedup(batch, sketched, sketches=made) == expected
+    ids = [a.id for a in batch]
+    assert sketched.rows(ids) == plain.rows(ids)
+    assert json.loads(dict((a, d) for a, _, d in sketched.rows(ids))["copy"])["fact_seq"] == []
+    other = DedupOptions(num_perm=128)  # a sketch made with other parameters is not used
+    assert dedup(batch, DedupIndex(other), sketches=made) == dedup(batch, DedupIndex(other))
 
 
 def test_rows_of_other_parameters_are_signed_again_from_their_articles() -> None:

@@ -22,8 +22,20 @@ def test_migrations_are_recorded_and_idempotent(tmp_path: Path) -> None:
         assert store.migrate() == []
     with Store(db) as store:
         names = [row[0] for row in store.db.execute("SELECT name FROM _migrations")]
-        assert names == ["001_initial", "002_lookup_indexes"]
+        assert names == ["001_initial", "002_lookup_indexes", "003_sketches"]
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_sketches_are_kept_until_deleted(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.add_document(_doc(b"x"))
+            store.put_article(r.Article(id="a1", document_id=_doc(b"x").id, origin="a.txt", paragraphs=("One.",)))
+            store.put_sketch_rows([("a1", b"{}")])
+        assert store.sketches(["a1", "a2"]) == {"a1": b"{}"}
+        with store.transaction():
+            store.delete_sketches(["a1"])
+        assert store.sketches(["a1"]) == {}
 
 
 def test_raw_bytes_kept_and_reingest_is_noop(tmp_path: Path) -> None:
@@ -110,7 +122,9 @@ def test_a_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION == 3
+        tables = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "sketches" in tables
         indexes = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         assert {"documents_seq", "links_of_article"} <= indexes
         plan = " ".join(str(row) for row in store.db.execute(

@@ -31,8 +31,10 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -313,6 +315,30 @@ class _Entry:
     fact_seq: tuple[int, ...] = ()  # 32-bit fact hashes in text order
     paragraphs: tuple[int, ...] = ()
     text: _Words | None = None  # the body's words, while the article is being judged
+    described: bool = False  # facts and paragraphs computed (a sketch made in a worker carries them)
+
+
+def _encode(e: _Entry) -> dict[str, Any]:
+    """An entry as the JSON of a signature row (a sketch adds its parameters)."""
+    return {
+        "published": e.published, "outlet": e.outlet, "exact": f"{e.exact:016x}",
+        "words": base64.b64encode(e.words.astype(np.uint32).tobytes()).decode("ascii"),
+        "bottom": base64.b64encode(e.bottom.astype(np.uint32).tobytes()).decode("ascii"),
+        "facts": base64.b64encode(e.facts.astype(np.uint32).tobytes()).decode("ascii"),
+        "fact_seq": list(e.fact_seq), "paragraphs": [f"{p:016x}" for p in e.paragraphs],
+        "root": e.root, "length": e.length,
+    }
+
+
+def _decode(raw: dict[str, Any]) -> _Entry:
+    return _Entry(
+        published=raw["published"], outlet=raw["outlet"], exact=int(raw["exact"], 16),
+        words=np.frombuffer(base64.b64decode(raw["words"]), dtype=np.uint32).copy(),
+        bottom=np.frombuffer(base64.b64decode(raw["bottom"]), dtype=np.uint32).copy(),
+        facts=np.frombuffer(base64.b64decode(raw["facts"]), dtype=np.uint32).copy(),
+        fact_seq=tuple(raw["fact_seq"]), paragraphs=tuple(int(p, 16) for p in raw["paragraphs"]),
+        root=raw["root"], length=int(raw["length"]),
+    )
 
 
 class DedupIndex:
@@ -359,32 +385,15 @@ class DedupIndex:
                     index._describe(article, entry)
                 index._resigned.append(article_id)
             else:
-                entry = _Entry(
-                    published=raw["published"], outlet=raw["outlet"], exact=int(raw["exact"], 16),
-                    words=np.frombuffer(base64.b64decode(raw["words"]), dtype=np.uint32).copy(),
-                    bottom=np.frombuffer(base64.b64decode(raw["bottom"]), dtype=np.uint32).copy(),
-                    facts=np.frombuffer(base64.b64decode(raw["facts"]), dtype=np.uint32).copy(),
-                    fact_seq=tuple(raw["fact_seq"]), paragraphs=tuple(int(p, 16) for p in raw["paragraphs"]),
-                    root=raw["root"], length=int(raw["length"]),
-                )
+                entry = _decode(raw)
             index._add(article_id, entry)
         return index
 
     def rows(self, article_ids: Iterable[str]) -> list[tuple[str, dict, bytes]]:
         """``(article_id, params, data)`` for :meth:`Store.put_signature`."""
-        out = []
-        for article_id in article_ids:
-            e = self._entries[article_id]
-            data = {
-                "published": e.published, "outlet": e.outlet, "exact": f"{e.exact:016x}",
-                "words": base64.b64encode(e.words.astype(np.uint32).tobytes()).decode("ascii"),
-                "bottom": base64.b64encode(e.bottom.astype(np.uint32).tobytes()).decode("ascii"),
-                "facts": base64.b64encode(e.facts.astype(np.uint32).tobytes()).decode("ascii"),
-                "fact_seq": list(e.fact_seq), "paragraphs": [f"{p:016x}" for p in e.paragraphs],
-                "root": e.root, "length": e.length,
-            }
-            out.append((article_id, dict(self.options.params), json.dumps(data, sort_keys=True).encode()))
-        return out
+        return [(article_id, dict(self.options.params), json.dumps(_encode(self._entries[article_id]),
+                                                                    sort_keys=True).encode())
+                for article_id in article_ids]
 
     def root(self, article_id: str) -> str | None:
         """The article this one is a duplicate of, if any."""
@@ -441,14 +450,27 @@ class DedupIndex:
             entry.facts, entry.fact_seq = self._minhash(hashes), tuple(hashes.tolist())
         body = entry.text if entry.text is not None else self._hasher.words("\n".join(article.paragraphs))
         entry.paragraphs = tuple(dict.fromkeys(self._hasher.lines(body, self.options.min_paragraph_words)))
+        entry.described = True
+
+    def _sketched(self, article: Article, data: bytes | None) -> _Entry:
+        """The entry of ``article``: from its :func:`sketch` when one made with this index's parameters is
+        given (made in a worker: no hashing here), else computed now."""
+        if data is not None:
+            raw = json.loads(data.decode("utf-8"))
+            if raw.get("params") == self.options.params:
+                entry = _decode(raw)
+                entry.root, entry.described = None, True
+                return entry
+        return self._entry(article)
 
     def _add(self, article_id: str, entry: _Entry) -> None:
         entry.text = None
         self._entries[article_id] = entry
         self._exact.setdefault(entry.exact, article_id)
         if entry.root is not None:  # a copy is found through its original: LSH buckets stay as small as
-            entry.bottom = _NONE  # the distinct texts, and its sketch is never compared
-            return
+            entry.bottom = _NONE  # the distinct texts, and its sketch is never compared; what it says is
+            entry.facts, entry.fact_seq, entry.paragraphs = _NONE, (), ()  # its original's (a worker's sketch
+            return  # carries both)
         self._words.insert(article_id, self._lean(entry.words), check_duplication=False)
         if len(entry.fact_seq) >= self.options.min_facts:
             self._facts.insert(article_id, self._lean(entry.facts), check_duplication=False)
@@ -526,15 +548,35 @@ def _bottom_jaccard(a: np.ndarray, b: np.ndarray, k: int) -> float:
     return int(np.count_nonzero(in_b & (a <= last))) / size
 
 
-def dedup(articles: Sequence[Article], index: DedupIndex) -> list[Link]:
+@lru_cache(maxsize=4)
+def _signer(options: DedupOptions) -> DedupIndex:
+    """An empty index: its permutations and hasher, built once per options."""
+    return DedupIndex(options)
+
+
+def sketch(article: Article, options: DedupOptions = DedupOptions()) -> bytes:
+    """Everything :func:`dedup` computes from ``article`` alone (exact hash, MinHash, bottom-k sketch,
+    facts, paragraphs) with the parameters it was made with: the hashing part of deduplication, made
+    where the article is made (a worker), so the ordered judgement against the index only compares.
+    ``dedup(..., sketches={id: sketch(article)})`` gives exactly the links of ``dedup(...)``."""
+    signer = _signer(options)
+    entry = signer._entry(article)
+    signer._describe(article, entry)
+    data = _encode(entry)
+    data["params"] = options.params
+    return json.dumps(data, sort_keys=True).encode()
+
+
+def dedup(articles: Sequence[Article], index: DedupIndex, sketches: Mapping[str, bytes] | None = None) -> list[Link]:
     """Add ``articles`` to ``index`` (each checked against everything seen before) and return
     their copy links: ``duplicate``, ``rewrite`` and ``shares-paragraphs``. A link points to
-    the earliest published of the two articles (ties by id)."""
+    the earliest published of the two articles (ties by id). ``sketches``: :func:`sketch` of some of
+    them by id, made elsewhere (one made with other parameters is ignored)."""
     links: list[Link] = []
     for article in sorted(articles, key=order_key):
         if article.id in index:
             continue
-        entry = index._entry(article)
+        entry = index._sketched(article, sketches.get(article.id) if sketches else None)
         found = _find(article, entry, index)
         dup = next((lk for lk in found.values() if lk.kind == "duplicate" and lk.article_id == article.id), None)
         entry.root = dup.of_article_id if dup else None
@@ -583,7 +625,8 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     # a copy relates to other articles through its original: no rewrite or shared-paragraph links
     if is_copy():
         return found
-    index._describe(article, entry)
+    if not entry.described:
+        index._describe(article, entry)
     # rewrites
     if len(entry.fact_seq) >= opts.min_facts:
         credited: set[str] | None = None  # the outlets the text credits, read when a candidate needs them
@@ -622,4 +665,4 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     return found
 
 
-__all__ = ["DedupIndex", "DedupOptions", "credits", "dedup", "normalise", "order_key", "outlet_key"]
+__all__ = ["DedupIndex", "DedupOptions", "credits", "dedup", "normalise", "order_key", "outlet_key", "sketch"]

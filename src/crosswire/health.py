@@ -14,6 +14,7 @@ ORPHAN_QUERIES = {
     "members": "SELECT count(*) FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories)"
                " OR article_id NOT IN (SELECT id FROM articles)",
     "briefs": "SELECT count(*) FROM briefs WHERE story_id NOT IN (SELECT id FROM stories)",
+    "sketches": "SELECT count(*) FROM sketches WHERE article_id NOT IN (SELECT id FROM articles)",
     "unfiled": "SELECT count(*) FROM articles WHERE stage='cluster' AND id NOT IN"
                " (SELECT article_id FROM story_articles)",
 }

@@ -32,7 +32,7 @@ from .brief import BriefOptions, brief, sources_of
 from .clean import CleanContext, CleanOptions, build_context, clean
 from .cluster import ClusterOptions, StoryIndex, cluster
 from .dating import story_dates
-from .dedup import DedupIndex, DedupOptions, dedup
+from .dedup import DedupIndex, DedupOptions, dedup, sketch
 from .errors import ConfigError, DocumentError, StoreBusyError
 from .event import EventOptions, event_record
 from .extract import ExtractOptions, extract
@@ -136,8 +136,9 @@ def process_document(
 
 
 ArticleRow = tuple[str, str, str | None, str | None, str, str, str]  # what Store.put_article_rows takes
-# One processed document, ready to write: (document id, article row, extraction JSON) or a Failed.
-Processed = tuple[str, ArticleRow, str] | r.Failed
+# One processed document, ready to write: (document id, article row, extraction JSON, dedup sketch) or a
+# Failed.
+Processed = tuple[str, ArticleRow, str, bytes] | r.Failed
 
 
 def article_row(article: r.Article, stage: str) -> ArticleRow:
@@ -147,15 +148,22 @@ def article_row(article: r.Article, stage: str) -> ArticleRow:
 
 def process_documents(docs: Sequence[r.Document], options: RunOptions,
                       context: CleanContext | None) -> list[Processed]:
-    """clean + extract a share of a batch, serialised where it runs (in a worker: the writer only writes)."""
+    """clean + extract a share of a batch, and hash each article for deduplication (its sketch), serialised
+    where it runs (in a worker: the writer only writes, the ordered judgement only compares)."""
     out: list[Processed] = []
     for doc in docs:
         article, extraction, fail = process_document(doc, options, context)
+        if fail is None:
+            assert article is not None and extraction is not None
+            try:
+                signed = sketch(article, options.dedup)
+            except Exception as exc:  # one bad document never stops the batch
+                fail = r.Failed(doc.id, doc.origin, "dedup", f"internal error: {type(exc).__name__}: {exc}")
         if fail is not None:
             out.append(fail)
         else:
             assert article is not None and extraction is not None
-            out.append((doc.id, article_row(article, "extract"), record_json(extraction)))
+            out.append((doc.id, article_row(article, "extract"), record_json(extraction), signed))
     return out
 
 
@@ -320,6 +328,7 @@ def process_pending(store: Store, options: RunOptions, *, progress: ProgressFn |
         nonlocal done
         articles: list[ArticleRow] = []
         extractions: list[tuple[str, str]] = []
+        sketches: list[tuple[str, bytes]] = []
         finished: list[tuple[str, str]] = []
         with store.transaction():
             for result in results:
@@ -327,12 +336,14 @@ def process_pending(store: Store, options: RunOptions, *, progress: ProgressFn |
                     store.add_failure(result)
                     failed.append(result)
                     continue
-                doc_id, row, extraction = result
+                doc_id, row, extraction, signed = result
                 articles.append(row)
                 extractions.append((row[0], extraction))
+                sketches.append((row[0], signed))
                 finished.append(("done", doc_id))
             store.put_article_rows(articles)
             store.put_extraction_rows(extractions)
+            store.put_sketch_rows(sketches)
             store.set_document_statuses(finished)
         done += len(docs)
         if progress:
@@ -371,8 +382,8 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
     done = 0
     for chunk in _chunks(ids, options.batch_size):
         articles = store.articles(chunk)
-        extractions = store.extractions([a.id for a in articles])
-        links = dedup(articles, index)
+        extractions = store.lazy_extractions([a.id for a in articles])  # read for the articles that are no copy
+        links = dedup(articles, index, store.sketches(chunk))
         changed = cluster(articles, extractions, links, stories)
         merged = stories.take_removed()  # stories merged into others: their articles moved with them
         with store.transaction():
@@ -391,6 +402,7 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
             for story in changed:
                 store.put_story(story, stories.features(story.id), members=members.get(story.id, []))
             store.set_article_stage([a.id for a in articles], "cluster")
+            store.delete_sketches(chunk)
         done += len(articles)
         if progress:
             progress("dedup+cluster", done, len(ids))
@@ -627,7 +639,8 @@ def reprocess(db: str | os.PathLike[str] = "crosswire.db", options: RunOptions |
     options = options or RunOptions()
     db = str(db)
     with run_lock(db, wait=options.wait_for_lock), Store(db) as store, store.transaction():
-        for table in ("briefs", "story_articles", "stories", "links", "signatures", "extractions", "articles"):
+        for table in ("briefs", "story_articles", "stories", "links", "signatures", "sketches", "extractions",
+                      "articles"):
             store.db.execute(f"DELETE FROM {table}")
         store.db.execute("DELETE FROM failures WHERE document_id IS NOT NULL")
         store.db.execute("UPDATE documents SET status='new'")

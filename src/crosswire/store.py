@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,7 +22,7 @@ from . import records as r
 from .errors import StoreBusyError, StoreError
 from .serde import from_dict, to_dict
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Ids per ``IN (...)`` query: well under SQLite's bound on host parameters (999 before 3.32).
 _IN_CHUNK = 900
 T = TypeVar("T")
@@ -126,9 +126,18 @@ def _m002_lookup_indexes(db: sqlite3.Connection) -> None:
     )
 
 
+def _m003_sketches(db: sqlite3.Connection) -> None:
+    """What deduplication hashes of an article (:func:`crosswire.dedup.sketch`), made by the worker that
+    extracted it and kept until the article is judged against the index (then its signature row holds
+    what stays)."""
+    _script(db, "CREATE TABLE IF NOT EXISTS sketches (article_id TEXT PRIMARY KEY REFERENCES articles(id), "
+                "data BLOB NOT NULL)")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_lookup_indexes", _m002_lookup_indexes),
+    ("003_sketches", _m003_sketches),
 )
 
 
@@ -150,6 +159,26 @@ def _in_chunks(ids: Iterable[str]) -> Iterator[list[str]]:
 
 def _marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+class Decoded(Mapping[str, T]):
+    """Stored JSON records by id, each decoded the first time it is read (a step that needs a few of a
+    batch's records pays for those only)."""
+
+    def __init__(self, cls: type[T], rows: dict[str, str]) -> None:
+        self._cls, self._rows, self._done = cls, rows, {}  # type: tuple[type[T], dict[str, str], dict[str, T]]
+
+    def __getitem__(self, key: str) -> T:
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = from_dict(self._cls, json.loads(self._rows[key]))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 class Store:
@@ -415,12 +444,16 @@ class Store:
 
     def extractions(self, article_ids: Iterable[str]) -> dict[str, r.Extraction]:
         """The stored extractions of ``article_ids`` by article id, in the order given."""
+        return dict(self.lazy_extractions(article_ids).items())
+
+    def lazy_extractions(self, article_ids: Iterable[str]) -> Decoded[r.Extraction]:
+        """:meth:`extractions`, each decoded when first read."""
         ids = list(article_ids)
         data: dict[str, str] = {}
         for chunk in _in_chunks(ids):
             data.update(self.db.execute(
                 f"SELECT article_id, data FROM extractions WHERE article_id IN ({_marks(len(chunk))})", chunk))
-        return {a: from_dict(r.Extraction, json.loads(data[a])) for a in ids if a in data}
+        return Decoded(r.Extraction, {a: data[a] for a in ids if a in data})
 
     # -- links and signatures --------------------------------------------------------------
     def put_link(self, link: r.Link) -> None:
@@ -449,6 +482,22 @@ class Store:
     def signatures(self) -> Iterator[tuple[str, dict[str, Any], bytes]]:
         for row in self.db.execute("SELECT article_id, params, data FROM signatures ORDER BY rowid"):
             yield row[0], json.loads(row[1]), bytes(row[2])
+
+    def put_sketch_rows(self, rows: Iterable[tuple[str, bytes]]) -> None:
+        """Store dedup sketches made with the articles: (article_id, data)."""
+        self.db.executemany("INSERT OR REPLACE INTO sketches VALUES (?, ?)", rows)
+
+    def sketches(self, article_ids: Iterable[str]) -> dict[str, bytes]:
+        """The stored sketches of ``article_ids`` (those that have one) by article id."""
+        found: dict[str, bytes] = {}
+        for chunk in _in_chunks(article_ids):
+            found.update((a, bytes(d)) for a, d in self.db.execute(
+                f"SELECT article_id, data FROM sketches WHERE article_id IN ({_marks(len(chunk))})", chunk))
+        return found
+
+    def delete_sketches(self, article_ids: Iterable[str]) -> None:
+        for chunk in _in_chunks(article_ids):
+            self.db.execute(f"DELETE FROM sketches WHERE article_id IN ({_marks(len(chunk))})", chunk)
 
     # -- stories and briefs ----------------------------------------------------------------
     def put_story(self, story: r.Story, features: Any = None, members: Iterable[str] | None = None) -> None:
