@@ -11,6 +11,7 @@ Peers in the same run, so figures are ratios:
 Usage:
   python benchmarks/pipeline_scale.py --kind text --sizes 1000 10000 100000 [--jobs 2]
   python benchmarks/pipeline_scale.py --kind html --sizes 1000
+  python benchmarks/pipeline_scale.py --kind text --sizes 10000 --scheduler local   # on a Dask LocalCluster
 Each size runs in its own subprocess so peak memory (max RSS) is that run's alone.
 Results: a table on stdout and benchmarks/results/pipeline_<kind>.json.
 """
@@ -134,7 +135,7 @@ def peer_trafilatura(folder: Path) -> float:
     return time.perf_counter() - t
 
 
-def one_run(kind: str, n: int, jobs: int, work: Path) -> dict:
+def one_run(kind: str, n: int, jobs: int, work: Path, scheduler: str | None = None) -> dict:
     """Runs in a child process: crosswire over the synthesised corpus, phases timed."""
     import crosswire
     from crosswire.pipeline import RunOptions
@@ -151,13 +152,19 @@ def one_run(kind: str, n: int, jobs: int, work: Path) -> dict:
         phases[phase] = phases.get(phase, 0.0) + now - last["t"]
         last["t"] = now
 
-    summary = crosswire.run([str(src)], db=str(work / "bench.db"), options=RunOptions(jobs=jobs, batch_size=512),
-                            progress=progress)
+    options = RunOptions(jobs=jobs, batch_size=512)
+    if scheduler:  # the same stages on Dask (a LocalCluster of ``jobs`` worker processes for "local")
+        from crosswire.scale import run_distributed
+
+        summary = run_distributed([str(src)], db=str(work / "bench.db"), scheduler=scheduler, options=options,
+                                  progress=progress, workers=jobs)
+    else:
+        summary = crosswire.run([str(src)], db=str(work / "bench.db"), options=options, progress=progress)
     total = time.perf_counter() - t0
     phases["finish"] = time.perf_counter() - last["t"]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    row = {"kind": kind, "articles": n, "jobs": jobs, "seconds": round(total, 2),
+    row = {"kind": kind, "articles": n, "jobs": jobs, "scheduler": scheduler, "seconds": round(total, 2),
            "articles_per_s": round(n / total, 1), "peak_rss_mb": round(max(peak_mb, child_mb), 1),
            "stored_articles": summary.articles, "stories": summary.stories, "failed": len(summary.failed),
            "phases_s": {k: round(v, 2) for k, v in phases.items()},
@@ -179,16 +186,18 @@ def main() -> None:
     ap.add_argument("--kind", choices=("text", "html"), default="text")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--scheduler", help="run on Dask: 'local' (a LocalCluster of --jobs workers) or tcp://HOST:PORT")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         with tempfile.TemporaryDirectory() as tmp:
-            print(json.dumps(one_run(args.kind, args.sizes[0], args.jobs, Path(tmp))))
+            print(json.dumps(one_run(args.kind, args.sizes[0], args.jobs, Path(tmp), args.scheduler)))
         return
     rows = []
     for n in args.sizes:
         proc = subprocess.run([sys.executable, __file__, "--child", "--kind", args.kind, "--sizes", str(n),
-                               "--jobs", str(args.jobs)], capture_output=True, text=True)
+                               "--jobs", str(args.jobs), *(["--scheduler", args.scheduler] if args.scheduler else [])],
+                              capture_output=True, text=True)
         if proc.returncode != 0:
             print(proc.stderr[-3000:], file=sys.stderr)
             raise SystemExit(f"run at {n} failed")
@@ -203,7 +212,8 @@ def main() -> None:
         print(f"time ratio {b['articles']}/{a['articles']}: {b['seconds'] / a['seconds']:.2f} "
               f"(linear would be {b['articles'] / a['articles']:.0f})")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"pipeline_{args.kind}.json").write_text(json.dumps(rows, indent=2))
+    suffix = "_dask" if args.scheduler else ""
+    (RESULTS / f"pipeline_{args.kind}{suffix}.json").write_text(json.dumps(rows, indent=2))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.dedup import DedupIndex, DedupOptions, credits, dedup, normalise, outlet_key, sketch
+from crosswire.dedup import (
+    DedupIndex,
+    DedupOptions,
+    band_keys,
+    credits,
+    dedup,
+    normalise,
+    outlet_key,
+    sketch,
+)
 from crosswire.errors import ConfigError
 from crosswire.records import Article, Published
 
@@ -83,7 +92,7 @@ def test_unrelated_article_on_same_topic_is_not_linked() -> None:
     assert [lk for lk in links if lk.kind in ("duplicate", "rewrite")] == []
 
 
-def test_rewrite_with_same_facts_and_credit_gets_rewrite_of() -> None:
+def _rewrite_pair() -> tuple[Article, Article]:
     original = _article("bbc1", [
         "Rebels seized the town of Maarat Hamza on Thursday after three days of fighting, the Syrian "
         "Observatory for Human Rights said, adding that 87 soldiers and 140 fighters had been killed.",
@@ -98,6 +107,11 @@ def test_rewrite_with_same_facts_and_credit_gets_rewrite_of() -> None:
         "The push is the biggest since 2020, according to Charles Lister from the Middle East Institute.",
         "The United Nations reports that about 14,000 residents escaped towards Idlib and the Turkish border.",
     ], "2024-11-29", "rewrites.example", "Opposition captures Maarat Hamza")
+    return original, rewrite
+
+
+def test_rewrite_with_same_facts_and_credit_gets_rewrite_of() -> None:
+    original, rewrite = _rewrite_pair()
     unrelated = _article("other", [
         "Flooding in Valencia killed 12 people on Tuesday, regional officials said, as rivers burst their banks.",
         "Carlos Mazon, head of the regional government, said 300 people had been rescued by the army.",
@@ -159,6 +173,45 @@ def test_sketches_made_elsewhere_give_the_same_links_and_rows() -> None:
     assert json.loads(dict((a, d) for a, _, d in sketched.rows(ids))["copy"])["fact_seq"] == []
     other = DedupOptions(num_perm=128)  # a sketch made with other parameters is not used
     assert dedup(batch, DedupIndex(other), sketches=made) == dedup(batch, DedupIndex(other))
+
+
+def _band_join(keyed: dict[str, list[bytes]]) -> dict[str, list[bytes]]:
+    """What the shuffle of a distributed run computes: each article's keys shared with another article."""
+    by_key: dict[bytes, list[str]] = {}
+    for article_id, keys in keyed.items():
+        for key in keys:
+            by_key.setdefault(key, []).append(article_id)
+    shared: dict[str, list[bytes]] = {}
+    for key, ids in by_key.items():
+        if len(ids) > 1:
+            for article_id in ids:
+                shared.setdefault(article_id, []).append(key)
+    return shared
+
+
+def test_a_band_join_made_elsewhere_finds_the_same_links() -> None:
+    corpus = _corpus()[:8]
+    articles = [_from_json(f"a{i}", d, f"2020-01-0{i + 1}") for i, d in enumerate(corpus)]
+    copy = _article("copy", list(articles[0].paragraphs), "2020-02-01", "z.example", articles[0].title)
+    shares = _article("shares", [*[p for p in corpus[5]["text"].split("\n") if p.strip()][:4],
+                                 *articles[2].paragraphs[:3]], "2020-02-02", "y.example", "Another")
+    batch = [*articles, copy, shares, *_rewrite_pair()]
+    plain = DedupIndex()
+    expected = dedup(batch, plain)
+    assert {lk.kind for lk in expected} == {"duplicate", "shares-paragraphs", "rewrite"}
+    made = {a.id: sketch(a) for a in batch}
+    joined = DedupIndex()
+    joined.use_band_join(_band_join({a: band_keys(d) for a, d in made.items()}))
+    assert dedup(batch, joined, sketches=made) == expected
+    assert joined.rows(made) == plain.rows(made)
+    # half stored by an earlier run (in the LSH tables), the rest joined among themselves
+    first, rest = batch[:4], batch[4:]
+    earlier = DedupIndex()
+    dedup(first, earlier)
+    restored = DedupIndex.from_rows(earlier.rows([a.id for a in first]))
+    restored.use_band_join(_band_join({a.id: band_keys(made[a.id]) for a in rest}))
+    rest_ids = {a.id for a in rest}
+    assert dedup(rest, restored, sketches=made) == [lk for lk in expected if lk.article_id in rest_ids]
 
 
 def test_rows_of_other_parameters_are_signed_again_from_their_articles() -> None:

@@ -355,6 +355,8 @@ class DedupIndex:
         self._paragraphs: dict[int, str | list[str]] = {}
         self._entries: dict[str, _Entry] = {}
         self._resigned: list[str] = []
+        self._shared: Mapping[str, Sequence[bytes]] = {}  # from a band join made elsewhere (see use_band_join)
+        self._bands: dict[bytes, list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -395,6 +397,14 @@ class DedupIndex:
                                                                     sort_keys=True).encode())
                 for article_id in article_ids]
 
+    def use_band_join(self, shared: Mapping[str, Sequence[bytes]]) -> None:
+        """Take the candidates of the articles named in ``shared`` from a band join made elsewhere (the
+        shuffle of a distributed run): ``shared[article_id]`` are the :func:`band_keys` the article shares
+        with another article of the join. Those articles are filed under those keys only, not in the LSH
+        tables, which keep the articles stored before; a query reads both. The links are those of the
+        plain index: the join finds every pair the tables would."""
+        self._shared = shared
+
     def root(self, article_id: str) -> str | None:
         """The article this one is a duplicate of, if any."""
         entry = self._entries.get(article_id)
@@ -419,14 +429,17 @@ class DedupIndex:
     def _lean(self, values: np.ndarray) -> LeanMinHash:
         return LeanMinHash(seed=self.options.seed, hashvalues=values, scheme=_SCHEME)
 
-    @staticmethod
-    def _query(lsh: MinHashLSH, values: np.ndarray) -> set[str]:
+    def _query(self, lsh: MinHashLSH, values: np.ndarray, article_id: str, table: bytes) -> set[str]:
         """What ``lsh.query`` returns for a MinHash of ``values``, its band keys cut from one
-        byte string (the keys ``MinHashLSH`` makes: each band's values, big-endian)."""
+        byte string (the keys ``MinHashLSH`` makes: each band's values, big-endian); with a band
+        join, also the articles filed under ``article_id``'s shared keys of ``table``."""
         data = values.astype(np.uint32).byteswap().tobytes()
         found: set[str] = set()
-        for (start, end), table in zip(lsh.hashranges, lsh.hashtables, strict=True):
-            found.update(table.get(data[4 * start: 4 * end]))
+        for (start, end), hashed in zip(lsh.hashranges, lsh.hashtables, strict=True):
+            found.update(hashed.get(data[4 * start: 4 * end]))
+        for key in self._shared.get(article_id, ()):
+            if key[:1] == table:
+                found.update(self._bands.get(key, ()))
         return found
 
     def _entry(self, article: Article) -> _Entry:
@@ -471,9 +484,17 @@ class DedupIndex:
             entry.bottom = _NONE  # the distinct texts, and its sketch is never compared; what it says is
             entry.facts, entry.fact_seq, entry.paragraphs = _NONE, (), ()  # its original's (a worker's sketch
             return  # carries both)
+        if article_id in self._shared:  # filed under the keys it shares with another article of the join
+            for key in self._shared[article_id]:
+                self._bands.setdefault(key, []).append(article_id)
+            self._file_paragraphs(article_id, entry)
+            return
         self._words.insert(article_id, self._lean(entry.words), check_duplication=False)
         if len(entry.fact_seq) >= self.options.min_facts:
             self._facts.insert(article_id, self._lean(entry.facts), check_duplication=False)
+        self._file_paragraphs(article_id, entry)
+
+    def _file_paragraphs(self, article_id: str, entry: _Entry) -> None:
         for p in entry.paragraphs:
             seen = self._paragraphs.get(p)
             if seen is None:
@@ -567,6 +588,27 @@ def sketch(article: Article, options: DedupOptions = DedupOptions()) -> bytes:
     return json.dumps(data, sort_keys=True).encode()
 
 
+_WORD_TABLE, _FACT_TABLE = b"w", b"f"
+
+
+def band_keys(data: bytes, options: DedupOptions = DedupOptions()) -> list[bytes]:
+    """The LSH band keys of a :func:`sketch`: the table (``w`` word shingles, ``f`` facts), the band's
+    number and its values, as the index files an article. Two articles that share a key are candidates;
+    a distributed run finds them by grouping every article's keys (a band join, as a shuffle) and hands
+    the result to :meth:`DedupIndex.use_band_join`."""
+    raw = json.loads(data.decode("utf-8"))
+    signer = _signer(options)
+    keys: list[bytes] = []
+    tables = [(_WORD_TABLE, signer._words, raw["words"])]
+    if len(raw["fact_seq"]) >= options.min_facts:
+        tables.append((_FACT_TABLE, signer._facts, raw["facts"]))
+    for table, lsh, values in tables:
+        swapped = np.frombuffer(base64.b64decode(values), dtype=np.uint32).byteswap().tobytes()
+        for band, (start, end) in enumerate(lsh.hashranges):
+            keys.append(table + band.to_bytes(2, "big") + swapped[4 * start: 4 * end])
+    return keys
+
+
 def dedup(articles: Sequence[Article], index: DedupIndex, sketches: Mapping[str, bytes] | None = None) -> list[Link]:
     """Add ``articles`` to ``index`` (each checked against everything seen before) and return
     their copy links: ``duplicate``, ``rewrite`` and ``shares-paragraphs``. A link points to
@@ -608,7 +650,7 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     exact = index._exact.get(entry.exact)
     if exact is not None:
         add(index._root_of(exact), "duplicate", 1.0, "same normalised text")
-    near = index._query(index._words, entry.words) if entry.length >= opts.min_words else set()
+    near = index._query(index._words, entry.words, article.id, _WORD_TABLE) if entry.length >= opts.min_words else set()
     own = order_key(article)
     for other in sorted(near, key=index._key):
         root = index._root_of(other)
@@ -631,7 +673,7 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     if len(entry.fact_seq) >= opts.min_facts:
         credited: set[str] | None = None  # the outlets the text credits, read when a candidate needs them
         own = frozenset(entry.fact_seq)
-        for other in sorted(index._query(index._facts, entry.facts), key=index._key):
+        for other in sorted(index._query(index._facts, entry.facts, article.id, _FACT_TABLE), key=index._key):
             if index._root_of(other) in found or other in found:
                 continue
             o = index._entries[other]
@@ -665,4 +707,5 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     return found
 
 
-__all__ = ["DedupIndex", "DedupOptions", "credits", "dedup", "normalise", "order_key", "outlet_key", "sketch"]
+__all__ = ["DedupIndex", "DedupOptions", "band_keys", "credits", "dedup", "normalise", "order_key", "outlet_key",
+           "sketch"]

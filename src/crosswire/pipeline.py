@@ -21,7 +21,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -372,12 +372,16 @@ def process_pending(store: Store, options: RunOptions, *, progress: ProgressFn |
     return done, failed
 
 
-def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | None = None) -> int:
-    """dedup and cluster the articles not yet in a story, in publication order, online."""
+def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | None = None,
+                  shared_bands: Mapping[str, Sequence[bytes]] | None = None) -> int:
+    """dedup and cluster the articles not yet in a story, in publication order, online. ``shared_bands``:
+    the result of a band join over these articles made elsewhere (see :meth:`DedupIndex.use_band_join`)."""
     ids = store.publication_order(store.article_ids(stage="extract"))
     if not ids:
         return 0
     index = DedupIndex.from_rows(store.signatures(), options.dedup)
+    if shared_bands is not None:
+        index.use_band_join(shared_bands)
     stories = StoryIndex.from_stored(store.story_features(), options.cluster)
     done = 0
     for chunk in _chunks(ids, options.batch_size):
@@ -476,40 +480,85 @@ def _story_failure(story_id: str, exc: Exception) -> r.Failed:
     return r.Failed(None, f"story:{story_id}", "brief", f"internal error: {type(exc).__name__}: {exc}")
 
 
-def brief_stories(store: Store, story_ids: Sequence[str], options: RunOptions) -> list[Briefed]:
-    """Date and brief stories, reading ``store`` only (a worker's read-only connection): what
-    :func:`date_undated` then :func:`brief_story` would store, as rows for the writer.
+@dataclass(frozen=True)
+class StoryInput:
+    """What briefing a story reads from the store: the story, its articles, their extractions and copy
+    links (picklable: a Dask worker briefs it without the store)."""
+
+    story: r.Story
+    articles: list[r.Article]
+    extractions: dict[str, r.Extraction]
+    links: list[r.Link]
+
+
+def story_input(store: Store, story_id: str) -> StoryInput | None:
+    """The :class:`StoryInput` of ``story_id``, None when the store no longer holds it."""
+    story = store.story(story_id)
+    if story is None:
+        return None
+    return StoryInput(story, store.articles(story.article_ids), store.extractions(story.article_ids),
+                      store.links(story.article_ids))
+
+
+def brief_input(story_id: str, given: StoryInput | None, options: RunOptions) -> Briefed:
+    """Date and brief one story from what the store holds of it: what :func:`date_undated` then
+    :func:`brief_story` would store, as rows for the writer.
 
     Dated articles and their extractions go through their stored JSON before the brief reads them,
     so the brief is made from exactly what a reader of the store gets back."""
+    if given is None:
+        return (story_id, [], [], None, None)
+    try:
+        story = given.story
+        rows: list[ArticleRow] = []
+        extraction_rows: list[tuple[str, str]] = []
+        redone: dict[str, r.Extraction] = {}
+        by_id = {a.id: a for a in given.articles}
+        for dated, extraction in dated_articles(given.articles, options):
+            rows.append(article_row(dated, "cluster"))
+            extraction_rows.append((dated.id, record_json(extraction)))
+            by_id[dated.id] = from_dict(r.Article, json.loads(rows[-1][5]))
+            redone[dated.id] = from_dict(r.Extraction, json.loads(extraction_rows[-1][1]))
+        stored = given.extractions
+        extractions = {a: redone[a] if a in redone else stored[a] for a in story.article_ids
+                       if a in redone or a in stored}
+        result = brief_of(story, by_id, extractions, given.links, options)
+        return (story_id, rows, extraction_rows, record_json(result), None)
+    except Exception as exc:  # one bad story never stops the others
+        return (story_id, [], [], None, _story_failure(story_id, exc))
+
+
+def brief_stories(store: Store, story_ids: Sequence[str], options: RunOptions) -> list[Briefed]:
+    """:func:`brief_input` of each of ``story_ids``, reading ``store`` only (a worker's read-only
+    connection)."""
     out: list[Briefed] = []
     for story_id in story_ids:
-        story = store.story(story_id)
-        if story is None:
-            out.append((story_id, [], [], None, None))
-            continue
         try:
-            articles = store.articles(story.article_ids)
-            stored = store.extractions(story.article_ids)
-            rows: list[ArticleRow] = []
-            extraction_rows: list[tuple[str, str]] = []
-            redone: dict[str, r.Extraction] = {}
-            by_id = {a.id: a for a in articles}
-            for dated, extraction in dated_articles(articles, options):
-                rows.append(article_row(dated, "cluster"))
-                extraction_rows.append((dated.id, record_json(extraction)))
-                by_id[dated.id] = from_dict(r.Article, json.loads(rows[-1][5]))
-                redone[dated.id] = from_dict(r.Extraction, json.loads(extraction_rows[-1][1]))
-            extractions = {a: redone[a] if a in redone else stored[a] for a in story.article_ids
-                           if a in redone or a in stored}
-            result = brief_of(story, by_id, extractions, store.links(story.article_ids), options)
-            out.append((story_id, rows, extraction_rows, record_json(result), None))
-        except Exception as exc:  # one bad story never stops the others
+            given = story_input(store, story_id)
+        except Exception as exc:  # a story that cannot be read is recorded, the others go on
             out.append((story_id, [], [], None, _story_failure(story_id, exc)))
+            continue
+        out.append(brief_input(story_id, given, options))
     return out
 
 
-def _brief_tasks(store: Store, ids: Sequence[str], articles_per_task: int) -> Iterator[list[str]]:
+def write_briefed(store: Store, results: Sequence[Briefed], failed: list[r.Failed]) -> int:
+    """Store briefed stories (one transaction); failures go to ``failed``. Returns the briefs written."""
+    done = 0
+    with store.transaction():
+        for story_id, rows, extraction_rows, brief_json, fail in results:
+            if fail is not None:
+                store.add_failure(fail)
+                failed.append(fail)
+            elif brief_json is not None:
+                store.put_article_rows(rows)
+                store.put_extraction_rows(extraction_rows)
+                store.put_brief_json(story_id, brief_json)
+                done += 1
+    return done
+
+
+def brief_tasks(store: Store, ids: Sequence[str], articles_per_task: int) -> Iterator[list[str]]:
     """Story ids in order, cut into tasks of about ``articles_per_task`` articles (a big story alone)."""
     sizes = store.story_sizes(ids)
     task: list[str] = []
@@ -560,22 +609,13 @@ def brief_dirty(store: Store, options: RunOptions, *, progress: ProgressFn | Non
 
     def write(count: int, results: list[Briefed]) -> None:
         nonlocal done, finished
-        with store.transaction():
-            for story_id, rows, extraction_rows, brief_json, fail in results:
-                if fail is not None:
-                    store.add_failure(fail)
-                    failed.append(fail)
-                elif brief_json is not None:
-                    store.put_article_rows(rows)
-                    store.put_extraction_rows(extraction_rows)
-                    store.put_brief_json(story_id, brief_json)
-                    done += 1
+        done += write_briefed(store, results, failed)
         finished += count
         if progress:
             progress("brief", finished, len(ids))
 
     try:
-        for task in _brief_tasks(store, ids, max(16, options.batch_size // 4)):
+        for task in brief_tasks(store, ids, max(16, options.batch_size // 4)):
             inflight.append((len(task), pool.submit(_worker_brief, task)))
             if len(inflight) > 2 * options.jobs:
                 count, fut = inflight.popleft()

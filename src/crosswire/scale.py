@@ -13,23 +13,32 @@ path); ``crosswire load DIR --db FILE`` brings them into a store and finishes th
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import records as r
+from .dedup import band_keys, sketch
 from .errors import ConfigError, InputError
 from .pipeline import (
+    Briefed,
     ProgressFn,
     RunOptions,
     RunSummary,
+    StoryInput,
     brief_dirty,
+    brief_input,
+    brief_tasks,
     group_pending,
     process_document,
     run_lock,
+    story_input,
+    write_briefed,
 )
 from .serde import from_dict, to_dict
 from .store import Store
@@ -88,8 +97,85 @@ def _process_batch(docs: Sequence[dict[str, Any]], options: RunOptions) -> list[
         article, extraction, failed = process_document(doc, options, context)
         out.append({"document_id": doc.id, "article": to_dict(article) if article else None,
                     "extraction": to_dict(extraction) if extraction else None,
+                    "sketch": sketch(article, options.dedup) if article else None,
                     "failed": to_dict(failed) if failed else None})
     return out
+
+
+def _band_rows(batch: Sequence[dict[str, Any]], options: RunOptions) -> list[tuple[bytes, str]]:
+    """(band key, article id) of every article a batch made."""
+    return [(key, res["article"]["id"]) for res in batch if res["sketch"]
+            for key in band_keys(res["sketch"], options.dedup)]
+
+
+def _key_of(row: tuple[bytes, str]) -> bytes:
+    return row[0]
+
+
+def _is_shared(group: tuple[bytes, list[tuple[bytes, str]]]) -> bool:
+    return len(group[1]) > 1
+
+
+def _by_article(group: tuple[bytes, list[tuple[bytes, str]]]) -> list[tuple[str, bytes]]:
+    return [(article_id, group[0]) for _, article_id in group[1]]
+
+
+def band_join(rows: Sequence[Any]) -> dict[str, list[bytes]]:
+    """The LSH band join as a shuffle: ``rows`` are futures (or delayed values) of (band key, article id)
+    lists, one per partition; every row moves to the worker that owns its key (dask.bag ``groupby`` with
+    the task-based shuffle), keys held by one article are dropped there, and what comes back is each
+    article's keys shared with another: the candidates :meth:`DedupIndex.use_band_join` reads."""
+    import dask.bag as db
+
+    if not rows:
+        return {}
+    shared = (db.from_delayed(list(rows)).groupby(_key_of, shuffle="tasks")
+              .filter(_is_shared).map(_by_article).flatten())
+    out: dict[str, list[bytes]] = {}
+    for article_id, key in shared.compute():
+        out.setdefault(article_id, []).append(key)
+    for keys in out.values():
+        keys.sort()
+    return out
+
+
+def _brief_task(items: Sequence[tuple[str, StoryInput | None]], options: RunOptions) -> list[Briefed]:
+    return [brief_input(story_id, given, options) for story_id, given in items]
+
+
+def brief_distributed(client: Any, store: Store, options: RunOptions, *, progress: ProgressFn | None = None,
+                      window: int = 0) -> tuple[int, list[r.Failed]]:
+    """Brief every story whose articles changed on the Dask workers: the client reads each task's
+    stories from the store, a worker dates and briefs them, the client writes each task's results in one
+    transaction. At most ``window`` tasks (default: two per worker) are out at once, so the client
+    holds a few tasks' articles, never the run's."""
+    ids = store.dirty_story_ids()
+    failed: list[r.Failed] = []
+    done = finished = 0
+    window = window or 2 * max(1, len(client.scheduler_info()["workers"]))
+    inflight: deque[tuple[int, Any]] = deque()
+
+    def collect() -> None:
+        nonlocal done, finished
+        count, fut = inflight.popleft()
+        done += write_briefed(store, fut.result(), failed)
+        finished += count
+        if progress:
+            progress("brief", finished, len(ids))
+
+    try:
+        for task in brief_tasks(store, ids, max(16, options.batch_size // 4)):
+            items = [(story_id, story_input(store, story_id)) for story_id in task]
+            [sent] = client.scatter([items])  # one future for the task's stories
+            inflight.append((len(task), client.submit(_brief_task, sent, options, pure=False)))
+            if len(inflight) >= window:
+                collect()
+        while inflight:
+            collect()
+    finally:
+        for _, fut in inflight:
+            fut.cancel()
+    return done, failed
 
 
 def _partitions(items: Sequence[Any], n: int) -> list[Sequence[Any]]:
@@ -120,10 +206,12 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
             if progress:
                 progress("ingest", len(items), len(items))
             # 2. clean + extract on the workers, in the batches a local run uses
+            leftover = bool(store.article_ids(stage="extract"))  # extracted by a run that stopped before dedup
             ids = store.document_ids("new")
             batches = [ids[i : i + options.batch_size] for i in range(0, len(ids), options.batch_size)]
             payload = [[to_dict(store.document(i)) for i in batch] for batch in batches]
             futures = client.map(_process_batch, payload, options=options, pure=False)
+            bands = client.map(_band_rows, futures, options=options, pure=False)  # stay on the workers
             done = 0
             for batch_result in futures:
                 results = batch_result.result()
@@ -136,13 +224,19 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
                             continue
                         store.put_article(from_dict(r.Article, res["article"]), stage="extract")
                         store.put_extraction(from_dict(r.Extraction, res["extraction"]))
+                        store.put_sketch_rows([(res["article"]["id"], res["sketch"])])
                         store.set_document_status(res["document_id"], "done")
                 done += len(results)
                 if progress:
                     progress("clean+extract", done, len(ids))
-            # 3. the global steps, in publication order
-            group_pending(store, options, progress=progress)
-            briefs, brief_failed = brief_dirty(store, options, progress=progress)
+            del futures, payload  # the workers drop the batches once their band keys are made
+            # 3. the band join (a shuffle on the workers), then the ordered judgement and story
+            # assignment here, in publication order; then the briefs, on the workers
+            # (articles a stopped run left unjudged were not in the join: then the index finds candidates itself)
+            shared = None if leftover else band_join(bands)
+            del bands
+            group_pending(store, options, progress=progress, shared_bands=shared)
+            briefs, brief_failed = brief_distributed(client, store, options, progress=progress)
             counts = store.counts()
     return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=done, failed=tuple(failed + brief_failed),
                       articles=counts["articles"], stories=counts["stories"], briefs=briefs,
@@ -177,7 +271,7 @@ def _partition_to_parquet(files: Sequence[str], out_dir: str, index: int, option
     for item in ingest(list(files), options.ingest):
         (docs if isinstance(item, r.Document) else fails).append(item)  # type: ignore[arg-type]
     context = build_context(docs, options.clean)
-    rows = {"documents": [], "articles": [], "extractions": []}  # type: dict[str, list[dict[str, Any]]]
+    rows = {"documents": [], "articles": [], "extractions": [], "sketches": []}  # type: dict[str, list[dict[str, Any]]]
     for doc in docs:
         rows["documents"].append({"id": doc.id, "data": json.dumps(to_dict(doc))})
         article, extraction, fail = process_document(doc, options, context)
@@ -187,6 +281,7 @@ def _partition_to_parquet(files: Sequence[str], out_dir: str, index: int, option
         assert article is not None and extraction is not None
         rows["articles"].append({"id": article.id, "data": json.dumps(to_dict(article))})
         rows["extractions"].append({"id": article.id, "data": json.dumps(to_dict(extraction))})
+        rows["sketches"].append({"id": article.id, "data": base64.b64encode(sketch(article, options.dedup)).decode()})
     rows["failures"] = [{"id": f.document_id or "", "data": json.dumps(to_dict(f))} for f in fails]
     counts = {}
     for name, table_rows in rows.items():
@@ -236,13 +331,18 @@ def load_parquet(folder: str, db: str = "crosswire.db", options: RunOptions | No
                     new += 1
                 else:
                     unchanged += 1
+            loaded: set[str] = set()
             for a in rows("articles"):
                 article = from_dict(r.Article, a)
                 if store.article(article.id) is None:
                     store.put_article(article, stage="extract")
                     store.set_document_status(article.document_id, "done")
+                    loaded.add(article.id)
             for e in rows("extractions"):
                 store.put_extraction(from_dict(r.Extraction, e))
+            for part in sorted((root / "sketches").glob("*.parquet")):  # a folder without them: hashed here
+                store.put_sketch_rows((row["id"], base64.b64decode(row["data"]))
+                                      for row in pq.read_table(part).to_pylist() if row["id"] in loaded)
             for f in rows("failures"):
                 fail = from_dict(r.Failed, f)
                 store.add_failure(fail)
