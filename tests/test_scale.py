@@ -68,7 +68,7 @@ def test_band_join_shuffle_equals_grouping_in_one_place() -> None:
     from crosswire.dedup import band_keys, sketch
     from crosswire.ingest import ingest
     from crosswire.pipeline import process_document
-    from crosswire.scale import band_join, client_for
+    from crosswire.scale import _pack, band_join, client_for
 
     docs = [d for d in ingest([str(SHARED / "seeds" / "*.txt")]) if hasattr(d, "raw")]
     articles = [a for a, _, _ in (process_document(d, RunOptions(), None) for d in docs) if a is not None]
@@ -80,8 +80,8 @@ def test_band_join_shuffle_equals_grouping_in_one_place() -> None:
         if counts[key] > 1:
             expected.setdefault(article_id, []).append(key)
     with client_for("local", 2) as client:
-        parts = client.scatter([keyed[i : i + 40] for i in range(0, len(keyed), 40)])  # a future per part
-        got = band_join(parts)
+        parts = client.scatter([_pack(keyed[i : i + 40]) for i in range(0, len(keyed), 40)])  # a future per part
+        got = band_join(client, parts)
     assert got == {a: sorted(keys) for a, keys in expected.items()}
     assert sorted(got["copy"]) == sorted(band_keys(sketch(copy)))
 
