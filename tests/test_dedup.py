@@ -170,6 +170,11 @@ def test_sketches_made_elsewhere_give_the_same_links_and_rows() -> None:
     assert dedup(batch, sketched, sketches=made) == expected
     ids = [a.id for a in batch]
     assert sketched.rows(ids) == plain.rows(ids)
+    hashed_only = DedupIndex()  # facts and paragraphs left to the judgement, for the originals only
+    assert dedup(batch, hashed_only, sketches={a.id: sketch(a, describe=False) for a in batch}) == expected
+    assert hashed_only.rows(ids) == plain.rows(ids)
+    with pytest.raises(ValueError, match="describe=True"):
+        band_keys(sketch(batch[0], describe=False))
     assert json.loads(dict((a, d) for a, _, d in sketched.rows(ids))["copy"])["fact_seq"] == []
     other = DedupOptions(num_perm=128)  # a sketch made with other parameters is not used
     assert dedup(batch, DedupIndex(other), sketches=made) == dedup(batch, DedupIndex(other))

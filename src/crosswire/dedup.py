@@ -472,7 +472,7 @@ class DedupIndex:
             raw = json.loads(data.decode("utf-8"))
             if raw.get("params") == self.options.params:
                 entry = _decode(raw)
-                entry.root, entry.described = None, True
+                entry.root, entry.described = None, bool(raw.get("described"))
                 return entry
         return self._entry(article)
 
@@ -575,16 +575,19 @@ def _signer(options: DedupOptions) -> DedupIndex:
     return DedupIndex(options)
 
 
-def sketch(article: Article, options: DedupOptions = DedupOptions()) -> bytes:
-    """Everything :func:`dedup` computes from ``article`` alone (exact hash, MinHash, bottom-k sketch,
-    facts, paragraphs) with the parameters it was made with: the hashing part of deduplication, made
-    where the article is made (a worker), so the ordered judgement against the index only compares.
-    ``dedup(..., sketches={id: sketch(article)})`` gives exactly the links of ``dedup(...)``."""
+def sketch(article: Article, options: DedupOptions = DedupOptions(), *, describe: bool = True) -> bytes:
+    """What :func:`dedup` computes from ``article`` alone (exact hash, MinHash, bottom-k sketch and, with
+    ``describe``, the facts and paragraphs) with the parameters it was made with: the hashing part of
+    deduplication, made where the article is made (a worker), so the ordered judgement against the index
+    compares. ``dedup(..., sketches={id: sketch(article)})`` gives exactly the links of ``dedup(...)``.
+    Without ``describe`` the judgement describes the articles that are no copy itself (less work in all
+    when most articles are copies: a local run); a band join needs the facts (:func:`band_keys`)."""
     signer = _signer(options)
     entry = signer._entry(article)
-    signer._describe(article, entry)
+    if describe:
+        signer._describe(article, entry)
     data = _encode(entry)
-    data["params"] = options.params
+    data["params"], data["described"] = options.params, describe
     return json.dumps(data, sort_keys=True).encode()
 
 
@@ -597,6 +600,8 @@ def band_keys(data: bytes, options: DedupOptions = DedupOptions()) -> list[bytes
     a distributed run finds them by grouping every article's keys (a band join, as a shuffle) and hands
     the result to :meth:`DedupIndex.use_band_join`."""
     raw = json.loads(data.decode("utf-8"))
+    if not raw.get("described"):
+        raise ValueError("band_keys needs a sketch made with describe=True (its facts are keys too)")
     signer = _signer(options)
     keys: list[bytes] = []
     tables = [(_WORD_TABLE, signer._words, raw["words"])]

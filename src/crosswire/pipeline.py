@@ -156,7 +156,7 @@ def process_documents(docs: Sequence[r.Document], options: RunOptions,
         if fail is None:
             assert article is not None and extraction is not None
             try:
-                signed = sketch(article, options.dedup)
+                signed = sketch(article, options.dedup, describe=False)  # the parent describes the originals
             except Exception as exc:  # one bad document never stops the batch
                 fail = r.Failed(doc.id, doc.origin, "dedup", f"internal error: {type(exc).__name__}: {exc}")
         if fail is not None:
