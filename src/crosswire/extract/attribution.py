@@ -1,7 +1,8 @@
 """Who said it: attribution phrases in a sentence and normalised originators.
 
 Patterns: "according to X", "X said/reported/announced/told/stated/claimed ...",
-"Reports from X indicate", "X, a <description>, said". :func:`normalise_source` gives one
+"Reports from X indicate", "X, a <description>, said", and speakers named by what they are
+("officials said", "Seattle police said", "a spokeswoman for the X said": X). :func:`normalise_source` gives one
 canonical spelling per originator (drops a leading article, an appositive after a comma,
 outer punctuation). Appositive pairs ("the Syrian Observatory for Human Rights, a UK-based
 monitoring organization") are returned by :func:`appositives`; the entry function records
@@ -31,6 +32,34 @@ _SAID = re.compile(
     rf"(?P<src>{_NAME}|{_DESC})(?P<app>,\s+(?:an?|the)\s+[^,]{{3,80}},)?\s+(?:(?:has|had|have)\s+)?"
     rf"(?:{_VERBS})\b"
 )
+# Speakers named by what they are ("officials said", "Seattle police said", "a spokeswoman for the London
+# ambulance service said"): the originator is the body they speak for when the text names it.
+GENERIC_SPEAKERS = (
+    "officials", "official", "police", "authorities", "witnesses", "residents", "doctors", "medics", "paramedics",
+    "rescuers", "firefighters", "investigators", "prosecutors", "officers", "spokesman", "spokeswoman",
+    "spokesperson", "sources", "source", "activists", "organisers", "organizers", "survivors", "staff",
+)
+_GENERIC_WORDS = "|".join(GENERIC_SPEAKERS)
+_MODIFIERS = ("local", "state", "provincial", "federal", "regional", "senior", "military", "security", "health",
+              "hospital", "government", "police", "fire", "rescue", "medical", "emergency", "city", "county",
+              "other", "two", "three", "several")
+_GENERIC_SAID = re.compile(
+    r"(?<![\w-])(?P<src>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+|(?:" + "|".join(_MODIFIERS) + r")\s+){0,3}"
+    rf"(?:{_GENERIC_WORDS})"
+    r"(?:\s+(?:for|of|at|with)\s+(?P<body>(?:the\s+)?[A-Za-z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4}?))?)"
+    rf"(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|had|have)\s+)?(?:{_VERBS})\b"
+)
+_GENERIC_KEYS = frozenset(GENERIC_SPEAKERS)
+_PLAIN_WORDS = frozenset(("the", "a", "an", *_MODIFIERS, *GENERIC_SPEAKERS))
+
+
+def is_generic_source(name: str | None) -> bool:
+    """Whether an originator is only what the speaker is ("officials", "Local officials", "witnesses"), no
+    body named ("Seattle police" names one): two articles quoting "officials" are not the same source."""
+    words = (name or "").lower().split()
+    return bool(words) and words[-1] in _GENERIC_KEYS and all(w in _PLAIN_WORDS for w in words)
+
+
 _APPOSITIVE = re.compile(rf"(?P<src>{_NAME}),\s+(?P<desc>an?\s+[^,.;]{{3,80}}?)(?=[,.;]|$)")
 _APPOSITIVE_CUE = re.compile(r",\s+an?\s")
 _SKIP_SOURCES = frozenset(
@@ -65,6 +94,10 @@ def attribution(sentence: str) -> tuple[str, str] | None:
             if rx is _SAID and not m.group("src").split()[-1][:1].isupper():
                 continue
             return normalise_source(src), src
+    for m in _GENERIC_SAID.finditer(sentence):
+        src = m.group("src").strip()
+        body = m.group("body")
+        return normalise_source(body if body and body.split()[-1].lower() not in _GENERIC_KEYS else src), src
     return None
 
 

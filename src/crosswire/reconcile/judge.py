@@ -22,6 +22,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
+from crosswire.extract.attribution import is_generic_source
 from crosswire.records import Claim, Fact, Report
 
 from .options import ReconcileOptions
@@ -47,7 +48,11 @@ def origin_map(parents: dict[str, str | None]) -> dict[str, str]:
 
 
 def _source_key(r: Report, origins: dict[str, str]) -> tuple[str, str]:
-    return ("by", r.attributed_to.lower()) if r.attributed_to else ("art", origins.get(r.article_id, r.article_id))
+    """Who a figure comes from: its named originator, else its article (through its copies' original).
+    A speaker named only by what they are ("officials", "police") is no one body: the article's."""
+    if r.attributed_to and not is_generic_source(r.attributed_to):
+        return ("by", r.attributed_to.lower())
+    return ("art", origins.get(r.article_id, r.article_id))
 
 
 def independent_count(reports: Sequence[Report], origins: dict[str, str]) -> int:
