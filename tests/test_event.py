@@ -8,6 +8,7 @@ expectations (date, place, killed range) were checked by hand against the articl
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -425,8 +426,25 @@ def test_the_toll_is_zero_when_reports_say_nobody_died() -> None:
     assert event.killed == r.Toll(0, 0, 0) and event.injured == r.Toll(25, 25, 25)
 
 
+def test_nobody_hurt_in_an_earlier_event_is_no_toll_of_this_one() -> None:
+    a, ex = extracted("a", ["Tram derails", "A tram derailed on Wednesday, killing seven people. In February "
+                            "2012 a tram also derailed on the line but no one was hurt."], "2016-11-09")
+    nobody = r.Claim(id="a:c2", article_id="a", span=(0, 6), sentence="no one was hurt", text="no one",
+                     measure="injured", subject="people", low=0, high=0, negated=True)
+    ex = r.Extraction("a", (nobody,), ex.entities, ex.events)
+    then = r.Fact(key="injured:people:person:background", measure="injured", subject="people", unit="person",
+                  status="single-source", explanation="", best=0, low=0, high=0, independent_sources=1,
+                  reports=(r.Report("a:c2", "a", "no one", (0, 6), 0, 0, False, "2012-02-01", None, "people",
+                                    "person"),))
+    killed = place_fact("killed", "people", 7, 7, 7, 1, None)
+    assert run([a], [ex], [killed, then]).injured == r.Toll(None, None, None)  # unknown, not zero
+    now = dataclasses.replace(then, key="injured:people:person")  # said of this event: zero
+    assert run([a], [ex], [killed, now]).injured == r.Toll(0, 0, 0)
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("Suicide bomber rams truck into consulate", "bombing"),
+    ("A car laden with explosives blew up at the gate, followed by gunfire", "bombing"),
     ("Gunman opens fire at concert, mass shooting leaves 58 dead", "shooting"),
     ("Truck ploughs into crowd in terror attack", "terror attack"),
     ("Air strikes hit market, killing 20", "air/drone strike"),

@@ -221,6 +221,12 @@ def test_words_that_only_look_like_tolls() -> None:
     assert _claims("Divers recovered 12 bodies from the river.") == [("12 bodies", "killed", "people", 12)]
     assert _claims("He rented an 80-foot-long room 3 miles from the base.")[0][1] == "distance"
     assert len(_claims("He rented an 80-foot-long room 3 miles from the base.")) == 1
+    # a calibre, a height and an amount in small units are sizes too; a distance from somewhere stays
+    assert _claims("He used a 9 mm handgun and a 12-gauge shotgun.") == []
+    assert _claims("He was 5-foot-11 and weighed 215 pounds.") == []
+    assert _claims("Agents found 6 inches of PVC pipe and 200 mm of rain fell.") == []
+    assert _claims("The 9mm pistol was found 200 metres away.") == [("200 metres", "distance", "distance", 0.2)]
+    assert _claims("It fell within 500 metres of the embassy.") == [("500 metres", "distance", "distance", 0.5)]
     assert _claims("Police made 47 arrests overnight.") == [("47 arrests", "arrested", "people", 47)]
     assert _claims("A gunman opened fire on the field, striking four people.") == [
         ("four people", "injured", "people", 4)]

@@ -36,7 +36,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
        r"roadside bombs?|landmines?|IEDs?|improvised explosive devices?|mine blast"),
     _t("bombing", "Explosions/Remote violence", "Suicide bomb",
        r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|s)?)|car bomb(?:s|ing)?|truck bomb(?:s|ing)?|"
-       r"bombings?|bomber|explosives?[- ](?:laden|packed)|packed with explosives"),
+       r"bombings?|bomber|explosives?[- ](?:laden|packed|filled|rigged)|"
+       r"(?:packed|laden|loaded|filled|rigged|stuffed) with explosives"),
     _t("terror attack", "Violence against civilians", "Attack",
        r"terror(?:ist)? attacks?|terrorism|"
        r"(?:rammed|ploughed|plowed|drove|barrell?ed) (?:\w+ )?into (?:a |the )?crowds?|"

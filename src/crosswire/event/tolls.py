@@ -63,9 +63,11 @@ def place_fit(fact_place: str | None, event: EventPlace | None, places: Mapping[
     return 0.5
 
 
-def _said_none(extractions: Iterable[Extraction], measure: str) -> bool:
-    """Whether a report says nobody was killed (hurt): a negated claim about people."""
-    return any(c.measure == measure and c.negated and c.subject in OVERALL_SUBJECTS
+def _said_none(extractions: Iterable[Extraction], measure: str, facts: Sequence[Fact] = ()) -> bool:
+    """Whether a report says nobody was killed (hurt) in this event: a negated claim about people that is
+    not background ("in 2012 a tram also derailed on the line but no one was hurt" speaks of another)."""
+    elsewhere = {r.claim_id for f in facts if _is_background(f) for r in f.reports}
+    return any(c.measure == measure and c.negated and c.subject in OVERALL_SUBJECTS and c.id not in elsewhere
                for ex in extractions for c in ex.claims)
 
 
@@ -91,6 +93,6 @@ def event_toll(facts: Sequence[Fact], measure: str, place: EventPlace | None, pl
 
     fact = max(top_level, key=rank)
     if _is_background(fact):
-        return (Toll(0, 0, 0) if _said_none(extractions, measure) else Toll(None, None, None)), None
+        return (Toll(0, 0, 0) if _said_none(extractions, measure, cands) else Toll(None, None, None)), None
     best = fact.best if fact.best is not None else fact.low if fact.low is not None else fact.high
     return Toll(best, fact.low, fact.high), fact

@@ -304,8 +304,15 @@ _STRUCK = re.compile(r"\b(?:strik(?:ing|es)|struck|hitting|hit)\s+(?:at\s+least\
                      re.IGNORECASE)
 _GUNFIRE = re.compile(r"\b(?:opened\s+fire|open\s+fire|gunfire|gunman|gunmen|shooter|shooting|shots|bullets?|"
                       r"sniper)\b", re.IGNORECASE)
-# "an 80-foot-long room", "a 10-metre-high wall": a size, not a distance
-_SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b", re.IGNORECASE)
+# "an 80-foot-long room", "a 10-metre-high wall": a size, not a distance; so are a calibre ("a 9 mm
+# handgun"), a height ("5-foot-11") and an amount of something in small units ("6 inches of pipe", "200 mm of
+# rain")
+_SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b|-\d|"
+                         r"[-\s]+(?:semi-?automatic\s+|automatic\s+)?(?:hand)?(?:guns?|pistols?|rifles?|rounds?|"
+                         r"ammunition|bullets?|shells?|cartridges?|revolvers?|calib(?:re|er)|weapons?|firearms?)\b",
+                         re.IGNORECASE)
+_SMALL_UNITS = frozenset({"inch", "centimeter", "millimeter"})
+_AMOUNT_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
@@ -482,10 +489,11 @@ def quantities(sentence: str) -> list[Quantity]:
             continue
         is_year = not n.vague and n.low is not None and 1900 <= n.low <= 2099 and n.low == n.high and "," not in n.text
         unit_m = re.match(r"(?:\s*|-)([A-Za-z]+)\b", after)
-        if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague \
-                and _SIZE_AFTER.match(after, unit_m.end()):
+        if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague and (
+                _SIZE_AFTER.match(after, unit_m.end()) or (_DIST_UNITS[unit_m.group(1).lower()] in _SMALL_UNITS
+                                                          and _AMOUNT_AFTER.match(after, unit_m.end()))):
             covered = e + unit_m.end()
-            continue  # "an 80-foot-long room": a size
+            continue  # "an 80-foot-long room", "a 9 mm handgun", "6 inches of pipe": a size
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague:
             unit = _DIST_UNITS[unit_m.group(1).lower()]
             q = _QUAL.search(sentence[max(0, s - 30) : s])
