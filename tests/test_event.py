@@ -482,6 +482,19 @@ def test_parties_actor_target_and_alias_merging() -> None:
     assert merge_parties(["Islamic State", "IS", "ISIS"])["IS"] == "Islamic State"
 
 
+def test_a_claim_of_responsibility_late_in_the_report_names_the_actor() -> None:
+    a = article("a", ["Blast hits German consulate in Mazar-i-Sharif",
+                      "A huge blast followed by gunfire was heard near the German consulate late on Thursday.",
+                      "Two people were killed and more than 80 were taken to hospital, officials said.",
+                      "The building was badly damaged and nearby shops were destroyed.",
+                      "Residents said windows were shattered across the neighbourhood.",
+                      "Security forces sealed off the area and helicopters circled overhead.",
+                      "The Taliban has claimed responsibility for the assault."], "2016-11-11")
+    ex = r.Extraction("a", (), mentions(a, {"Taliban": ("organization", "Taliban", None)}), ())
+    event = run([a], [ex])
+    assert event.actors == ("Taliban",) and event.type == "bombing"  # a blast someone claimed is no accident
+
+
 def test_csv_groups_follow_the_taxonomy() -> None:
     from crosswire.render.events import _GROUPS
 

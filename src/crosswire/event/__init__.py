@@ -118,6 +118,9 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
     if not scores:
         return OTHER, {}
     best = max(EVENT_TYPES, key=lambda t: (scores.get(t.name, 0.0), -EVENT_TYPES.index(t)))
+    if best.name == "explosion" and any(_RESPONSIBILITY.search(rd.article.text) and not _DISPUTED.search(
+            rd.article.text) for rd in reads):
+        best = next(t for t in EVENT_TYPES if t.name == "bombing")  # a blast someone claimed was set off
     return best, dict(scores)
 
 
@@ -173,9 +176,11 @@ _SPOKE_AT = re.compile(r"\b(?:speak\w*|spoke|said|remarks|address\w*|conference|
                        r"vigil|meeting|met|gathered)\b[^.;]{0,30}?\b(?:at|from|in|outside)\s+(?:the\s+)?$", re.I)
 _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|\btwitter\.com/\w+/status")
 # A party right before the event's verb did it: "Taliban attack German consulate", "gunmen stormed".
-_DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|gunmen\s+)?(?:attack(?:s|ed)?|"
+_DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|gunmen\s+)?(?:has\s+|have\s+|had\s+)?"
+                         r"(?:attack(?:s|ed)?|"
                          r"stormed|bombed|shelled|killed|kills|claimed(?:\s+responsibility)?|seized|captured|"
                          r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
+_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b", re.I)
 _CLAIM_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:claimed|claims|claiming)\b")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|soldier\s+of|pledged\s+allegiance\s+to)\s+"
                         r"(?:the\s+)?$", re.I)
@@ -205,7 +210,8 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
     for rd in reads:
         text = rd.article.text
         spans = [(a, b) for a, b in sentence_spans(text)]
-        relevant = [s for s in spans if rd.in_lead(s) or s in rd.claim_spans]
+        # the lead, the sentences with figures, and a claim of responsibility wherever it is told
+        relevant = [s for s in spans if rd.in_lead(s) or s in rd.claim_spans or _RESPONSIBILITY.search(text[s[0]:s[1]])]
         found: list[tuple[int, int, str]] = [
             (e.span[0], e.span[1], e.canonical) for e in rd.extraction.entities if e.kind == "organization"]
         for a, b in relevant:
@@ -217,6 +223,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
             verbs = [m.start() + a for m in EVENT_VERBS.finditer(sentence)]
             if type_re is not None:
                 verbs += [m.start() + a for m in type_re.finditer(sentence)]
+            verbs += [m.start() + a for m in _RESPONSIBILITY.finditer(sentence)]  # claiming it is doing it
             if not verbs:
                 continue
             for s, e, name in found:
