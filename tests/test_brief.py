@@ -108,6 +108,20 @@ def test_summary_merges_near_duplicates_as_citations():
     assert b.headline  # falls back to the most central title
 
 
+def test_a_quotation_is_not_stated_as_the_summary_s_own_words():
+    """A sentence inside quotation marks whose speaker is named only in a later sentence is the speaker's
+    claim: stated alone it would read as the outlet's. The sentence that names the speaker may be used."""
+    text = ("“In his remarks today, the president refused to name the group behind the attack on the club. "
+            "Because our leaders are weak, this was going to happen again,” the senator said on Sunday. "
+            "Police said the gunman killed 49 people at the club early on Sunday morning.")
+    arts = {"a": _art("a", "Club attack", text=text)}
+    story = Story(id="s", article_ids=("a",), headline="")
+    b = brief(story, (), arts, {}, sources_of(story, arts, []), BriefOptions(summary_min=1, summary_max=5))
+    said = [s.text for s in b.summary]
+    assert said and not any(t.startswith("In his remarks today") for t in said)
+    assert any("the senator said" in t for t in said)
+
+
 def test_content_words_drop_stopwords():
     assert content_words("The rebels were in the city") == frozenset({"rebels", "city"})
 

@@ -266,6 +266,29 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
     return tuple(sorted(entries, key=lambda e: (e.date, e.text)))
 
 
+_SPEECH = (r"(?:said|says|told|added|wrote|tweeted|stated|declared|explained|insisted|warned|argued|asked|"
+           r"continued|recalled|posted|according\s+to)")
+# a quotation that names its speaker: '..., " the commander said', '... the statement said: "...'
+_SPEAKER = re.compile(rf"[\"”’']\s*,?\s*(?:[\w.'’-]+\s+){{0,6}}?{_SPEECH}\b|\b{_SPEECH}\s*[:,]?\s*[\"“]",
+                      re.IGNORECASE)
+
+
+def _in_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` is part of a quotation that does not say who speaks: it starts
+    inside quotation marks opened earlier in its paragraph, or opens marks it does not close, and names no
+    speaker ("Our leaders are weak. ..." of a quotation whose "Trump said" is in a later sentence). Stated
+    as the summary's own words, such a sentence would be the outlet's claim, not the speaker's."""
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start]
+    sentence = text[start:end]
+    opened = (before.count("“") - before.count("”")) > 0 or before.count('"') % 2 == 1
+    if not opened and start > para and text[start - 1] in "\"“":  # its opening mark, stripped by sentences()
+        opened = True
+        sentence = text[start - 1 : end]
+    unclosed = (sentence.count("“") - sentence.count("”")) > 0 or sentence.count('"') % 2 == 1
+    return (opened or unclosed) and not _SPEAKER.search(sentence)
+
+
 def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article], ids: Sequence[str],
              opts: BriefOptions) -> tuple[SummarySentence, ...]:
     """Up to ``summary_max`` central, fact-bearing, mutually non-redundant lead sentences, each citing the
@@ -283,7 +306,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
             sent = text[s:e]
             n = len(sent.split())
             if kept < opts.sentences_per_article and opts.min_words <= n <= opts.max_words \
-                    and sent[-1] in ".!?\"'\u201d\u2019":
+                    and sent[-1] in ".!?\"'\u201d\u2019" and not _in_quotation(text, s, e):
                 cand_at.append(len(all_sents))
                 kept += 1  # summary material is in the leads; bounds the cost
             all_sents.append((aid, s, e, sent))
