@@ -292,6 +292,21 @@ def test_generalisation_short_calls_to_action_anywhere_and_labelled_stamp() -> N
             (9, "credit")} <= reasons
 
 
+def test_a_sign_up_box_s_replies_are_chrome() -> None:
+    text = ("A rare orchid has flowered in the botanical garden for the first time in 40 years, staff said.\n"
+            "Thank you for subscribing!\n"
+            "Could not subscribe, try again later\n"
+            "Invalid Email\n"
+            "Visitors queued for an hour on Monday to see the bloom, which lasts only a few days.\n"
+            "Something went wrong, the gardener admitted, but the plant survived the winter.\n")
+    article = clean(doc(text))
+    assert article.paragraphs == (
+        "A rare orchid has flowered in the botanical garden for the first time in 40 years, staff said.",
+        "Visitors queued for an hour on Monday to see the bloom, which lasts only a few days.",
+        "Something went wrong, the gardener admitted, but the plant survived the winter.",
+    )
+
+
 def test_generalisation_foot_source_label_write_to_and_zone_stamp() -> None:
     text = ("Dam repairs finish a month early\n"
             "June 2, 2021 - 16:05 WAT\n"

@@ -183,6 +183,24 @@ def tags_line(text: str) -> str | None:
     return m[1].split(",")[0].strip() if m else None
 
 
+# What a sign-up box says back: "Thank you for subscribing!", "Could not subscribe, try again later",
+# "Invalid Email", "Please enter a valid email address", "Something went wrong, please try again later".
+_FORM_MESSAGE = re.compile(
+    r"^(?:thanks?(?:\s+you)?\s+for\s+(?:subscribing|signing\s+up|registering)|"
+    r"could\s+not\s+(?:subscribe|sign\s+you\s+up)|invalid\s+e-?mail(?:\s+address)?|"
+    r"please\s+enter\s+a\s+valid\s+e-?mail(?:\s+address)?|something\s+went\s+wrong|"
+    r"you(?:'|’)re\s+(?:now\s+)?(?:subscribed|signed\s+up)|we\s+have\s+more\s+newsletters|"
+    r"sorry,?\s+there\s+(?:was|has\s+been)\s+an?\s+error)"
+    r"(?:[,.!]?\s*(?:please\s+)?try\s+again(?:\s+later)?|[,.!]?\s*show\s+me\s+\w+|"
+    r"[,.!]?\s*see\s+our\s+privacy\s+notice)?\s*[.!]?$",
+    re.IGNORECASE)
+
+
+def form_message(text: str) -> bool:
+    """A sign-up box's reply (``Thank you for subscribing!``, ``Invalid Email``), not the story's words."""
+    return len(text) <= 90 and _FORM_MESSAGE.match(text.strip()) is not None
+
+
 def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     """An imperative about newsletters, social accounts or comments (``Follow us on Instagram.``,
     ``Like this story? Share it with a friend!``), a "click here", or a sentence giving the author's
