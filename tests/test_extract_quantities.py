@@ -166,6 +166,9 @@ def test_implied_people_severity_and_hospital() -> None:
     assert _claims("Four people were critically injured and 20 slightly hurt.") == [
         ("Four people", "injured", "people, seriously hurt", 4),
         ("20 slightly hurt", "injured", "people, slightly hurt", 20)]
+    # injuries said not to be serious are the slight ones, not the serious ones
+    assert _claims("The other four victims did not suffer life-threatening injuries.")[0][2] == "people, slightly hurt"
+    assert _claims("Two people suffered non-life-threatening injuries.")[0][2] == "people, slightly hurt"
     assert _claims("At least 84 people were taken to hospital.") == [("At least 84 people", "injured", "people", 84)]
     assert _claims("Five people remain in hospital after the crash.") == [("Five people", "injured", "people", 5)]
     assert _claims("Two other men remain in critical, but stable condition.") == [

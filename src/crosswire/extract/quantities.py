@@ -270,6 +270,7 @@ _PREDICATE_MEASURE = {"killed": "killed", "dead": "killed", "died": "killed", "i
 _LIVES_LOST = re.compile(r"\b(?:lost|claim\w*|took|taken|loss|kill\w*|died|perish\w*|dead|toll|cost|sacrific\w*)\b",
                          re.IGNORECASE)
 _SERIOUS = re.compile(r"\b(?:serious\w*|critical\w*|sever\w*|grave\w*|life[- ]threatening)\b", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"(?:\b(?:not|no|never)\b[\w\s'’-]{0,30}|\bnon-?|n['’]t\s+[\w\s'’-]{0,30})$", re.IGNORECASE)
 _SLIGHT = re.compile(r"\b(?:slight\w*|minor|light\w*|walking\s+wounded)\b", re.IGNORECASE)
 _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stands|stood|hit)\s+(?:to\s+|at\s+)?"
                         r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
@@ -383,7 +384,10 @@ def _severity(sentence: str, start: int, end: int) -> str | None:
     """Injured people described by how badly: a part of the injured, not their total."""
     window = re.split(r"[,;]|\band\b|\d", sentence[end : end + 45])[0]
     window = sentence[start:end] + window
-    if _SERIOUS.search(window):
+    serious = _SERIOUS.search(window)
+    if serious and _NOT_BEFORE.search(window, 0, serious.start()):
+        return "people, slightly hurt"  # "did not suffer life-threatening injuries", "non-life-threatening"
+    if serious:
         return "people, seriously hurt"
     if _SLIGHT.search(window):
         return "people, slightly hurt"
