@@ -233,6 +233,12 @@ def test_words_that_only_look_like_tolls() -> None:
     assert _claims("Police made 47 arrests overnight.") == [("47 arrests", "arrested", "people", 47)]
     assert _claims("A gunman opened fire on the field, striking four people.") == [
         ("four people", "injured", "people", 4)]
+    # people shot and nobody said dead are hurt; with deaths in the sentence the figure stays a count of people
+    assert _claims("At least five people have been shot in Seattle, police said.") == [
+        ("At least five people", "injured", "people", 5)]
+    assert _claims("A gunman shot four people at a bar.") == [("four people", "injured", "people", 4)]
+    assert _claims("Five people were shot, two of them fatally.")[0][1] == "count"
+    assert _claims("Two men were shot dead.") == [("Two men", "killed", "men", 2)]
 
 
 def test_one_named_and_n_others_are_n_plus_one() -> None:

@@ -231,9 +231,16 @@ def _measure(sentence: str, start: int, end: int) -> str | None:
         assert m is not None
         if best is None or (d, _MEASURE_RANK[m]) < best[:2]:
             best = (d, _MEASURE_RANK[m], m)
+    if best is None and (_SHOT_AFTER.match(sentence, end) or _SHOT_BEFORE.search(sentence, max(0, start - 30), start)) \
+            and not _FATAL.search(sentence):
+        return "injured"  # "five people have been shot", "a gunman shot four people": hit, and no one said dead
     return best[2] if best else None
 
 
+_SHOT_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?shot\b"
+                         r"(?!\s+(?:dead|to\s+death|down\b|and\s+killed))", re.IGNORECASE)
+_SHOT_BEFORE = re.compile(r"\bshot\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.IGNORECASE)
+_FATAL = re.compile(r"\b(?:fatal\w*|dead|died|dies|killed|killing|kills|deaths?|murder\w*|lifeless)\b", re.IGNORECASE)
 _NOT_MODIFIER = frozenset({
     "told", "said", "says", "say", "were", "was", "is", "are", "had", "have", "has", "will", "would", "could",
     "should", "did", "do", "does", "been", "being", "be", "and", "or", "but", "who", "which", "that", "than",
