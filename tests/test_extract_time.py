@@ -188,3 +188,9 @@ def test_named_days_with_a_fixed_date() -> None:
         ("New Year's Eve", "2015-12-31")]
     assert dates("The truck attack on Bastille Day killed 86.", "2016-07-16") == [("Bastille Day", "2016-07-14")]
     assert dates("Crowds will gather on New Year\u2019s Eve.", "2016-12-20") == [("New Year\u2019s Eve", "2016-12-31")]
+
+
+def test_a_day_and_month_that_open_a_name_are_no_date() -> None:
+    named = "Guards of the 17 February Brigade protected the consulate, and the April 6 Youth Movement marched."
+    assert date_mentions(named, "2013-05-15") == []
+    assert [m.expression for m in date_mentions("On 17 February rebels attacked.", "2013-05-15")] == ["17 February"]

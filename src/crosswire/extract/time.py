@@ -434,6 +434,12 @@ def _searched(text: str, windows: list[tuple[int, int]], relative: bool) -> dict
     return out
 
 
+# a day and month that open a name: "the 17 February Brigade", "April 6 Youth Movement", "6th of October Bridge"
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Brigades?|Movement|Revolution|Coalition|Party|Front|"
+                          r"Martyrs|Square|Street|Bridge|Avenue|Road|Stadium|University|Hospital|Group|Battalion|"
+                          r"Alliance|Youth)\b")
+
+
 def date_mentions(text: str, reference: str | None) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``reference`` (ISO; None = skip relative ones).
 
@@ -448,6 +454,8 @@ def date_mentions(text: str, reference: str | None) -> list[DateMention]:
             if resolved is None:
                 continue
             start, end = m.span()
+            if kind in ("mdy", "dmy") and _NAMED_AFTER.match(text, end):
+                continue  # "the 17 February Brigade", "April 6 Youth Movement": a name, not a date
             iso, precision = resolved
             lead = _LEADING_PREPOSITION.match(text, start, end)
             if lead:
