@@ -194,3 +194,11 @@ def test_a_day_and_month_that_open_a_name_are_no_date() -> None:
     named = "Guards of the 17 February Brigade protected the consulate, and the April 6 Youth Movement marched."
     assert date_mentions(named, "2013-05-15") == []
     assert [m.expression for m in date_mentions("On 17 February rebels attacked.", "2013-05-15")] == ["17 February"]
+
+
+def test_clock_time_words_do_not_put_the_event_out_of_reach_of_its_day() -> None:
+    from crosswire.extract.relative import describe_event
+
+    s = "A huge blast followed by gunfire was reportedly heard at around 11pm local time on Thursday evening."
+    at = s.index("Thursday")
+    assert describe_event(s, (at, at + len("Thursday"))) == "gunfire"

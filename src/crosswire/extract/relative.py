@@ -56,6 +56,9 @@ _AGENT = re.compile(
     rf"^\s*by\s+((?:(?:the|an?|its|their)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{_NAME}(?:\s+(?:{_NAME}|of|and|for))*)"
 )
 _MAX_GAP_WORDS = 9
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m|p\.m|h|hrs)?|am|pm|a\.m|p\.m|local|time|GMT|UTC|BST|EST|"
+                    r"EDT|PST|PDT|CET|around|approximately|roughly|reportedly|evening|morning|afternoon|night|"
+                    r"o'clock|midnight|noon", re.IGNORECASE)
 _MAX_DESCRIPTION_WORDS = 9
 
 
@@ -112,7 +115,10 @@ def describe_event(sentence: str, date_span: tuple[int, int]) -> str | None:
     words = _words(sentence[c0:c1], c0)
     if not words:
         return None
-    candidates = [w for w in words if not (w[0] >= date_span[0] and w[1] <= date_span[1])]
+    # the date's own words, and the clock-time words around it ("at around 11pm local time on Thursday
+    # evening"), which put the event word out of reach without saying anything of the event
+    candidates = [w for w in words if not (w[0] >= date_span[0] and w[1] <= date_span[1])
+                  and not _CLOCK.fullmatch(w[2])]
     if not candidates:
         return None
     pivot = next((i for i, (s, _, _) in enumerate(candidates) if s >= date_span[1]), len(candidates))
