@@ -495,6 +495,19 @@ def test_a_claim_of_responsibility_late_in_the_report_names_the_actor() -> None:
     assert event.actors == ("Taliban",) and event.type == "bombing"  # a blast someone claimed is no accident
 
 
+def test_a_person_the_report_names_as_the_attacker_is_an_actor() -> None:
+    event = run_texts(("a", ["Gunman kills 49 at nightclub",
+                             "A gunman opened fire at a nightclub early on Sunday, killing 49 people, police said.",
+                             "The gunman, Omar Mir Seddique Mateen, 29, was killed in a shootout with police.",
+                             "Police Chief John Mina said the gunman, who was armed with a rifle, acted alone."],
+                       "2016-06-12"))
+    assert event.actors == ("Omar Mir Seddique Mateen",)
+    event = run_texts(("b", ["Congressman shot at baseball practice",
+                             "A gunman opened fire on a congressional baseball practice on Wednesday, wounding four.",
+                             "James T. Hodgkinson, 66, the gunman, died of his wounds, officials said."], "2017-06-14"))
+    assert event.actors == ("James T. Hodgkinson",)
+
+
 def test_csv_groups_follow_the_taxonomy() -> None:
     from crosswire.render.events import _GROUPS
 

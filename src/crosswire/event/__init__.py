@@ -202,6 +202,34 @@ def _force_name(m: re.Match[str]) -> str:
     return f"{adj} government forces" if adj else "government forces"
 
 
+_PERPETRATOR = (r"(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|killers?|perpetrators?|suspects?|hijackers?|"
+                r"drivers?)")
+_NAME_WORD = r"[A-Z][a-z'’-]+"
+_PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|al-\w+|de|van|von)){{1,4}}"
+# "the gunman, Omar Mateen, 29," / "the suspect was identified as John Smith" / "John Smith, 29, the shooter,"
+_NAMED_AFTER_CUE = re.compile(
+    rf"\b(?i:(?:the|a|an|alleged|suspected|crazed)\s+(?:\w+\s+)?{_PERPETRATOR}(?:,\s*|\s+|\s+(?:(?:was|has\s+been|had\s+been)\s+)?"
+    rf"(?:identified|named)\s+as\s+))(?P<name>{_PERSON_NAME})\b(?!\s+(?:said|says|told)\b)")
+_NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1,2}},\s+)?(?i:(?:the|a|an)\s+"
+                               rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
+_ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "president", "governor", "director",
+                         "commissioner", "spokesman", "spokeswoman", "agent", "detective", "captain", "sergeant"))
+
+
+def _perpetrators(rd: Read) -> list[str]:
+    """People the report names as the one who did it: "the gunman, Omar Mateen", "the suspect was identified
+    as X", "X, 29, the shooter" (two to five capitalised words; an official's title is no name)."""
+    text = rd.article.text
+    out = []
+    for rx in (_NAMED_AFTER_CUE, _NAMED_BEFORE_CUE):
+        for m in rx.finditer(text):
+            name = m.group("name")
+            if not any(w.lower() in _ROLE_WORDS for w in name.split()) and name.split()[0].lower() not in (
+                    "the", "a", "an", "on", "in", "at", "police"):
+                out.append(name)
+    return out
+
+
 def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     type_re = TYPE_RE.get(etype.name)
     mentions: list[tuple[str, float, str]] = []  # (name, weight, role)
@@ -258,6 +286,9 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                     mentions.append((name, w, "actor"))
                 else:
                     mentions.append((name, w * 0.5, "target"))
+        if etype.group != "Battles":
+            # named as the one who did it: as strong as a party in the lead
+            mentions += [(name, 2.0 * rd.weight, "actor") for name in _perpetrators(rd)]
     canon = merge_parties(n for n, _, _ in mentions)
     score: dict[str, dict[str, float]] = defaultdict(lambda: {"actor": 0.0, "target": 0.0})
     for n, w, role in mentions:
