@@ -212,6 +212,7 @@ _NAMED_AFTER_CUE = re.compile(
     rf"(?:identified|named)\s+as\s+))(?P<name>{_PERSON_NAME})\b(?!\s+(?:said|says|told)\b)")
 _NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1,2}},\s+)?(?i:(?:the|a|an)\s+"
                                rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
+_PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
 _ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "president", "governor", "director",
                          "commissioner", "spokesman", "spokeswoman", "agent", "detective", "captain", "sergeant"))
 
@@ -220,10 +221,13 @@ def _perpetrators(rd: Read) -> list[str]:
     """People the report names as the one who did it: "the gunman, Omar Mateen", "the suspect was identified
     as X", "X, 29, the shooter" (two to five capitalised words; an official's title is no name)."""
     text = rd.article.text
-    out = []
-    for rx in (_NAMED_AFTER_CUE, _NAMED_BEFORE_CUE):
-        for m in rx.finditer(text):
+    out: list[str] = []
+    for cue in _PERPETRATOR_WORD.finditer(text):  # read around each cue word only: most of a text has none
+        w0, w1 = max(0, cue.start() - 90), cue.end() + 120
+        for m in (*_NAMED_AFTER_CUE.finditer(text, w0, w1), *_NAMED_BEFORE_CUE.finditer(text, w0, cue.end())):
             name = m.group("name")
+            if not (m.start() <= cue.start() < m.end()) or name in out:
+                continue  # another cue's match, or found already
             if not any(w.lower() in _ROLE_WORDS for w in name.split()) and name.split()[0].lower() not in (
                     "the", "a", "an", "on", "in", "at", "police"):
                 out.append(name)
@@ -239,7 +243,9 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
         text = rd.article.text
         spans = [(a, b) for a, b in sentence_spans(text)]
         # the lead, the sentences with figures, and a claim of responsibility wherever it is told
-        relevant = [s for s in spans if rd.in_lead(s) or s in rd.claim_spans or _RESPONSIBILITY.search(text[s[0]:s[1]])]
+        claimed = [m.start() for m in _RESPONSIBILITY.finditer(text)]
+        relevant = [s for s in spans if rd.in_lead(s) or s in rd.claim_spans
+                    or any(s[0] <= c < s[1] for c in claimed)]
         found: list[tuple[int, int, str]] = [
             (e.span[0], e.span[1], e.canonical) for e in rd.extraction.entities if e.kind == "organization"]
         for a, b in relevant:
