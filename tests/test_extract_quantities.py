@@ -261,3 +261,16 @@ def test_a_number_takes_the_verb_of_its_own_clause() -> None:
     assert _claims("Four detained Boko Haram leaders were released.") == []
     assert _claims("He took responsibility for the Sept. 11 attack after neighbours called 911.") == []
     assert _claims("More than 48,000 people have fled their homes.")[0][1] == "displaced"
+
+
+def test_a_range_written_with_one_thousands_suffix_is_in_thousands() -> None:
+    from crosswire.extract.numbers import numbers
+
+    assert [(n.low, n.high) for n in numbers("about 5-6,000 people were moved")] == [(5000, 6000)]
+    assert [(n.low, n.high) for n in numbers("between 10-15,000 fled")] == [(10000, 15000)]
+    assert [(n.low, n.high) for n in numbers("aged 18-25")] == [(18, 25)]
+
+
+def test_an_abbreviation_with_dots_can_modify_the_counted_noun() -> None:
+    assert _claims("The crash killed 10 U.S. citizens and two local pilots.")[0][1:] == ("killed", "citizens", 10)
+    assert _claims("Two U.N. peacekeepers were wounded.") == [("Two U.N. peacekeepers", "injured", "peacekeepers", 2)]

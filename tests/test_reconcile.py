@@ -475,6 +475,15 @@ def test_tolls_of_other_events_are_never_judged_against_each_other():
         (f.key, f.status, f.explanation) for f in facts]
 
 
+def test_a_list_of_the_latest_developments_is_no_look_back():
+    facts = _read("2016-07-15",
+                  "Truck attack kills 84 in Nice", "A truck killed 84 people in Nice on Thursday night.",
+                  "Here are the latest developments:",
+                  "About 100 people were injured, officials said.")
+    (injured,) = [f for f in facts if f.measure == "injured"]
+    assert injured.scope == "event", injured.explanation
+
+
 def test_a_cue_after_a_comparison_belongs_to_the_figure_compared_with():
     facts = _read("2014-11-27",
                   "Protests calmer", "Police said there were six arrests Wednesday, compared to 47 the "

@@ -245,6 +245,9 @@ def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMen
             continue
         sep = (m.group("sep") or "").lower()
         if b is not None and sep in ("-", "–", "to") and b > a:
+            if sep != "to" and a < 1000 <= b and m.group("b").endswith(",000") and "," not in m.group("a") \
+                    and b / 100 <= a * 1000 <= b:
+                a *= 1000  # "5-6,000", "10-15,000": both ends in thousands
             out.append(NumberMention(m.span(), m.group(0), a, b, range=True))
         elif b is not None and sep in ("and", "or"):
             # two separate numbers ("140 rebels and 87"): keep only the first here

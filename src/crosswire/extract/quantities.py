@@ -249,7 +249,8 @@ _NOT_MODIFIER = frozenset({
     "her", "our", "your", "my", "this", "these", "those", "more", "most",
 })
 _NOUN_AFTER = re.compile(
-    r"\s+(?:of\s+)?(?:(?:the|those|them|whom|which|its|their|his|her)\s+)?((?:[A-Za-z'-]+\s+){0,2})([A-Za-z-]+)\b"
+    r"\s+(?:of\s+)?(?:(?:the|those|them|whom|which|its|their|his|her)\s+)?((?:(?:[A-Za-z'-]+|(?:[A-Z]\.){2,})\s+){0,2})"
+    r"([A-Za-z-]+)\b"  # a modifier may be an abbreviation with dots: "10 U.S. citizens"
 )
 _NOUN_AFTER_OF = re.compile(r"(?:\s+of)?\s+(?:the|those|them|whom|which|its|their|his|her)?\s*([A-Za-z-]+)\b")
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"

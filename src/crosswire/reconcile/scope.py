@@ -94,14 +94,19 @@ _RETROSPECTIVE = re.compile(
 )
 
 
+_CURRENT_LIST = re.compile(r"\b(?:latest|developments|what\s+we\s+know|what\s+is\s+known|the\s+facts|key\s+facts|"
+                           r"updates?|so\s+far)\b", re.IGNORECASE)
+
+
 def retrospective_start(article: Article) -> int | None:
     """Where a closing look back at other incidents begins in the article's text, if it has one: a
     paragraph after the lede that ends with a colon and announces other incidents."""
     offset = 0
     for n, para in enumerate(article.paragraphs):
         end = offset + len(para)
-        if n >= 2 and para.rstrip().endswith(":") and len(para) < 300 and _RETROSPECTIVE.search(para):
-            return end
+        if n >= 2 and para.rstrip().endswith(":") and len(para) < 300 and _RETROSPECTIVE.search(para) \
+                and not _CURRENT_LIST.search(para):
+            return end  # (a list of the latest developments or what is known is about this event)
         offset = end + len(PARAGRAPH_SEPARATOR)
     return None
 
