@@ -202,3 +202,9 @@ def test_clock_time_words_do_not_put_the_event_out_of_reach_of_its_day() -> None
     s = "A huge blast followed by gunfire was reportedly heard at around 11pm local time on Thursday evening."
     at = s.index("Thursday")
     assert describe_event(s, (at, at + len("Thursday"))) == "gunfire"
+
+
+def test_a_month_after_a_capitalised_preposition_is_a_date() -> None:
+    found = date_mentions("In September, two passengers were killed when a plane crashed.", "2017-12-31")
+    assert [(m.expression, m.date, m.precision) for m in found] == [("September", "2017-09", "month")]
+    assert date_mentions("May the rebels win.", "2017-12-31") == []

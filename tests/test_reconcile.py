@@ -475,6 +475,16 @@ def test_tolls_of_other_events_are_never_judged_against_each_other():
         (f.key, f.status, f.explanation) for f in facts]
 
 
+def test_a_figure_of_other_people_is_not_the_earlier_event_s_figure_again():
+    facts = _read("2017-12-31",
+                  "Plane crash kills 12", "A small plane crashed on Sunday, killing 12 people, two of them children.",
+                  "In September, two passengers were killed when another plane crashed into a river.")
+    then = [f for f in facts if f.subject == "passengers"]
+    children = [f for f in facts if f.subject == "children"]
+    assert then and then[0].scope == "background", [(f.key, f.explanation) for f in facts]
+    assert children and children[0].scope == "event", children[0].explanation if children else facts
+
+
 def test_a_list_of_the_latest_developments_is_no_look_back():
     facts = _read("2016-07-15",
                   "Truck attack kills 84 in Nice", "A truck killed 84 people in Nice on Thursday night.",

@@ -105,8 +105,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{WD_OPT}{M}\s+{DAY}(?![\d:]|\s*(?:%|percent))(?:{YEAR_SEP}{YEAR4}{_COUNT_NOUN})?\b")),
     ("dmy", re.compile(rf"\b{WD_OPT}(?:the\s+)?{DAY}\.?(?:\s+of)?\s+{M}(?:{YEAR_SEP}{YEAR4}{_COUNT_NOUN})?\b")),
     ("my", re.compile(rf"\b(?:(?P<mod>early|late|mid|mid-)\s*)?{M},?\s+{YEAR}\b")),
-    ("m", re.compile(rf"\b(?P<prep>in|since|by|until|till|during|through|from|early|late|mid|mid-|last|this|"
-                     rf"earlier in|later in|on)\s+(?:(?:early|late|mid)\s*-?\s*)?{M}(?![\w-])(?!\s+\d)")),
+    ("m", re.compile(rf"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Tt]hrough|[Ff]rom|[Ee]arly|[Ll]ate|"
+                     rf"[Mm]id|[Mm]id-|[Ll]ast|[Tt]his|[Ee]arlier in|[Ll]ater in|on)\s+(?:(?:early|late|mid)\s*-?\s*)?"
+                     rf"{M}(?![\w-])(?!\s+\d)")),
     ("year", re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|till|through|between|and|to|before|after|"
                         rf"during|of|around|circa|[Ee]arly|[Ll]ate|[Mm]id|the|[Tt]he|summer|spring|autumn|fall|"
                         rf"winter)\s+|\bmid-|\()(?:(?:early|late|mid)[\s-]+)?(?<![\d,.]){YEAR}"

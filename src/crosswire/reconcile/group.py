@@ -179,11 +179,11 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
         # The same toll said twice in one article is one toll: once background, background wherever it is
         # repeated ("the attack that killed four Americans last September" ... "the attack, which resulted in
         # the deaths of Ambassador Stevens and three other Americans").
-        told = {(it.claim.measure, it.claim.low, it.claim.high): it.why for it in by_id.values()
+        told = {(it.claim.measure, it.subject, it.claim.low, it.claim.high): it.why for it in by_id.values()
                 if it.why and it.claim.unit == "person" and it.claim.measure in _TOLLS
                 and not it.claim.vague and not it.claim.negated and (it.claim.low or 0) > 1}
-        for it in by_id.values():
-            key = (it.claim.measure, it.claim.low, it.claim.high)
+        for it in by_id.values():  # (of the same people: "two passengers" then is not "two children" now)
+            key = (it.claim.measure, it.subject, it.claim.low, it.claim.high)
             if it.scope == "event" and key in told and not it.claim.vague:
                 it.scope, it.why = "background", f"the article gives the same figure for another event ({told[key]})"
         # "No one was injured" beside "two men suffered minor injuries" in the same article: the zero speaks of
