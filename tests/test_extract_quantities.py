@@ -274,3 +274,9 @@ def test_a_range_written_with_one_thousands_suffix_is_in_thousands() -> None:
 def test_an_abbreviation_with_dots_can_modify_the_counted_noun() -> None:
     assert _claims("The crash killed 10 U.S. citizens and two local pilots.")[0][1:] == ("killed", "citizens", 10)
     assert _claims("Two U.N. peacekeepers were wounded.") == [("Two U.N. peacekeepers", "injured", "peacekeepers", 2)]
+
+
+def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
+    claims = _claims("At least 84 now lay dead after a lorry tore into thousands of Bastille Day revellers.")
+    assert claims[0][1:] == ("killed", "people", 84) and claims[1][1] == "count"
+    assert _claims("Three people were killed, including two children.")[1][1:] == ("killed", "children", 2)

@@ -207,14 +207,17 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had|sent|deploye
                               r"(?:about\s+|some\s+|around\s+)?$", re.IGNORECASE)
 
 
-def _measure(sentence: str, start: int, end: int) -> str | None:
+def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | None:
     """The measure of a figure: the verb that governs it ("killing at least six"), else the nearest measure
-    word, preferring words after the figure."""
+    word, preferring words after the figure. A vague crowd after a firm toll ("84 lay dead after a lorry tore
+    into thousands of revellers") does not take the toll's word."""
     gov = _GOVERNING.search(sentence, max(0, start - 50), start)
     if gov:
         return _VERB_MEASURE[gov.group("v")[:4].lower()]
     best: tuple[int, int, str] | None = None  # (distance, rank, measure)
     for hit in _MEASURE_RE.finditer(fold(sentence), max(0, start - 60), min(len(sentence), end + 60)):
+        if vague and hit.start() < start and _FIRM_BEFORE.search(sentence, max(0, hit.start() - 30), hit.start()):
+            continue  # the measure word of the firm figure just before it
         if hit.start() < start and _CLAUSE_BREAK.search(sentence, hit.end(), start) \
                 and _OWN_VERB.match(sentence, end):
             continue  # "revellers fled and two people suffered minor injuries": another clause's verb
@@ -241,6 +244,7 @@ _SHOT_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:(?:have|has|had|were|was
                          r"(?!\s+(?:dead|to\s+death|down\b|and\s+killed))", re.IGNORECASE)
 _SHOT_BEFORE = re.compile(r"\bshot\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.IGNORECASE)
 _FATAL = re.compile(r"\b(?:fatal\w*|dead|died|dies|killed|killing|kills|deaths?|murder\w*|lifeless)\b", re.IGNORECASE)
+_FIRM_BEFORE = re.compile(r"\b\d[\d,.]*\s+(?:[a-z]+\s+){0,2}$")
 _NOT_MODIFIER = frozenset({
     "told", "said", "says", "say", "were", "was", "is", "are", "had", "have", "has", "will", "would", "could",
     "should", "did", "do", "does", "been", "being", "be", "and", "or", "but", "who", "which", "that", "than",
@@ -256,7 +260,8 @@ _NOUN_AFTER_OF = re.compile(r"(?:\s+of)?\s+(?:the|those|them|whom|which|its|thei
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
                          r"(famil\w*|crew|staff|[a-z]+s)\b")
 _BARE_PARTICIPLE = re.compile(
-    r"\s+(?:(?:were|was|are|is|have|has|had)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+    r"\s+(?:(?:now|still|all)\s+)?(?:(?:were|was|are|is|have|has|had|lay|lie|lies|remain|remained|remains)\s+)?"
+    r"(?:been\s+)?(?:\w+ly\s+)?"
     r"(killed|dead|died|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|rescued|evacuated|"
     r"displaced|abducted|kidnapped|hospitali[sz]ed|(?:taken|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?)\b",
     re.IGNORECASE,
@@ -548,7 +553,7 @@ def quantities(sentence: str) -> list[Quantity]:
             subject, unit, noun_end, noun = found
             if is_year and (_YEAR_BEFORE.search(before) or not _QUAL.search(before)):
                 continue  # "in 2015 attacks", "2016 Cubs": a year, not a count
-            measure = _measure(sentence, s, noun_end) or "count"
+            measure = _measure(sentence, s, noun_end, n.vague) or "count"
             apposed = _APPOSED_PREDICATE.match(sentence, noun_end) if unit == "person" else None
             if apposed:
                 measure = _PREDICATE_MEASURE[apposed.group(1).lower()]
