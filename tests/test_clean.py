@@ -307,6 +307,16 @@ def test_a_sign_up_box_s_replies_are_chrome() -> None:
     )
 
 
+def test_an_agency_s_archive_photo_caption_is_a_credit() -> None:
+    text = ("FILE - In this Sept. 30, 2016, file photo, a singer poses for photographers in Paris. (AP Photo/Jo Roe)\n"
+            "A cousin of the singer was shot dead on Tuesday in Barbados, police said.\n"
+            "Police said they were searching for a suspect.\n")
+    article = clean(doc(text))
+    assert article.paragraphs == ("A cousin of the singer was shot dead on Tuesday in Barbados, police said.",
+                                  "Police said they were searching for a suspect.")
+    assert (1, "credit") in {(r.line, r.reason) for r in article.removed}
+
+
 def test_generalisation_foot_source_label_write_to_and_zone_stamp() -> None:
     text = ("Dam repairs finish a month early\n"
             "June 2, 2021 - 16:05 WAT\n"

@@ -132,6 +132,15 @@ def photo_credit(text: str) -> bool:
     return rest != text and all(w in IMAGE_WIDGET_WORDS for w in words(rest))
 
 
+# An agency's archive-photo caption: "FILE - In this Sept. 30, 2016, file photo, Singer X poses ... (AP Photo/Y)".
+_FILE_PHOTO = re.compile(r"^\s*FILE\s*[-–—:]\s+(?:In\s+this\s+|This\s+)?.{0,80}?\bfile\s+(?:photo|image|picture)\b")
+
+
+def file_photo_caption(text: str) -> bool:
+    """An agency's caption of an archive photo (``FILE - In this Sept. 30, 2016, file photo, ...``)."""
+    return len(text) <= 600 and _FILE_PHOTO.match(text) is not None
+
+
 def source_label(text: str) -> bool:
     """``Source: Wire agencies``: where the story came from, named in a few words at the foot."""
     head, colon, rest = text.partition(":")

@@ -241,7 +241,7 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             line.reason = "menu"  # a navigation bar sits above or below the running text; a table row in it is content
         elif ch.link_label(line.text) or ch.tagged_link(line.text) or ch.trailing_label(line.text):
             line.reason = "link"
-        elif ch.photo_credit(line.text) or ch.gallery_captions(line.text):
+        elif ch.photo_credit(line.text) or ch.gallery_captions(line.text) or ch.file_photo_caption(line.text):
             line.reason = "credit"
         elif ch.teaser_strip(line.text):
             line.reason = "link"  # "MOST READ IN NEWS 'KICKER' headline KICKER headline ..."
