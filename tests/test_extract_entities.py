@@ -227,3 +227,14 @@ def test_seats_of_government_exonyms_and_common_nouns() -> None:
     assert places["New York"].name == "New York City"
     assert gazetteer.resolve_place("Florida", ["US"]).precision == "region"  # type: ignore[union-attr]
     assert gazetteer.resolve_place("White House", ["US"]) is None  # Casablanca in translation: never here
+
+
+def test_an_acronym_is_not_given_to_a_name_that_lost_its_first_words() -> None:
+    from crosswire.extract.entities import entities_in
+    from crosswire.extract.sentences import sentences
+
+    text = "The Democratic People's Republic of Korea (DPRK) fired a missile. The DPRK said it was a test."
+    assert {e.canonical for e in entities_in("a", text, sentences(text)) if e.name == "DPRK"} == {"DPRK"}
+    text = "The Syrian Observatory for Human Rights (SOHR) said 12 died. SOHR said more."
+    assert {e.canonical for e in entities_in("a", text, sentences(text)) if e.name == "SOHR"} == {
+        "Syrian Observatory for Human Rights"}

@@ -349,8 +349,8 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
     acronyms: dict[str, str] = {}
     for c in chunks:
         m = _ACRONYM_DEF.match(text[c.end : c.end + 12]) if len(c.words) >= 2 else None
-        if m:
-            acronyms[m.group(1)] = c.name
+        if m and m.group(1)[0] in {w[0] for w in c.words if w[:1].isupper()}:
+            acronyms[m.group(1)] = c.name  # (not "Republic of Korea (DPRK)": the name lost its first words)
     _propagate(chunks, acronyms)
     named = _named_countries(chunks)
     for c in chunks:
