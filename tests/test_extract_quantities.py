@@ -272,7 +272,9 @@ def test_a_range_written_with_one_thousands_suffix_is_in_thousands() -> None:
 
 
 def test_an_abbreviation_with_dots_can_modify_the_counted_noun() -> None:
-    assert _claims("The crash killed 10 U.S. citizens and two local pilots.")[0][1:] == ("killed", "citizens", 10)
+    assert _claims("The crash killed 10 U.S. citizens and two local pilots.")[0][1:] == ("killed", "americans", 10)
+    # the same people as "10 Americans", so one fact
+    assert _claims("The crash killed 10 US citizens.")[0][2] == _claims("The crash killed 10 Americans.")[0][2]
     assert _claims("Two U.N. peacekeepers were wounded.") == [("Two U.N. peacekeepers", "injured", "peacekeepers", 2)]
 
 

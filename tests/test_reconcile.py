@@ -485,6 +485,15 @@ def test_a_figure_of_other_people_is_not_the_earlier_event_s_figure_again():
     assert children and children[0].scope == "event", children[0].explanation if children else facts
 
 
+def test_some_of_a_named_group_is_a_part_not_a_rival_total():
+    facts = _read("2018-01-01",
+                  "Plane crash kills 10 Americans", "A plane crashed on Sunday, killing 10 Americans.",
+                  "Five of the dead Americans were relatives on holiday, the family said.")
+    americans = [f for f in facts if f.measure == "killed" and f.subject == "americans"]
+    assert {f.best for f in americans if not f.key.endswith(":part")} == {10}
+    assert not [f for f in facts if f.status in ("conflict", "update")], [(f.key, f.explanation) for f in facts]
+
+
 def test_a_list_of_the_latest_developments_is_no_look_back():
     facts = _read("2016-07-15",
                   "Truck attack kills 84 in Nice", "A truck killed 84 people in Nice on Thursday night.",

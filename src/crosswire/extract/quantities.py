@@ -365,6 +365,9 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
                 continue  # "American soldiers", "police officers", "civilian lives": the head noun decides
             low = word.lower()
             subject = human
+            if low in ("citizens", "nationals", "citizen", "national") and any(
+                    x in ("us", "u.s.", "american") for x in mods):
+                subject = "americans"  # "10 US citizens", "ten American nationals": the Americans of "10 Americans"
             if subject == "people":  # a generic head takes a specific modifier: "civilian lives"
                 for mod in mods:
                     refined = _ADJ_SUBJECT.get(mod) or human_subject(mod if mod.endswith("s") else mod + "s")

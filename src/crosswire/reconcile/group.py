@@ -219,8 +219,9 @@ def group_key(it: Item) -> tuple[str, ...]:
         unit = "m"  # depths and heights in metres or feet are not distances in kilometres
     if c.unit != "person" and subject_level(subject) == 99:
         subject = unit  # "13 villages", "10 areas": the unit says what is counted
-    part = "part" if subject == "people" and not it.total and not c.negated and (
-        it.parent_item is not None or it.partitive or it.individual) else "total"
+    part = "part" if not it.total and not c.negated and (
+        (subject == "people" and (it.parent_item is not None or it.individual))
+        or (it.partitive and c.unit == "person")) else "total"  # "five of the dead Americans": some of them
     return (c.measure, subject, unit, it.scope, part)
 
 
