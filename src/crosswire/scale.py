@@ -222,24 +222,38 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
             # 1. read on the workers, store documents in input order (ids are content hashes)
             parts = _partitions(files, 4 * len(client.scheduler_info()["workers"]) or 1)
             futures = client.map(_ingest_files, parts, options=options, pure=False)
-            items: list[r.Document | r.Failed] = []
-            for fut in futures:
-                for item in _unpack(fut.result()):
-                    cls = r.Document if item["kind"] == "Document" else r.Failed
-                    items.append(from_dict(cls, item["data"]))
-            new, unchanged, failed = _store_items(store, items)
-            if progress:
-                progress("ingest", len(items), len(items))
+            new = unchanged = read = 0
+            failed: list[r.Failed] = []
+            for fut in futures:  # in input order, each partition stored (and let go) as it comes
+                items = [from_dict(r.Document if item["kind"] == "Document" else r.Failed, item["data"])
+                         for item in _unpack(fut.result())]
+                fut.release()
+                added, same, fails = _store_items(store, items)
+                new, unchanged, read = new + added, unchanged + same, read + len(items)
+                failed += fails
+                if progress:
+                    progress("ingest", read, None)
+            del futures
             # 2. clean + extract on the workers, in the batches a local run uses
             leftover = bool(store.article_ids(stage="extract"))  # extracted by a run that stopped before dedup
             ids = store.document_ids("new")
             batches = [ids[i : i + options.batch_size] for i in range(0, len(ids), options.batch_size)]
-            payload = [_pack([to_dict(store.document(i)) for i in batch]) for batch in batches]
-            futures = client.map(_process_batch, payload, options=options, pure=False)
-            bands = client.map(_band_rows, futures, options=options, pure=False)  # stay on the workers
+            window = 2 * max(1, len(client.scheduler_info()["workers"]))  # batches out at once: the client
+            pending: deque[Any] = deque()  # holds a few batches' documents, never the run's
+            bands: list[Any] = []  # each batch's band keys, kept on the workers for the join
             done = 0
-            for batch_result in futures:
-                results = _unpack(batch_result.result())
+
+            def submit(batch: Sequence[str]) -> None:
+                fut = client.submit(_process_batch, _pack([to_dict(store.document(i)) for i in batch]), options,
+                                    pure=False)
+                bands.append(client.submit(_band_rows, fut, options, pure=False))
+                pending.append(fut)
+
+            for batch in batches[:window]:
+                submit(batch)
+            next_batch = window
+            while pending:
+                results = _unpack(pending.popleft().result())
                 with store.transaction():
                     for res in results:
                         if res["failed"]:
@@ -254,12 +268,14 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
                 done += len(results)
                 if progress:
                     progress("clean+extract", done, len(ids))
-            del futures, payload  # the workers drop the batches once their band keys are made
+                if next_batch < len(batches):
+                    submit(batches[next_batch])
+                    next_batch += 1
             # 3. the band join (a shuffle on the workers), then the ordered judgement and story
             # assignment here, in publication order; then the briefs, on the workers
             # (articles a stopped run left unjudged were not in the join: then the index finds candidates itself)
             shared = None if leftover else band_join(client, bands)
-            del bands
+            bands.clear()  # the workers drop the band keys
             group_pending(store, options, progress=progress, shared_bands=shared)
             briefs, brief_failed = brief_distributed(client, store, options, progress=progress)
             counts = store.counts()
