@@ -147,16 +147,17 @@ def article_row(article: r.Article, stage: str) -> ArticleRow:
 
 
 def process_documents(docs: Sequence[r.Document], options: RunOptions,
-                      context: CleanContext | None) -> list[Processed]:
+                      context: CleanContext | None, *, describe: bool = False) -> list[Processed]:
     """clean + extract a share of a batch, and hash each article for deduplication (its sketch), serialised
-    where it runs (in a worker: the writer only writes, the ordered judgement only compares)."""
+    where it runs (in a worker: the writer only writes, the ordered judgement only compares). ``describe``:
+    sketches with facts and paragraphs (a band join needs them; else the judgement describes the originals)."""
     out: list[Processed] = []
     for doc in docs:
         article, extraction, fail = process_document(doc, options, context)
         if fail is None:
             assert article is not None and extraction is not None
             try:
-                signed = sketch(article, options.dedup, describe=False)  # the parent describes the originals
+                signed = sketch(article, options.dedup, describe=describe)
             except Exception as exc:  # one bad document never stops the batch
                 fail = r.Failed(doc.id, doc.origin, "dedup", f"internal error: {type(exc).__name__}: {exc}")
         if fail is not None:
@@ -165,6 +166,30 @@ def process_documents(docs: Sequence[r.Document], options: RunOptions,
             assert article is not None and extraction is not None
             out.append((doc.id, article_row(article, "extract"), record_json(extraction), signed))
     return out
+
+
+def write_processed(store: Store, results: Sequence[Processed], failed: list[r.Failed]) -> None:
+    """Store processed documents (one transaction): articles, extractions, sketches, statuses; failures go to
+    ``failed`` too."""
+    articles: list[ArticleRow] = []
+    extractions: list[tuple[str, str]] = []
+    sketches: list[tuple[str, bytes]] = []
+    finished: list[tuple[str, str]] = []
+    with store.transaction():
+        for result in results:
+            if isinstance(result, r.Failed):
+                store.add_failure(result)
+                failed.append(result)
+                continue
+            doc_id, row, extraction, signed = result
+            articles.append(row)
+            extractions.append((row[0], extraction))
+            sketches.append((row[0], signed))
+            finished.append(("done", doc_id))
+        store.put_article_rows(articles)
+        store.put_extraction_rows(extractions)
+        store.put_sketch_rows(sketches)
+        store.set_document_statuses(finished)
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -326,25 +351,7 @@ def process_pending(store: Store, options: RunOptions, *, progress: ProgressFn |
 
     def write(docs: Sequence[r.Document], results: Sequence[Processed]) -> None:
         nonlocal done
-        articles: list[ArticleRow] = []
-        extractions: list[tuple[str, str]] = []
-        sketches: list[tuple[str, bytes]] = []
-        finished: list[tuple[str, str]] = []
-        with store.transaction():
-            for result in results:
-                if isinstance(result, r.Failed):
-                    store.add_failure(result)
-                    failed.append(result)
-                    continue
-                doc_id, row, extraction, signed = result
-                articles.append(row)
-                extractions.append((row[0], extraction))
-                sketches.append((row[0], signed))
-                finished.append(("done", doc_id))
-            store.put_article_rows(articles)
-            store.put_extraction_rows(extractions)
-            store.put_sketch_rows(sketches)
-            store.set_document_statuses(finished)
+        write_processed(store, results, failed)
         done += len(docs)
         if progress:
             progress("clean+extract", done, len(ids))
@@ -432,9 +439,8 @@ def resolve_originators(extractions: dict[str, r.Extraction]) -> dict[str, r.Ext
 
 def brief_story(store: Store, story: r.Story, options: RunOptions) -> r.Brief:
     """The brief of ``story`` from what the store holds of it."""
-    articles = {a.id: a for a in store.articles(story.article_ids)}
-    extractions = store.extractions(story.article_ids)
-    return brief_of(story, articles, extractions, store.links(story.article_ids), options)
+    given = read_story(store, story)
+    return brief_of(story, {a.id: a for a in given.articles}, given.extractions, given.links, options)
 
 
 def brief_of(story: r.Story, articles: dict[str, r.Article], extractions: dict[str, r.Extraction],
@@ -491,13 +497,16 @@ class StoryInput:
     links: list[r.Link]
 
 
+def read_story(store: Store, story: r.Story) -> StoryInput:
+    """What the store holds of ``story``'s articles."""
+    return StoryInput(story, store.articles(story.article_ids), store.extractions(story.article_ids),
+                      store.links(story.article_ids))
+
+
 def story_input(store: Store, story_id: str) -> StoryInput | None:
     """The :class:`StoryInput` of ``story_id``, None when the store no longer holds it."""
     story = store.story(story_id)
-    if story is None:
-        return None
-    return StoryInput(story, store.articles(story.article_ids), store.extractions(story.article_ids),
-                      store.links(story.article_ids))
+    return read_story(store, story) if story is not None else None
 
 
 def brief_input(story_id: str, given: StoryInput | None, options: RunOptions) -> Briefed:

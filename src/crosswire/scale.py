@@ -38,9 +38,11 @@ from .pipeline import (
     brief_tasks,
     group_pending,
     process_document,
+    process_documents,
     run_lock,
     story_input,
     write_briefed,
+    write_processed,
 )
 from .serde import from_dict, to_dict
 from .store import Store
@@ -96,28 +98,22 @@ def _unpack(data: bytes) -> Any:
 def _ingest_files(files: Sequence[str], options: RunOptions) -> bytes:
     from .ingest import ingest
 
-    return _pack([{"kind": type(x).__name__, "data": to_dict(x)} for x in ingest(list(files), options.ingest)])
+    return _pack(list(ingest(list(files), options.ingest)))
 
 
 def _process_batch(packed: bytes, options: RunOptions) -> bytes:
+    """clean + extract + sketch one batch of documents, as :func:`process_documents` serialises it (with the
+    facts and paragraphs the band join needs)."""
     from .clean import build_context
 
-    documents = [from_dict(r.Document, d) for d in _unpack(packed)]
-    context = build_context(documents, options.clean)
-    out = []
-    for doc in documents:
-        article, extraction, failed = process_document(doc, options, context)
-        out.append({"document_id": doc.id, "article": to_dict(article) if article else None,
-                    "extraction": to_dict(extraction) if extraction else None,
-                    "sketch": sketch(article, options.dedup) if article else None,
-                    "failed": to_dict(failed) if failed else None})
-    return _pack(out)
+    documents: list[r.Document] = _unpack(packed)
+    return _pack(process_documents(documents, options, build_context(documents, options.clean), describe=True))
 
 
 def _band_rows(batch: bytes, options: RunOptions) -> bytes:
     """(band key, article id) of every article a batch made."""
-    return _pack([(key, res["article"]["id"]) for res in _unpack(batch) if res["sketch"]
-                  for key in band_keys(res["sketch"], options.dedup)])
+    return _pack([(key, res[1][0]) for res in _unpack(batch) if not isinstance(res, r.Failed)
+                  for key in band_keys(res[3], options.dedup)])
 
 
 def _split(rows: bytes, parts: int) -> list[bytes]:
@@ -225,8 +221,7 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
             new = unchanged = read = 0
             failed: list[r.Failed] = []
             for fut in futures:  # in input order, each partition stored (and let go) as it comes
-                items = [from_dict(r.Document if item["kind"] == "Document" else r.Failed, item["data"])
-                         for item in _unpack(fut.result())]
+                items: list[r.Document | r.Failed] = _unpack(fut.result())
                 fut.release()
                 added, same, fails = _store_items(store, items)
                 new, unchanged, read = new + added, unchanged + same, read + len(items)
@@ -244,8 +239,7 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
             done = 0
 
             def submit(batch: Sequence[str]) -> None:
-                fut = client.submit(_process_batch, _pack([to_dict(store.document(i)) for i in batch]), options,
-                                    pure=False)
+                fut = client.submit(_process_batch, _pack(store.documents_by_id(batch)), options, pure=False)
                 bands.append(client.submit(_band_rows, fut, options, pure=False))
                 pending.append(fut)
 
@@ -254,17 +248,7 @@ def run_distributed(paths: Sequence[str], db: str = "crosswire.db", *, scheduler
             next_batch = window
             while pending:
                 results = _unpack(pending.popleft().result())
-                with store.transaction():
-                    for res in results:
-                        if res["failed"]:
-                            fail = from_dict(r.Failed, res["failed"])
-                            store.add_failure(fail)
-                            failed.append(fail)
-                            continue
-                        store.put_article(from_dict(r.Article, res["article"]), stage="extract")
-                        store.put_extraction(from_dict(r.Extraction, res["extraction"]))
-                        store.put_sketch_rows([(res["article"]["id"], res["sketch"])])
-                        store.set_document_status(res["document_id"], "done")
+                write_processed(store, results, failed)
                 done += len(results)
                 if progress:
                     progress("clean+extract", done, len(ids))

@@ -166,7 +166,9 @@ class Decoded(Mapping[str, T]):
     batch's records pays for those only)."""
 
     def __init__(self, cls: type[T], rows: dict[str, str]) -> None:
-        self._cls, self._rows, self._done = cls, rows, {}  # type: tuple[type[T], dict[str, str], dict[str, T]]
+        self._cls = cls
+        self._rows = rows
+        self._done: dict[str, T] = {}
 
     def __getitem__(self, key: str) -> T:
         found = self._done.get(key)
