@@ -591,3 +591,45 @@ def test_teaser_strips_and_gallery_captions_are_removed() -> None:
     assert "Seven people were killed" in article.text and "going too fast" in article.text
     reasons = {r.reason for r in article.removed if "JOYRIDE" in r.text or "Rail workers" in r.text}
     assert reasons == {"link", "credit"}
+
+
+def test_html_recall_run_is_skipped_when_the_page_holds_too_little_text_for_it_to_win(monkeypatch) -> None:
+    from crosswire.clean import html as html_mod
+
+    calls: list[bool] = []
+    real = html_mod._run
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["recall"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(html_mod, "_run", counted)
+    got = html_mod.extract_html(HTML, None)
+    assert got is not None and any(p.startswith("A powerful storm swept") for p in got.paragraphs)
+    assert calls == [False]  # the body is most of the page: recall mode could not keep twice as much
+    calls.clear()
+    menu = "".join(f"<li><a href='/s/{i}'>Section number {i} of the site with its own long menu label</a></li>"
+                   for i in range(60))
+    html_mod.extract_html(HTML.replace("<body>", f"<body><aside><ul>{menu}</ul></aside>"), None)
+    assert calls == [False, True]  # a page of menus: recall mode might keep enough more to win
+
+
+def test_html_skipping_the_recall_run_never_changes_the_extraction_of_real_pages() -> None:
+    """The page's visible text bounds what recall mode keeps, so skipping it gives what running both gives."""
+    from crosswire.clean import html as html_mod
+    from crosswire.clean.decode import scrub
+
+    pages = sorted((SHARED / "data" / "article-extraction" / "html").glob("*.html.gz"))[:40]
+    assert pages
+    skipped = 0
+    for page in pages:
+        markup = scrub(gzip.decompress(page.read_bytes()).decode("utf-8", "replace"))
+        narrow = html_mod._text(html_mod._run(markup, None, precision=True, recall=False, tables=True))
+        wide = html_mod._text(html_mod._run(markup, None, precision=False, recall=True, tables=True))
+        bound = html_mod.visible_length(markup)
+        assert bound is not None and len(wide) <= bound * html_mod.VISIBLE_MARGIN, page.name
+        expected = wide if len(wide) * 0.5 > len(narrow) else narrow
+        got = html_mod.extract_html(markup, None)
+        assert got is not None and got.paragraphs == html_mod._lines(expected), page.name
+        skipped += bound * html_mod.VISIBLE_MARGIN * 0.5 <= len(narrow)
+    assert skipped >= 5  # the shortcut is taken on real pages, not only on made-up ones

@@ -3,6 +3,9 @@ the tags (no parser: libxml2 stops at 256 levels of nesting) as fallbacks.
 
 trafilatura runs in precision mode (comments out); when that keeps far less text than its
 recall mode, the page's body was pruned with the chrome and the recall output is used instead.
+The recall run is the costly half, so it is skipped when it cannot win: its text is part of the
+page's visible text, and when even all of that is too little to beat the precision output, the
+answer is known without it. It takes no metadata (the precision run's is the same page's).
 """
 
 from __future__ import annotations
@@ -30,10 +33,39 @@ class Extracted:
     method: str = "trafilatura"
 
 
-def _run(html: str, url: str | None, *, precision: bool, recall: bool, tables: bool) -> Any:
+def _run(html: str, url: str | None, *, precision: bool, recall: bool, tables: bool, metadata: bool = True
+         ) -> Any:
     return trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=tables,
+        html, url=url, with_metadata=metadata, include_comments=False, include_tables=tables,
         favor_precision=precision, favor_recall=recall)
+
+
+_SPACE = re.compile(r"\s+")
+_INVISIBLE = "//script|//style|//noscript|//template"
+VISIBLE_MARGIN = 1.1  # trafilatura breaks lines between blocks the page may write without a space
+
+
+def visible_length(html: str) -> int | None:
+    """Characters of the page's visible text, runs of white space counted as one: an upper bound
+    on what any extraction of the page can keep (None when lxml cannot parse the page)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError):
+        return None
+    for el in tree.xpath(_INVISIBLE):
+        el.drop_tree()
+    return len(_SPACE.sub(" ", tree.text_content()).strip())
+
+
+def _with_metadata(wide: Any, doc: Any) -> Any:
+    """The recall run's text with the precision run's metadata (the same page's)."""
+    if doc is not None:
+        for key in ("title", "author", "date", "sitename", "url"):
+            setattr(wide, key, getattr(doc, key, None))
+    return wide
 
 
 def _text(doc: Any) -> str:
@@ -59,9 +91,12 @@ def extract_html(html: str, url: str | None, *, favor: str = "balanced", include
         else:
             doc = _run(html, url, precision=True, recall=False, tables=include_tables)
             if favor == "balanced":
-                wide = _run(html, url, precision=False, recall=True, tables=include_tables)
-                if len(_text(wide)) * recall_ratio > len(_text(doc)):
-                    doc = wide
+                kept = len(_text(doc))
+                bound = visible_length(html) if kept else None
+                if bound is None or bound * VISIBLE_MARGIN * recall_ratio > kept:  # the recall run could win
+                    wide = _run(html, url, precision=False, recall=True, tables=include_tables, metadata=False)
+                    if len(_text(wide)) * recall_ratio > kept:
+                        doc = _with_metadata(wide, doc)
     except (ValueError, TypeError, AttributeError, RecursionError):  # trafilatura on broken markup
         doc = None
     text = _text(doc)
