@@ -282,3 +282,41 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
     claims = _claims("At least 84 now lay dead after a lorry tore into thousands of Bastille Day revellers.")
     assert claims[0][1:] == ("killed", "people", 84) and claims[1][1] == "count"
     assert _claims("Three people were killed, including two children.")[1][1:] == ("killed", "children", 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a measure word before a subordinate clause is not the measure of a figure inside it
+        ("Tributes were held for those who died on Saturday, when a group of up to 100 people marched.",
+         [("up to 100 people", "count", "people", None, 100)]),
+        # nor one after a reporting clause, of a figure before it
+        ("The group released a video of dozens of the schoolgirls, saying that some have been killed in airstrikes.",
+         [("dozens of the schoolgirls", "count", "girls", 24, None)]),
+        # a new subject after "but" starts another clause
+        ("Dozens of the girls have escaped on their own, but most remain missing.",
+         [("Dozens of the girls", "count", "girls", 24, None)]),
+        ("Twenty people were trapped and five died.",
+         [("Twenty people", "trapped", "people", 20, 20), ("five died", "killed", "people", 5, 5)]),
+        # "over" that belongs to the verb bounds nothing
+        ("The militants handed over 21 schoolgirls to the authorities.",
+         [("21 schoolgirls", "count", "girls", 21, 21)]),
+        ("More than 30 people were killed.", [("More than 30 people", "killed", "people", 31, None)]),
+        # taken to hospitals is no capture, and hospitals are no part of the people
+        ("The injured were taken to two hospitals in the area.", [("two hospitals", "count", "hospitals", 2, 2)]),
+        ("Rebels have taken two towns.", [("two towns", "captured", "towns", 2, 2)]),
+        # the companions of one of the dead
+        ("Among the dead were a mother with two young children.", [("two young children", "count", "children", 2, 2)]),
+        ("A soldier was killed along with five civilians.", [("five civilians", "killed", "civilians", 5, 5)]),
+        # each noun governs its own figure
+        ("The war has caused the deaths of more than 20,000 people and displacement of 2.3 million.",
+         [("more than 20,000 people", "killed", "people", 20001, None),
+          ("2.3 million", "displaced", "people", 2_300_000, 2_300_000)]),
+        # a size, with its conversion in brackets, is no distance
+        ("The well is 30 centimetres wide (11.8 inches) and 40 metres deep (131 feet).", []),
+        # a place name is no head noun when the phrase goes on
+        ("Two New York City subway work trains collided.", []),
+    ],
+)
+def test_a_figure_takes_the_measure_of_its_own_clause_and_noun(sentence, expected) -> None:
+    assert _q(sentence) == expected

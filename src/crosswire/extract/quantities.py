@@ -37,7 +37,8 @@ _MEASURE_WORDS = [
     ("missing", r"missing|unaccounted"),
     ("arrested", r"arrest\w*|detain\w*|held(?=\s+(?:in\s+(?:custody|detention|jail|prison)|captive|hostage|"
                  r"without|incommunicado|on\s+(?:suspicion|charges)))"),
-    ("captured", r"captur\w*|seiz\w*|took\s+control|taken|control\s+of|overran|overtaken"),
+    ("captured", r"captur\w*|seiz\w*|took\s+control|taken(?!\s+(?:to|into|in|for|by|from|away|out|off)\b)|"
+                 r"control\s+of|overran|overtaken"),
     ("evacuated", r"evacuat\w*"),
     ("trapped", r"trapped|stranded|buried\s+(?:under|beneath|in)"),
     ("destroyed", r"destroy\w*|damag\w*|flatten\w*"),
@@ -49,8 +50,13 @@ _MEASURE_WORDS = [
 # place in the list when two are as near.
 _MEASURE_RE = re.compile("|".join(rf"\b(?P<{m}>{w})\b" for m, w in _MEASURE_WORDS))
 _MEASURE_RANK = {m: i for i, (m, _) in enumerate(_MEASURE_WORDS)}
+# "over" after a verb it belongs to ("handed over 21 girls", "took over two towns") bounds nothing
+_PHRASAL_OVER = "".join(rf"(?<!\b{v} )" for v in (
+    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
+    "taking", "pass", "passed", "passing", "sign", "signed", "signing", "give", "gave", "given", "giving"))
 _QUAL = re.compile(
-    r"(?P<q>at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|over|in\s+excess\s+of"
+    r"(?P<q>at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|" + _PHRASAL_OVER
+    + r"over|in\s+excess\s+of"
     r"|upwards\s+of|nearly|almost|up\s+to|as\s+many\s+as|close\s+to|approximately|roughly|about|around|some"
     r"|an\s+estimated|estimated|just\s+under|fewer\s+than|less\s+than|under|only|at\s+most)\s+$",
     re.IGNORECASE,
@@ -189,11 +195,14 @@ _DEATH_NOUNS = frozenset({"deaths", "death", "fatalities", "fatality", "lives", 
 _GOVERNING = re.compile(
     r"\b(?P<v>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|displac(?:ed|ing)|arrest(?:ed|ing)|"
     r"detain(?:ed|ing)|evacuat(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
-    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing))\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|"
+    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing)|"
+    r"(?:deaths?|killings?|displacement|evacuation|arrests?|detention|abductions?|kidnappings?)\s+of)"
+    r"\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|"
     r"up\s+to|as\s+many\s+as|an\s+estimated|roughly|approximately)\s+)?(?:another\s+|a\s+further\s+)?$",
     re.IGNORECASE,
 )
-_VERB_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "disp": "displaced", "arre": "arrested",
+_VERB_MEASURE = {"deat": "killed", "dete": "arrested",
+                 "kill": "killed", "woun": "injured", "inju": "injured", "disp": "displaced", "arre": "arrested",
                  "deta": "arrested", "evac": "evacuated", "capt": "captured", "seiz": "captured", "abdu": "abducted",
                  "kidn": "abducted", "dest": "destroyed", "dama": "destroyed", "trap": "trapped"}
 
@@ -201,6 +210,16 @@ _VERB_MEASURE = {"kill": "killed", "woun": "injured", "inju": "injured", "disp":
 _OWN_VERB = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:\w+ly\s+)?(?:suffered|sustained|were|was|are|is|have|has|had|"
                        r"died|remain\w*|received|got|went|fled|escaped)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s(?:and|but|while|whereas)\s|[;:]")
+# A measure word before a subordinate clause is not the measure of a figure inside it ("those who died on
+# Saturday, when up to 100 people marched"), nor one after a reporting clause of a figure before it ("a video
+# of dozens of the girls, saying that some have been killed"); a new subject after "but" or "and" starts
+# another clause ("Dozens have escaped, but most remain missing").
+_SUBORDINATE = re.compile(r"\b(?:when|whereas|while|although|though|because|saying|adding|claiming)\b|[;:]",
+                          re.IGNORECASE)
+_REPORTING_AFTER = re.compile(r",\s+(?:saying|adding|claiming|stating|insisting|warning)\b", re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"\s*(?:most|some|many|others?|several|all|none|a\s+few|they|he|she)\b", re.IGNORECASE)
+# "a mother with two young children" among the dead: the figure after a bare "with" counts her companions
+_COMPANIONS = re.compile(r"(?<!along )(?<!together )\bwith\s+(?:her|his|their|its)?\s*$", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:no\s+one|nobody|none|no\s+\w+)\s+(?:\w+\s+)?(?:was|were|is|are|has\s+been|"
                              r"have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had|sent|deployed|employs|employed)\s+"
@@ -221,9 +240,15 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
         if hit.start() < start and _CLAUSE_BREAK.search(sentence, hit.end(), start) \
                 and _OWN_VERB.match(sentence, end):
             continue  # "revellers fled and two people suffered minor injuries": another clause's verb
+        if hit.start() < start and (_SUBORDINATE.search(sentence, hit.end(), start)
+                                    or _COMPANIONS.search(sentence, max(0, start - 20), start)):
+            continue
+        if hit.start() >= end and _REPORTING_AFTER.search(sentence, end, hit.start()):
+            continue
         brk = _CLAUSE_BREAK.search(sentence, end, hit.start()) if hit.start() >= end else None
         own = _OWN_VERB.match(sentence, end) if brk else None
-        if brk and own and own.end() <= brk.start() and NUMBER_RE.search(sentence, brk.end(), hit.start()):
+        if brk and own and own.end() <= brk.start() and (NUMBER_RE.search(sentence, brk.end(), hit.start())
+                                                         or _NEW_SUBJECT.match(sentence, brk.end())):
             continue  # "Thousands fled and two people suffered injuries": the injuries are the two's
         if hit.start() >= end and (_NEGATED_BEFORE.search(sentence, max(end, hit.start() - 25), hit.start())
                                    or _RELATIVE_BEFORE.search(sentence, max(0, start - 30), start)):
@@ -326,6 +351,7 @@ _SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b|-\d|
                          r"ammunition|bullets?|shells?|cartridges?|revolvers?|calib(?:re|er)|weapons?|firearms?)\b",
                          re.IGNORECASE)
 _SMALL_UNITS = frozenset({"inch", "centimeter", "millimeter"})
+_CONVERSION = re.compile(r"\s*\(\s*(?:about\s+|some\s+|around\s+|nearly\s+)?[\d.,]+\s*[A-Za-z]+\s*\)")
 _AMOUNT_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
@@ -387,6 +413,8 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
         if word.lower() in _ADJ_SUBJECT and i + 1 < len(words):
             continue
         unit = event_unit(word)
+        if unit is not None and word[:1].isupper() and re.match(r"\s+[a-z]", sentence[offsets[i]:]):
+            return None  # "two New York City subway trains": the city names the trains
         if unit is not None and i + 1 < len(words) and (event_unit(words[i + 1]) or human_subject(words[i + 1])):
             continue  # "two city hospitals": the last noun is the head
         if unit is not None and not mods:
@@ -512,7 +540,10 @@ def quantities(sentence: str) -> list[Quantity]:
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague and (
                 _SIZE_AFTER.match(after, unit_m.end()) or (_DIST_UNITS[unit_m.group(1).lower()] in _SMALL_UNITS
                                                           and _AMOUNT_AFTER.match(after, unit_m.end()))):
-            covered = e + unit_m.end()
+            size = _SIZE_AFTER.match(after, unit_m.end())
+            covered = e + (size.end() if size else unit_m.end())
+            conv = _CONVERSION.match(sentence, covered)
+            covered = conv.end() if conv else covered
             continue  # "an 80-foot-long room", "a 9 mm handgun", "6 inches of pipe": a size
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague:
             unit = _DIST_UNITS[unit_m.group(1).lower()]
@@ -593,7 +624,7 @@ def quantities(sentence: str) -> list[Quantity]:
             low, high = (None if low is None else low + 1), (None if high is None else high + 1)
             start = one.start()
         part_of = None
-        if last_total is not None and re.search(
+        if last_total is not None and (out[last_total].unit == "person") == (unit == "person") and re.search(
             r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b", sentence[out[last_total].span[1] : start]
         ):
             part_of = last_total
