@@ -316,6 +316,13 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
         ("The well is 30 centimetres wide (11.8 inches) and 40 metres deep (131 feet).", []),
         # a place name is no head noun when the phrase goes on
         ("Two New York City subway work trains collided.", []),
+        # the people a report names as its sources are no figure of the event
+        ("Two people briefed on the matter said the suspect was arrested.", []),
+        ("According to two Defense Department officials, 7,000 troops will leave.",
+         [("7,000 troops", "count", "soldiers", 7000, 7000)]),
+        ("Two of the officials said five bombs were found.", [("five bombs", "count", "bombs", 5, 5)]),
+        ("Two people said they saw the car.", [("Two people", "count", "people", 2, 2)]),
+        ("Three injured people told reporters they saw it.", [("Three injured people", "injured", "people", 3, 3)]),
     ],
 )
 def test_a_figure_takes_the_measure_of_its_own_clause_and_noun(sentence, expected) -> None:

@@ -351,6 +351,15 @@ _SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b|-\d|
                          r"ammunition|bullets?|shells?|cartridges?|revolvers?|calib(?:re|er)|weapons?|firearms?)\b",
                          re.IGNORECASE)
 _SMALL_UNITS = frozenset({"inch", "centimeter", "millimeter"})
+# the people a report names as its sources are no figure of the event
+_SOURCE_AFTER = re.compile(
+    r"(?:\s+(?:who|with|in|at|of|from)\b[^,;.]{0,40}?)?,?\s+(?:(?P<briefed>(?:who\s+(?:were|was)\s+)?briefed\s+on|"
+    r"familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|close\s+to\s+the\s+(?:investigation|matter|case|talks)|"
+    r"(?:who\s+)?(?:spoke|speaking)\s+on\s+(?:the\s+)?condition|(?:who\s+)?(?:declined|asked|requested)\s+not\s+to\s+be|"
+    r"(?:who\s+)?(?:were|was)\s+not\s+authori[sz]ed)|(?:said|say|says|told|confirmed)\b)", re.IGNORECASE)
+_INFORMANTS = frozenset({"officials", "official", "sources", "source", "aides", "aide", "diplomats", "investigators",
+                         "spokesmen", "spokespeople", "spokeswomen", "analysts", "experts", "lawmakers"})
+_ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|told|said)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*\(\s*(?:about\s+|some\s+|around\s+|nearly\s+)?[\d.,]+\s*[A-Za-z]+\s*\)")
 _AMOUNT_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
@@ -607,6 +616,10 @@ def quantities(sentence: str) -> list[Quantity]:
             if unit not in ("person", "family") and measure in ("killed", "injured", "missing", "abducted",
                                                                   "arrested"):
                 measure = "count"  # "two city hospitals", "two subway trains": things are not hurt
+            told = _SOURCE_AFTER.match(sentence, noun_end) if unit == "person" else None
+            if (told and (told.group("briefed") or (measure == "count" and noun in _INFORMANTS))) or (
+                    unit == "person" and measure == "count" and _ACCORDING_BEFORE.search(sentence, max(0, s - 40), s)):
+                continue  # "two people briefed on the matter", "according to two officials": who told it
             if unit == "person":
                 measure = _person_measure(sentence, s, noun_end, measure, noun)
                 if measure == "injured" and subject == "people":
