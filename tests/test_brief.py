@@ -187,3 +187,25 @@ def test_content_words_lowers_the_whole_text_only_when_that_lowers_exactly_its_w
     for text in ("The Mayor's “Office” said -- Twelve killed in Kyiv’s EAST", "İstanbul KELVIN \u212aelvin",
                  "Ünïcode Straße ÆON well-known 'quoted' ARE", ""):
         assert content_words(text) == slow(text)
+
+
+def test_page_furniture_inside_a_flat_text_is_neither_summary_nor_timeline() -> None:
+    """Scrapes that keep an article as one paragraph keep captions, credits and embedded posts inside its
+    sentences; the summary and the timeline take none of those sentences."""
+    from crosswire import records as r
+    from crosswire.extract import extract
+
+    text = ("A ferry capsized on the river on Tuesday, killing 12 passengers, the harbour authority said. "
+            "Image copyright Reuters Image caption Divers searched the river on March 4 after the ferry sank. "
+            "Rescue boats are on the river after the ferry sank on March 4 pic.twitter.com/x1y2z3 — Harbour Watch "
+            "(@harbourwatch) March 4, 2025 Officials said on Tuesday that the ferry was overloaded.")
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=(text,), title="Ferry capsizes", outlet="x",
+                  published=r.Published("2025-03-05", "day", "t"))
+    ex = extract(a)
+    assert any("Image caption" in ev.sentence for ev in ex.events)  # the dated sentence is still extracted
+    story = r.Story(id="s", article_ids=("a",), headline="h", first_seen="2025-03-05", last_seen="2025-03-05")
+    b = brief(story, [], {"a": a}, {"a": ex}, [], BriefOptions(summary_min=1, summary_max=5))
+    assert b.summary and b.timeline
+    said = [s.text for s in b.summary] + [t.text for t in b.timeline]
+    assert not any("Image caption" in t or "pic.twitter" in t or "@harbourwatch" in t for t in said), said
+    assert any(t.startswith("A ferry capsized") for t in said)

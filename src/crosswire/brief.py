@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from crosswire.clean.chrome import inline_media
 from crosswire.errors import ConfigError
 from crosswire.extract.sentences import sentences as split_sentences
 from crosswire.records import (
@@ -228,7 +229,8 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
     by_sentence: dict[tuple[str, tuple[int, int]], list[DatedEvent]] = {}
     for aid in ids:
         for ev in extractions[aid].events if aid in extractions else ():
-            by_sentence.setdefault((aid, ev.sentence_span), []).append(ev)
+            if not inline_media(ev.sentence):  # a caption or an embedded post is no entry of the story's
+                by_sentence.setdefault((aid, ev.sentence_span), []).append(ev)
     events = [_main_date(evs) for evs in by_sentence.values()]  # a sentence is on the timeline once
     events.sort(key=lambda ev: (-len(ev.date), ev.date, ev.article_id, ev.span))  # most precise first
     described: dict[str, frozenset[str]] = {}  # event words of each description, found once
@@ -306,7 +308,8 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
             sent = text[s:e]
             n = len(sent.split())
             if kept < opts.sentences_per_article and opts.min_words <= n <= opts.max_words \
-                    and sent[-1] in ".!?\"'\u201d\u2019" and not _in_quotation(text, s, e):
+                    and sent[-1] in ".!?\"'\u201d\u2019" and not _in_quotation(text, s, e) \
+                    and not inline_media(sent):
                 cand_at.append(len(all_sents))
                 kept += 1  # summary material is in the leads; bounds the cost
             all_sents.append((aid, s, e, sent))

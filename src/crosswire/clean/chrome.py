@@ -123,6 +123,21 @@ def social_embed(text: str) -> bool:
     return bool(_EMBED_RE.search(text))
 
 
+# Page furniture a flat text (one paragraph per article, as many scrapes store it) keeps inside its sentences:
+# picture credits and captions, embedded posts, links, a gallery's slide credit, "more stories" strips.
+_INLINE_MEDIA = re.compile(
+    r"\b(?:Image\s+(?:copyright|caption)|Media\s+caption|Getty\s+Images|AP\s+Photo|Photo(?:graph)?\s*:|"
+    r"(?:Photo|Picture|Image)\s+(?:credit|courtesy)|pic\.twitter\.com|MORE\s+(?:GREAT\s+)?STORIES|"
+    r"(?:Click|Tap)\s+(?:here|to\s+(?:see|view|watch|read))|Watch\s+(?:the\s+)?video)\b|\((?:Photo|Picture|Image)\b|"
+    r"https?://|\bwww\.\w|\(@\w{2,30}\)|^(?:Photo|Picture)\s+[A-Z]{3,}|(?<![\w'’])[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")
+
+
+def inline_media(text: str) -> bool:
+    """A sentence that carries page furniture inside it (an image credit or caption, an embedded post, a link,
+    a "more stories" strip): not a sentence of the report, though it may hold one."""
+    return bool(_INLINE_MEDIA.search(text))
+
+
 def photo_credit(text: str) -> bool:
     """Nothing but photo credits in ``Name/Agency`` form, maybe among image-widget words
     (``Jane Roe/AP``, ``Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP``)."""
