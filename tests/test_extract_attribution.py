@@ -1,5 +1,7 @@
 """Who said it, and one name per originator."""
 
+import pytest
+
 from crosswire.extract.attribution import (
     appositives,
     attribution,
@@ -64,3 +66,24 @@ def test_a_generic_speaker_is_no_one_body() -> None:
     # two articles each quoting "officials" are two sources; two quoting the Health Ministry are one
     assert independent_count([rep("a", "officials"), rep("b", "officials")], {}) == 2
     assert independent_count([rep("a", "Health Ministry"), rep("b", "Health Ministry")], {}) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the speaker after the verb: a name wins over what the speaker is
+        ("More than 100 were wounded, said local doctor Noor Mohammad Fayez.", "Noor Mohammad Fayez"),
+        ("They were exchanged for four militants in Banki, Borno state, said local sources.", "local sources"),
+        ('"We will rebuild," said Mr. Smith.', "Mr. Smith"),
+        ("Two died, said Sayid Sarwar Hussaini, spokesman for the regional police zone.", "Sayid Sarwar Hussaini"),
+        # a body in a place speaks, not its place
+        ("St George's Hospital in Tooting said 20 people have been brought in.", "St George's Hospital"),
+        # unchanged
+        ("Five were killed, police said.", "police"),
+        ("Five were killed, according to the Health Ministry.", "Health Ministry"),
+        ("The storm hit the city, said Tuesday that 5 died.", None),
+    ],
+)
+def test_a_speaker_named_after_the_verb_or_in_a_place(sentence, expected) -> None:
+    got = attribution(sentence)
+    assert (got[0] if got else None) == expected

@@ -49,6 +49,14 @@ _GENERIC_SAID = re.compile(
     r"(?:\s+(?:for|of|at|with)\s+(?P<body>(?:the\s+)?[A-Za-z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4}?))?)"
     rf"(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|had|have)\s+)?(?:{_VERBS})\b"
 )
+# The speaker after the verb: "..., said local doctor Noor Mohammad Fayez", "..., said local sources", "...,"
+# said Mr. Smith." A name wins over the words that say what the speaker is.
+_INVERTED = re.compile(
+    r"[,\"”’]\s*(?:said|says|added|told\s+(?:reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}))\s+"
+    r"(?:(?P<title>(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,4}?)(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|bin|"
+    r"de|van|von))*)|(?P<generic>(?:(?:the|a|an)\s+)?(?:(?:" + "|".join(_MODIFIERS)
+    + rf")\s+){{0,3}}(?:{_GENERIC_WORDS})))"
+    r"(?=\s*(?:[,.;:]|$))")
 _GENERIC_KEYS = frozenset(GENERIC_SPEAKERS)
 _PLAIN_WORDS = frozenset(("the", "a", "an", *_MODIFIERS, *GENERIC_SPEAKERS))
 
@@ -60,6 +68,7 @@ def is_generic_source(name: str | None) -> bool:
     return bool(words) and words[-1] in _GENERIC_KEYS and all(w in _PLAIN_WORDS for w in words)
 
 
+_BODY_IN_PLACE = re.compile(rf"(?P<body>{_NAME})\s+(?:in|at)\s+$")
 _APPOSITIVE = re.compile(rf"(?P<src>{_NAME}),\s+(?P<desc>an?\s+[^,.;]{{3,80}}?)(?=[,.;]|$)")
 _APPOSITIVE_CUE = re.compile(r",\s+an?\s")
 _SKIP_SOURCES = frozenset(
@@ -84,7 +93,16 @@ def normalise_source(name: str) -> str:
 def attribution(sentence: str) -> tuple[str, str] | None:
     """``(canonical, as_written)`` for the first attribution in ``sentence``, or None."""
     sentence = sentence[:MAX_SENTENCE]
-    for rx in (_ACCORDING, _REPORTS_FROM, _SAID):
+    for m in _ACCORDING.finditer(sentence) if "ccording" in sentence else ():
+        src = m.group("src").strip().rstrip(".,;:")
+        if src.lower() not in _SKIP_SOURCES and src.split()[0].lower() not in _SKIP_SOURCES:
+            return normalise_source(src), src
+    for m in _INVERTED.finditer(sentence):
+        if m.group("name") and m.group("name").split()[0].lower() not in _SKIP_SOURCES:
+            return normalise_source(m.group("name")), ((m.group("title") or "") + m.group("name")).rstrip(".")
+        if m.group("generic"):
+            return normalise_source(m.group("generic")), m.group("generic")
+    for rx in (_REPORTS_FROM, _SAID):
         for m in rx.finditer(sentence):
             src = m.group("src").strip().rstrip(".,;:")
             if src.lower() in _SKIP_SOURCES or src.split()[0].lower() in _SKIP_SOURCES:
@@ -93,6 +111,10 @@ def attribution(sentence: str) -> tuple[str, str] | None:
                 continue
             if rx is _SAID and not m.group("src").split()[-1][:1].isupper():
                 continue
+            if rx is _SAID:
+                body = _BODY_IN_PLACE.search(sentence, max(0, m.start() - 80), m.start())
+                if body and body.group("body").split()[0].lower() not in _SKIP_SOURCES:
+                    src = body.group("body")  # "St George's Hospital in Tooting said": the hospital speaks
             return normalise_source(src), src
     for m in _GENERIC_SAID.finditer(sentence):
         src = m.group("src").strip()
