@@ -800,3 +800,46 @@ def test_hostages_released_are_no_attack() -> None:
                              "swap negotiated by the government. The hostages were handed over in the town."],
                        "2016-10-13"))
     assert event.type != "terror attack", event.type
+
+
+def _record_of(paragraphs: list[str], published: str) -> r.EventRecord:
+    from crosswire.extract import extract
+    from crosswire.pipeline import RunOptions, brief_of
+
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=tuple(paragraphs), title=paragraphs[0],
+                  outlet="x", published=r.Published(published, "day", "t"))
+    story = r.Story(id="s", article_ids=("a",), headline="h", first_seen=published, last_seen=published)
+    b = brief_of(story, {"a": a}, {"a": extract(a)}, [], RunOptions())
+    assert b.event is not None
+    return b.event
+
+
+def test_a_background_toll_does_not_make_the_record() -> None:
+    """The sentence recalling another attack's dead (judged background) gives the record no type."""
+    record = _record_of([
+        "Militants free 21 abducted schoolgirls",
+        "Militants freed 21 schoolgirls on Thursday in the town of Banki, officials said.",
+        "The girls were taken to the state capital and met their families.",
+        "The release followed talks brokered by the Red Cross and the Swiss government.",
+        "Parents gathered at a church in the capital to wait for news of their daughters.",
+        "The government said talks on the release of the other girls would go on.",
+        "Last month, a suicide bombing killed eight people in Maiduguri, police said."], "2016-10-14")
+    assert record.type == "other"
+
+
+@pytest.mark.parametrize(("sentence", "not_type"), [
+    ("The freed hostages were flown by helicopter to the capital on Thursday.", "air crash"),
+    ("The senator faced a barrage of questions from reporters on Thursday.", "shelling/artillery"),
+    ("The defence minister resigned on Thursday in protest of the decision.", "protest"),
+])
+def test_words_of_a_type_that_name_no_such_event(sentence: str, not_type: str) -> None:
+    record = _record_of(["Officials meet on Thursday", sentence, "Officials will meet again next week."],
+                        "2016-10-14")
+    assert record.type != not_type
+
+
+def test_a_vehicle_that_crashed_still_types_the_event() -> None:
+    record = _record_of(["Helicopter crashes in the hills",
+                         "A military helicopter crashed in the hills on Thursday, killing four crew.",
+                         "Rescuers reached the wreckage by helicopter on Friday."], "2016-10-14")
+    assert record.type == "air crash"

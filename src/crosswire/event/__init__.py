@@ -91,6 +91,27 @@ _MAYBE_BEFORE = re.compile(r"\b(?:would|could|might|may|if|in\s+case\s+of|risk\s
                            re.IGNORECASE)
 
 
+# Words of a type that name no such event: a means of travel ("flown by helicopter to the capital", "arrived by
+# train"), a figure of speech ("a barrage of questions"), a resignation "in protest".
+_TRAVEL = frozenset({"air crash", "rail crash", "maritime accident"})
+_BY_MEANS = re.compile(r"\b(?:by|via|aboard|on\s+board)\s+(?:(?:a|an|the|military|private|special|chartered)\s+)?$",
+                       re.IGNORECASE)
+_FIGURATIVE_AFTER = re.compile(r"\s+of\s+(?!(?:\w+\s+)?(?:rockets?|missiles?|shells?|artillery|fire|mortars?|gunfire|"
+                               r"strikes?|bombs?|bullets?|grenades?)\b)", re.IGNORECASE)
+_IN_PROTEST = re.compile(r"\b(?:resign\w*|quit|quits|walk\w*\s+out|stepp?\w*\s+down|boycott\w*)\b[^.;]{0,40}\bin\s+$",
+                         re.IGNORECASE)
+
+
+def _not_an_event(chunk: str, m: re.Match[str], type_name: str) -> bool:
+    word = m.group(0).lower()
+    at = m.start()
+    if type_name in _TRAVEL and _BY_MEANS.search(chunk, max(0, at - 30), at):
+        return True
+    if word == "barrage" and _FIGURATIVE_AFTER.match(chunk, m.end()):
+        return True
+    return type_name == "protest" and word == "protest" and bool(_IN_PROTEST.search(chunk, max(0, at - 80), at))
+
+
 def _other_year(chunk: str, at: int, year: str) -> bool:
     """A type word dated to another year than the report's ("a September 2016 Falcon 9 explosion"), or in a
     clause about what might happen ("damage from an explosion would ...", "in case of fire")."""
@@ -112,7 +133,8 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
         for chunk, w in parts:
             for t in EVENT_TYPES:
                 n = sum(1 for m in TYPE_RE[t.name].finditer(chunk) if not _other_year(chunk, m.start(), year)
-                        and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk)))
+                        and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk))
+                        and not _not_an_event(chunk, m, t.name))
                 if n:
                     scores[t.name] += rd.weight * w * min(n, 2)
     if not scores:
@@ -319,8 +341,14 @@ def event_record(story: Story, facts: Sequence[Fact], articles: Mapping[str, Art
                  options: EventOptions = EventOptions()) -> EventRecord:
     """The one-row event record of ``story`` (see docs/events.md for how each field is decided)."""
     weights = _weights(story, sources, options)
+    background: dict[str, set[tuple[int, int]]] = {}
+    for f in facts:
+        if f.scope == "background":
+            for r in f.reports:
+                background.setdefault(r.article_id, set()).add(r.span)
     reads = [
-        read(articles[a], extractions.get(a) or Extraction(article_id=a), weights.get(a, 1.0), options.lead_sentences)
+        read(articles[a], extractions.get(a) or Extraction(article_id=a), weights.get(a, 1.0), options.lead_sentences,
+             background.get(a, ()))
         for a in story.article_ids if a in articles
     ]
     etype, _ = _choose_type(reads)

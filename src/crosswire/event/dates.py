@@ -95,7 +95,7 @@ def _signals(rd: Read, ev: DatedEvent, type_re, opening: tuple[int, int]) -> tup
         add(OPENING, "opening")
     elif rd.in_lead(ev.span):
         add(LEAD, "lead")
-    if rd.in_claims(ev.span):
+    if rd.in_tolls(ev.span):
         add(CLAIM, "toll")
     if REPORT_BEFORE.search(before) or REPORT_AFTER.match(after):
         add(REPORT_TIME, "report time")

@@ -6,6 +6,7 @@ Part of :mod:`crosswire.event` (see docs/events.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..records import Article, Extraction
@@ -194,7 +195,8 @@ class Read:
     extraction: Extraction
     weight: float
     lead: tuple[tuple[int, int], ...]  # title + lead sentence spans in article.text
-    claim_spans: tuple[tuple[int, int], ...]  # sentences of killed / injured claims
+    claim_spans: tuple[tuple[int, int], ...]  # sentences of this event's killed / injured claims
+    toll_spans: tuple[tuple[int, int], ...] = ()  # sentences of any killed / injured claims, background too
 
     def in_lead(self, span: tuple[int, int]) -> bool:
         return any(a <= span[0] < b for a, b in self.lead)
@@ -202,16 +204,28 @@ class Read:
     def in_claims(self, span: tuple[int, int]) -> bool:
         return any(a <= span[0] < b for a, b in self.claim_spans)
 
+    def in_tolls(self, span: tuple[int, int]) -> bool:
+        return any(a <= span[0] < b for a, b in self.toll_spans)
 
-def read(article: Article, extraction: Extraction, weight: float, lead_sentences: int) -> Read:
-    """The article with its lead (title + ``lead_sentences``) and the sentences of its killed / injured claims."""
+
+def read(article: Article, extraction: Extraction, weight: float, lead_sentences: int,
+         background: Collection[tuple[int, int]] = ()) -> Read:
+    """The article with its lead (title + ``lead_sentences``) and the sentences of its killed / injured claims.
+    ``background``: spans of claims the judgement found to be about another event or period; their sentences
+    are no claim sentences for the type and the place (the record of a hostage release is not made from the
+    sentence recalling that a suicide attack killed eight in another town), but a date there still reads as
+    a toll's (the sentence may date this event too: "the bombing late Thursday, ... for air strikes that
+    left 32 civilians dead")."""
     text = article.text
     spans = sentence_spans(text)
     titled = bool(article.title and article.paragraphs and article.paragraphs[0].strip() == article.title.strip())
     lead = list(spans[: lead_sentences + (1 if titled else 0)])
-    claims = []
+    claims, tolls = [], []
     for c in extraction.claims:
         if c.measure in ("killed", "injured") and not c.negated:
-            claims.extend(s for s in spans if s[0] <= c.span[0] < s[1])
-    return Read(article, extraction, weight, tuple(lead), tuple(claims))
+            where = [s for s in spans if s[0] <= c.span[0] < s[1]]
+            tolls.extend(where)
+            if c.span not in background:
+                claims.extend(where)
+    return Read(article, extraction, weight, tuple(lead), tuple(claims), tuple(tolls))
 
