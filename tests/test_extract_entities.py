@@ -238,3 +238,16 @@ def test_an_acronym_is_not_given_to_a_name_that_lost_its_first_words() -> None:
     text = "The Syrian Observatory for Human Rights (SOHR) said 12 died. SOHR said more."
     assert {e.canonical for e in entities_in("a", text, sentences(text)) if e.name == "SOHR"} == {
         "Syrian Observatory for Human Rights"}
+
+
+def test_a_town_the_text_places_in_a_country_is_not_its_namesake_elsewhere() -> None:
+    from crosswire import records as r
+    from crosswire.extract import extract
+
+    paras = ["Hostages freed", "The hostages were freed on Thursday in the northeastern Nigerian town of Banki.",
+             "A bomb exploded in the Syrian city of Aleppo on Friday."]
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=tuple(paras), title=paras[0], outlet="x",
+                  published=r.Published("2016-10-14", "day", "t"))
+    places = {e.name: e.place for e in extract(a).entities if e.kind == "place"}
+    assert places["Banki"] is not None and places["Banki"].country_code != "IN"  # the gazetteer's Banki is in India
+    assert places["Aleppo"] is not None and places["Aleppo"].country_code == "SY"

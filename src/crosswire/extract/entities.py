@@ -249,6 +249,11 @@ def _role(c: Chunk, text: str) -> str | None:
     return ", ".join(parts) or None
 
 
+# "the northeastern Nigerian town of X": the text says which country the town is in
+_DEMONYM_TOWN = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:border|market|mountain|coastal|port|frontier|desert)\s+)?"
+                           r"(?:town|city|village|district|province|region|county|state|port)\s+of\s+$")
+
+
 def _named_countries(chunks: list[Chunk]) -> set[str]:
     """Countries the article names outright: countries, US states, nationality adjectives."""
     named: set[str] = set()
@@ -372,6 +377,10 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
                          if e.precision in ("country", "region")]
                 local = [*codes, *context]
             place = gazetteer.resolve_place(" ".join(c.words), local) if not c.suffix else None
+            told = _DEMONYM_TOWN.search(text, max(0, c.start - 60), c.start)
+            if place is not None and told and place.precision == "city" and (
+                    code := gazetteer.demonym_country(told.group(1))) and place.country_code != code:
+                place = None  # "the Nigerian town of Banki" is not Banki in India: a town the gazetteer lacks
             if place is not None and c.region and place.precision == "city":
                 place = Place(place.name, place.country, place.country_code, place.admin1, place.lat, place.lon,
                               "region", place.geonameid)
