@@ -209,3 +209,15 @@ def test_page_furniture_inside_a_flat_text_is_neither_summary_nor_timeline() -> 
     said = [s.text for s in b.summary] + [t.text for t in b.timeline]
     assert not any("Image caption" in t or "pic.twitter" in t or "@harbourwatch" in t for t in said), said
     assert any(t.startswith("A ferry capsized") for t in said)
+
+
+def test_a_quoted_sentence_in_the_summary_keeps_its_opening_mark() -> None:
+    text = ('"If the mayor had acted sooner, the bridge would still be standing," the council leader said on '
+            "Monday. The bridge collapsed on Sunday, injuring four people, the fire service said.")
+    arts = {"a": _art("a", "Bridge collapses", text=text)}
+    story = Story(id="s", article_ids=("a",), headline="")
+    b = brief(story, (), arts, {}, sources_of(story, arts, []), BriefOptions(summary_min=2, summary_max=5))
+    quoted = [s for s in b.summary if "the council leader said" in s.text]
+    assert quoted and quoted[0].text.startswith('"If the mayor')
+    c = quoted[0].citations[0]
+    assert text[c.span[0]:c.span[1]] == quoted[0].text  # the span is the text shown

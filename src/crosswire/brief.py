@@ -291,6 +291,17 @@ def _in_quotation(text: str, start: int, end: int) -> bool:
     return (opened or unclosed) and not _SPEAKER.search(sentence)
 
 
+def _with_opening_mark(text: str, start: int, sentence: str) -> tuple[int, str]:
+    """A quotation's sentence with the opening mark :func:`sentences` stripped, when the sentence closes it
+    ('If ... Presidency," Trump said' reads '"If ... Presidency," Trump said')."""
+    if start and text[start - 1] in "\"\u201c":
+        closes = sentence.count("\u201d") > sentence.count("\u201c") or (
+            text[start - 1] == '"' and sentence.count('"') % 2 == 1)
+        if closes:
+            return start - 1, text[start - 1] + sentence
+    return start, sentence
+
+
 def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article], ids: Sequence[str],
              opts: BriefOptions) -> tuple[SummarySentence, ...]:
     """Up to ``summary_max`` central, fact-bearing, mutually non-redundant lead sentences, each citing the
@@ -397,6 +408,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     out = []
     for i in chosen:
         aid, s, e, sent = cands[i]
+        s, sent = _with_opening_mark(articles[aid].text, s, sent)
         cites = [Citation(article_id=aid, span=(s, e))]
         sims = _similarities(words[i], cite_words) if cite_words else []
         for other in ids:
