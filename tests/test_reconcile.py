@@ -536,3 +536,21 @@ def test_a_zero_beside_a_figure_in_the_same_article_is_of_others():
                   "was injured.")
     (main,) = [f for f in facts if f.measure == "injured" and f.scope == "event"]
     assert main.best == 2 and main.status != "conflict", main.explanation
+
+
+def test_one_figure_and_others_vague_wording_is_single_source_unless_the_wording_bounds_it():
+    facts = _run({
+        "a": ("Two senators did not vote on the bill.", "2025-03-01",
+              [("Two senators", "count", "officials", 2, 2, {}, None)]),
+        "b": ("Many senators were reluctant to vote on the bill.", "2025-03-01",
+              [("Many senators", "count", "officials", None, None, {"vague": True}, None)]),
+    })
+    f = _fact_with(facts, "Two senators")
+    assert f.status == "single-source" and "vague wording" in f.explanation
+    facts = _run({
+        "a": ("Nearly 7,000 families fled the fighting.", "2025-03-01",
+              [("Nearly 7,000 families", "displaced", "families", None, 7000, {"approx": True}, None)]),
+        "b": ("Hundreds of families fled the fighting.", "2025-03-01",
+              [("Hundreds of families", "displaced", "families", 200, 999, {"vague": True}, None)]),
+    })
+    assert _fact_with(facts, "Nearly 7,000 families").status == "agree"  # "hundreds" bounds a number

@@ -14,7 +14,8 @@
 - **conflict**: incompatible figures for the same time and scope. Compatible reports cluster; the
   cluster with more independent sources is the consensus and the others are the outliers, with the
   likely cause where the numbers show one (miles taken for kilometres, a slip of a zero).
-- **single-source**: one article states it.
+- **single-source**: one article states it, or only one gives any figure (the others' vague wording bounds
+  no number).
 """
 
 from __future__ import annotations
@@ -205,12 +206,16 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     vague_note = ""
     if j.vague:
         vague_note = "; vague wording (" + ", ".join(repr(r.text) for r in j.vague) + ") is not weighed"
-    if len({r.article_id for r in j.reports}) == 1:
+    stating = {r.article_id for r in j.reports if r.low is not None or r.high is not None}
+    if len({r.article_id for r in j.reports}) == 1 or (len({r.article_id for r in j.firm}) == 1
+                                                         and len(stating) == 1):
+        # one article states it, or only one gives any figure ("two senators" against "many lawmakers": the
+        # others' wording backs no number; "hundreds of families" still bounds one)
         r = j.firm[-1] if j.firm else j.reports[-1]
         return Fact(**base, status="single-source", best=rep_value(r.low, r.high), low=r.low, high=r.high,
                     current=r.claim_id,
                     explanation=f"{prefix}only {r.article_id} reports it: {fmt_value(r.low, r.high, r.approx)} "
-                                f"({r.text!r})")
+                                f"({r.text!r}){vague_note}")
     if not j.firm:
         return Fact(**base, status="agree", explanation=f"{prefix}agree: only vague wording{vague_note}")
     running = measure in opts.running_measures
