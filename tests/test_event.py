@@ -843,3 +843,22 @@ def test_a_vehicle_that_crashed_still_types_the_event() -> None:
                          "A military helicopter crashed in the hills on Thursday, killing four crew.",
                          "Rescuers reached the wreckage by helicopter on Friday."], "2016-10-14")
     assert record.type == "air crash"
+
+
+@pytest.mark.parametrize(("published", "lead", "expected"), [
+    ("2016-11-10T04:35:00", "A gunman shot five people near a market shortly before 7 pm, police said.", "2016-11-09"),
+    ("2016-11-10T21:35:00", "A gunman shot five people near a market shortly before 7 pm, police said.", "2016-11-10"),
+    ("2016-11-10T04:35:00", "A gunman shot five people near a market at 11:30pm local time, police said.",
+     "2016-11-10"),  # another clock than the publisher's
+    ("2016-11-10T00:00:00", "A gunman shot five people near a market shortly before 7 pm, police said.", "2016-11-10"),
+])
+def test_a_clock_time_later_than_the_publication_is_the_evening_before(published, lead, expected) -> None:
+    from crosswire.extract import extract
+    from crosswire.pipeline import RunOptions, brief_of
+
+    paras = ("Five people shot near market", lead, "The victims were taken to hospital.")
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=paras, title=paras[0], outlet="x",
+                  published=r.Published(published, "datetime", "t"))
+    story = r.Story(id="s", article_ids=("a",), headline="h", first_seen=published, last_seen=published)
+    record = brief_of(story, {"a": a}, {"a": extract(a)}, [], RunOptions()).event
+    assert record is not None and record.date == expected

@@ -154,6 +154,37 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
     return best
 
 
+# A clock time with no day ("shortly before 7 pm"), in the lead of a report published earlier in the day than
+# that: the event was the day before ("published 03:42, shooting shortly before 7 pm" is last evening's).
+_CLOCK = re.compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?", re.I)
+
+
+_LOCAL_TIME = re.compile(r"\s*\(?\s*(?:(?i:local)|[A-Z]{1,3}T\b|UTC\b)")  # "local time", "(EST)", "GMT"
+CLOCK_MARGIN_MINUTES = 6 * 60  # the publisher's clock and the event's may be hours apart (time zones)
+
+
+def _evening_before(reads: Sequence[Read], article_id: str) -> tuple[str, str, str] | None:
+    rd = next(rd for rd in reads if rd.article.id == article_id)
+    published = rd.article.published.value or ""
+    if len(published) < 16 or published[10] != "T" or published[11:16] == "00:00":
+        return None  # no time of day (midnight is what a date without one is stored as)
+    minute = int(published[11:13]) * 60 + int(published[14:16])
+    text = rd.article.text
+    for a, b in rd.lead:
+        m = _CLOCK.search(text, a, b)
+        if m is None:
+            continue
+        if _LOCAL_TIME.match(text, m.end()):
+            return None  # "11:30pm local time": another clock than the publisher's
+        hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
+        if hour * 60 + int(m.group("mi") or 0) - minute >= CLOCK_MARGIN_MINUTES:
+            day = date.fromisoformat(published[:10]) - timedelta(days=1)
+            return (day.isoformat(), "day", f"inferred: {article_id} was published at {published[11:16]}, before the "
+                    f"{m.group(0).strip()} its lead gives: the day before")
+        return None
+    return None
+
+
 def event_date(reads: Sequence[Read], etype: EventType, max_days_before: int,
                max_days_after: int) -> tuple[str | None, str, str]:
     """``(ISO date, precision, evidence)`` of the story's event: the date most reports give.
@@ -179,6 +210,9 @@ def event_date(reads: Sequence[Read], etype: EventType, max_days_before: int,
                       if rd.article.published.value and day_of(rd.article.published.value))
         if not pubs:
             return None, "unknown", "none: no dated event and no publication date"
+        evening = _evening_before(reads, pubs[0][1])
+        if evening is not None:
+            return evening
         return pubs[0][0], "day", f"inferred: earliest publication date ({pubs[0][1]}); no dated event in the reports"
     ranked = sorted(votes, key=lambda k: (-round(votes[k], 6), -strength[k], k[1] != "day", k[0]))
     iso, precision = ranked[0]
