@@ -208,3 +208,16 @@ def test_a_month_after_a_capitalised_preposition_is_a_date() -> None:
     found = date_mentions("In September, two passengers were killed when a plane crashed.", "2017-12-31")
     assert [(m.expression, m.date, m.precision) for m in found] == [("September", "2017-09", "month")]
     assert date_mentions("May the rebels win.", "2017-12-31") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was released on bail until May.", "2017-05"),
+    ("The minister was supposed to leave in February.", "2017-02"),
+    ("He will attend an upcoming summit in February.", "2017-02"),
+    ("The talks will resume in March.", "2017-03"),
+    ("The storm hit the coast in September.", "2016-09"),  # a month without a look ahead is the last one
+    ("By March, 500 people had died.", "2016-03"),
+    ("A rally set for Wednesday was postponed.", "2016-11-16"),  # the report is of Saturday 12 November
+])
+def test_a_month_or_day_in_a_clause_that_looks_ahead_is_the_next_one(text: str, expected: str) -> None:
+    assert [m.date for m in date_mentions(text, "2016-11-12")] == [expected]

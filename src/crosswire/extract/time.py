@@ -138,7 +138,8 @@ _LEADING_PREPOSITION = re.compile(  # a whole word only: the "TO" of "TODAY" is 
 # a weekday or a day without a year in it points forward from the reference, not back.
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|(?:is|are|am)\s+(?:(?:set|due|scheduled|expected|going|slated|planning|poised)\s+to|"
-    r"to\s+be)|plans?\s+to|planned\s+for|scheduled\s+for|to\s+be\s+held|to\s+take\s+place)\b|\w'll\b",
+    r"to\s+be)|plans?\s+to|planned\s+for|scheduled\s+for|set\s+for|slated\s+for|to\s+be\s+held|to\s+take\s+place)\b|"
+    r"\w'll\b",
     re.I)
 _CLAUSE_START = re.compile(r"[.;:!?\n]|,\s+(?:but|while|and|who|which|as)\b")
 # A capitalised word right before a weekday makes a named day ("Remembrance Sunday", "Black Friday",
@@ -209,6 +210,18 @@ def _future(text: str, start: int) -> bool:
     return bool(_FUTURE.search(window, cuts[-1] if cuts else 0))
 
 
+_FORWARD = re.compile(r"\b(?:upcoming|coming|next|(?:supposed|due|expected|set|scheduled|slated)\s+to|postponed|"
+                      r"delayed|deferred|adjourned)\b", re.I)
+
+
+def _forward(text: str, start: int) -> bool:
+    """Whether the clause before a month name looks ahead ("an upcoming meeting in February", "was supposed
+    to leave in February", "the hearing was adjourned until ..."): the month is the next one of that name."""
+    window = text[max(0, start - 60):start]
+    cuts = [c.end() for c in _CLAUSE_START.finditer(window)]
+    return bool(_FORWARD.search(window, cuts[-1] if cuts else 0))
+
+
 def _named_day(text: str, start: int) -> bool:
     """A weekday at ``start`` that is part of a name: "Remembrance Sunday", "Black Friday"."""
     m = re.search(r"([A-Z][\w'’-]*)[ \u00a0]+$", text[max(0, start - 30):start])
@@ -261,6 +274,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, text: str = "") -> t
             year = ref.year if month < ref.month else ref.year - 1
         elif prep == "this":
             year = ref.year
+        elif prep in ("until", "till") or _future(text, m.start()) or _forward(text, m.start()):
+            year = ref.year if month >= ref.month else ref.year + 1  # "released on bail until May", "will ... in May"
         else:
             year = ref.year if month <= ref.month else ref.year - 1
         return f"{year:04d}-{month:02d}", "month"
