@@ -316,6 +316,11 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
         ("The well is 30 centimetres wide (11.8 inches) and 40 metres deep (131 feet).", []),
         # a place name is no head noun when the phrase goes on
         ("Two New York City subway work trains collided.", []),
+        # devices, packages and the machines sent to a scene are counted by their own nouns
+        ("Twelve crude explosive devices have been found.",
+         [("Twelve crude explosive devices", "count", "devices", 12, 12)]),
+        ("Eight fire engines were sent to the scene.", [("Eight fire engines", "count", "engines", 8, 8)]),
+        ("Some 60 excavators were brought in.", [("Some 60 excavators", "count", "excavators", 60, 60)]),
         # the people a report names as its sources are no figure of the event
         ("Two people briefed on the matter said the suspect was arrested.", []),
         ("According to two Defense Department officials, 7,000 troops will leave.",

@@ -87,11 +87,13 @@ EVENT_UNITS: frozenset[str] = frozenset({
     "road", "farm", "office", "tent", "hut",
     # vehicles
     "vehicle", "car", "truck", "lorry", "bus", "train", "carriage", "coach", "tram", "boat", "ship",
-    "vessel", "ferry", "aircraft", "plane", "jet", "helicopter", "drone", "tank", "motorcycle",
+    "vessel", "ferry", "aircraft", "plane", "jet", "helicopter", "drone", "tank", "motorcycle", "engine",
+    "ambulance", "excavator", "digger", "bulldozer",
     # weapons and acts of violence
     "missile", "rocket", "shell", "bomb", "mortar", "grenade", "mine", "shot", "round", "gunshot", "bullet",
     "explosion", "blast", "strike", "airstrike", "attack", "raid", "assault", "ambush", "bombing",
-    "shooting", "stabbing", "incident", "clash", "gun", "rifle", "firearm", "weapon",
+    "shooting", "stabbing", "incident", "clash", "gun", "rifle", "firearm", "weapon", "device", "package",
+    "parcel", "envelope",
     # households, land, material
     "household", "hectare", "acre", "tonne", "ton", "barrel", "livestock", "head",
     # aftermath
