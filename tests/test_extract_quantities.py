@@ -321,6 +321,13 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
          [("Twelve crude explosive devices", "count", "devices", 12, 12)]),
         ("Eight fire engines were sent to the scene.", [("Eight fire engines", "count", "engines", 8, 8)]),
         ("Some 60 excavators were brought in.", [("Some 60 excavators", "count", "excavators", 60, 60)]),
+        # a hospital's own patients, and the part of them it says are badly hurt, are that hospital's
+        ("St George's Hospital in Tooting said 20 people have been brought in for treatment, of which four are "
+         "seriously injured.", [("20 people", "injured", "people, at one hospital", 20, 20),
+                                ("four are seriously injured", "injured", "people, seriously hurt, at one hospital",
+                                 4, 4)]),
+        ("Officials said 20 people were treated.", [("20 people", "injured", "people", 20, 20)]),
+        ("Officials said 20 people were treated as suspects.", [("20 people", "count", "people", 20, 20)]),
         # the people a report names as its sources are no figure of the event
         ("Two people briefed on the matter said the suspect was arrested.", []),
         ("According to two Defense Department officials, 7,000 troops will leave.",

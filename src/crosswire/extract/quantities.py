@@ -315,8 +315,14 @@ _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stand
 _SEEN = re.compile(r"\b(?:saw|seen|see|witnessed|spotted)\b", re.IGNORECASE)
 _NAMED_HOSPITAL = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Infirmary|Medical\s+Center|"
                              r"Medical\s+Centre|Clinic)\b")
+# a hospital that speaks for its own patients: "St George's Hospital in Tooting said 20 people ..."
+_HOSPITAL_SAID = re.compile(r"\b(?:Hospital|Infirmary|Medical\s+Cent(?:er|re)|Clinic)(?:\s+in\s+[A-Z][\w'’.-]*)?"
+                            r"\s+(?:has\s+)?(?:said|says|reported|confirmed)\s+(?:that\s+)?(?:it\s+\w+\s+)?"
+                            r"(?:at\s+least\s+|about\s+|some\s+|around\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
-_HOSPITAL = re.compile(r"\b(?:taken|rushed|admitted|airlifted|flown|transported|sent)\s+to\s+(?:an?\s+|the\s+)?"
+_HOSPITAL = re.compile(r"\bbrought\s+in\s+for\s+treatment\b|\breceiv\w*\s+treatment\b|"
+                       r"\b(?:were|was|are|is|being|been)\s+(?:\w+ly\s+)?treated\b(?!\s+(?:as|like|with|to)\b|\s+\w+ly\b)|"
+                       r"\b(?:taken|rushed|admitted|airlifted|flown|transported|sent|brought)\s+to\s+(?:an?\s+|the\s+)?"
                        r"(?:local\s+|nearby\s+|area\s+)?hospitals?\b|\bhospitali[sz]ed\b|\btreated\s+for\b|"
                        r"\b(?:treated|remain(?:ed|s)?|were|was|are|is|lay|lie|stay(?:ed|s)?)\s+(?:in|at)\s+"
                        r"(?:an?\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospitals?\b|"
@@ -350,6 +356,7 @@ _SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b|-\d|
                          r"[-\s]+(?:semi-?automatic\s+|automatic\s+)?(?:hand)?(?:guns?|pistols?|rifles?|rounds?|"
                          r"ammunition|bullets?|shells?|cartridges?|revolvers?|calib(?:re|er)|weapons?|firearms?)\b",
                          re.IGNORECASE)
+_AT_ONE_HOSPITAL = ", at one hospital"
 _SMALL_UNITS = frozenset({"inch", "centimeter", "millimeter"})
 # the people a report names as its sources are no figure of the event
 _SOURCE_AFTER = re.compile(
@@ -359,7 +366,7 @@ _SOURCE_AFTER = re.compile(
     r"(?:who\s+)?(?:were|was)\s+not\s+authori[sz]ed)|(?:said|say|says|told|confirmed)\b)", re.IGNORECASE)
 _INFORMANTS = frozenset({"officials", "official", "sources", "source", "aides", "aide", "diplomats", "investigators",
                          "spokesmen", "spokespeople", "spokeswomen", "analysts", "experts", "lawmakers"})
-_ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|told|said)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACCORDING_BEFORE = re.compile(r"\b(?:(according\s+to)|told|said)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*\(\s*(?:about\s+|some\s+|around\s+|nearly\s+)?[\d.,]+\s*[A-Za-z]+\s*\)")
 _AMOUNT_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
@@ -618,14 +625,16 @@ def quantities(sentence: str) -> list[Quantity]:
                 measure = "count"  # "two city hospitals", "two subway trains": things are not hurt
             told = _SOURCE_AFTER.match(sentence, noun_end) if unit == "person" else None
             if (told and (told.group("briefed") or (measure == "count" and noun in _INFORMANTS))) or (
-                    unit == "person" and measure == "count" and _ACCORDING_BEFORE.search(sentence, max(0, s - 40), s)):
+                    unit == "person" and measure == "count" and (according := _ACCORDING_BEFORE.search(
+                        sentence, max(0, s - 40), s)) and (according.group(1) or noun in _INFORMANTS)):
                 continue  # "two people briefed on the matter", "according to two officials": who told it
             if unit == "person":
                 measure = _person_measure(sentence, s, noun_end, measure, noun)
                 if measure == "injured" and subject == "people":
                     subject = _severity(sentence, s, noun_end) or subject
-                    if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]):
-                        subject = "people, at one hospital"  # one hospital's count is a part of the injured
+                    if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]) or _HOSPITAL_SAID.search(
+                            sentence, max(0, s - 80), s):
+                        subject = "people" + _AT_ONE_HOSPITAL  # one hospital's count is a part of the injured
         q = _QUAL.search(sentence[max(0, s - 30) : s])
         low, high, approx = _bounds(q.group("q") if q else None, n)
         start = s - len(q.group(0)) if q else s
@@ -647,6 +656,9 @@ def quantities(sentence: str) -> list[Quantity]:
             and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[out[-1].span[1] : start])
         ):
             part_of = out[-1].part_of
+        if part_of is not None and out[part_of].subject.endswith(_AT_ONE_HOSPITAL) and unit == "person" \
+                and not subject.endswith(_AT_ONE_HOSPITAL):
+            subject += _AT_ONE_HOSPITAL  # "the hospital said 20 ..., of which four are seriously injured": its four
         out.append(
             Quantity(
                 (start, max(noun_end, e)), measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
