@@ -329,7 +329,14 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
         ("Officials said 20 people were treated.", [("20 people", "injured", "people", 20, 20)]),
         ("Officials said 20 people were treated as suspects.", [("20 people", "count", "people", 20, 20)]),
         # the people a report names as its sources are no figure of the event
-        ("Two people briefed on the matter said the suspect was arrested.", []),
+        ("Two people briefed on the matter said the suspect was arrested.",
+         [("the suspect was arrested", "arrested", "people", 1, 1)]),
+        # one person described and arrested
+        ("The driver of the tram has been arrested.", [("The driver of the tram has been arrested", "arrested",
+                                                         "people", 1, 1)]),
+        ("A second man has been arrested, police said.", [("A second man has been arrested", "arrested", "people",
+                                                            2, None)]),
+        ("The suspect was arrested and later released.", []),
         ("According to two Defense Department officials, 7,000 troops will leave.",
          [("7,000 troops", "count", "soldiers", 7000, 7000)]),
         ("Two of the officials said five bombs were found.", [("five bombs", "count", "bombs", 5, 5)]),

@@ -487,6 +487,28 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|can|shall)\s+(?:\w+
                            r"be\s+injured|be\s+hurt|perish)\b|\b(?:risk|threat)\s+of\s+death\b", re.IGNORECASE)
 
 
+# One person described and arrested: "The driver of the tram has been arrested", "a 42-year-old man was
+# detained". "A second man" makes two arrested in all; "another" man says no total.
+_ONE_ARRESTED = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<nth>second\s+|third\s+)?"
+    r"(?:(?!(?:said|says|told|the|an?|and|or)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:man|woman|boy|girl|teenager|teen|youth|driver|suspect|gunman|attacker|assailant|shooter|person|pilot|"
+    r"captain|officer|soldier|student|husband|wife|son|father|mother|brother|relative|neighbou?r)\b"
+    r"(?:(?:,[^,.;]{1,60}){1,3},)?(?:\s+(?!was\b|has\b|had\b|is\b)[\w'’-]+){0,7}?"
+    r"\s+(?:was|has\s+been|had\s+been|is\s+being|is|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:arrested|detained|taken\s+into\s+custody)\b(?!\s+(?:and|but)\s+(?:later\s+)?released\b)")
+
+
+def _one_arrested(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _ONE_ARRESTED.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _HYPOTHETICAL.search(sentence):
+            continue
+        n = {"second": 2, "third": 3}.get((m.group("nth") or "").strip().lower(), 1)
+        out.append(Quantity(m.span(), "arrested", "people", n, None if n > 1 else 1))
+    return out
+
+
 def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     """One named or described victim ("Her cousin, Tavon Alleyne, 21, was killed on Tuesday", "A boy trapped
     in a well has been found dead"): a count of one, of people. Perpetrators stopped by police are not."""
@@ -670,6 +692,9 @@ def quantities(sentence: str) -> list[Quantity]:
             out[-1] = Quantity(
                 out[-1].span, out[part_of].measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
             )
+    if ("arrest" in folded or "detain" in folded or "custody" in folded) and not any(
+            q.measure == "arrested" for q in out):
+        out.extend(_one_arrested(sentence, [q.span for q in out]))
     toll = any(q.measure in ("killed", "injured") for q in out)
     if not toll and not any(w in sentence for w in _VICTIM_CUES):
         return out  # nothing for _HYPOTHETICAL to drop, no described victim to add
