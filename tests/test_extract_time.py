@@ -217,6 +217,7 @@ def test_a_month_after_a_capitalised_preposition_is_a_date() -> None:
     ("The talks will resume in March.", "2017-03"),
     ("The storm hit the coast in September.", "2016-09"),  # a month without a look ahead is the last one
     ("By March, 500 people had died.", "2016-03"),
+    ("The hearing has been postponed since December.", "2015-12"),  # "since" looks back whatever the verb
     ("A rally set for Wednesday was postponed.", "2016-11-16"),  # the report is of Saturday 12 November
 ])
 def test_a_month_or_day_in_a_clause_that_looks_ahead_is_the_next_one(text: str, expected: str) -> None:

@@ -210,6 +210,7 @@ def _future(text: str, start: int) -> bool:
     return bool(_FUTURE.search(window, cuts[-1] if cuts else 0))
 
 
+_BACKWARD_PREPS = frozenset({"since", "during", "through", "from", "earlier in"})  # "postponed since December"
 _FORWARD = re.compile(r"\b(?:upcoming|coming|next|(?:supposed|due|expected|set|scheduled|slated)\s+to|postponed|"
                       r"delayed|deferred|adjourned)\b", re.I)
 
@@ -274,7 +275,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, text: str = "") -> t
             year = ref.year if month < ref.month else ref.year - 1
         elif prep == "this":
             year = ref.year
-        elif prep in ("until", "till") or _future(text, m.start()) or _forward(text, m.start()):
+        elif prep in ("until", "till") or (prep not in _BACKWARD_PREPS and (_future(text, m.start())
+                                                                             or _forward(text, m.start()))):
             year = ref.year if month >= ref.month else ref.year + 1  # "released on bail until May", "will ... in May"
         else:
             year = ref.year if month <= ref.month else ref.year - 1
