@@ -328,6 +328,9 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
                                  4, 4)]),
         ("Officials said 20 people were treated.", [("20 people", "injured", "people", 20, 20)]),
         ("Officials said 20 people were treated as suspects.", [("20 people", "count", "people", 20, 20)]),
+        # a span of time counts time, not the people after it
+        ("Training takes 40-60 hours per person.", []),
+        ("France declared three days of national mourning for the foreigners killed.", []),
         # the people a report names as its sources are no figure of the event
         ("Two people briefed on the matter said the suspect was arrested.",
          [("the suspect was arrested", "arrested", "people", 1, 1)]),

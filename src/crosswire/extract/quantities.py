@@ -275,8 +275,12 @@ _NOT_MODIFIER = frozenset({
     "should", "did", "do", "does", "been", "being", "be", "and", "or", "but", "who", "which", "that", "than",
     "to", "from", "with", "by", "in", "on", "at", "as", "for", "into", "after", "before", "when", "while",
     "like", "not", "also", "reportedly", "allegedly", "now", "still", "then", "there", "their", "its", "his",
-    "her", "our", "your", "my", "this", "these", "those", "more", "most",
+    "her", "our", "your", "my", "this", "these", "those", "more", "most", "per", "a", "an", "the",
 })
+# a span of time counts time, written in lower case ("40-60 hours per person", "three days of national
+# mourning"; "Bastille Day revellers" are people)
+_TIME_SPANS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "nights",
+                         "second", "minute", "hour", "day", "week", "month", "year", "night"})
 _NOUN_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:(?:the|those|them|whom|which|its|their|his|her)\s+)?((?:(?:[A-Za-z'-]+|(?:[A-Z]\.){2,})\s+){0,2})"
     r"([A-Za-z-]+)\b"  # a modifier may be an abbreviation with dots: "10 U.S. citizens"
@@ -398,7 +402,8 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
         pos += len(w)
     for i, word in enumerate(words):  # the first human noun or event unit, reading left to right
         mods = [x.lower() for x in words[:i]]
-        if any(x in _NOT_MODIFIER for x in mods) or (i and word.lower() in _NOT_MODIFIER):
+        if any(x in _NOT_MODIFIER for x in mods) or (i and word.lower() in _NOT_MODIFIER) or any(
+                x in _TIME_SPANS for x in words[:i]):
             return None
         human = human_subject(word)
         if human is not None:
