@@ -554,3 +554,19 @@ def test_one_figure_and_others_vague_wording_is_single_source_unless_the_wording
               [("Hundreds of families", "displaced", "families", 200, 999, {"vague": True}, None)]),
     })
     assert _fact_with(facts, "Nearly 7,000 families").status == "agree"  # "hundreds" bounds a number
+
+
+def test_a_higher_lower_bound_is_not_overtaken_by_a_later_lower_count():
+    """'at least 2' then 'at least 6' then '4 dead': the 6 was not reached by the chain when it was said, so it
+    is not a stale repeat; the figures disagree."""
+    facts = _run({
+        "a": ("The bombing killed at least two people, police said.", "2016-11-10T22:00:00",
+              [("at least two people", "killed", "people", 2, None, {}, None)]),
+        "b": ("The death toll rose to at least six people on Friday.", "2016-11-11T08:42:00",
+              [("at least six people", "killed", "people", 6, None, {}, None)]),
+        "c": ("Four people were killed in the bombing, officials said.", "2016-11-11T09:11:00",
+              [("Four people", "killed", "people", 4, 4, {}, None)]),
+    }, story_first="2016-11-10")
+    f = _fact_with(facts, "Four people")
+    assert not (f.status == "update" and f.best == 4)
+    assert f.status == "conflict"

@@ -156,8 +156,11 @@ class _Judge:
             return None
         in_chain = {r.claim_id for r in chain}
         stale = [r for r in reps if r.claim_id not in in_chain]
-        for s in stale:  # a stale report repeats a figure the chain had already reached or passed
-            if not any(self.when(c) <= self.when(s) and (self.fits(c, s) or level(s) <= level(c)) for c in chain):
+        for s in stale:  # a stale report repeats a figure the chain had already reached or passed (an open
+            # lower bound reached nothing above it: "at least 2" then does not cover a later "at least 6")
+            if not any(self.when(c) <= self.when(s) and (level(s) <= level(c) or (c.high is not None
+                                                                                  and self.fits(c, s)))
+                       for c in chain):
                 return None
         if stale and independent_count(stale, self.origins) > independent_count(chain, self.origins):
             return None
