@@ -222,3 +222,15 @@ def test_a_month_after_a_capitalised_preposition_is_a_date() -> None:
 ])
 def test_a_month_or_day_in_a_clause_that_looks_ahead_is_the_next_one(text: str, expected: str) -> None:
     assert [m.date for m in date_mentions(text, "2016-11-12")] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The province has been under rebel control since 2019, after the army withdrew.",
+    "The group claims to have distanced itself from the network since 2016.",
+    "The port has been under blockade since 2015.",
+])
+def test_a_state_since_a_year_is_a_dated_event(sentence: str) -> None:
+    from crosswire.extract.relative import describe_event
+
+    at = sentence.index("since ") + len("since ")
+    assert describe_event(sentence, (at, at + 4))

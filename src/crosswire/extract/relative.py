@@ -33,7 +33,7 @@ EVENT_VERBS = _wordset(
     wounding released freed rescued found discovered unveiled published revealed passed voted approved
     rejected vetoed overrode sentenced convicted acquitted charged indicted ruled testified delayed postponed
     cancelled canceled closed reopened banned suspended fined appointed nominated dismissed sacked expelled
-    deported detained landed grounded evacuated reached"""
+    deported detained landed grounded evacuated reached distanced severed renounced"""
 )
 
 EVENT_NOUNS = _wordset(
@@ -46,7 +46,7 @@ EVENT_NOUNS = _wordset(
     kidnapping abduction ambush battle campaign crackdown withdrawal capture fall killing killings
     onslaught incursion insurgency rebellion gunfire shootout firefight skirmish skirmishes shelling
     bombardment stabbing stabbings rampage standoff accident tragedy disaster avalanche mudslide
-    shipwreck sinking victory triumph win defeat meeting"""
+    shipwreck sinking victory triumph win defeat meeting control rule occupation blockade"""
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
