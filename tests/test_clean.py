@@ -633,3 +633,19 @@ def test_html_skipping_the_recall_run_never_changes_the_extraction_of_real_pages
         assert got is not None and got.paragraphs == html_mod._lines(expected), page.name
         skipped += bound * html_mod.VISIBLE_MARGIN * 0.5 <= len(narrow)
     assert skipped >= 5  # the shortcut is taken on real pages, not only on made-up ones
+
+
+def test_a_headline_glued_to_the_first_paragraph_is_cut_off() -> None:
+    """A body kept as one paragraph that opens with its headline, no stop between them."""
+    record = {"title": "Explosion reported outside consulate in northern city",
+              "maintext": "Explosion reported outside consulate in northern city The blast was followed by gunfire, "
+                          "according to witnesses, and police sealed off the area around the building."}
+    article = clean(doc(json.dumps(record), "application/x-newsplease+json", "rec.json"))
+    assert not any("city The blast" in p for p in article.paragraphs), article.paragraphs
+    assert any(p.startswith("The blast was followed by gunfire") for p in article.paragraphs)
+    assert ("Explosion reported outside consulate in northern city", "repeated-title") in {
+        (r.text, r.reason) for r in article.removed}
+    record["maintext"] = "Explosion reported outside consulate in northern city as police seal off the area at night."
+    article = clean(doc(json.dumps(record), "application/x-newsplease+json", "rec2.json"))
+    assert any(p.startswith("Explosion reported outside consulate in northern city as police")
+               for p in article.paragraphs)  # the headline's words going on in lower case are a sentence

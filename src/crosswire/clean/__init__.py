@@ -248,7 +248,7 @@ def clean(document: Document, options: CleanOptions = CleanOptions(), *,
         cleaned = classify(parts.lines, recurring=recurring, min_menu_run=options.min_menu_run,
                            edge_words=options.edge_words, structural=not parts.from_html,
                            repeat_min_words=options.repeat_min_words,
-                           title=parts.meta.get("title") if parts.from_html else None)
+                           title=parts.meta.get("title"))
     if not cleaned.paragraphs:
         reason = "no body text left after cleaning" if parts.lines else "no body text"
         raise _fail(document, reason)

@@ -43,6 +43,22 @@ UI_WORDS = ch.vocab(
     "flipboard messenger sms")
 
 
+MIN_WORDS_AFTER_TITLE = 8  # a title is cut from the front of a paragraph only when a sentence follows
+
+
+def _title_prefix(text: str, title: str) -> int | None:
+    """Where the body starts when ``text`` opens with ``title`` (same words, any case and punctuation between
+    them) and goes on with a capitalised word after a space: the title was glued to the first paragraph."""
+    words = _WORD_RE.findall(title)
+    if len(words) < 3 or title.rstrip().endswith(_SENTENCE_END):
+        return None
+    m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in words) + r"[\W]*?(?-i:(?=\s+[A-Z\u201c\"']))", text,
+                 re.IGNORECASE)
+    if m is None or len(_WORD_RE.findall(text[m.end():])) < MIN_WORDS_AFTER_TITLE:
+        return None
+    return m.end()
+
+
 @dataclass(slots=True)
 class _Line:
     """One non-empty line and the features it is judged by (counts only: a page of a million lines
@@ -326,6 +342,13 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
         for line in rest[:3] if len(rest) > 1 else ():  # a body that is only its headline keeps it
             if given and " ".join(w.casefold() for w in line.words) == given:
                 line.reason = "repeated-title"
+        if rest and rest[0].reason is None and (cut := _title_prefix(rest[0].text, title)) is not None:
+            # a body kept as one paragraph that opens with its headline, no stop between them ("Explosion
+            # outside consulate The blast was ..."): the headline is cut off, the rest stays
+            out.removed.append(RemovedLine(text=rest[0].text[:cut].strip(), reason="repeated-title",
+                                           line=rest[0].number))
+            rest[0].text = rest[0].raw = rest[0].text[cut:].lstrip()
+            rest[0].n = len(rest[0].words)
     body = [line for line in items if line.reason is None]
     top = body[:6]
     keys = [_norm(line.text) for line in top]
