@@ -221,3 +221,15 @@ def test_a_quoted_sentence_in_the_summary_keeps_its_opening_mark() -> None:
     assert quoted and quoted[0].text.startswith('"If the mayor')
     c = quoted[0].citations[0]
     assert text[c.span[0]:c.span[1]] == quoted[0].text  # the span is the text shown
+
+
+def test_a_summary_sentence_is_stated_without_its_dateline() -> None:
+    text = ("BERLIN — A cargo ship hit a road bridge over the river on Monday, injuring four crew members, police "
+            "said. The bridge was closed to traffic while engineers inspected its pillars on Tuesday.")
+    arts = {"a": _art("a", "Ship hits bridge", text=text)}
+    story = Story(id="s", article_ids=("a",), headline="")
+    b = brief(story, (), arts, {}, sources_of(story, arts, []), BriefOptions(summary_min=1, summary_max=5))
+    first = [s for s in b.summary if "cargo ship" in s.text]
+    assert first and first[0].text.startswith("A cargo ship hit")
+    c = first[0].citations[0]
+    assert text[c.span[0]:c.span[1]] == first[0].text

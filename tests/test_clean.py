@@ -649,3 +649,19 @@ def test_a_headline_glued_to_the_first_paragraph_is_cut_off() -> None:
     article = clean(doc(json.dumps(record), "application/x-newsplease+json", "rec2.json"))
     assert any(p.startswith("Explosion reported outside consulate in northern city as police")
                for p in article.paragraphs)  # the headline's words going on in lower case are a sentence
+
+
+@pytest.mark.parametrize(("sentence", "furniture"), [
+    ("Could not subscribe, try again later Invalid Email At least seven passengers died.", True),
+    ("Robert Huxley Click to share on WhatsApp (Opens in new window) The tram overturned.", True),
+    ("Photos: Mass shooting in the city Debris is scattered on the road.", True),
+    ("File - In this Thursday, Dec. 28, 2017 file photo, the activist appears in court.", True),
+    ("Image copyright Reuters Image caption Rescuers searched the river.", True),
+    ("A ferry capsized on the river on Tuesday, killing 12 passengers.", False),
+    ("Police watch the crowd from the roof of the FBI building.", False),
+    ("KUNDUZ, Afghanistan (AP) — A suicide bomber struck the consulate.", False),
+])
+def test_page_furniture_inside_a_sentence(sentence: str, furniture: bool) -> None:
+    from crosswire.clean.chrome import inline_media
+
+    assert inline_media(sentence) is furniture

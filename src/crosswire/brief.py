@@ -291,6 +291,14 @@ def _in_quotation(text: str, start: int, end: int) -> bool:
     return (opened or unclosed) and not _SPEAKER.search(sentence)
 
 
+# A dateline before the first sentence of a report: "BERLIN —", "RAMALLAH, West Bank —", "NEW YORK (Reuters) -",
+# "(CNN)"; the summary states the sentence without it.
+_DATELINE = re.compile(
+    r"(?:[A-Z]{2,}[A-Z.'’-]*(?:\s+[A-Z]{2,}[A-Z.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
+    r"(?:\([A-Z][\w.' ]{1,30}\)\s*)?[—–-]{1,2}\s*|\((?:CNN|AP|Reuters|AFP|UPI|AAP)\)\s*(?:[—–-]{1,2}\s*)?)"
+    r"(?=[A-Z\u201c\"])")
+
+
 def _with_opening_mark(text: str, start: int, sentence: str) -> tuple[int, str]:
     """A quotation's sentence with the opening mark :func:`sentences` stripped, when the sentence closes it
     ('If ... Presidency," Trump said' reads '"If ... Presidency," Trump said')."""
@@ -409,6 +417,8 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     for i in chosen:
         aid, s, e, sent = cands[i]
         s, sent = _with_opening_mark(articles[aid].text, s, sent)
+        if (dateline := _DATELINE.match(sent)) is not None:  # "BERLIN — A ship ...": the summary says the ship
+            s, sent = s + dateline.end(), sent[dateline.end():]
         cites = [Citation(article_id=aid, span=(s, e))]
         sims = _similarities(words[i], cite_words) if cite_words else []
         for other in ids:

@@ -128,7 +128,11 @@ def social_embed(text: str) -> bool:
 _INLINE_MEDIA = re.compile(
     r"\b(?:Image\s+(?:copyright|caption)|Media\s+caption|Getty\s+Images|AP\s+Photo|Photo(?:graph)?\s*:|"
     r"(?:Photo|Picture|Image)\s+(?:credit|courtesy)|pic\.twitter\.com|MORE\s+(?:GREAT\s+)?STORIES|"
-    r"(?:Click|Tap)\s+(?:here|to\s+(?:see|view|watch|read))|Watch\s+(?:the\s+)?video)\b|\((?:Photo|Picture|Image)\b|"
+    r"(?:Click|Tap)\s+(?:here|to\s+(?:see|view|watch|read|share))|Watch\s+(?:the\s+)?video|Hide\s+Caption|"
+    r"Thank\s+you\s+for\s+subscribing|Could\s+not\s+subscribe|Invalid\s+Email|Opens\s+in\s+(?:a\s+)?new\s+window|"
+    r"Share\s+(?:this|on)\s+(?:article|story|Facebook|Twitter|WhatsApp)|Sign\s+up\s+(?:for|to)\s+(?:our|the)|"
+    r"Find\s+out\s+what's\s+happening)\b|\((?:Photo|Picture|Image)\b|^(?:Photos?|Video|Watch)\s*:|"
+    r"^File\s*[-–—]\s+(?:In\s+this|This)\b|"
     r"https?://|\bwww\.\w|\(@\w{2,30}\)|^(?:Photo|Picture)\s+[A-Z]{3,}|(?<![\w'’])[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")
 
 
