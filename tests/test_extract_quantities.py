@@ -349,3 +349,14 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
 )
 def test_a_figure_takes_the_measure_of_its_own_clause_and_noun(sentence, expected) -> None:
     assert _q(sentence) == expected
+
+
+def test_where_people_come_from_is_not_where_it_happened() -> None:
+    paras = ("Truck attack in city", "A truck ploughed into a crowd in Nice on Thursday, killing 84 people.",
+             "Two children from Algeria died in the attack, officials said.",
+             "Three people were killed in Tunisia last year in a similar attack.")
+    a = Article(id="a", document_id="a", origin="a.txt", paragraphs=paras, title=paras[0], outlet="x",
+                published=Published("2016-07-15", "day", "t"))
+    places = {c.text: c.place for c in extract(a).claims}
+    assert places["Two children"] != "Algeria"
+    assert places["Three people"] == "Tunisia" and places["84 people"] == "Nice"

@@ -43,6 +43,16 @@ class ExtractOptions:
             raise ConfigError("carry_attribution must be >= 0")
 
 
+# "two children from Algeria", "three nationals of Tunisia": where the people come from, not where it happened
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$")
+ORIGIN_REACH = 25  # the place follows the counted people this closely
+
+
+def _origin(text: str, place_start: int, claim_end: int) -> bool:
+    return 0 <= place_start - claim_end <= ORIGIN_REACH and bool(
+        _ORIGIN_BEFORE.search(text, max(0, place_start - 12), place_start))
+
+
 def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Extraction:
     text = article.text
     spans = sentences(text)
@@ -96,7 +106,8 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 ms = [m for m in date_mentions(sent, article.published.value) if m.precision in ("day", "datetime")]
                 date_cache[(ss, se)] = ms[0].date[:10] if ms else None
             stated = date_cache[(ss, se)]
-        place = next((p.canonical for p in places if ss <= p.span[0] < se and p.span[0] >= s - 40), None)
+        place = next((p.canonical for p in places if ss <= p.span[0] < se and p.span[0] >= s - 40
+                      and not _origin(text, p.span[0], e)), None)
         claims.append(
             Claim(
                 id=ids[i],
