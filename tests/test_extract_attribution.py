@@ -78,6 +78,10 @@ def test_a_generic_speaker_is_no_one_body() -> None:
         ("Two died, said Sayid Sarwar Hussaini, spokesman for the regional police zone.", "Sayid Sarwar Hussaini"),
         # a body in a place speaks, not its place
         ("St George's Hospital in Tooting said 20 people have been brought in.", "St George's Hospital"),
+        # an abbreviation's dots do not end the source
+        ("He was killed, according to a U.S. law enforcement official.", "U.S. law enforcement official"),
+        ("Five died, according to a spokesman for the U.N. mission, who spoke on Monday.",
+         "spokesman for the U.N. mission"),
         # unchanged
         ("Five were killed, police said.", "police"),
         ("Five were killed, according to the Health Ministry.", "Health Ministry"),

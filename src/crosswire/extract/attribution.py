@@ -25,8 +25,10 @@ _VERBS = (
 # alternatives under a repeat backtrack exponentially on long runs of capitalised words.
 _NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|de|al|the|on|[A-Z][\w'’.&-]*))*"
 MAX_SENTENCE = 1500  # attribution is looked for in the first this-many characters of a sentence
-_DESC = r"an?\s+[\w'’ -]{3,80}?"
-_ACCORDING = re.compile(rf"\b(?i:according)\s+to\s+(?P<src>(?:{_NAME}|{_DESC}|[a-z][\w -]{{2,60}}?))(?=[,.;]|$)")
+_DESC = r"an?\s+(?:[\w'’ -]|(?<=\b[A-Z])\.){3,80}?"  # a capital's dot is an abbreviation: "a U.S. official"
+_ACCORDING = re.compile(
+    rf"\b(?i:according)\s+to\s+(?P<src>(?:{_NAME}|{_DESC}|[a-z](?:[\w -]|\.(?=\w)){{2,60}}?))"
+    r"(?=[,;]|(?<!\b[A-Z])\.|$)")  # "U.S." does not end the source
 _REPORTS_FROM = re.compile(rf"\b(?i:reports?)\s+from\s+(?P<src>{_NAME}|{_DESC})\s+(?:indicate|say|show|suggest)")
 _SAID = re.compile(
     rf"(?P<src>{_NAME}|{_DESC})(?P<app>,\s+(?:an?|the)\s+[^,]{{3,80}},)?\s+(?:(?:has|had|have)\s+)?"
