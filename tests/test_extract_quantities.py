@@ -328,6 +328,12 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
                                  4, 4)]),
         ("Officials said 20 people were treated.", [("20 people", "injured", "people", 20, 20)]),
         ("Officials said 20 people were treated as suspects.", [("20 people", "count", "people", 20, 20)]),
+        # one victim named, with an age or a title, or dying of what was done to them
+        ("Tavon Alleyne, 21, was fatally shot on Sunday.",
+         [("Tavon Alleyne, 21, was fatally shot", "killed", "people", 1, 1)]),
+        ("Alleyne died Tuesday after being shot in the neck.", [("Alleyne died", "killed", "people", 1, 1)]),
+        ("Smith died of cancer in 2010.", []),
+        ("Harambe, who was 17, was shot dead.", []),
         # a span of time counts time, not the people after it
         ("Training takes 40-60 hours per person.", []),
         ("France declared three days of national mourning for the foreigners killed.", []),

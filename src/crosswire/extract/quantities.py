@@ -514,6 +514,22 @@ def _one_arrested(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]
     return out
 
 
+# One victim named: "Alleyne died Tuesday after being shot", "Tavon Alleyne, 21, was fatally shot"; a death
+# by illness or age names no cause of this kind and is no toll.
+_NAMED_VICTIM = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<np>(?P<title>(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3})"
+    r"(?:(?P<age>,\s*(?:aged\s+)?\d{1,3},)|,[^,.;]{1,60},)?\s+(?:(?:was|has\s+been|had\s+been)\s+"
+    r"(?P<verb>fatally\s+shot|shot\s+dead|shot\s+and\s+killed|"
+    r"stabbed\s+to\s+death|beaten\s+to\s+death|killed)|(?:has\s+|had\s+|later\s+)?(?P<died>died)\b(?=[^.;]{0,40}?"
+    r"\b(?:after\s+being\s+(?:shot|stabbed|hit|struck|attacked|beaten)|of\s+(?:his|her|their)\s+(?:injuries|wounds)|"
+    r"from\s+(?:his|her|their)\s+(?:injuries|wounds)|in\s+the\s+(?:attack|shooting|crash|blast|explosion|fire|"
+    r"bombing|stabbing)|at\s+the\s+scene)))\b"
+    r"(?!\s+by\s+(?:the\s+)?(?:police|security|officers|troops|soldiers|marksmen|snipers))")
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|before|after)\s+$", re.IGNORECASE)
+_NOT_A_VICTIM_NAME = frozenset({"police", "officials", "authorities", "he", "she", "they", "it", "who", "which",
+                                "the", "a", "an", "one", "everyone", "nobody", "someone"})
+
+
 def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     """One named or described victim ("Her cousin, Tavon Alleyne, 21, was killed on Tuesday", "A boy trapped
     in a well has been found dead"): a count of one, of people. Perpetrators stopped by police are not."""
@@ -524,6 +540,16 @@ def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         verb = (m.group("verb") or m.group("died") or "").lower()
         measure = "injured" if verb in ("injured", "wounded", "hurt") else "killed"
         out.append(Quantity(m.span(), measure, "people", 1, 1))
+        taken = [*taken, m.span()]
+    for m in _NAMED_VICTIM.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in taken) or m.group("np").split()[0].lower() in \
+                _NOT_A_VICTIM_NAME or _SINCE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
+        if m.group("verb") and not (m.group("age") or m.group("title")):
+            continue  # "Tavon Alleyne, 21, was killed": a person; "Cincinnati Zoo was killed", "Harambe was shot
+            # dead" may name anything
+        out.append(Quantity(m.span(), "killed", "people", 1, 1))
+        taken = [*taken, m.span()]
     return out
 
 
@@ -532,7 +558,7 @@ def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
 _NEGATION_CUES = ("killed", "injured", "hurt", "wounded", "missing", "harmed", "deaths", "casualties", "injuries",
                   "fatalities")
 _SHARE_CUES = ("half", "third", "quarter")
-_VICTIM_CUES = ("killed", "dead", "death", "injured", "wounded", "hurt", "died")  # _INDIVIDUAL's verbs, as written
+_VICTIM_CUES = ("killed", "dead", "death", "injured", "wounded", "hurt", "died", "fatally")  # the victim verbs
 
 
 def quantities(sentence: str) -> list[Quantity]:
