@@ -862,3 +862,15 @@ def test_a_clock_time_later_than_the_publication_is_the_evening_before(published
     story = r.Story(id="s", article_ids=("a",), headline="h", first_seen=published, last_seen=published)
     record = brief_of(story, {"a": a}, {"a": extract(a)}, [], RunOptions()).event
     assert record is not None and record.date == expected
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The assailant, who authorities have identified as 66-year-old James T. Hodgkinson, was shot by police.",
+     "James T. Hodgkinson"),
+    ("Police identified the suspect as Cesar Sayoc, 56, of Florida.", "Cesar Sayoc"),
+])
+def test_an_attacker_named_as_identified_is_an_actor(sentence: str, name: str) -> None:
+    record = _record_of(["Gunman opens fire at park",
+                         "A gunman opened fire at a park on Wednesday morning, wounding five people, police said.",
+                         sentence], "2017-06-14")
+    assert record.type == "shooting" and name in record.actors

@@ -231,7 +231,12 @@ _PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|al-\w+|de|van|vo
 # "the gunman, Omar Mateen, 29," / "the suspect was identified as John Smith" / "John Smith, 29, the shooter,"
 _NAMED_AFTER_CUE = re.compile(
     rf"\b(?i:(?:the|a|an|alleged|suspected|crazed)\s+(?:\w+\s+)?{_PERPETRATOR}(?:,\s*|\s+|\s+(?:(?:was|has\s+been|had\s+been)\s+)?"
-    rf"(?:identified|named)\s+as\s+))(?P<name>{_PERSON_NAME})\b(?!\s+(?:said|says|told)\b)")
+    rf"(?:identified|named)\s+as\s+|,\s+(?:who|whom)\s+(?:\w+\s+){{0,3}}?(?:identified|named)\s+as\s+)"
+    rf"(?:(?:a|an)\s+)?(?:\d{{1,3}}-year-old\s+)?)(?P<name>{_PERSON_NAME})\b(?!\s+(?:said|says|told)\b)")
+# "police identified the gunman as X", "authorities named the suspect as X"
+_IDENTIFIED_AS = re.compile(
+    rf"\b(?i:(?:identified|named)\s+(?:the\s+)?(?:\w+\s+)?{_PERPETRATOR}\s+as\s+(?:(?:a|an)\s+)?"
+    rf"(?:\d{{1,3}}-year-old\s+)?)(?P<name>{_PERSON_NAME})\b")
 _NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1,2}},\s+)?(?i:(?:the|a|an)\s+"
                                rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
 _PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
@@ -246,7 +251,8 @@ def _perpetrators(rd: Read) -> list[str]:
     out: list[str] = []
     for cue in _PERPETRATOR_WORD.finditer(text):  # read around each cue word only: most of a text has none
         w0, w1 = max(0, cue.start() - 90), cue.end() + 120
-        for m in (*_NAMED_AFTER_CUE.finditer(text, w0, w1), *_NAMED_BEFORE_CUE.finditer(text, w0, cue.end())):
+        for m in (*_NAMED_AFTER_CUE.finditer(text, w0, w1), *_NAMED_BEFORE_CUE.finditer(text, w0, cue.end()),
+                  *_IDENTIFIED_AS.finditer(text, w0, w1)):
             name = m.group("name")
             if not (m.start() <= cue.start() < m.end()) or name in out:
                 continue  # another cue's match, or found already
