@@ -78,6 +78,9 @@ def test_a_generic_speaker_is_no_one_body() -> None:
         ("Two died, said Sayid Sarwar Hussaini, spokesman for the regional police zone.", "Sayid Sarwar Hussaini"),
         # a body in a place speaks, not its place
         ("St George's Hospital in Tooting said 20 people have been brought in.", "St George's Hospital"),
+        # a generic speaker in a place is that speaker, not the place
+        ("Five people were hurt in Cannes, police in Nice said.", "police"),
+        ("Officials and witnesses in Nice said the truck sped up.", "witnesses"),
         # an abbreviation's dots do not end the source
         ("He was killed, according to a U.S. law enforcement official.", "U.S. law enforcement official"),
         ("Five died, according to a spokesman for the U.N. mission, who spoke on Monday.",

@@ -366,3 +366,13 @@ def test_where_people_come_from_is_not_where_it_happened() -> None:
     places = {c.text: c.place for c in extract(a).claims}
     assert places["Two children"] != "Algeria"
     assert places["Three people"] == "Tunisia" and places["84 people"] == "Nice"
+
+
+def test_a_place_in_the_speaker_s_name_is_not_the_claim_s_place() -> None:
+    paras = ("Truck attack in city", "A truck ploughed into a crowd in Nice on Thursday, killing 84 people.",
+             "Two Chinese tourists were injured, according to the Chinese Consulate General in Marseille.")
+    a = Article(id="a", document_id="a", origin="a.txt", paragraphs=paras, title=paras[0], outlet="x",
+                published=Published("2016-07-15", "day", "t"))
+    claims = {c.text: c for c in extract(a).claims}
+    assert claims["Two Chinese tourists"].attributed_to == "Chinese Consulate General in Marseille"
+    assert claims["Two Chinese tourists"].place != "Marseille"

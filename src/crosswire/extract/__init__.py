@@ -106,8 +106,10 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 ms = [m for m in date_mentions(sent, article.published.value) if m.precision in ("day", "datetime")]
                 date_cache[(ss, se)] = ms[0].date[:10] if ms else None
             stated = date_cache[(ss, se)]
+        said_at = sent.find(src[1]) if src and src[1] else -1  # the speaker's words: "the Consulate in Marseille"
+        said = (ss + said_at, ss + said_at + len(src[1])) if src and said_at >= 0 else (-1, -1)
         place = next((p.canonical for p in places if ss <= p.span[0] < se and p.span[0] >= s - 40
-                      and not _origin(text, p.span[0], e)), None)
+                      and not _origin(text, p.span[0], e) and not said[0] <= p.span[0] < said[1]), None)
         claims.append(
             Claim(
                 id=ids[i],
