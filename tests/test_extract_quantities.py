@@ -334,6 +334,11 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
         ("Alleyne died Tuesday after being shot in the neck.", [("Alleyne died", "killed", "people", 1, 1)]),
         ("Smith died of cancer in 2010.", []),
         ("Harambe, who was 17, was shot dead.", []),
+        # "N or M" and "between N and M" are a range, not the last figure
+        ("Witnesses heard between 30 and 40 gunshots.", [("30 and 40 gunshots", "count", "gunshots", 30, 40)]),
+        ("Two or three people were injured.", [("Two or three people", "injured", "people", 2, 3)]),
+        ("Police arrested 140 rebels and 87 soldiers.",
+         [("140 rebels", "arrested", "rebels", 140, 140), ("87 soldiers", "arrested", "soldiers", 87, 87)]),
         # a span of time counts time, not the people after it
         ("Training takes 40-60 hours per person.", []),
         ("France declared three days of national mourning for the foreigners killed.", []),

@@ -221,6 +221,9 @@ def _parse_number(text: str) -> float | None:
     return total + current + (frac or 0)
 
 
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
 def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
     """Number mentions in ``text[start:end]``, spans into ``text``."""
     out: list[NumberMention] = []
@@ -249,6 +252,9 @@ def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMen
                     and b / 100 <= a * 1000 <= b:
                 a *= 1000  # "5-6,000", "10-15,000": both ends in thousands
             out.append(NumberMention(m.span(), m.group(0), a, b, range=True))
+        elif b is not None and b > a and (sep == "or" or (sep == "and" and _BETWEEN.search(
+                text, max(0, m.start() - 9), m.start()))):
+            out.append(NumberMention(m.span(), m.group(0), a, b, range=True))  # "30 or 40", "between 30 and 40"
         elif b is not None and sep in ("and", "or"):
             # two separate numbers ("140 rebels and 87"): keep only the first here
             s, e = m.span("a")
