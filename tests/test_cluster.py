@@ -432,3 +432,17 @@ def test_store_drops_a_story_merged_into_another_by_a_later_run(tmp_path: Path) 
         assert {store.story_of(a) for a in store.article_ids()} == {story.id}
         assert store.brief(story.id) is not None
         assert store.integrity_check() == ["ok"]
+
+
+def test_the_stop_words_are_scikit_learn_s_read_without_importing_it() -> None:
+    import subprocess
+    import sys
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from crosswire.cluster.terms import ENGLISH_STOP_WORDS as ours
+
+    assert ours == frozenset(ENGLISH_STOP_WORDS)
+    code = "import sys, crosswire.cluster.terms; print('sklearn' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() \
+        == "False"

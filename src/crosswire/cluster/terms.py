@@ -16,10 +16,38 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from ..records import Article, Extraction
 from .options import ClusterOptions
+
+
+def _english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop-word list (the Glasgow IR group's), all crosswire takes from scikit-learn.
+    It is read from the module's source: importing scikit-learn costs most of a second of every run's start."""
+    import ast
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("sklearn")  # a top-level package: found, not imported
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        source = Path(folder) / "feature_extraction" / "_stop_words.py"
+        try:
+            tree = ast.parse(source.read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "ENGLISH_STOP_WORDS"
+                                                    for t in node.targets) and isinstance(node.value, ast.Call) \
+                    and node.value.args:
+                try:
+                    return frozenset(ast.literal_eval(node.value.args[0]))
+                except ValueError:
+                    break
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # the list moved: import it after all
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+ENGLISH_STOP_WORDS = _english_stop_words()
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
