@@ -570,3 +570,15 @@ def test_a_higher_lower_bound_is_not_overtaken_by_a_later_lower_count():
     f = _fact_with(facts, "Four people")
     assert not (f.status == "update" and f.best == 4)
     assert f.status == "conflict"
+
+
+def test_a_distance_measured_from_nowhere_is_not_set_against_distances_from_a_place():
+    """'drove 2 kilometers along the seafront' is how far something went; '930 kilometers from Paris' and '20
+    miles from the border' say where the town is. None of them contradicts another."""
+    facts = _read("2016-07-15", "Truck attack on seafront",
+                  "A truck drove 2 kilometers along the seafront in Nice on Thursday night, police said.",
+                  "Nice lies about 930 kilometers from Paris, on the coast near the border.")
+    dist = [f for f in facts if f.measure == "distance"]
+    assert len(dist) == 2 and not any(f.status == "conflict" for f in dist)
+    by_text = {r.text: f for f in dist for r in f.reports}
+    assert by_text["about 930 kilometers"].place == "Paris"

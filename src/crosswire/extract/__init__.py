@@ -43,6 +43,9 @@ class ExtractOptions:
             raise ConfigError("carry_attribution must be >= 0")
 
 
+# the place a distance is measured from, named right after it
+_MEASURED_FROM = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:from|of|to|outside|short\s+of|away\s+from)\s+(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
 # "two children from Algeria", "three nationals of Tunisia": where the people come from, not where it happened
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$")
 ORIGIN_REACH = 25  # the place follows the counted people this closely
@@ -108,8 +111,10 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
             stated = date_cache[(ss, se)]
         said_at = sent.find(src[1]) if src and src[1] else -1  # the speaker's words: "the Consulate in Marseille"
         said = (ss + said_at, ss + said_at + len(src[1])) if src and said_at >= 0 else (-1, -1)
-        place = next((p.canonical for p in places if ss <= p.span[0] < se and p.span[0] >= s - 40
-                      and not _origin(text, p.span[0], e) and not said[0] <= p.span[0] < said[1]), None)
+        place = next((p.canonical for p in places if e <= p.span[0] < min(se, e + 60) and q.measure == "distance"
+                      and _MEASURED_FROM.match(text, e, p.span[0])), None)  # "930 km from Paris": Paris
+        place = place or next((p.canonical for p in places if ss <= p.span[0] < se and p.span[0] >= s - 40
+                               and not _origin(text, p.span[0], e) and not said[0] <= p.span[0] < said[1]), None)
         claims.append(
             Claim(
                 id=ids[i],

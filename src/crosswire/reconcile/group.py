@@ -7,7 +7,8 @@ only parts in one sentence (180 combatants alongside 19 civilians) has their sum
 Subgroups that are not in the hierarchy (Americans, passengers, relatives, people seriously hurt) are
 facts of their own, parts of the total, never its rivals. Tolls are not split by place (a place named
 beside a toll is where the victims came from as often as where they died); other figures are
-(10 km from Aleppo and 30 km from Damascus are two distances).
+(10 km from Aleppo and 30 km from Damascus are two distances), and a distance measured from nowhere ("the
+truck drove 2 km") is not set against distances from a place.
 """
 
 from __future__ import annotations
@@ -242,6 +243,16 @@ def _reference_place(c: Claim) -> str | None:
 
 
 _REFERENCE: dict[str, re.Pattern[str]] = {}
+_FROM_SOMEWHERE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[\w-]+\s+){0,2}?(?:from|of|to|outside|short\s+of|away|"
+                             r"upstream|downstream|north|south|east|west|inland|offshore|off)\b", re.IGNORECASE)
+
+
+def _measured_from_somewhere(c: Claim) -> bool:
+    """Whether the sentence says what a distance is measured from, named or not ("of the town")."""
+    if re.search(r"\b(?:from|of|to|within)\b", c.text, re.IGNORECASE):  # "only 6 kilometers from Aleppo"
+        return True
+    at = c.sentence.find(c.text)
+    return at >= 0 and bool(_FROM_SOMEWHERE.match(c.sentence, at + len(c.text)))
 
 
 def split_by_place(members: list[Item]) -> list[list[Item]]:
@@ -251,6 +262,11 @@ def split_by_place(members: list[Item]) -> list[list[Item]]:
         return [members]
     place_of = {id(m): _reference_place(m.claim) for m in members}
     places = sorted({(place_of[id(m)] or "").lower() for m in members} - {""})
+    if members[0].claim.measure == "distance" and places:
+        # a distance measured from nowhere ("the truck drove 2 km") is not a distance from a place
+        loose = [m for m in members if not place_of[id(m)] and not _measured_from_somewhere(m.claim)]
+        if loose:
+            return [*split_by_place([m for m in members if place_of[id(m)]]), loose]
     if len(places) <= 1:
         return [members]
     groups: dict[str, list[Item]] = {p: [] for p in places}
