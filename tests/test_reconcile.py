@@ -582,3 +582,10 @@ def test_a_distance_measured_from_nowhere_is_not_set_against_distances_from_a_pl
     assert len(dist) == 2 and not any(f.status == "conflict" for f in dist)
     by_text = {r.text: f for f in dist for r in f.reports}
     assert by_text["about 930 kilometers"].place == "Paris"
+
+
+def test_one_person_arrested_said_twice_is_one_arrest_not_a_part_of_itself():
+    facts = _read("2016-11-10", "Tram crash", "The driver of the tram has been arrested, police said.",
+                  "A 42-year-old man from Beckenham has been arrested on suspicion of manslaughter.")
+    (arrested,) = [f for f in facts if f.measure == "arrested"]
+    assert arrested.best == 1 and ":part" not in arrested.key and len(arrested.reports) == 2

@@ -53,7 +53,9 @@ UNIT_FAMILY: dict[str, str] = {
 _HOSPITAL_SOURCE = re.compile(r"\b(?:Hospital|Infirmary|Medical\s+Cent(?:er|re)|Clinic)\b")  # a named one
 _TREATING = re.compile(r"\b(?:treat\w*|brought\s+in|admitted|receiv\w*|caring\s+for)\b", re.IGNORECASE)
 _NUMERAL = re.compile(r"\W*(?:\d|one\b|single\b)", re.IGNORECASE)
-_PARTITIVE = re.compile(r"\bof\s+(?:the|those|them|whom|these)\b", re.IGNORECASE)
+# the figure itself is "some of" a group: "five of the dead", "at least two of them" (not "the driver of the tram")
+_PARTITIVE = re.compile(r"^\W*(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|up\s+to|all|both|most)\s+)?"
+                        r"[\w,.-]+\s+of\s+(?:the|those|them|whom|these)\b", re.IGNORECASE)
 SMALL_LENGTHS = frozenset({"m", "metre", "meter", "cm", "ft", "foot", "feet", "inch", "yard", "yd", "mm"})
 
 
@@ -221,7 +223,7 @@ def group_key(it: Item) -> tuple[str, ...]:
     if c.unit != "person" and subject_level(subject) == 99:
         subject = unit  # "13 villages", "10 areas": the unit says what is counted
     part = "part" if not it.total and not c.negated and (
-        (subject == "people" and (it.parent_item is not None or it.individual))
+        (subject == "people" and (it.parent_item is not None or (it.individual and c.measure != "arrested")))
         or (it.partitive and c.unit == "person")) else "total"  # "five of the dead Americans": some of them
     return (c.measure, subject, unit, it.scope, part)
 
