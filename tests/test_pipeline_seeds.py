@@ -142,3 +142,19 @@ def test_a_story_that_cannot_be_briefed_is_recorded_and_the_rest_go_on(tmp_path:
     monkeypatch.setattr(pipeline, "brief_story", real)
     again = pipeline.run(files, db=str(tmp_path / "x.db"))  # the next run briefs it
     assert again.briefs == 1 and not [f for f in again.failed if f.stage == "brief"]
+
+
+def test_names_of_one_thing_are_one_entity(export: dict) -> None:
+    """gold.json's groups of names of one thing: every name crosswire lists as a person or organisation is
+    under one entry (names written apart in different reports are merged over the story)."""
+    (story,) = export["stories"]
+    entry_of: dict[str, int] = {}
+    for i, e in enumerate(story["entities"]):
+        if e["kind"] in ("person", "organization"):
+            for name in (e["name"], *e["aliases"]):
+                entry_of[name] = i
+    for group in GOLD["entities"]["same_entity_groups"]:
+        found = {entry_of[n] for n in group if n in entry_of}
+        assert len(found) <= 1, group
+    assert entry_of.get("Hayat Tahrir") == entry_of.get("HTS") == entry_of.get("Hayat Tahrir al-Sham") is not None
+    assert entry_of.get("UN") == entry_of.get("United Nations") is not None

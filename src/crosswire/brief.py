@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from crosswire.clean.chrome import inline_media
 from crosswire.errors import ConfigError
+from crosswire.extract.aliases import merge_aliases
 from crosswire.extract.sentences import sentences as split_sentences
 from crosswire.records import (
     Article,
@@ -434,12 +435,18 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
 
 def _entities(extractions: Mapping[str, Extraction], ids: Sequence[str]
               ) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The story's people, organisations and places, one entry per thing: names one article wrote apart are
+    merged over the story as within an article ("Hayat Tahrir" and "HTS" in one report, "Hayat Tahrir
+    al-Sham" in another; "UN" and "United Nations"), the other names kept as aliases."""
+    ents = [ent for aid in ids for ent in (extractions[aid].entities if aid in extractions else ())]
+    story_names = merge_aliases(e for e in ents if e.kind in ("person", "organization", "place"))
     merged: dict[tuple[str, str], set[str]] = {}
-    for aid in ids:
-        for ent in extractions[aid].entities if aid in extractions else ():
-            names = merged.setdefault((ent.kind, ent.canonical), set())
-            if ent.name != ent.canonical:
-                names.add(ent.name)
+    for ent in ents:
+        canonical = story_names.get(ent.canonical, ent.canonical) if ent.kind != "source-alias" else ent.canonical
+        names = merged.setdefault((ent.kind, canonical), set())
+        for name in (ent.name, ent.canonical):
+            if name != canonical:
+                names.add(name)
     return tuple((k, c, tuple(sorted(merged[(k, c)]))) for k, c in sorted(merged))
 
 
