@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from crosswire.clean.chrome import inline_media
 from crosswire.errors import ConfigError
 from crosswire.extract.aliases import merge_aliases
+from crosswire.extract.attribution import link_descriptions
 from crosswire.extract.sentences import sentences as split_sentences
 from crosswire.records import (
     Article,
@@ -440,9 +441,15 @@ def _entities(extractions: Mapping[str, Extraction], ids: Sequence[str]
     al-Sham" in another; "UN" and "United Nations"), the other names kept as aliases."""
     ents = [ent for aid in ids for ent in (extractions[aid].entities if aid in extractions else ())]
     story_names = merge_aliases(e for e in ents if e.kind in ("person", "organization", "place"))
+    described = link_descriptions(extractions[a] for a in ids if a in extractions)  # "a UK-based monitor": SOHR
     merged: dict[tuple[str, str], set[str]] = {}
     for ent in ents:
-        canonical = story_names.get(ent.canonical, ent.canonical) if ent.kind != "source-alias" else ent.canonical
+        canonical = ent.canonical
+        if ent.kind == "source":
+            canonical = described.get(canonical, canonical)
+            canonical = story_names.get(canonical, canonical)
+        elif ent.kind != "source-alias":
+            canonical = story_names.get(canonical, canonical)
         names = merged.setdefault((ent.kind, canonical), set())
         for name in (ent.name, ent.canonical):
             if name != canonical:

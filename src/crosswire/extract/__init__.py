@@ -5,7 +5,8 @@ claims and distances (:mod:`.quantities`), attaches attribution (:mod:`.attribut
 the as-of date (a date stated in the claim's sentence, else the publication date) and
 the place (a place entity inside the sentence), and adds entities (:mod:`.entities`) and
 dated events (:mod:`.time`). Appositive source descriptions are recorded as entities of
-kind ``source-alias`` (name = description, canonical = named source).
+kind ``source-alias`` (name = description, canonical = named source), and who each sentence quotes, with
+or without a figure, as entities of kind ``source`` (name = as written, canonical = normalised).
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ class ExtractOptions:
             raise ConfigError("carry_attribution must be >= 0")
 
 
+# a sentence that may say who says it (the attribution patterns need one of these words)
+_SPEECH_CUE = re.compile(r"\b(?:said|says|told|according|reported|reports|announced|claimed|claims|stated|states|"
+                         r"confirmed|added|estimated|noted|revealed|indicated|warned|cited|reporting|suggested|"
+                         r"suggests|suggest|argued|argues|insisted|wrote|tweeted|posted|remarks|comments)\b")
 # the place a distance is measured from, named right after it
 _MEASURED_FROM = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[\w-]+\s+){0,2}?"
                             r"(?:from|of|to|outside|short\s+of|away\s+from)\s+(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
@@ -63,12 +68,16 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     ents = _entities(article, spans) if options.entities else ()
     places = [e for e in ents if e.kind == "place"]
     aliases: list[Entity] = []
+    sources: list[Entity] = []
     raw: list[tuple[tuple[int, int], str, object, int | None, tuple[str, str] | None, int]] = []
     last_src: tuple[int, tuple[str, str]] | None = None
     for si, (ss, se) in enumerate(spans):
         sent = text[ss:se]
         found = quantities(sent)
-        src = _attr.attribution(sent) if found else None
+        src = _attr.attribution(sent) if found or _SPEECH_CUE.search(sent) else None
+        if src is not None and options.entities and (at := sent.find(src[1])) >= 0:
+            # who the report quotes, numbers or not: the story's sources ("pro-government websites claimed")
+            sources.append(Entity(article.id, "source", src[1], src[0], (ss + at, ss + at + len(src[1]))))
         if options.entities and ", " in sent:
             for desc, name in _attr.appositives(sent):
                 off = ss + sent.find(desc) if desc in sent else ss
@@ -140,4 +149,4 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 negated=q.negated,  # type: ignore[attr-defined]
             )
         )
-    return Extraction(article.id, tuple(claims), tuple(ents) + tuple(aliases), tuple(events))
+    return Extraction(article.id, tuple(claims), tuple(ents) + tuple(aliases) + tuple(sources), tuple(events))

@@ -20,6 +20,7 @@ from ..records import Extraction
 _VERBS = (
     r"said|says|reported|reports|announced|announces|told|stated|states|claimed|claims|confirmed"
     r"|confirms|added|estimated|estimates|noted|revealed|indicated|indicate|indicates|cited|warned"
+    r"|suggested|suggests|suggest|argued|argues|insisted|insists|wrote|tweeted|posted|reporting"
 )
 # Alternatives must not overlap (an all-caps word is already a capitalised word): overlapping
 # alternatives under a repeat backtrack exponentially on long runs of capitalised words.
@@ -40,11 +41,13 @@ GENERIC_SPEAKERS = (
     "officials", "official", "police", "authorities", "witnesses", "residents", "doctors", "medics", "paramedics",
     "rescuers", "firefighters", "investigators", "prosecutors", "officers", "spokesman", "spokeswoman",
     "spokesperson", "sources", "source", "activists", "organisers", "organizers", "survivors", "staff",
+    "media", "websites", "outlets", "agency",
 )
 _GENERIC_WORDS = "|".join(GENERIC_SPEAKERS)
 _MODIFIERS = ("local", "state", "provincial", "federal", "regional", "senior", "military", "security", "health",
               "hospital", "government", "police", "fire", "rescue", "medical", "emergency", "city", "county",
-              "other", "two", "three", "several")
+              "other", "two", "three", "several", "pro-government", "opposition", "rebel", "army", "state-run",
+              "official", "independent", "western", "foreign", "international", "news", "social")
 _GENERIC_SAID = re.compile(
     r"(?<![\w-])(?P<src>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+|(?:" + "|".join(_MODIFIERS) + r")\s+){0,3}"
     rf"(?:{_GENERIC_WORDS})"
@@ -59,6 +62,10 @@ _INVERTED = re.compile(
     r"de|van|von))*)|(?P<generic>(?:(?:the|a|an)\s+)?(?:(?:" + "|".join(_MODIFIERS)
     + rf")\s+){{0,3}}(?:{_GENERIC_WORDS})))"
     r"(?=\s*(?:[,.;:]|$))")
+# "remarks by the UN's special envoy for Syria, Geir Pedersen, suggested": the one who made them
+_REMARKS_BY = re.compile(
+    r"\b(?i:remarks|comments|statements?|testimony|briefing|announcement)\s+(?:by|from)\s+(?:the\s+)?"
+    r"(?:[^,.;]{0,60},\s+)?(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)")
 _GENERIC_KEYS = frozenset(GENERIC_SPEAKERS)
 _PLAIN_WORDS = frozenset(("the", "a", "an", *_MODIFIERS, *GENERIC_SPEAKERS))
 
@@ -85,10 +92,16 @@ _SKIP_SOURCES = frozenset(
 )
 
 
+_TITLES = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Lt|Col|Gen|Brig|Maj|Capt|Cpt|Sgt|Cpl|Adm|Gov|Sen|Rep|Prof|Rev|Insp|Supt|"
+                     r"Det)\.?\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])")
+
+
 def normalise_source(name: str) -> str:
-    """Canonical spelling of an originator: no leading article, no appositive, single spaces."""
+    """Canonical spelling of an originator: no leading article, no appositive, no title before a person's
+    name ("Lt. Col. Hassan Abdulghany": Hassan Abdulghany), single spaces."""
     s = re.sub(r"\s+", " ", name).strip(" ,.;:\"'“”‘’")
     s = s.split(",")[0].strip()
+    s = _TITLES.sub("", s)
     s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.IGNORECASE) if s[:1].isupper() else s
     if s.lower().startswith(("a ", "an ", "the ")):
         s = s.split(" ", 1)[1]
@@ -107,6 +120,8 @@ def attribution(sentence: str) -> tuple[str, str] | None:
             return normalise_source(m.group("name")), ((m.group("title") or "") + m.group("name")).rstrip(".")
         if m.group("generic"):
             return normalise_source(m.group("generic")), m.group("generic")
+    for m in _REMARKS_BY.finditer(sentence) if "by " in sentence or "from " in sentence else ():
+        return normalise_source(m.group("src")), m.group("src")
     for rx in (_REPORTS_FROM, _SAID):
         for m in rx.finditer(sentence):
             src = m.group("src").strip().rstrip(".,;:")
