@@ -81,6 +81,15 @@ def test_a_generic_speaker_is_no_one_body() -> None:
         # a generic speaker in a place is that speaker, not the place
         ("Five people were hurt in Cannes, police in Nice said.", "police"),
         ("Officials and witnesses in Nice said the truck sped up.", "witnesses"),
+        # remarks by someone, a body reporting, a title before a name, sources named by what they are
+        ("Recent remarks by the UN's special envoy for Syria, Geir Pedersen, suggested that the fighting spread.",
+         "Geir Pedersen"),
+        ("The toll is rising, with the Syria Civil Defence reporting casualties from air raids.",
+         "Syria Civil Defence"),
+        ("Lt. Col. Hassan Abdulghany said the rebels had taken the town.", "Hassan Abdulghany"),
+        ("Pro-government websites claimed that the army had hit the group's hideouts.", "Pro-government websites"),
+        # a name inside the speaker's description is not the speaker
+        ("A family in the suburbs of New York City said five of the dead were relatives.", None),
         # an abbreviation's dots do not end the source
         ("He was killed, according to a U.S. law enforcement official.", "U.S. law enforcement official"),
         ("Five died, according to a spokesman for the U.N. mission, who spoke on Monday.",

@@ -158,3 +158,11 @@ def test_names_of_one_thing_are_one_entity(export: dict) -> None:
         assert len(found) <= 1, group
     assert entry_of.get("Hayat Tahrir") == entry_of.get("HTS") == entry_of.get("Hayat Tahrir al-Sham") is not None
     assert entry_of.get("UN") == entry_of.get("United Nations") is not None
+
+
+def test_every_source_gold_says_the_reports_cite_is_listed(export: dict) -> None:
+    (story,) = export["stories"]
+    listed = [n.lower() for e in story["entities"] if e["kind"] == "source" for n in (e["name"], *e["aliases"])]
+    for gold in GOLD["sources_cited"]:
+        want = gold.split(" (")[0].lower()  # "Geir Pedersen (UN special envoy)"
+        assert any(want in n or n in want for n in listed), (gold, listed)

@@ -132,7 +132,8 @@ _INLINE_MEDIA = re.compile(
     r"Thank\s+you\s+for\s+subscribing|Could\s+not\s+subscribe|Invalid\s+Email|Opens\s+in\s+(?:a\s+)?new\s+window|"
     r"Share\s+(?:this|on)\s+(?:article|story|Facebook|Twitter|WhatsApp)|Sign\s+up\s+(?:for|to)\s+(?:our|the)|"
     r"Find\s+out\s+what's\s+happening)\b|\((?:Photo|Picture|Image)\b|^(?:Photos?|Video|Watch)\s*:|"
-    r"^File\s*[-–—]\s+(?:In\s+this|This)\b|"
+    r"^File\s*[-–—]\s+(?:In\s+this|This)\b|\b(?:[Ii]n\s+this\s+(?:[\w,.]+\s+){0,5}?|undated\s+|handout\s+)"
+    r"(?:file\s+|handout\s+)?(?:photo|image|picture)\b|^Read\s+(?:her|his|their|more|our)\b|^Updated\s*\||"
     r"https?://|\bwww\.\w|\(@\w{2,30}\)|^(?:Photo|Picture)\s+[A-Z]{3,}|(?<![\w'’])[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")
 
 

@@ -80,6 +80,7 @@ def is_generic_source(name: str | None) -> bool:
 _GENERIC_IN_PLACE = re.compile(
     r"(?<![\w-])(?P<src>(?:(?:the|a|an)\s+)?(?:(?:" + "|".join(_MODIFIERS) + rf")\s+){{0,3}}(?:{_GENERIC_WORDS}))"
     r"\s+(?:in|at)\s+$", re.IGNORECASE)
+_PLACE_OF_SPEAKER = re.compile(r"\b(?:in|of|at|from|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _BODY_IN_PLACE = re.compile(rf"(?P<body>{_NAME})\s+(?:in|at)\s+$")
 _APPOSITIVE = re.compile(rf"(?P<src>{_NAME}),\s+(?P<desc>an?\s+[^,.;]{{3,80}}?)(?=[,.;]|$)")
 _APPOSITIVE_CUE = re.compile(r",\s+an?\s")
@@ -133,6 +134,9 @@ def attribution(sentence: str) -> tuple[str, str] | None:
                 continue
             if rx is _SAID and (who := _GENERIC_IN_PLACE.search(sentence, max(0, m.start() - 60), m.start())):
                 return normalise_source(who.group("src")), who.group("src")  # "police in Nice said": police
+            if rx is _SAID and _PLACE_OF_SPEAKER.search(sentence, max(0, m.start() - 16), m.start()) and not \
+                    _BODY_IN_PLACE.search(sentence, max(0, m.start() - 80), m.start()):
+                continue  # "a family in the suburbs of New York City said": the family, not the city
             if rx is _SAID:
                 body = _BODY_IN_PLACE.search(sentence, max(0, m.start() - 80), m.start())
                 if body and body.group("body").split()[0].lower() not in _SKIP_SOURCES:

@@ -35,7 +35,8 @@ _MEASURE_WORDS = [
                   r"area|region|country|city|town|villages?|fighting|violence|offensive|war|bombing|"
                   r"across|abroad|into|to\s+(?:neighbou?ring|safety|camps?)))"),
     ("missing", r"missing|unaccounted"),
-    ("arrested", r"arrest\w*|detain\w*|held(?=\s+(?:in\s+(?:custody|detention|jail|prison)|captive|hostage|"
+    ("arrested", r"arrest\w*|detain\w*|custody|detention|"
+                 r"held(?=\s+(?:in\s+(?:custody|detention|jail|prison)|captive|hostage|"
                  r"without|incommunicado|on\s+(?:suspicion|charges)))"),
     ("captured", r"captur\w*|seiz\w*|took\s+control|taken(?!\s+(?:to|into|in|for|by|from|away|out|off)\b)|"
                  r"control\s+of|overran|overtaken"),
@@ -361,6 +362,7 @@ _SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b|-\d|
                          r"ammunition|bullets?|shells?|cartridges?|revolvers?|calib(?:re|er)|weapons?|firearms?)\b",
                          re.IGNORECASE)
 _AT_ONE_HOSPITAL = ", at one hospital"
+_PER_TIME = re.compile(r"\s*(?:per|an|a|each)\s+(?:hour|second|minute|day)\b|/\s*h\b|/hr\b", re.IGNORECASE)
 _SMALL_UNITS = frozenset({"inch", "centimeter", "millimeter"})
 # the people a report names as its sources are no figure of the event
 _SOURCE_AFTER = re.compile(
@@ -614,6 +616,9 @@ def quantities(sentence: str) -> list[Quantity]:
             conv = _CONVERSION.match(sentence, covered)
             covered = conv.end() if conv else covered
             continue  # "an 80-foot-long room", "a 9 mm handgun", "6 inches of pipe": a size
+        if unit_m and unit_m.group(1).lower() in _DIST_UNITS and _PER_TIME.match(after, unit_m.end()):
+            covered = e + unit_m.end()
+            continue  # "40 miles per hour", "100 km/h": a speed
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague:
             unit = _DIST_UNITS[unit_m.group(1).lower()]
             q = _QUAL.search(sentence[max(0, s - 30) : s])
