@@ -233,3 +233,12 @@ def test_a_summary_sentence_is_stated_without_its_dateline() -> None:
     assert first and first[0].text.startswith("A cargo ship hit")
     c = first[0].citations[0]
     assert text[c.span[0]:c.span[1]] == first[0].text
+
+
+def test_a_dateline_with_a_horizontal_bar_is_dropped_too() -> None:
+    text = ("WASHINGTON ― In a stinging blow to the president, the Senate voted on Wednesday to override his veto, "
+            "officials said. The House followed later in the day.")
+    arts = {"a": _art("a", "Senate overrides veto", text=text)}
+    story = Story(id="s", article_ids=("a",), headline="")
+    b = brief(story, (), arts, {}, sources_of(story, arts, []), BriefOptions(summary_min=1, summary_max=5))
+    assert any(s.text.startswith("In a stinging blow") for s in b.summary)

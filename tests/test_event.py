@@ -831,6 +831,7 @@ def test_a_background_toll_does_not_make_the_record() -> None:
     ("The freed hostages were flown by helicopter to the capital on Thursday.", "air crash"),
     ("The senator faced a barrage of questions from reporters on Thursday.", "shelling/artillery"),
     ("The defence minister resigned on Thursday in protest of the decision.", "protest"),
+    ("The president unveiled gun proposals on Thursday in the wake of the school shooting.", "shooting"),
 ])
 def test_words_of_a_type_that_name_no_such_event(sentence: str, not_type: str) -> None:
     record = _record_of(["Officials meet on Thursday", sentence, "Officials will meet again next week."],

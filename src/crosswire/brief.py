@@ -297,7 +297,7 @@ def _in_quotation(text: str, start: int, end: int) -> bool:
 # "(CNN)"; the summary states the sentence without it.
 _DATELINE = re.compile(
     r"(?:[A-Z]{2,}[A-Z.'’-]*(?:\s+[A-Z]{2,}[A-Z.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
-    r"(?:\([A-Z][\w.' ]{1,30}\)\s*)?[—–-]{1,2}\s*|\((?:CNN|AP|Reuters|AFP|UPI|AAP)\)\s*(?:[—–-]{1,2}\s*)?)"
+    r"(?:\([A-Z][\w.' ]{1,30}\)\s*)?[—–―-]{1,2}\s*|\((?:CNN|AP|Reuters|AFP|UPI|AAP)\)\s*(?:[—–―-]{1,2}\s*)?)"
     r"(?=[A-Z\u201c\"])")
 
 

@@ -98,6 +98,9 @@ _BY_MEANS = re.compile(r"\b(?:by|via|aboard|on\s+board)\s+(?:(?:a|an|the|militar
                        re.IGNORECASE)
 _FIGURATIVE_AFTER = re.compile(r"\s+of\s+(?!(?:\w+\s+)?(?:rockets?|missiles?|shells?|artillery|fire|mortars?|gunfire|"
                                r"strikes?|bombs?|bullets?|grenades?)\b)", re.IGNORECASE)
+_AFTERMATH = re.compile(r"\b(?:in\s+the\s+(?:wake|aftermath)\s+of|anniversary\s+of|families\s+of|prompted\s+by|"
+                        r"(?:response|reaction)\s+to)\s+(?:the\s+|last\s+\w+'s\s+)?(?:[\w'’.-]+\s+){0,4}$",
+                        re.IGNORECASE)
 _IN_PROTEST = re.compile(r"\b(?:resign\w*|quit|quits|walk\w*\s+out|stepp?\w*\s+down|boycott\w*)\b[^.;]{0,40}\bin\s+$",
                          re.IGNORECASE)
 
@@ -109,6 +112,8 @@ def _not_an_event(chunk: str, m: re.Match[str], type_name: str) -> bool:
         return True
     if word == "barrage" and _FIGURATIVE_AFTER.match(chunk, m.end()):
         return True
+    if _AFTERMATH.search(chunk, max(0, at - 60), at):
+        return True  # "in the wake of the Connecticut mass shooting": the story is what came after
     return type_name == "protest" and word == "protest" and bool(_IN_PROTEST.search(chunk, max(0, at - 80), at))
 
 

@@ -95,7 +95,7 @@ DATE_WORD = re.compile(
     r"valentine['’]?s\s+day|st\.?\s+patrick['’]?s\s+day|guy\s+fawkes\s+night)\b", re.I)
 _SENTENCE_CUT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(])")
 DATELINE = re.compile(  # "LONDON —", "SAN JOSE, Costa Rica (AP) -"
-    r"^\s*[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Za-z .]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[—–-]")
+    r"^\s*[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Za-z .]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[—–―-]")
 # What the words before a place say about it (see places.place_cue): the head preposition of its phrase.
 SITE_WORDS = frozenset({"in", "near", "at", "outside", "on", "inside", "into", "off", "over", "across", "around",
                         "within", "onto", "throughout"})
