@@ -589,3 +589,14 @@ def test_one_person_arrested_said_twice_is_one_arrest_not_a_part_of_itself():
                   "A 42-year-old man from Beckenham has been arrested on suspicion of manslaughter.")
     (arrested,) = [f for f in facts if f.measure == "arrested"]
     assert arrested.best == 1 and ":part" not in arrested.key and len(arrested.reports) == 2
+
+
+def test_a_large_bare_count_is_not_another_event_s_figure():
+    """300,000 people signing a petition beside two boys at the zoo: a count of something else, not a toll far
+    above the story's."""
+    facts = _read("2016-05-31", "Petition after gorilla shot at zoo",
+                  "A boy, 4, fell into the gorilla enclosure on Saturday and two keepers shot the animal.",
+                  "Almost 300,000 people have signed a petition calling for the parents to be held responsible.",
+                  "Two children watched from the railings, a witness said.")
+    (petition,) = [f for f in facts if any("300,000" in r.text for r in f.reports)]
+    assert petition.scope == "event"

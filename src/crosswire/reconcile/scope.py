@@ -410,7 +410,9 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
     if _WEAK_CUES.search(c.sentence) and (
             not others or (value is not None and value > opts.cue_ratio * figures.median_of_others(c))):
         return f"a longer span ({_WEAK_CUES.search(c.sentence).group(0)!r})"  # type: ignore[union-attr]
-    if c.unit == "person" and value and others and value > opts.background_ratio * figures.median_of_others(c):
+    if c.unit == "person" and c.measure != "count" and value and others and \
+            value > opts.background_ratio * figures.median_of_others(c):
+        # (a bare count is of anything: 300,000 signatures beside two children is no other event's toll)
         return "far above every other figure of its kind in the story"
     if c.measure in HUMAN_TOLLS and not ctx.casualty and (c.span[0] >= opts.lede_chars or _after_prior_event(c)):
         return "a toll mentioned in passing in a story that is not about casualties"
