@@ -57,7 +57,17 @@ def _source_key(r: Report, origins: dict[str, str]) -> tuple[str, str]:
 
 
 def independent_count(reports: Sequence[Report], origins: dict[str, str]) -> int:
-    return len({_source_key(r, origins) for r in reports})
+    """Distinct originators of ``reports``: an article that names who gave its figures counts as them, one
+    that names no one as itself (never both: its unattributed restatement of an attributed figure is the
+    same figure, not one more source)."""
+    by_article: dict[str, set[tuple[str, str]]] = {}
+    for r in reports:
+        by_article.setdefault(origins.get(r.article_id, r.article_id), set()).add(_source_key(r, origins))
+    keys: set[tuple[str, str]] = set()
+    for found in by_article.values():
+        named = {k for k in found if k[0] == "by"}
+        keys |= named or found
+    return len(keys)
 
 
 class _Judge:
@@ -158,8 +168,9 @@ class _Judge:
         stale = [r for r in reps if r.claim_id not in in_chain]
         for s in stale:  # a stale report repeats a figure the chain had already reached or passed (an open
             # lower bound reached nothing above it: "at least 2" then does not cover a later "at least 6")
-            if not any(self.when(c) <= self.when(s) and (level(s) <= level(c) or (c.high is not None
-                                                                                  and self.fits(c, s)))
+            # (a figure dated by its day alone and one with a time of that day are of the same day)
+            if not any((self.when(c) <= self.when(s) or self.when(c)[:10] == self.when(s)[:10])
+                       and (level(s) <= level(c) or (c.high is not None and self.fits(c, s)))
                        for c in chain):
                 return None
         if stale and independent_count(stale, self.origins) > independent_count(chain, self.origins):
