@@ -677,6 +677,7 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
     # rewrites
     if len(entry.fact_seq) >= opts.min_facts:
         credited: set[str] | None = None  # the outlets the text credits, read when a candidate needs them
+        quotes: frozenset[int] | None = None  # its quoted words' fact hashes, read when a candidate needs them
         own = frozenset(entry.fact_seq)
         for other in sorted(index._query(index._facts, entry.facts, article.id, _FACT_TABLE), key=index._key):
             if index._root_of(other) in found or other in found:
@@ -686,6 +687,11 @@ def _find(article: Article, entry: _Entry, index: DedupIndex) -> dict[str, Link]
             j = common / (len(own) + len(o.fact_seq) - common)
             if common < opts.min_facts or j < opts.credited_threshold:
                 continue
+            if quotes is None:
+                tokens = [t for t in _fact_tokens(article.text)[: opts.max_facts] if t.startswith("q:")]
+                quotes = frozenset(index._hasher.tokens(tokens).tolist()) if tokens else frozenset()
+            if quotes and quotes.isdisjoint(o.fact_seq):
+                continue  # it quotes what the other never did: its own reporting, not a rewrite of it
             shared, order = _order_agreement(entry.fact_seq, o.fact_seq)
             if credited is None and o.outlet:
                 credited = set(credits(article))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -236,6 +236,20 @@ def _language(paragraphs: list[str], sample_chars: int = 20_000) -> str | None:
     return "en" if sum(map(_EN_STOP.__contains__, words)) / len(words) >= 0.12 else None
 
 
+# A wire dateline names the agency that wrote the report: "SELBRA, April 15 (Meridian Wire) - ...",
+# "KUNDUZ, Afghanistan (AP) — ..."
+_DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,40})?\s*\(([A-Z][\w .&'’-]{1,40}?)\)\s*[-–—―]")
+
+
+def _dateline_outlet(paragraphs: Sequence[str]) -> str | None:
+    """The agency a report's dateline credits, for a text that names no site (the first paragraphs only)."""
+    for para in paragraphs[:3]:
+        m = _DATELINE_OUTLET.match(para)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
 def clean(document: Document, options: CleanOptions = CleanOptions(), *,
           context: CleanContext | None = None) -> Article:
     """Clean one document into an Article; raises DocumentError when nothing usable is left."""
@@ -249,6 +263,9 @@ def clean(document: Document, options: CleanOptions = CleanOptions(), *,
                            edge_words=options.edge_words, structural=not parts.from_html,
                            repeat_min_words=options.repeat_min_words,
                            title=parts.meta.get("title"))
+    given_title = _str(document.hint("title")) or parts.meta.get("title")
+    if not cleaned.paragraphs and given_title and parts.lines:
+        cleaned.paragraphs.append(given_title.strip())  # a record whose body is all page furniture: its headline
     if not cleaned.paragraphs:
         reason = "no body text left after cleaning" if parts.lines else "no body text"
         raise _fail(document, reason)
@@ -263,7 +280,8 @@ def clean(document: Document, options: CleanOptions = CleanOptions(), *,
         published = published or md.parse_metadata_date(value, name)
     published = published or cleaned.published or Published()
     url = hint("url") or meta.get("url") or None
-    outlet = site or (meta.get("sitename") or None)
+    outlet = site or (meta.get("sitename") or None) or (
+        None if cleaned.original_source else _dateline_outlet(cleaned.paragraphs))  # a syndicated copy is no agency
     return Article(
         id=document.id[:16],
         document_id=document.id,

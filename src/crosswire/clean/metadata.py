@@ -180,7 +180,9 @@ _SECTION_RE = re.compile(r"^(?i:in|section|category|categories|filed under|poste
 _CREDIT_RE = re.compile(
     r"^(?:original(?:ly)?\s+(?:source|published|posted|appeared)(?:\s+(?:at|on|in|by))?|source|sources|via|"
     r"courtesy(?:\s+of)?|credit|this (?:article|story|report) (?:was\s+)?(?:originally\s+)?"
-    r"(?:appeared|published|posted)(?:\s+(?:at|on|in|by))?)\s*[:\-–]?\s+(.{2,80})$", re.I)
+    r"(?:appeared|published|posted)(?:\s+(?:at|on|in|by))?|"
+    r"(?:this (?:article|story|report) (?:was|is)\s+)?based\s+on\s+(?:reporting|a\s+report|reports)\s+(?:by|from))"
+    r"\s*[:\-–]?\s+(.{2,80})$", re.I)
 _NOT_NAMES = WEEKDAYS | set(MONTHS) | {"the", "a", "an", "this", "that", "then", "now", "today", "tonight",
                                        "yesterday", "tomorrow", "late", "early", "noon", "midnight"}
 
@@ -233,7 +235,7 @@ def parse_credit(line: str) -> tuple[str, str] | None:
     host = _HOST_RE.search(value)
     if host:
         return normalise_host(host[0]) or host[1].lower(), value
-    strong = re.match(r"^(?:original|this (?:article|story|report))", line.strip(), re.I)
+    strong = re.match(r"^(?:original|this (?:article|story|report)|based on)", line.strip(), re.I)
     if strong and len(value.split()) <= 4 and value[:1].isupper() and not value.endswith(("?", "!")):
         return value, value
     return None
