@@ -252,6 +252,24 @@ def call_to_action(text: str, *, anywhere: bool = False) -> bool:
             or (bool(_ADDRESS_RE.search(text)) and (linked >= 1 or imperative)))
 
 
+# The furniture at the foot of a page: copyright lines, comment counters, "most read" and "you may also like"
+# headings, numbered teaser headlines.
+_FOOT = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|all\s+rights\s+reserved|comments?\s*(?:\(\d+\)|\d+)?$|\d+\s+comments?$|"
+    r"comments\s+are\s+(?:closed|disabled|off)|(?:log|sign)\s+in\s+to\s+comment|join\s+the\s+conversation|"
+    r"most\s+(?:read|popular|viewed|shared)$|you\s+(?:may|might)\s+also\s+like|related(?:\s+(?:stories|articles|"
+    r"coverage))?:?$|read\s+more:?$|more\s+(?:stories|on\s+this\s+story):?$|listen\s+again:|photo\s+gallery:|"
+    r"(?:get|download)\s+(?:our|the)\s+\w+\s+app)", re.IGNORECASE)
+_NUMBERED_TEASER = re.compile(r"^\d{1,2}[.)]\s+[A-Z][^.!?]{3,90}$")
+
+
+def foot_furniture(text: str) -> bool:
+    """A line of the furniture under an article: a copyright line, a comment counter, a "most read" heading,
+    a numbered teaser headline ("2. Council approves new bus routes")."""
+    t = text.strip()
+    return bool(_FOOT.match(t)) or (bool(_NUMBERED_TEASER.match(t)) and len(words(t)) <= 14)
+
+
 def title_case_share(text: str) -> float:
     raw = _WORD_RE.findall(text)
     long = [x for x in raw if len(x) > 3]

@@ -308,7 +308,9 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
     for line in reversed(items):
         if line.reason is not None:
             continue
-        if ch.call_to_action(line.text):
+        if structural and not any(c.isalnum() for c in line.text):
+            line.reason = "separator"  # a rule between the article and what follows it
+        elif ch.call_to_action(line.text) or (structural and ch.foot_furniture(line.raw)):
             line.reason = "chrome"
         elif (cut := ch.split_credit(line.text)) is not None:
             keep, credit = cut
@@ -322,8 +324,11 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             line.reason = "contact"
         elif ch.initials_credit(line.text) or ch.source_label(line.text):
             line.reason = "credit"
-        elif (line.marker and headline_like(line.text) and line.n >= 4 and "(" not in line.text
-              and ch.title_case_share(line.text) >= 0.6):
+        elif (line.marker or (structural and line.n <= 14)) and headline_like(line.text) and line.n >= 4 \
+                and "(" not in line.text and not line.ends_sentence and (
+                    structural or ch.title_case_share(line.text) >= 0.6):
+            # a teaser headline under the article ("10 Things You Didn't Know About Dams"); in a page's text cut
+            # by an HTML extractor, only a list-marked one in title case (its last lines are the body's)
             line.reason = "link"
         else:
             break
