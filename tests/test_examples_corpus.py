@@ -71,3 +71,40 @@ def test_corpus_carries_what_the_demo_needs() -> None:
     html = items["2025-04-16_northern-herald_selbra-toll.html"].raw.decode()
     assert 'property="article:published_time"' in html and "on 14 April" in html and "4,500" in html
     assert "1,200" in radio
+
+
+def test_the_demo_finds_what_the_corpus_readme_promises(tmp_path) -> None:
+    """examples/README.md, "What a correct run finds", end to end over the bundled corpus."""
+    import crosswire
+
+    crosswire.run([str(examples.path())], db=str(tmp_path / "demo.db"))
+    with crosswire.Store(str(tmp_path / "demo.db"), readonly=True) as store:
+        export = crosswire.export_document(store)
+    origin = {a["id"]: a["origin"].rsplit("/", 1)[-1] for a in export["articles"]}
+    assert sorted(len(s["article_ids"]) for s in export["stories"]) == [2, 8]
+    dam = next(s for s in export["stories"] if len(s["article_ids"]) == 8)
+    coach = next(s for s in export["stories"] if len(s["article_ids"]) == 2)
+    src = {origin[s["article_id"]]: s for s in dam["sources"]}
+    meridian = next(a for a, o in origin.items() if o.startswith("2025-04-15_meridian"))
+    assert src["2025-04-15_daily-sentinel_dam-failure.txt"]["duplicate_of"] == meridian
+    assert not src["2025-04-16_topstory-daily_dam-collapse.txt"]["independent"]  # a rewrite crediting Meridian
+    assert all(s["independent"] for o, s in src.items() if "sentinel" not in o and "topstory" not in o)
+    facts = {f["key"]: f for f in dam["facts"]}
+    killed, injured = facts["killed:people:person"], facts["injured:people:person"]
+    assert killed["status"] == "update" and killed["best"] >= 41 and "27" in killed["explanation"]
+    assert injured["status"] == "update" and injured["best"] >= 61
+    assert killed["independent_sources"] <= dam["independent_sources"]
+    radio = next(a for a, o in origin.items() if o.startswith("2025-04-16_radio-oster"))
+    distance = next(f for f in dam["facts"] if f["measure"] == "distance" and f["status"] == "conflict")
+    assert distance["outliers"] == [radio] and 14 <= distance["best"] <= 16
+    evacuated = next(f for f in dam["facts"] if f["measure"] == "evacuated" and f["subject"] == "people")
+    assert evacuated["status"] == "conflict" and evacuated["outliers"] == [radio]
+    assert dam["event"]["date"] == "2025-04-14" and dam["event"]["killed"]["best"] >= 41
+    coach_facts = {f["key"]: f for f in coach["facts"]}
+    assert coach["independent_sources"] == 2
+    for key, best in (("killed:people:person", 6), ("injured:people:person", 14)):
+        assert (coach_facts[key]["status"], coach_facts[key]["best"]) == ("agree", best)
+    kept = "\n".join(a["text"] for a in export["articles"])
+    for chrome in ("Comments (", "Comments are closed", "© Radio Oster", "Copyright 2025 TopStory", "Most read",
+                   "1. Dam bursts above Selbra", "10 Things You Didn't Know"):
+        assert chrome not in kept, chrome
