@@ -88,6 +88,12 @@ def test_failures_are_stored_with_reason(tmp_path: Path) -> None:
         reasons = {(f.origin, f.reason) for f in store.failures()}
         assert ("bad.txt", "no body text") in reasons and ("missing.txt", "no such file or directory") in reasons
         assert store.document_ids("failed") == [_doc(b"bad").id]
+    for _ in range(3):  # the same bad inputs met on every re-run are one failure each
+        with Store(tmp_path / "s.db") as store, store.transaction():
+            store.add_failure(r.Failed(None, "missing.txt", "ingest", "no such file or directory"))
+            store.add_failure(r.Failed(_doc(b"bad").id, "bad.txt", "clean", "no body text"))
+    with Store(tmp_path / "s.db") as store:
+        assert len(store.failures()) == 2 and len(store.failures(current_only=False)) == 2
 
 
 def test_not_a_store_is_a_clear_error(tmp_path: Path) -> None:

@@ -353,6 +353,10 @@ class Store:
         self.db.executemany("UPDATE documents SET status=? WHERE id=?", rows)
 
     def add_failure(self, failed: r.Failed) -> None:
+        """Record a failure; the same failure met again (a re-run over the same bad input) is one row, dated
+        by its last time."""
+        self.db.execute("DELETE FROM failures WHERE document_id IS ? AND origin=? AND stage=? AND reason=?",
+                        (failed.document_id, failed.origin, failed.stage, failed.reason))
         self.db.execute(
             "INSERT INTO failures (document_id, origin, stage, reason, at) VALUES (?, ?, ?, ?, ?)",
             (failed.document_id, failed.origin, failed.stage, failed.reason, now_iso()),
