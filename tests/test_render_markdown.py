@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from crosswire.render.markdown import render_markdown
 
 
@@ -54,6 +56,11 @@ def test_article_text_cannot_break_the_table_or_inject_markup() -> None:
     md = render_markdown(_story())
     assert "<b>" not in md and "Dam &lt;b&gt;fails&lt;/b&gt;" in md
     assert "Toll \\| rises" in md
+    story = _story()
+    story["headline"] = "Storm <img src=x onerror=alert(7)> kills 4"
+    story["timeline"][0]["text"] = "See [the video](javascript:alert(9)) of the storm."
+    md = render_markdown(story)
+    assert "<img" not in md and not re.search(r"(?<!\\)\]\(javascript:", md) and "\\[the video\\]" in md
 
 
 def test_small_values_keep_their_digits() -> None:
@@ -62,3 +69,20 @@ def test_small_values_keep_their_digits() -> None:
     from crosswire.web.views import num
 
     assert (_num(0.002), num(0.002), _num(9.83), num(1234.0)) == ("0.002", "0.002", "9.83", "1,234")
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_inert() -> None:
+    import csv
+    import io
+
+    from crosswire.render import facts_csv
+
+    story = _story()
+    story["headline"] = '=HYPERLINK("http://evil.example","click")'
+    story["facts"][0]["explanation"] = "+cmd|' /C calc'!A0"
+    out = io.StringIO()
+    facts_csv([story], out)
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows[1:] for cell in row)
+    assert rows[1][1] == "'" + story["headline"]
+    assert rows[1][8] == "15"  # numbers untouched

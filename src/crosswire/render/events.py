@@ -6,13 +6,13 @@ Columns are documented in docs/events.md. A blank cell means "no figure / not kn
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from .. import records as r
 from ..serde import from_dict
+from .cells import GuardedWriter
 
 COLUMNS = (
     "event_id_cnty", "story_id", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -99,7 +99,7 @@ def event_row(story: r.Story, event: r.EventRecord, outlets: Iterable[str] = ())
 
 def events_csv(rows: Iterable[tuple[r.Story, r.EventRecord]], out: TextIO) -> None:
     """Write one row per (story, event record) with a header line."""
-    writer = csv.writer(out)
+    writer = GuardedWriter(out)
     writer.writerow(COLUMNS)
     for story, event in rows:
         writer.writerow(event_row(story, event))
@@ -108,7 +108,7 @@ def events_csv(rows: Iterable[tuple[r.Story, r.EventRecord]], out: TextIO) -> No
 def events_csv_from_export(stories: Iterable[dict[str, Any]], out: TextIO) -> int:
     """The same CSV from exported stories (``story_json`` dicts, as ``crosswire export`` has them);
     stories without an event record are skipped. Returns the row count."""
-    writer = csv.writer(out)
+    writer = GuardedWriter(out)
     writer.writerow(COLUMNS)
     n = 0
     for doc in stories:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import Any, TextIO
+
+from .cells import GuardedWriter
 
 COLUMNS = (
     "story_id", "headline", "fact", "measure", "subject", "place", "unit", "status", "best", "low", "high",
@@ -14,7 +15,7 @@ COLUMNS = (
 
 def facts_csv(stories: Iterable[dict[str, Any]], out: TextIO) -> int:
     """Write the facts of exported stories (``story_json`` dicts); returns the row count."""
-    writer = csv.writer(out)
+    writer = GuardedWriter(out)
     writer.writerow(COLUMNS)
     n = 0
     for story in stories:

@@ -45,9 +45,11 @@ def _bounds(rep: dict[str, Any]) -> str:
 
 
 def _cell(text: Any) -> str:
-    """Keep article text from breaking the Markdown table or injecting markup."""
+    """Keep article text from breaking the Markdown table or injecting markup: no raw HTML, and no link or
+    image syntax (``[x](javascript:...)``, ``![x](...)``) survives."""
     s = str(text).replace("\n", " ").replace("|", "\\|")
-    return s.replace("<", "&lt;").replace(">", "&gt;")
+    s = s.replace("<", "&lt;").replace(">", "&gt;")
+    return s.replace("[", "\\[").replace("]", "\\]")
 
 
 def _place(place: dict[str, Any] | None) -> str:
