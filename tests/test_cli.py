@@ -74,6 +74,14 @@ def test_errors_are_messages_with_exit_codes(tmp_path: Path, seeds_db: Path) -> 
     assert usage.returncode == 2
     bad = cw("run", str(tmp_path / "does-not-exist.txt"), "--db", "x.db", "--strict", cwd=tmp_path)
     assert bad.returncode == 3 and "does-not-exist.txt" in bad.stderr and "Traceback" not in bad.stderr
+    parquet = cw("run", str(SEEDS / "*.txt"), "--parquet", "pq", "--db", "y.db", cwd=tmp_path)
+    assert parquet.returncode == 2 and "--parquet needs --scheduler" in parquet.stderr
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:  # a port another program holds
+        port = busy.getsockname()[1]
+        served = cw("serve", "--db", str(seeds_db), "--port", str(port), cwd=tmp_path)
+    assert served.returncode == 1 and "cannot listen on 127.0.0.1" in served.stderr
 
 
 def test_stdin_is_a_source(tmp_path: Path) -> None:
@@ -191,3 +199,11 @@ def test_a_file_that_is_not_a_store_is_a_message(tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "x.json"
     out = cw("export", "--db", "good.db", "-o", str(target), cwd=tmp_path)
     assert out.returncode == 1 and out.stderr.strip() == f"crosswire: {target}: No such file or directory"
+
+
+def test_stories_table_keeps_whole_ids_when_piped(seeds_db: Path) -> None:
+    import json as _json
+
+    ids = [s["id"] for s in _json.loads(cw("stories", "--db", str(seeds_db), "--json", cwd=seeds_db.parent).stdout)]
+    table = cw("stories", "--db", str(seeds_db), cwd=seeds_db.parent)  # piped: an 80-column console
+    assert ids and all(i in table.stdout for i in ids), table.stdout

@@ -25,7 +25,7 @@ import click
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from . import __version__
 from .errors import CrosswireError
@@ -142,6 +142,8 @@ def run(paths: tuple[str, ...], db: str, jobs: int, scheduler: str | None, parqu
     feeds and .warc(.gz). Running again over the same inputs adds nothing; a killed
     run resumes where it stopped.
     """
+    if parquet and not scheduler:
+        raise click.UsageError("--parquet needs --scheduler (Parquet is written by the Dask workers)")
     with _edge():
         options = _run_options(jobs, batch_size, max_document_size)
         show = sys.stderr.isatty() if progress is None else progress
@@ -258,7 +260,9 @@ def stories(db: str, as_json: bool) -> None:
         keep = ("id", "headline", "first_seen", "last_seen", "article_ids", "independent_sources", "conflicts")
         sys.stdout.write(json.dumps([{k: row.get(k) for k in keep} for row in rows], indent=2) + "\n")
         return
-    table = Table("story", "headline", "articles", "independent", "conflicts", "first seen", "last seen")
+    # the id is what `crosswire brief` takes: always whole, never cut to fit the terminal
+    table = Table(Column("story", no_wrap=True, min_width=13), "headline", "articles", "independent", "conflicts",
+                  "first seen", "last seen")
     for row in rows:
         table.add_row(row["id"], row["headline"], str(len(row["article_ids"])),
                       str(row.get("independent_sources", "")), str(row.get("conflicts", "")),
@@ -308,13 +312,20 @@ def demo(out_dir: str) -> None:
 @cli.command()
 @click.option("--db", default="crosswire.db", show_default=True, help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (127.0.0.1: this machine only).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 def serve(db: str, host: str, port: int) -> None:
     """Serve the web UI (read-only) over the store."""
+    import socket
+
     from .web import serve as serve_web
 
     with _edge():
         _open_store(db).close()
+        try:  # a port in use is said plainly, before the server starts
+            with socket.create_server((host, port)):
+                pass
+        except OSError as exc:
+            _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc} (choose another --port)")
         err.print(f"crosswire web UI on http://{host}:{port}/ (Ctrl-C to stop)")
         serve_web(db, host=host, port=port)
 
