@@ -600,3 +600,15 @@ def test_a_large_bare_count_is_not_another_event_s_figure():
                   "Two children watched from the railings, a witness said.")
     (petition,) = [f for f in facts if any("300,000" in r.text for r in f.reports)]
     assert petition.scope == "event"
+
+
+def test_a_conflict_with_no_side_to_take_has_no_best():
+    """About 100, 130 and 170 killed: each near the next, the ends far apart, no clear split. No figure is the
+    best (not the median 130 as if a side had won); low and high give the spread."""
+    text = "The bombing killed about {} people, officials said."
+    facts = _run({k: (text.format(v), "2025-03-01", [(f"about {v} people", "killed", "people", v, v,
+                                                        {"approx": True}, None)])
+                  for k, v in zip("abc", (100, 130, 170), strict=True)})
+    f = _fact_with(facts, "about 100 people")
+    assert f.status == "conflict" and "no clear split" in f.explanation
+    assert f.best is None and (f.low, f.high) == (100, 170)

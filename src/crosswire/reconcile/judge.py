@@ -275,7 +275,7 @@ def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, o
     high = max((r.high if r.high is not None else level(r)) for r in reps)
     sides = [", ".join(show(r) for r in cl) for cl in scored]
     if len(scored) == 1:
-        return Fact(**base, status="conflict", best=_best_agreed(reps), low=low, high=high,
+        return Fact(**base, status="conflict", best=None, low=low, high=high,  # no side to take: no best
                     explanation=f"{head}values spread beyond rounding with no clear split: {sides[0]}" + tail)
     top = scored[0]
     if independent_count(scored[1], j.origins) == independent_count(top, j.origins):
