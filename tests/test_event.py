@@ -875,3 +875,10 @@ def test_an_attacker_named_as_identified_is_an_actor(sentence: str, name: str) -
                          "A gunman opened fire at a park on Wednesday morning, wounding five people, police said.",
                          sentence], "2017-06-14")
     assert record.type == "shooting" and name in record.actors
+
+
+def test_the_blast_of_a_named_bomb_is_a_bombing() -> None:
+    record = _record_of(["Blast in city centre kills 9",
+                         "A car bomb killed at least seven people in the city centre on Thursday, police said.",
+                         "The blast also wounded 20 people."], "2025-03-07")
+    assert record.type == "bombing"

@@ -145,9 +145,10 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
     if not scores:
         return OTHER, {}
     best = max(EVENT_TYPES, key=lambda t: (scores.get(t.name, 0.0), -EVENT_TYPES.index(t)))
-    if best.name == "explosion" and any(_RESPONSIBILITY.search(rd.article.text) and not _DISPUTED.search(
-            rd.article.text) for rd in reads):
-        best = next(t for t in EVENT_TYPES if t.name == "bombing")  # a blast someone claimed was set off
+    if best.name == "explosion" and (scores.get("bombing", 0.0) > 0 or any(
+            _RESPONSIBILITY.search(rd.article.text) and not _DISPUTED.search(rd.article.text) for rd in reads)):
+        # the blast of a bomb the reports name ("a car bomb ... the blast killed 9"), or one someone claimed
+        best = next(t for t in EVENT_TYPES if t.name == "bombing")
     return best, dict(scores)
 
 
