@@ -339,6 +339,8 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
         ("Two or three people were injured.", [("Two or three people", "injured", "people", 2, 3)]),
         ("Police arrested 140 rebels and 87 soldiers.",
          [("140 rebels", "arrested", "rebels", 140, 140), ("87 soldiers", "arrested", "soldiers", 87, 87)]),
+        # a depth, height or altitude is a size, not a distance from somewhere
+        ("The water flooded the streets to a depth of more than two metres.", []),
         # a speed is no distance; people in custody or detention are held
         ("The car hit 40 miles per hour before the crash.", []),
         ("Eight suspects are currently in detention.", [("Eight suspects", "arrested", "suspects", 8, 8)]),

@@ -362,6 +362,9 @@ _SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b|-\d|
                          r"ammunition|bullets?|shells?|cartridges?|revolvers?|calib(?:re|er)|weapons?|firearms?)\b",
                          re.IGNORECASE)
 _AT_ONE_HOSPITAL = ", at one hospital"
+_SIZE_BEFORE = re.compile(r"\b(?:depth|height|width|length|thickness|diameter|altitude|wingspan)\s+of\s+"
+                          r"(?:(?:more\s+than|less\s+than|about|around|some|nearly|almost|up\s+to|over|just\s+over)\s+)?$",
+                          re.IGNORECASE)
 _PER_TIME = re.compile(r"\s*(?:per|an|a|each)\s+(?:hour|second|minute|day)\b|/\s*h\b|/hr\b", re.IGNORECASE)
 _SMALL_UNITS = frozenset({"inch", "centimeter", "millimeter"})
 # the people a report names as its sources are no figure of the event
@@ -616,6 +619,10 @@ def quantities(sentence: str) -> list[Quantity]:
             conv = _CONVERSION.match(sentence, covered)
             covered = conv.end() if conv else covered
             continue  # "an 80-foot-long room", "a 9 mm handgun", "6 inches of pipe": a size
+        if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague and _SIZE_BEFORE.search(
+                sentence, max(0, s - 40), s):
+            covered = e + unit_m.end()
+            continue  # "flooded to a depth of more than two metres": a size
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and _PER_TIME.match(after, unit_m.end()):
             covered = e + unit_m.end()
             continue  # "40 miles per hour", "100 km/h": a speed
