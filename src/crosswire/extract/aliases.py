@@ -99,6 +99,19 @@ def merge_aliases(entities: Iterable[Entity]) -> dict[str, str]:
         tokens = {r: name_key(r).split() for r in reps}
         surnames = {r: _surname(r) for r in reps} if kind == "person" else {}
         initials = {r: _initials(r) for r in reps} if kind != "person" else {}
+        # the longer names each short one may stand for, found through indexes (a story can hold thousands of
+        # names: comparing every pair would grow with their square)
+        by_surname: dict[str, list[str]] = {}
+        by_initials: dict[str, list[str]] = {}
+        by_first: dict[str, list[str]] = {}
+        for other in reps:
+            if len(tokens[other]) < 2:
+                continue
+            if kind == "person":
+                by_surname.setdefault(surnames[other], []).append(other)
+            else:
+                by_initials.setdefault(initials[other], []).append(other)
+                by_first.setdefault(tokens[other][0], []).append(other)
         for name in reps:
             toks = tokens[name]
             found: list[str] = []
@@ -106,17 +119,13 @@ def merge_aliases(entities: Iterable[Entity]) -> dict[str, str]:
                 continue
             if kind != "person" and len(toks) == 1 and not name.isupper():
                 continue
-            for other in reps:
-                other_toks = tokens[other]
-                if len(other_toks) <= len(toks):
-                    continue
-                if kind == "person":
-                    if surnames[other] == toks[0]:
-                        found.append(other)
-                elif (len(toks) == 1 and initials[other] == name) or (
-                    len(toks) >= 2 and other_toks[: len(toks)] == toks
-                ):
-                    found.append(other)
+            if kind == "person":
+                found = list(by_surname.get(toks[0], ()))
+            elif len(toks) == 1:
+                found = list(by_initials.get(name, ()))
+            else:
+                found = [o for o in by_first.get(toks[0], ()) if len(tokens[o]) > len(toks)
+                         and tokens[o][: len(toks)] == toks]
             if not found:
                 continue
             if kind == "person" and len({name_key(f) for f in found}) > 1:
