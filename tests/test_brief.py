@@ -211,13 +211,17 @@ def test_page_furniture_inside_a_flat_text_is_neither_summary_nor_timeline() -> 
     assert any(t.startswith("A ferry capsized") for t in said)
 
 
+def _one_article_summary(text: str, title: str, summary_min: int = 1):
+    arts = {"a": _art("a", title, text=text)}
+    story = Story(id="s", article_ids=("a",), headline="")
+    return brief(story, (), arts, {}, sources_of(story, arts, []),
+                 BriefOptions(summary_min=summary_min, summary_max=5)).summary
+
+
 def test_a_quoted_sentence_in_the_summary_keeps_its_opening_mark() -> None:
     text = ('"If the mayor had acted sooner, the bridge would still be standing," the council leader said on '
             "Monday. The bridge collapsed on Sunday, injuring four people, the fire service said.")
-    arts = {"a": _art("a", "Bridge collapses", text=text)}
-    story = Story(id="s", article_ids=("a",), headline="")
-    b = brief(story, (), arts, {}, sources_of(story, arts, []), BriefOptions(summary_min=2, summary_max=5))
-    quoted = [s for s in b.summary if "the council leader said" in s.text]
+    quoted = [s for s in _one_article_summary(text, "Bridge collapses", 2) if "the council leader said" in s.text]
     assert quoted and quoted[0].text.startswith('"If the mayor')
     c = quoted[0].citations[0]
     assert text[c.span[0]:c.span[1]] == quoted[0].text  # the span is the text shown
@@ -226,10 +230,7 @@ def test_a_quoted_sentence_in_the_summary_keeps_its_opening_mark() -> None:
 def test_a_summary_sentence_is_stated_without_its_dateline() -> None:
     text = ("BERLIN — A cargo ship hit a road bridge over the river on Monday, injuring four crew members, police "
             "said. The bridge was closed to traffic while engineers inspected its pillars on Tuesday.")
-    arts = {"a": _art("a", "Ship hits bridge", text=text)}
-    story = Story(id="s", article_ids=("a",), headline="")
-    b = brief(story, (), arts, {}, sources_of(story, arts, []), BriefOptions(summary_min=1, summary_max=5))
-    first = [s for s in b.summary if "cargo ship" in s.text]
+    first = [s for s in _one_article_summary(text, "Ship hits bridge") if "cargo ship" in s.text]
     assert first and first[0].text.startswith("A cargo ship hit")
     c = first[0].citations[0]
     assert text[c.span[0]:c.span[1]] == first[0].text
@@ -238,7 +239,4 @@ def test_a_summary_sentence_is_stated_without_its_dateline() -> None:
 def test_a_dateline_with_a_horizontal_bar_is_dropped_too() -> None:
     text = ("WASHINGTON ― In a stinging blow to the president, the Senate voted on Wednesday to override his veto, "
             "officials said. The House followed later in the day.")
-    arts = {"a": _art("a", "Senate overrides veto", text=text)}
-    story = Story(id="s", article_ids=("a",), headline="")
-    b = brief(story, (), arts, {}, sources_of(story, arts, []), BriefOptions(summary_min=1, summary_max=5))
-    assert any(s.text.startswith("In a stinging blow") for s in b.summary)
+    assert any(s.text.startswith("In a stinging blow") for s in _one_article_summary(text, "Senate overrides veto"))
