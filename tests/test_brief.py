@@ -240,3 +240,18 @@ def test_a_dateline_with_a_horizontal_bar_is_dropped_too() -> None:
     text = ("WASHINGTON ― In a stinging blow to the president, the Senate voted on Wednesday to override his veto, "
             "officials said. The House followed later in the day.")
     assert any(s.text.startswith("In a stinging blow") for s in _one_article_summary(text, "Senate overrides veto"))
+
+
+def test_a_date_after_the_last_report_is_a_plan_not_a_timeline_entry() -> None:
+    from crosswire import records as r
+    from crosswire.extract import extract
+
+    paras = ["Dam bursts above town", "The dam burst late on Monday, flooding the lower town, officials said.",
+             "Schools across the district will stay closed until next Monday, the council said."]
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=tuple(paras), title=paras[0], outlet="x",
+                  published=r.Published("2025-04-16", "day", "t"))
+    ex = extract(a)
+    assert any(ev.date > "2025-04-17" for ev in ex.events)  # the plan is still extracted, with its date
+    story = r.Story(id="s", article_ids=("a",), headline="h", first_seen="2025-04-16", last_seen="2025-04-16")
+    b = brief(story, [], {"a": a}, {"a": ex}, [])
+    assert [t.date for t in b.timeline] == ["2025-04-14"]

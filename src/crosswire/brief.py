@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from crosswire.clean.chrome import inline_media
 from crosswire.errors import ConfigError
@@ -226,11 +227,24 @@ def _main_date(evs: Sequence[DatedEvent]) -> DatedEvent:
     return min(evs, key=rank)
 
 
-def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: BriefOptions
-              ) -> tuple[TimelineEntry, ...]:
+def _day_after(iso: str | None) -> str | None:
+    """The day after ``iso``'s (a report's clock may be a day behind the events it tells), or None."""
+    try:
+        return (date.fromisoformat((iso or "")[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+
+
+def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: BriefOptions,
+              latest: str | None = None) -> tuple[TimelineEntry, ...]:
+    """The story's dated events, one entry per event and day. ``latest``: the day of the story's last report;
+    a date after it is a plan or a deadline ("schools will stay closed until Monday"), not something that
+    happened, and is left out."""
     by_sentence: dict[tuple[str, tuple[int, int]], list[DatedEvent]] = {}
     for aid in ids:
         for ev in extractions[aid].events if aid in extractions else ():
+            if latest and ev.date[:10] > latest:
+                continue
             if not inline_media(ev.sentence):  # a caption or an embedded post is no entry of the story's
                 by_sentence.setdefault((aid, ev.sentence_span), []).append(ev)
     events = [_main_date(evs) for evs in by_sentence.values()]  # a sentence is on the timeline once
@@ -473,5 +487,6 @@ def brief(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article],
             if t not in centrality:
                 centrality[t] = sum(_similarities(w, title_words))
         headline = max(titles, key=lambda t: (centrality[t], -len(t)), default="")
-    return Brief(story=story, headline=headline, facts=tuple(facts), timeline=_timeline(extractions, ids, options),
+    timeline = _timeline(extractions, ids, options, _day_after(story.last_seen))
+    return Brief(story=story, headline=headline, facts=tuple(facts), timeline=timeline,
                  summary=summary, sources=tuple(sources), entities=_entities(extractions, ids))
