@@ -415,12 +415,17 @@ def test_the_toll_is_the_events_own_total() -> None:
     assert run([a], [ex], [children, americans]).killed == r.Toll(10, 10, 10)  # no total: the broader part
 
 
+def with_nobody(ex: r.Extraction, sentence: str, measure: str) -> r.Extraction:
+    """``ex`` with only a negated claim ("no one was killed") of ``measure``, its entities and events kept."""
+    nobody = r.Claim(id="a:c2", article_id="a", span=(0, 6), sentence=sentence, text=sentence[:6], measure=measure,
+                     subject="people", low=0, high=0, negated=True)
+    return r.Extraction("a", (nobody,), ex.entities, ex.events)
+
+
 def test_the_toll_is_zero_when_reports_say_nobody_died() -> None:
     a, ex = extracted("a", ["Ship hits bridge", "A cruise ship hit a bridge on Tuesday, injuring 25 people. No one "
                             "was killed, police said."], "2017-12-27")
-    nobody = r.Claim(id="a:c2", article_id="a", span=(0, 6), sentence="No one was killed", text="No one",
-                     measure="killed", subject="people", low=0, high=0, negated=True)
-    ex = r.Extraction("a", (nobody,), ex.entities, ex.events)
+    ex = with_nobody(ex, "No one was killed", "killed")
     injured = place_fact("injured", "people", 25, 25, 25, 2, None)
     event = run([a], [ex], [injured])
     assert event.killed == r.Toll(0, 0, 0) and event.injured == r.Toll(25, 25, 25)
@@ -429,9 +434,7 @@ def test_the_toll_is_zero_when_reports_say_nobody_died() -> None:
 def test_nobody_hurt_in_an_earlier_event_is_no_toll_of_this_one() -> None:
     a, ex = extracted("a", ["Tram derails", "A tram derailed on Wednesday, killing seven people. In February "
                             "2012 a tram also derailed on the line but no one was hurt."], "2016-11-09")
-    nobody = r.Claim(id="a:c2", article_id="a", span=(0, 6), sentence="no one was hurt", text="no one",
-                     measure="injured", subject="people", low=0, high=0, negated=True)
-    ex = r.Extraction("a", (nobody,), ex.entities, ex.events)
+    ex = with_nobody(ex, "no one was hurt", "injured")
     then = r.Fact(key="injured:people:person:background", measure="injured", subject="people", unit="person",
                   status="single-source", explanation="", best=0, low=0, high=0, independent_sources=1,
                   reports=(r.Report("a:c2", "a", "no one", (0, 6), 0, 0, False, "2012-02-01", None, "people",
