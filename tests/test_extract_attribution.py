@@ -103,3 +103,15 @@ def test_a_generic_speaker_is_no_one_body() -> None:
 def test_a_speaker_named_after_the_verb_or_in_a_place(sentence, expected) -> None:
     got = attribution(sentence)
     assert (got[0] if got else None) == expected
+
+
+def test_every_speaker_of_an_article_is_a_source_figure_or_not() -> None:
+    from crosswire.extract import extract
+    from crosswire.records import Article, Published
+
+    paras = ("Camp floods", "According to the Red Cross, the camp was flooded overnight.",
+             "A statement by the Camp Authority blamed the drains.")
+    a = Article(id="a", document_id="a", origin="a.txt", paragraphs=paras, title=paras[0], outlet="x",
+                published=Published("2025-03-01", "day", "t"))
+    sources = {e.canonical for e in extract(a).entities if e.kind == "source"}
+    assert {"Red Cross", "Camp Authority"} <= sources, sources

@@ -44,10 +44,6 @@ class ExtractOptions:
             raise ConfigError("carry_attribution must be >= 0")
 
 
-# a sentence that may say who says it (the attribution patterns need one of these words)
-_SPEECH_CUE = re.compile(r"\b(?:said|says|told|according|reported|reports|announced|claimed|claims|stated|states|"
-                         r"confirmed|added|estimated|noted|revealed|indicated|warned|cited|reporting|suggested|"
-                         r"suggests|suggest|argued|argues|insisted|wrote|tweeted|posted|remarks|comments)\b")
 # the place a distance is measured from, named right after it
 _MEASURED_FROM = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[\w-]+\s+){0,2}?"
                             r"(?:from|of|to|outside|short\s+of|away\s+from)\s+(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
@@ -74,7 +70,7 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     for si, (ss, se) in enumerate(spans):
         sent = text[ss:se]
         found = quantities(sent)
-        src = _attr.attribution(sent) if found or _SPEECH_CUE.search(sent) else None
+        src = _attr.attribution(sent) if found or _attr.SPEECH_CUE.search(sent) else None
         if src is not None and options.entities and (at := sent.find(src[1])) >= 0:
             # who the report quotes, numbers or not: the story's sources ("pro-government websites claimed")
             sources.append(Entity(article.id, "source", src[1], src[0], (ss + at, ss + at + len(src[1]))))

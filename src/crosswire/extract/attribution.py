@@ -22,6 +22,9 @@ _VERBS = (
     r"|confirms|added|estimated|estimates|noted|revealed|indicated|indicate|indicates|cited|warned"
     r"|suggested|suggests|suggest|argued|argues|insisted|insists|wrote|tweeted|posted|reporting"
 )
+# A sentence that may say who says it holds one of these words; no attribution pattern matches without one.
+SPEECH_CUE = re.compile(rf"\b(?:{_VERBS}|according|remarks|comments|statements?|testimony|briefing|announcement)\b",
+                        re.IGNORECASE)
 # Alternatives must not overlap (an all-caps word is already a capitalised word): overlapping
 # alternatives under a repeat backtrack exponentially on long runs of capitalised words.
 _NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|de|al|the|on|[A-Z][\w'’.&-]*))*"
