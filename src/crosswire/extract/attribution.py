@@ -137,11 +137,10 @@ def attribution(sentence: str) -> tuple[str, str] | None:
                 continue
             if rx is _SAID and (who := _GENERIC_IN_PLACE.search(sentence, max(0, m.start() - 60), m.start())):
                 return normalise_source(who.group("src")), who.group("src")  # "police in Nice said": police
-            if rx is _SAID and _PLACE_OF_SPEAKER.search(sentence, max(0, m.start() - 16), m.start()) and not \
-                    _BODY_IN_PLACE.search(sentence, max(0, m.start() - 80), m.start()):
-                continue  # "a family in the suburbs of New York City said": the family, not the city
             if rx is _SAID:
                 body = _BODY_IN_PLACE.search(sentence, max(0, m.start() - 80), m.start())
+                if not body and _PLACE_OF_SPEAKER.search(sentence, max(0, m.start() - 16), m.start()):
+                    continue  # "a family in the suburbs of New York City said": the family, not the city
                 if body and body.group("body").split()[0].lower() not in _SKIP_SOURCES:
                     src = body.group("body")  # "St George's Hospital in Tooting said": the hospital speaks
             return normalise_source(src), src

@@ -377,9 +377,9 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
                          if e.precision in ("country", "region")]
                 local = [*codes, *context]
             place = gazetteer.resolve_place(" ".join(c.words), local) if not c.suffix else None
-            told = _DEMONYM_TOWN.search(text, max(0, c.start - 60), c.start)
-            if place is not None and told and place.precision == "city" and (
-                    code := gazetteer.demonym_country(told.group(1))) and place.country_code != code:
+            told = _DEMONYM_TOWN.search(text, max(0, c.start - 60), c.start) if place is not None and \
+                place.precision == "city" else None
+            if told and (code := gazetteer.demonym_country(told.group(1))) and place.country_code != code:
                 place = None  # "the Nigerian town of Banki" is not Banki in India: a town the gazetteer lacks
             if place is not None and c.region and place.precision == "city":
                 place = Place(place.name, place.country, place.country_code, place.admin1, place.lat, place.lon,

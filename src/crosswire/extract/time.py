@@ -203,11 +203,16 @@ def _day_without_year(month: int, day: int, ref: date | None) -> date | None:
     return None
 
 
+def _in_clause_before(text: str, start: int, rx: re.Pattern[str], reach: int) -> bool:
+    """Whether ``rx`` occurs in the clause before ``start`` (at most ``reach`` characters back)."""
+    window = text[max(0, start - reach):start]
+    cuts = [c.end() for c in _CLAUSE_START.finditer(window)]
+    return bool(rx.search(window, cuts[-1] if cuts else 0))
+
+
 def _future(text: str, start: int) -> bool:
     """Whether the clause before ``start`` speaks of the future (see ``_FUTURE``)."""
-    window = text[max(0, start - 90):start]
-    cuts = [c.end() for c in _CLAUSE_START.finditer(window)]
-    return bool(_FUTURE.search(window, cuts[-1] if cuts else 0))
+    return _in_clause_before(text, start, _FUTURE, 90)
 
 
 _BACKWARD_PREPS = frozenset({"since", "during", "through", "from", "earlier in"})  # "postponed since December"
@@ -218,9 +223,7 @@ _FORWARD = re.compile(r"\b(?:upcoming|coming|next|(?:supposed|due|expected|set|s
 def _forward(text: str, start: int) -> bool:
     """Whether the clause before a month name looks ahead ("an upcoming meeting in February", "was supposed
     to leave in February", "the hearing was adjourned until ..."): the month is the next one of that name."""
-    window = text[max(0, start - 60):start]
-    cuts = [c.end() for c in _CLAUSE_START.finditer(window)]
-    return bool(_FORWARD.search(window, cuts[-1] if cuts else 0))
+    return _in_clause_before(text, start, _FORWARD, 60)
 
 
 def _named_day(text: str, start: int) -> bool:

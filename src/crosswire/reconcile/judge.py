@@ -220,9 +220,8 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     vague_note = ""
     if j.vague:
         vague_note = "; vague wording (" + ", ".join(repr(r.text) for r in j.vague) + ") is not weighed"
-    stating = {r.article_id for r in j.reports if r.low is not None or r.high is not None}
-    if len({r.article_id for r in j.reports}) == 1 or (len({r.article_id for r in j.firm}) == 1
-                                                         and len(stating) == 1):
+    stating = {r.article_id for r in j.reports if r.low is not None or r.high is not None}  # firm ones among them
+    if len({r.article_id for r in j.reports}) == 1 or (j.firm and len(stating) == 1):
         # one article states it, or only one gives any figure ("two senators" against "many lawmakers": the
         # others' wording backs no number; "hundreds of families" still bounds one)
         r = j.firm[-1] if j.firm else j.reports[-1]
