@@ -59,6 +59,7 @@ class RunOptions:
     event: EventOptions = field(default_factory=EventOptions)
     jobs: int = 1
     batch_size: int = 256
+    checkpoint_seconds: float = 20.0  # the group phase stores its decisions this often (and at its end)
     wait_for_lock: bool = True
 
     def __post_init__(self) -> None:
@@ -66,6 +67,8 @@ class RunOptions:
             raise ConfigError(f"jobs must be >= 1, not {self.jobs}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, not {self.batch_size}")
+        if self.checkpoint_seconds < 0:
+            raise ConfigError(f"checkpoint_seconds must be >= 0, not {self.checkpoint_seconds}")
 
 
 @dataclass(frozen=True)
@@ -379,10 +382,50 @@ def process_pending(store: Store, options: RunOptions, *, progress: ProgressFn |
     return done, failed
 
 
+@dataclass
+class _Grouped:
+    """What the group phase decided since its last checkpoint, not yet in the store."""
+
+    articles: list[str] = field(default_factory=list)
+    links: list[r.Link] = field(default_factory=list)
+    changed: set[str] = field(default_factory=set)  # stories created or grown
+    merged: list[str] = field(default_factory=list)  # stories merged into others
+
+
+def _checkpoint(store: Store, index: DedupIndex, stories: StoryIndex, grouped: _Grouped) -> None:
+    """Store what the group phase decided since the last checkpoint, in one transaction: the articles'
+    signatures and links, the stories they changed (each once, as it stands now), the membership of
+    every article that moved, and the articles' stage. A run killed before it resumes from the last one."""
+    with store.transaction():
+        moved = list(grouped.articles)  # whose membership rows change: these and the merged stories'
+        for story_id in grouped.merged:
+            moved += store.story_article_ids(story_id)  # empty for a story opened since the last checkpoint
+            store.delete_story(story_id)
+        members: dict[str, list[str]] = {}
+        for aid in moved:
+            if (sid := stories.story_of(aid)) is not None:
+                members.setdefault(sid, []).append(aid)
+        for row in index.rows(grouped.articles):
+            store.put_signature(*row)
+        for link in grouped.links:
+            store.put_link(link)
+        for story_id in sorted(grouped.changed):
+            if story_id in stories:  # else merged into another since
+                store.put_story(stories.story(story_id), stories.features(story_id),
+                                members=members.get(story_id, []))
+        store.set_article_stage(grouped.articles, "cluster")
+        store.delete_sketches(grouped.articles)
+
+
 def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | None = None,
                   shared_bands: Mapping[str, Sequence[bytes]] | None = None) -> int:
     """dedup and cluster the articles not yet in a story, in publication order, online. ``shared_bands``:
-    the result of a band join over these articles made elsewhere (see :meth:`DedupIndex.use_band_join`)."""
+    the result of a band join over these articles made elsewhere (see :meth:`DedupIndex.use_band_join`).
+
+    The indexes live in memory for the whole phase; what they decide is stored at checkpoints, at most
+    ``options.checkpoint_seconds`` apart and at the end. Storing a grown story rewrites its features, which
+    grow with it: once per batch, a long run's writes would grow with the square of its size. Where the
+    checkpoints fall changes nothing stored at the end."""
     ids = store.publication_order(store.article_ids(stage="extract"))
     if not ids:
         return 0
@@ -391,30 +434,20 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
         index.use_band_join(shared_bands)
     stories = StoryIndex.from_stored(store.story_features(), options.cluster)
     done = 0
+    grouped = _Grouped()
+    saved = time.monotonic()
     for chunk in _chunks(ids, options.batch_size):
         articles = store.articles(chunk)
         extractions = store.lazy_extractions([a.id for a in articles])  # read for the articles that are no copy
         links = dedup(articles, index, store.sketches(chunk))
-        changed = cluster(articles, extractions, links, stories)
-        merged = stories.take_removed()  # stories merged into others: their articles moved with them
-        with store.transaction():
-            moved = [a.id for a in articles]  # whose membership rows change: the batch and the merged stories'
-            for story_id in merged:
-                moved += store.story_article_ids(story_id)
-                store.delete_story(story_id)
-            members: dict[str, list[str]] = {}
-            for aid in moved:
-                if (sid := stories.story_of(aid)) is not None:
-                    members.setdefault(sid, []).append(aid)
-            for row in index.rows([a.id for a in articles]):
-                store.put_signature(*row)
-            for link in links:
-                store.put_link(link)
-            for story in changed:
-                store.put_story(story, stories.features(story.id), members=members.get(story.id, []))
-            store.set_article_stage([a.id for a in articles], "cluster")
-            store.delete_sketches(chunk)
+        grouped.changed.update(story.id for story in cluster(articles, extractions, links, stories))
+        grouped.merged += stories.take_removed()  # their articles moved with them into other stories
+        grouped.articles += [a.id for a in articles]
+        grouped.links += links
         done += len(articles)
+        if done == len(ids) or time.monotonic() - saved >= options.checkpoint_seconds:
+            _checkpoint(store, index, stories, grouped)
+            grouped, saved = _Grouped(), time.monotonic()
         if progress:
             progress("dedup+cluster", done, len(ids))
     return done

@@ -54,6 +54,9 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._stories)
 
+    def __contains__(self, story_id: object) -> bool:
+        return story_id in self._stories
+
     @classmethod
     def from_stored(cls, stored: Iterable[tuple[Story, Any]], options: ClusterOptions = _DEFAULTS
                     ) -> StoryIndex:
