@@ -136,3 +136,22 @@ def test_group_phase_interrupted_then_resumed_gives_the_same_store(local: dict, 
     assert grouped == (3 * 64 if checkpoint_seconds == 0 else 0)
     run(INPUTS, db=db, options=options)
     assert fingerprint(db) == local
+
+
+def test_with_a_pool_the_workers_make_the_clustering_terms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs 2 the terms of every article that is no copy come from the workers (made while the parent
+    judges the next batch's copies), not from the parent's own fallback."""
+    from crosswire import pipeline
+    from crosswire.cluster import originals
+
+    given: list[tuple[set[str], set[str]]] = []
+
+    def cluster(articles, extractions, links, index, terms=None):  # type: ignore[no-untyped-def]
+        copies = originals(links, index.options)
+        given.append(({a.id for a in articles if a.id not in copies}, set(terms or {})))
+        return real(articles, extractions, links, index, terms)
+
+    real = pipeline.cluster
+    monkeypatch.setattr(pipeline, "cluster", cluster)
+    run([str(SHARED / "seeds" / "*.txt")], db=tmp_path / "pool.db", options=RunOptions(jobs=2))
+    assert given and all(needed and needed == made for needed, made in given)

@@ -30,7 +30,7 @@ from typing import Any, BinaryIO
 from . import records as r
 from .brief import BriefOptions, brief, sources_of
 from .clean import CleanContext, CleanOptions, build_context, clean
-from .cluster import ClusterOptions, StoryIndex, cluster
+from .cluster import ClusterOptions, StoryIndex, article_terms, cluster, originals
 from .dating import story_dates
 from .dedup import DedupIndex, DedupOptions, dedup, sketch
 from .errors import ConfigError, DocumentError, StoreBusyError
@@ -246,6 +246,14 @@ def _worker_process(docs: Sequence[r.Document], context: CleanContext | None) ->
     return process_documents(docs, _worker.options, context)
 
 
+def _worker_terms(article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
+    assert _worker is not None
+    store = _worker.reader()
+    extractions = store.lazy_extractions(article_ids)
+    return {a.id: article_terms(a, extractions.get(a.id), _worker.options.cluster)
+            for a in store.articles(article_ids)}
+
+
 def _worker_brief(story_ids: Sequence[str]) -> list[Briefed]:
     assert _worker is not None
     return brief_stories(_worker.reader(), story_ids, _worker.options)
@@ -417,10 +425,34 @@ def _checkpoint(store: Store, index: DedupIndex, stories: StoryIndex, grouped: _
         store.delete_sketches(grouped.articles)
 
 
+@dataclass
+class _Judged:
+    """A batch whose copies are judged, waiting to be placed in stories; ``terms``: its articles' terms, made
+    by the pool meanwhile (None without a pool)."""
+
+    articles: list[r.Article]
+    links: list[r.Link]
+    terms: list[Future[dict[str, dict[str, float]]]]
+
+
+def _story_terms(pool: ProcessPoolExecutor | None, articles: Sequence[r.Article], links: Sequence[r.Link],
+                 options: RunOptions) -> list[Future[dict[str, dict[str, float]]]]:
+    """The pool's workers make the clustering terms of the articles that are no copy (a copy joins its
+    original's story and needs none) while this process judges the next batch's copies."""
+    if pool is None:
+        return []
+    copies = originals(links, options.cluster)
+    return [pool.submit(_worker_terms, share)
+            for share in _shares([a.id for a in articles if a.id not in copies], options.jobs)]
+
+
 def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | None = None,
-                  shared_bands: Mapping[str, Sequence[bytes]] | None = None) -> int:
+                  shared_bands: Mapping[str, Sequence[bytes]] | None = None,
+                  pool: ProcessPoolExecutor | None = None) -> int:
     """dedup and cluster the articles not yet in a story, in publication order, online. ``shared_bands``:
     the result of a band join over these articles made elsewhere (see :meth:`DedupIndex.use_band_join`).
+    ``pool``: workers (reading the store) that make the clustering terms of each batch while this process
+    judges the copies of the next.
 
     The indexes live in memory for the whole phase; what they decide is stored at checkpoints, at most
     ``options.checkpoint_seconds`` apart and at the end. Storing a grown story rewrites its features, which
@@ -433,23 +465,46 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
     if shared_bands is not None:
         index.use_band_join(shared_bands)
     stories = StoryIndex.from_stored(store.story_features(), options.cluster)
+    if pool is not None and store.path == ":memory:":
+        pool = None  # the workers read the articles from the store's file
     done = 0
     grouped = _Grouped()
     saved = time.monotonic()
-    for chunk in _chunks(ids, options.batch_size):
-        articles = store.articles(chunk)
-        extractions = store.lazy_extractions([a.id for a in articles])  # read for the articles that are no copy
-        links = dedup(articles, index, store.sketches(chunk))
-        grouped.changed.update(story.id for story in cluster(articles, extractions, links, stories))
-        grouped.merged += stories.take_removed()  # their articles moved with them into other stories
-        grouped.articles += [a.id for a in articles]
-        grouped.links += links
+
+    def place(judged: _Judged) -> None:
+        nonlocal done
+        articles = judged.articles
+        extractions = store.lazy_extractions([a.id for a in articles])  # read for the articles with no terms
+        terms = {k: v for fut in judged.terms for k, v in fut.result().items()} if judged.terms else None
+        grouped.changed.update(story.id for story in cluster(articles, extractions, judged.links, stories, terms))
+        grouped.merged.extend(stories.take_removed())  # their articles moved with them into other stories
+        grouped.articles.extend(a.id for a in articles)
+        grouped.links.extend(judged.links)
         done += len(articles)
-        if done == len(ids) or time.monotonic() - saved >= options.checkpoint_seconds:
-            _checkpoint(store, index, stories, grouped)
-            grouped, saved = _Grouped(), time.monotonic()
+
+    def report() -> None:
         if progress:
             progress("dedup+cluster", done, len(ids))
+
+    waiting: _Judged | None = None  # judged for copies, not yet in stories
+    try:
+        for chunk in _chunks(ids, options.batch_size):
+            articles = store.articles(chunk)
+            links = dedup(articles, index, store.sketches(chunk))
+            judged = _Judged(articles, links, _story_terms(pool, articles, links, options))
+            if waiting is not None:
+                place(waiting)
+                report()
+            waiting = judged
+            if done + len(articles) == len(ids) or time.monotonic() - saved >= options.checkpoint_seconds:
+                place(waiting)  # a checkpoint stores whole batches, judged and placed
+                waiting = None
+                _checkpoint(store, index, stories, grouped)
+                grouped, saved = _Grouped(), time.monotonic()
+                report()
+    finally:
+        for fut in waiting.terms if waiting is not None else ():
+            fut.cancel()
     return done
 
 
@@ -687,7 +742,7 @@ def run(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLike[str] = "c
             Store(db) as store:
         new, unchanged, failed = ingest_into(store, sources, options, stdin=stdin, progress=progress)
         processed, failed2 = process_pending(store, options, progress=progress, pool=pool)
-        group_pending(store, options, progress=progress)
+        group_pending(store, options, progress=progress, pool=pool)
         briefs, failed3 = brief_dirty(store, options, progress=progress, pool=pool)
         counts = store.counts()
     return RunSummary(db=db, ingested=new, unchanged=unchanged, processed=processed,
@@ -708,7 +763,7 @@ def retry(db: str | os.PathLike[str] = "crosswire.db", options: RunOptions | Non
                 store.clear_failures(doc_id)
                 store.set_document_status(doc_id, "new")
         processed, failed = process_pending(store, options, progress=progress, pool=pool)
-        group_pending(store, options, progress=progress)
+        group_pending(store, options, progress=progress, pool=pool)
         briefs, failed2 = brief_dirty(store, options, progress=progress, pool=pool)
         counts = store.counts()
     return RunSummary(db=db, processed=processed, failed=tuple(failed + failed2), articles=counts["articles"],

@@ -49,26 +49,35 @@ from .options import ClusterOptions
 from .state import FEATURES_VERSION as FEATURES_VERSION
 from .terms import article_terms, publication_key, story_id
 
-__all__ = ["ClusterOptions", "StoryIndex", "article_terms", "cluster", "story_id"]
+__all__ = ["ClusterOptions", "StoryIndex", "article_terms", "cluster", "originals", "story_id"]
+
+
+def originals(links: Sequence[Link], options: ClusterOptions) -> dict[str, str]:
+    """The article each copy follows into its story (the links of ``options.follow_links``), by copy id."""
+    original: dict[str, str] = {}
+    for link in sorted(links, key=lambda lk: (lk.article_id, lk.kind, lk.of_article_id)):
+        if link.kind in options.follow_links:
+            original.setdefault(link.article_id, link.of_article_id)
+    return original
 
 
 def cluster(articles: Sequence[Article], extractions: Mapping[str, Extraction], links: Sequence[Link],
-            index: StoryIndex) -> list[Story]:
+            index: StoryIndex, terms: Mapping[str, Mapping[str, float]] | None = None) -> list[Story]:
     """Assign ``articles`` to stories in ``index`` (joining or opening them, in publication
     order) and return the stories created or changed, sorted by id. Stories merged into
-    others on the way are left out; :meth:`StoryIndex.take_removed` names them."""
+    others on the way are left out; :meth:`StoryIndex.take_removed` names them. ``terms``: the
+    :func:`article_terms` of some articles by id, made elsewhere (what is not given is made here)."""
     opts = index.options
-    original: dict[str, str] = {}
-    for link in sorted(links, key=lambda lk: (lk.article_id, lk.kind, lk.of_article_id)):
-        if link.kind in opts.follow_links:
-            original.setdefault(link.article_id, link.of_article_id)
+    original = originals(links, opts)
     changed: set[str] = set()
     removed_before = index.removed_count()
     for article in sorted(articles, key=publication_key):
         if index.story_of(article.id) is not None:
             continue
         target = index.story_of(original[article.id]) if article.id in original else None
-        terms = article_terms(article, extractions.get(article.id), opts) if target is None else {}
-        changed.add(index.add(article.id, article.title or "", article.published.value, terms, target))
+        given = terms.get(article.id) if terms is not None and target is None else None
+        made = (given if given is not None else article_terms(article, extractions.get(article.id), opts)
+                ) if target is None else {}
+        changed.add(index.add(article.id, article.title or "", article.published.value, made, target))
     changed -= set(index.removed_since(removed_before))
     return [index.story(sid) for sid in sorted(changed)]
