@@ -669,3 +669,34 @@ def test_page_furniture_inside_a_sentence(sentence: str, furniture: bool) -> Non
     from crosswire.clean.chrome import inline_media
 
     assert inline_media(sentence) is furniture
+
+
+# -- fast paths: each cheap pre-test must let through every line its detector can accept --------------------
+def test_detector_fast_paths_keep_the_cases_on_their_edges() -> None:
+    from crosswire.clean import chrome, metadata
+    from crosswire.clean.text import _copyright, _line, _title_prefix
+
+    strip = ("'DAD WAS A PAEDO' Actor's son makes a claim about his father ERUPTION ALERT Volcano erupts "
+             "JOYRIDE CARNAGE Faces of five killed after stolen car smashes into tree")
+    assert chrome.teaser_strip("a" * 39 + " " + strip)  # the first kicker (its quote) starts at 40
+    assert chrome.teaser_strip("a" * 39 + " " + strip[1:].replace("'", "", 1))  # no quote: its capitals at 40-41
+    assert not chrome.teaser_strip("a" * 40 + " " + strip)
+    gallery = "Shutterstock 22 Rail workers fix the track Getty Images 3 Tributes left near the stop"
+    assert chrome.gallery_captions("a" * 59 + " " + gallery)  # the first credit starts at 60
+    assert chrome.gallery_captions("a" * 40 + " EPA 4 Crowds gather " + gallery)  # EPA holds PA
+    assert not chrome.gallery_captions("a" * 60 + " " + gallery)
+    assert chrome.trailing_label("Rain returns to the northern valleys Read more")
+    assert chrome.trailing_label("Rain returns to the northern valleys Read more: ")
+    assert chrome.trailing_label("Rain returns to the northern valleys Read more…")
+    assert not chrome.trailing_label("Rain returns to the northern valleys, officials said.")
+    assert metadata.parse_stamp_and_byline("5:45 AM PST 11/19/2019 BY Jane Doe") is not None
+    assert metadata.parse_labelled_stamp("Wire Agency | Updated: 2024-03-05 10:12") is not None
+    assert metadata.parse_labelled_stamp("Updated: 2024-03-05 10:12") is None
+    assert _copyright(_line(0, None, "copyright 2024 Example Media. All rights reserved."))
+    assert _copyright(_line(0, None, "(c) Example Media"))
+    body = "EXPLOSION OUTSIDE CONSULATE The blast was heard across the city, witnesses said on Sunday evening."
+    assert _title_prefix(body, "Explosion outside consulate") == len("EXPLOSION OUTSIDE CONSULATE")
+    assert _title_prefix("“Élan vital returns” The festival opened on Friday with a parade through the old town.",
+                         "ÉLAN VITAL RETURNS") is not None  # not ASCII: left to the full pattern
+    assert _title_prefix("The blast was heard across the city, witnesses said on Sunday evening.",
+                         "Explosion outside consulate") is None

@@ -78,7 +78,11 @@ def link_label(text: str) -> bool:
 
 def trailing_label(text: str) -> bool:
     """A headline that ends in a link label instead of sentence punctuation (``Rain returns Read more``)."""
-    tokens = text.strip().rstrip(":.…").split()
+    rest = text.strip().rstrip(":.…")
+    last = rest.rsplit(None, 1)  # the last token ends the label whatever its length (k)
+    if not last or not all(w in LABEL_WORDS for w in words(last[-1])):
+        return False
+    tokens = rest.split()
     for k in (2, 3):
         head, label = " ".join(tokens[:-k]), tokens[-k:]
         if (len(tokens) > k and label[0][:1].isupper() and all(w in LABEL_WORDS for w in words(" ".join(label)))
@@ -99,13 +103,20 @@ _SLIDE_RE = re.compile(r"\b(?:Getty\s+Images|AFP|AP(?:\s+Photo)?|Reuters|EPA|PA(
 
 
 STRIP_CHARS_PER_ITEM = 250  # a teaser or a caption is short; a paragraph longer than this per item is prose
+KICKER_WITHIN = 40  # a strip opens on its first kicker
+_KICKER_OPENING = re.compile(r"[A-Z][A-Z'’]")  # how every kicker starts, after its optional quote
+SLIDE_WITHIN = 60  # a gallery opens on its first slide credit
+# The words every slide credit opens with (EPA holds PA): one of them is near the start of a gallery.
+_SLIDE_OPENINGS = ("Getty", "AFP", "AP", "Reuters", "PA", "Rex", "Shutterstock", "Alamy")
 
 
 def teaser_strip(text: str) -> bool:
     """A strip of links to other stories run into one paragraph: a heading ("MOST READ IN NEWS") and kicker
     headlines in capitals, three or more of them ("ERUPTION ALERT Bali's volcano has erupted ...")."""
+    if _KICKER_OPENING.search(text[:KICKER_WITHIN + 3]) is None:
+        return False  # no kicker can start in time: its quote, capital and next capital would be here
     kickers = [m for m in _KICKER_RE.finditer(text) if len(m.group(0).strip("'‘’\"")) >= 6]
-    dense = bool(kickers) and kickers[0].start() <= 40 and len(text) <= STRIP_CHARS_PER_ITEM * len(kickers)
+    dense = bool(kickers) and kickers[0].start() <= KICKER_WITHIN and len(text) <= STRIP_CHARS_PER_ITEM * len(kickers)
     if len(kickers) >= 3 and dense:
         return True  # the strip is the whole paragraph: it opens on a kicker and every item is headline-short
     return bool(_STRIP_HEAD_RE.match(text)) and text.upper() != text and len(kickers) >= 2 and dense
@@ -114,8 +125,11 @@ def teaser_strip(text: str) -> bool:
 def gallery_captions(text: str) -> bool:
     """A photo gallery's captions, each after its credit and slide count: two slides or more, and nothing else
     (a paragraph of prose that runs into a gallery keeps its prose)."""
+    head = text[: SLIDE_WITHIN + max(map(len, _SLIDE_OPENINGS))]
+    if not any(name in head for name in _SLIDE_OPENINGS):
+        return False  # no slide credit starts in time
     slides = list(_SLIDE_RE.finditer(text))
-    return len(slides) >= 2 and slides[0].start() <= 60 and len(text) <= STRIP_CHARS_PER_ITEM * len(slides)
+    return len(slides) >= 2 and slides[0].start() <= SLIDE_WITHIN and len(text) <= STRIP_CHARS_PER_ITEM * len(slides)
 
 
 def social_embed(text: str) -> bool:

@@ -115,6 +115,8 @@ _UPDATE_TIME_RE = re.compile(r"^(?:last\s+)?(?:updated|modified|edited|posted|pu
 
 def parse_stamp_and_byline(line: str) -> tuple[Published, str] | None:
     """``5:45 AM PST 11/19/2019 by Jane Doe`` -> (the stamp, ``Jane Doe``)."""
+    if "by" not in line.lower():
+        return None
     m = _STAMP_BY_RE.match(line.strip())
     if not m:
         return None
@@ -128,8 +130,10 @@ def parse_stamp_and_byline(line: str) -> tuple[Published, str] | None:
 def parse_labelled_stamp(line: str) -> Published | None:
     """A timestamp beside a short label between bars (``Wire Agency | Updated: 2024-03-05 10:12``):
     exactly one part is a whole timestamp, the others are at most four words with no sentence in them."""
+    if len(line) > 120 or "|" not in line:
+        return None
     parts = [p.strip() for p in line.split("|")]
-    if len(parts) < 2 or len(line) > 120 or not all(parts):
+    if not all(parts):
         return None
     stamps = [s for s in (parse_timestamp_line(p) for p in parts) if s is not None]
     labels = [p for p in parts if parse_timestamp_line(p) is None]

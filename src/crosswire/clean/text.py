@@ -25,6 +25,7 @@ _MARKER_RE = re.compile(r"^(?:[-*•·▪►–—]|\d{1,2}[.)])\s+")
 _SEPARATOR_RE = re.compile(r"^[\W_]{1,40}$")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = (".", "!", "?", "”", "\"", "’", "'", ")", ":", "。", "！", "？", "」")
+_QUOTE_RE = re.compile(r"[\"“”‘]")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 FUNCTION_WORDS = ch.vocab(
     "a an the and or but of to in on at by for with from as is are was were be been it its this that these "
@@ -46,11 +47,25 @@ UI_WORDS = ch.vocab(
 MIN_WORDS_AFTER_TITLE = 8  # a title is cut from the front of a paragraph only when a sentence follows
 
 
+_LEADING_NON_WORD = re.compile(r"\W*")
+
+
+def _may_open_with(text: str, word: str) -> bool:
+    """False when ``text`` cannot open with ``word`` (any case) after its leading non-word characters:
+    the cheap test that spares compiling a pattern per title (each one also evicts a cached pattern).
+    Only ASCII is compared; a pair with any other character may match under IGNORECASE."""
+    at = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]  # \W* matches anywhere
+    head = text[at : at + len(word)]
+    if len(head) < len(word):
+        return False
+    return not (head.isascii() and word.isascii()) or head.lower() == word.lower()
+
+
 def _title_prefix(text: str, title: str) -> int | None:
     """Where the body starts when ``text`` opens with ``title`` (same words, any case and punctuation between
     them) and goes on with a capitalised word after a space: the title was glued to the first paragraph."""
     words = _WORD_RE.findall(title)
-    if len(words) < 3 or title.rstrip().endswith(_SENTENCE_END):
+    if len(words) < 3 or title.rstrip().endswith(_SENTENCE_END) or not _may_open_with(text, words[0]):
         return None
     m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in words) + r"[\W]*?(?-i:(?=\s+[A-Z\u201c\"']))", text,
                  re.IGNORECASE)
@@ -150,10 +165,16 @@ def _share_prefix(raw: str) -> int:
     return end if len(raw[:end].split()) >= 3 and len(raw[end:].split()) >= 3 else 0
 
 
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)")
+_COPYRIGHT_OPENINGS = frozenset("©(Cc")  # the characters whose lower case opens that
+
+
 def _copyright(line: _Line) -> bool:
     """``© 2024 Example Media. All rights reserved.`` (but not a caption that opens with a photo credit)."""
+    if line.text[:1] not in _COPYRIGHT_OPENINGS:
+        return False
     lower = line.text.lower()
-    return bool(re.match(r"^(?:©|\(c\)|copyright\b)", lower)) and (
+    return bool(_COPYRIGHT_RE.match(lower)) and (
         line.n <= 6 or "rights reserved" in lower or "may not be" in lower)
 
 
@@ -227,7 +248,7 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
     # 1. forms that stand alone: separators, source credits, timestamps, bylines, copyright, interface
     stamps: list[tuple[int, Published]] = []
     for line in items:
-        if _SEPARATOR_RE.match(line.raw) and not line.n:
+        if not line.n and _SEPARATOR_RE.match(line.raw):
             line.reason = "separator"
         elif (credit := md.parse_credit(line.text)) is not None:
             line.reason = "metadata:original_source"
@@ -263,7 +284,7 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             line.reason = "link"  # "MOST READ IN NEWS 'KICKER' headline KICKER headline ..."
         elif (_is_ui(line) and not _heads_next(line, items)) or _copyright(line) or ch.form_message(line.text):
             line.reason = "chrome"
-        elif line.n <= 12 and not re.search(r"[\"“”‘]", line.text) and ch.call_to_action(line.text, anywhere=True):
+        elif line.n <= 12 and not _QUOTE_RE.search(line.text) and ch.call_to_action(line.text, anywhere=True):
             line.reason = "chrome"  # a short call to action anywhere ("Get our newsletter. SUBSCRIBE")
     if stamps:  # a "published" stamp wins over an "updated" one
         first = [s for _, s in stamps if not re.search(r"updated|modified|edited", s.evidence, re.I)]
