@@ -700,3 +700,16 @@ def test_detector_fast_paths_keep_the_cases_on_their_edges() -> None:
                          "ÉLAN VITAL RETURNS") is not None  # not ASCII: left to the full pattern
     assert _title_prefix("The blast was heard across the city, witnesses said on Sunday evening.",
                          "Explosion outside consulate") is None
+
+
+def test_address_and_call_to_action_pre_tests_keep_every_case_and_spelling() -> None:
+    from crosswire.clean import chrome
+
+    assert chrome.call_to_action("Follow us on Lin\u212aedIn", anywhere=True)  # the Kelvin sign lowers to k
+    assert chrome.call_to_action("FOLLOW US ON INSTAGRAM", anywhere=True)
+    assert not chrome.call_to_action("Follow the river north to the bridge.", anywhere=True)
+    assert chrome.address_line("Email: JANE@EXAMPLE.COM") and chrome.address_line("WWW.EXAMPLE.ORG/news")
+    assert chrome.address_line("Listen: HTTPS://x.example/y") and chrome.address_line("example.NEWS")
+    assert chrome.call_to_action("Listen: HTTPS://x.example/y")  # at the foot, an imperative with a link
+    assert chrome.call_to_action("Read more at Example.Co.UK")
+    assert not chrome.address_line("The river rose 2.5 metres overnight.")

@@ -30,6 +30,9 @@ CTA_NOUNS = vocab(
     "notifications alerts feed rss")
 _ADDRESS_RE = re.compile(r"(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|"
                          r"(?:[a-z0-9-]+\.)+(?:com|org|net|co|uk|io|info|news)(?:/\S*)?)", re.I)
+# A piece of text every address holds (its scheme, "www.", "@", or a dot before a top-level domain):
+# the costly pattern above is tried only where this one finds something.
+_ADDRESS_HINT = re.compile(r"://|www\.|@|\.(?:co|org|net|uk|io|info|news)", re.I)
 _CREDIT_RE = re.compile(r"\b(?:contributed(?: to this)? (?:report|reporting|to this (?:report|story))|"
                         r"(?:additional )?reporting by|editing by|writing by|compiled by|produced by)\b", re.I)
 _TAGS_RE = re.compile(r"^(?:tags?|filed under|topics?|categories|category)\s*:\s*(.+?)\s*\|?$", re.I)
@@ -76,11 +79,18 @@ def link_label(text: str) -> bool:
     return not ends.endswith(".") or ends.endswith("...")  # "You may also like..." is a label
 
 
+def _label_token(token: str) -> bool:
+    """Whether every word of one whitespace-free token is a label word."""
+    if token.isalpha():  # letters only: the token is its one word
+        return token.lower() in LABEL_WORDS
+    return all(w in LABEL_WORDS for w in words(token))
+
+
 def trailing_label(text: str) -> bool:
     """A headline that ends in a link label instead of sentence punctuation (``Rain returns Read more``)."""
     rest = text.strip().rstrip(":.…")
     last = rest.rsplit(None, 1)  # the last token ends the label whatever its length (k)
-    if not last or not all(w in LABEL_WORDS for w in words(last[-1])):
+    if not last or not _label_token(last[-1]):
         return False
     tokens = rest.split()
     for k in (2, 3):
@@ -198,7 +208,7 @@ def address_line(text: str) -> bool:
     head, colon, tail = text.partition(":")
     if colon and len(words(head)) <= 2 and not tail.startswith("//"):
         rest = tail
-    if not _ADDRESS_RE.search(text):
+    if not _ADDRESS_HINT.search(text) or not _ADDRESS_RE.search(text):
         return False
     return not words(_ADDRESS_RE.sub(" ", rest))
 
@@ -244,6 +254,16 @@ def form_message(text: str) -> bool:
     return len(text) <= 90 and _FORM_MESSAGE.match(text.strip()) is not None
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def _names_cta_noun(text: str) -> bool:
+    """Whether a CTA noun is in ``text`` at all (lower case): every word of a sentence below is a piece of
+    ``text``, and lowering a piece lowers it as lowering the whole does."""
+    lower = text.lower()
+    return any(noun in lower for noun in CTA_NOUNS)
+
+
 def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     """An imperative about newsletters, social accounts or comments (``Follow us on Instagram.``,
     ``Like this story? Share it with a friend!``), a "click here", or a sentence giving the author's
@@ -252,10 +272,14 @@ def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     ``anywhere``: the line is judged away from the foot of the article, where only a plain imperative
     about newsletters or accounts is enough, and words inside a link do not count (a posted
     ``pic.example.com/x`` link is no invitation to follow anyone)."""
+    if anywhere and not _names_cta_noun(text):
+        return False  # no sentence can name a newsletter or an account
     w = words(text)
     if not w or len(w) > 45 or social_embed(text):
         return False
-    sentences = [ws for s in re.split(r"(?<=[.!?])\s+", _ADDRESS_RE.sub(" ", text)) if (ws := words(s))]
+    hinted = _ADDRESS_HINT.search(text) is not None  # else no address to take out
+    sentences = [ws for s in _SENTENCE_SPLIT.split(_ADDRESS_RE.sub(" ", text) if hinted else text)
+                 if (ws := words(s))]
     nouns = sum(x in CTA_NOUNS for s in sentences for x in s)
     imperative = any(s[0] in CTA_VERBS for s in sentences)
     if anywhere:
@@ -263,7 +287,7 @@ def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     click_here = any(s[0] in ("click", "tap") and "here" in s for s in sentences)
     linked = sum(x in CTA_NOUNS for x in w)  # at the foot, links to accounts count ("twitter.com/AP")
     return ((imperative and nouns >= 1) or click_here
-            or (bool(_ADDRESS_RE.search(text)) and (linked >= 1 or imperative)))
+            or (hinted and bool(_ADDRESS_RE.search(text)) and (linked >= 1 or imperative)))
 
 
 # The furniture at the foot of a page: copyright lines, comment counters, "most read" and "you may also like"
