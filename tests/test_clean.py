@@ -700,6 +700,12 @@ def test_detector_fast_paths_keep_the_cases_on_their_edges() -> None:
                          "ÉLAN VITAL RETURNS") is not None  # not ASCII: left to the full pattern
     assert _title_prefix("The blast was heard across the city, witnesses said on Sunday evening.",
                          "Explosion outside consulate") is None
+    title = "Explosion outside consulate kills two"
+    tail = " The blast was heard across the city, witnesses said on Sunday evening."
+    assert _title_prefix("Explosion -- outside: consulate KILLS two" + tail, title) == len(title) + 4
+    assert _title_prefix(title.replace("k", "\u212a") + tail, title) == len(title)  # the Kelvin sign is a k
+    assert _title_prefix("Explosion outside consulate kill two" + tail, title) is None
+    assert _title_prefix("Explosion outside consulates kills two" + tail, title) is None
 
 
 def test_address_and_call_to_action_pre_tests_keep_every_case_and_spelling() -> None:

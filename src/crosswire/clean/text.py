@@ -48,24 +48,38 @@ MIN_WORDS_AFTER_TITLE = 8  # a title is cut from the front of a paragraph only w
 
 
 _LEADING_NON_WORD = re.compile(r"\W*")
+_NON_WORD_RUN = re.compile(r"\W+")
 
 
-def _may_open_with(text: str, word: str) -> bool:
-    """False when ``text`` cannot open with ``word`` (any case) after its leading non-word characters:
-    the cheap test that spares compiling a pattern per title (each one also evicts a cached pattern).
-    Only ASCII is compared; a pair with any other character may match under IGNORECASE."""
+def _may_open_with(text: str, words: Sequence[str]) -> bool:
+    """False when ``text`` cannot open with ``words`` (any case, non-word characters before and between them),
+    as the pattern of :func:`_title_prefix` reads them: the cheap test that spares compiling a pattern per
+    title (each compiled one also evicts a cached pattern). Runs of non-word characters are taken whole (a
+    word starts with a letter or digit, which no non-word character matches, in any case, in ASCII); only
+    ASCII is compared, and a word or stretch of text with any other character is left to the pattern."""
     at = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]  # \W* matches anywhere
-    head = text[at : at + len(word)]
-    if len(head) < len(word):
-        return False
-    return not (head.isascii() and word.isascii()) or head.lower() == word.lower()
+    for i, word in enumerate(words):
+        if i:
+            gap = _NON_WORD_RUN.match(text, at)
+            if gap is None:
+                return False
+            at = gap.end()
+        head = text[at : at + len(word)]
+        if len(head) < len(word):
+            return False
+        if not (head.isascii() and word.isascii()):
+            return True
+        if head.lower() != word.lower():
+            return False
+        at += len(word)
+    return True
 
 
 def _title_prefix(text: str, title: str) -> int | None:
     """Where the body starts when ``text`` opens with ``title`` (same words, any case and punctuation between
     them) and goes on with a capitalised word after a space: the title was glued to the first paragraph."""
     words = _WORD_RE.findall(title)
-    if len(words) < 3 or title.rstrip().endswith(_SENTENCE_END) or not _may_open_with(text, words[0]):
+    if len(words) < 3 or title.rstrip().endswith(_SENTENCE_END) or not _may_open_with(text, words):
         return None
     m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in words) + r"[\W]*?(?-i:(?=\s+[A-Z\u201c\"']))", text,
                  re.IGNORECASE)
