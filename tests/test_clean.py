@@ -719,3 +719,25 @@ def test_address_and_call_to_action_pre_tests_keep_every_case_and_spelling() -> 
     assert chrome.call_to_action("Listen: HTTPS://x.example/y")  # at the foot, an imperative with a link
     assert chrome.call_to_action("Read more at Example.Co.UK")
     assert not chrome.address_line("The river rose 2.5 metres overnight.")
+
+
+def test_word_and_language_fast_forms_agree_with_the_plain_patterns() -> None:
+    from crosswire.clean import _EN_STOP, _language
+    from crosswire.clean.text import _WORD_RE, find_words
+
+    samples = ["The U.S. team's 3-2 win, its first in 2024.", "O’Brien said it was “fine” in İstanbul.",
+               "snake_case and x--y and ...dots... and 'quoted'", "\u212aelvin and ſong", ""]
+    for text in samples:
+        assert find_words(text) == _WORD_RE.findall(text)
+
+    def slow(paragraphs: list[str]) -> str | None:
+        words = re.findall(r"[a-z]+", " ".join(paragraphs).lower())
+        if len(words) < 5:
+            return None
+        return "en" if sum(w in _EN_STOP for w in words) / len(words) >= 0.12 else None
+
+    for paragraphs in (["İstanbul İzmir the Bursa Konya Adana Ankara"],  # İ lowers to i + a dot: 1 in 9 words
+                       ["\u212aaffee \u212aakao Tee the Milch Zucker Wasser Saft Bier"],  # the Kelvin sign lowers to k
+                       ["Le chat est sur la table, et le chien dort près de la porte."],
+                       ["The council said the bridge would reopen on Monday."], ["a b"]):
+        assert _language(paragraphs) == slow(paragraphs)

@@ -37,8 +37,10 @@ HTML = "text/html"
 NEWSPLEASE = "application/x-newsplease+json"
 FEED_ENTRY = "application/x-feed-entry+json"
 _FAVOURS = ("precision", "balanced", "recall")
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, any other byte a space
 _EN_STOP = vocab("the of and to in a is that for on was with as by at from it said were has have are be "
                      "an this which after its had their but not they who been or will")
+_EN_STOP_BYTES = frozenset(w.encode("ascii") for w in _EN_STOP)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -230,10 +232,11 @@ def _language(paragraphs: list[str], sample_chars: int = 20_000) -> str | None:
         size += len(sample[-1])
         if size >= sample_chars:
             break
-    words = re.findall(r"[a-z]+", " ".join(sample).lower())
+    # the runs of a-z in the lowered sample: every other character (a non-ASCII one as its "?") becomes a space
+    words = " ".join(sample).lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split()
     if len(words) < 5:
         return None
-    return "en" if sum(map(_EN_STOP.__contains__, words)) / len(words) >= 0.12 else None
+    return "en" if sum(map(_EN_STOP_BYTES.__contains__, words)) / len(words) >= 0.12 else None
 
 
 # A wire dateline names the agency that wrote the report: "SELBRA, April 15 (Meridian Wire) - ...",

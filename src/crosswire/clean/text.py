@@ -24,6 +24,13 @@ from . import metadata as md
 _MARKER_RE = re.compile(r"^(?:[-*•·▪►–—]|\d{1,2}[.)])\s+")
 _SEPARATOR_RE = re.compile(r"^[\W_]{1,40}$")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")  # the same words in ASCII text, found faster
+
+
+def find_words(text: str) -> list[str]:
+    """The words of ``text`` (``_WORD_RE``); ASCII text, most lines, takes the ASCII form of the pattern."""
+    return (_ASCII_WORD_RE if text.isascii() else _WORD_RE).findall(text)
+
 _SENTENCE_END = (".", "!", "?", "”", "\"", "’", "'", ")", ":", "。", "！", "？", "」")
 _QUOTE_RE = re.compile(r"[\"“”‘]")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -78,12 +85,12 @@ def _may_open_with(text: str, words: Sequence[str]) -> bool:
 def _title_prefix(text: str, title: str) -> int | None:
     """Where the body starts when ``text`` opens with ``title`` (same words, any case and punctuation between
     them) and goes on with a capitalised word after a space: the title was glued to the first paragraph."""
-    words = _WORD_RE.findall(title)
+    words = find_words(title)
     if len(words) < 3 or title.rstrip().endswith(_SENTENCE_END) or not _may_open_with(text, words):
         return None
     m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in words) + r"[\W]*?(?-i:(?=\s+[A-Z\u201c\"']))", text,
                  re.IGNORECASE)
-    if m is None or len(_WORD_RE.findall(text[m.end():])) < MIN_WORDS_AFTER_TITLE:
+    if m is None or len(find_words(text[m.end():])) < MIN_WORDS_AFTER_TITLE:
         return None
     return m.end()
 
@@ -104,7 +111,7 @@ class _Line:
 
     @property
     def words(self) -> list[str]:
-        return _WORD_RE.findall(self.text)
+        return find_words(self.text)
 
     @property
     def ends_sentence(self) -> bool:
@@ -114,7 +121,7 @@ class _Line:
 
 def _line(index: int, number: int | None, raw: str) -> _Line:
     text = _MARKER_RE.sub("", raw)
-    words = _WORD_RE.findall(text)
+    words = find_words(text)
     n = len(words)
     if _CJK_RE.search(text):
         n = max(n, len(_CJK_RE.findall(text)) // 2)
@@ -203,7 +210,7 @@ def _prose(line: _Line, min_words: int) -> bool:
 
 
 def headline_like(text: str) -> bool:
-    words = _WORD_RE.findall(text)
+    words = find_words(text)
     t = text.rstrip()
     return (3 <= len(words) <= 25 and not t.endswith((".", ",", ";", ":", "…", "..."))
             and (t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“‘'"))
@@ -377,10 +384,13 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
     # 6. title: the headline the metadata gives, repeated at the top of the body; else a repeated
     # headline-like line near the top, else the first headline-like line
     if title:
-        given = " ".join(w.casefold() for w in _WORD_RE.findall(title))
+        given_words = [w.casefold() for w in find_words(title)]
+        given = " ".join(given_words)
         rest = [line for line in items if line.reason is None]
         for line in rest[:3] if len(rest) > 1 else ():  # a body that is only its headline keeps it
-            if given and " ".join(w.casefold() for w in line.words) == given:
+            first = _WORD_RE.search(line.text)  # a copy of the title opens with its first word: else no list needed
+            if (given and first is not None and first[0].casefold() == given_words[0]
+                    and " ".join(w.casefold() for w in line.words) == given):
                 line.reason = "repeated-title"
         if rest and rest[0].reason is None and (cut := _title_prefix(rest[0].text, title)) is not None:
             # a body kept as one paragraph that opens with its headline, no stop between them ("Explosion
