@@ -741,3 +741,29 @@ def test_word_and_language_fast_forms_agree_with_the_plain_patterns() -> None:
                        ["Le chat est sur la table, et le chien dort près de la porte."],
                        ["The council said the bridge would reopen on Monday."], ["a b"]):
         assert _language(paragraphs) == slow(paragraphs)
+
+
+def test_html_metadata_are_trafilaturas_and_one_parse_serves_both_runs() -> None:
+    """page_metadata gives the fields bare_extraction's own metadata gives, and a run handed the parsed tree
+    extracts what a run handed the markup does (trafilatura copies the tree and leaves it as it was)."""
+    import trafilatura
+    from lxml import etree
+
+    from crosswire.clean import html as html_mod
+    from crosswire.clean.decode import scrub
+
+    pages = sorted((SHARED / "data" / "article-extraction" / "html").glob("*.html.gz"))[:12]
+    if not pages:
+        pytest.skip("shared HTML pages missing")
+    for n, page in enumerate(pages):
+        markup = scrub(gzip.decompress(page.read_bytes()).decode("utf-8", "replace"))
+        url = "https://www.example.com/news/a" if n % 2 else None
+        whole = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
+                                            favor_precision=True)
+        tree = html_mod._load(markup)
+        before = etree.tostring(tree)
+        ours = html_mod._run(tree, url, precision=True, recall=False, tables=True)
+        assert etree.tostring(tree) == before, page.name
+        for key in html_mod._META_FIELDS:
+            assert getattr(ours, key) == getattr(whole, key), (page.name, key)
+        assert ours.text == whole.text, page.name

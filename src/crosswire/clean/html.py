@@ -6,6 +6,11 @@ recall mode, the page's body was pruned with the chrome and the recall output is
 The recall run is the costly half, so it is skipped when it cannot win: its text is part of the
 page's visible text, and when even all of that is too little to beat the precision output, the
 answer is known without it. It takes no metadata (the precision run's is the same page's).
+
+The page is parsed once, by trafilatura's own loader, and both runs are handed that tree (trafilatura
+works on a copy of a tree it is given). The metadata are the fields of trafilatura's
+``extract_metadata`` that crosswire reads (:func:`page_metadata`): its category, tag and license
+searches, a tenth of a page's time, are left out.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ from html import unescape
 from typing import Any
 
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura import metadata as tm
+from trafilatura.settings import DEFAULT_CONFIG, set_date_params
+from trafilatura.settings import Document as TrafilaturaDocument
+from trafilatura.utils import load_html
 
 from .decode import scrub
 
@@ -33,11 +43,72 @@ class Extracted:
     method: str = "trafilatura"
 
 
-def _run(html: str, url: str | None, *, precision: bool, recall: bool, tables: bool, metadata: bool = True
-         ) -> Any:
-    return trafilatura.bare_extraction(
-        html, url=url, with_metadata=metadata, include_comments=False, include_tables=tables,
+_META_FIELDS = ("title", "author", "date", "sitename", "url")
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> TrafilaturaDocument:
+    """trafilatura's ``extract_metadata`` as ``bare_extraction`` calls it (date parameters from the default
+    configuration) for the fields crosswire reads (``_META_FIELDS``), step by step as trafilatura takes
+    them; the category, tag and license searches, which set none of them, are left out. Reads the tree,
+    changes nothing."""
+    date_config = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tm.extract_meta_json(tree, meta)
+    except Exception:  # trafilatura logs a bug in its JSON-LD reading and goes on
+        pass
+    if not meta.title:
+        meta.title = tm.extract_title(tree)
+    if not meta.author:
+        meta.author = tm.extract_author(tree)
+    if not meta.url:
+        meta.url = tm.extract_url(tree, url)
+    date_config["url"] = meta.url
+    meta.date = tm.find_date(tree, **date_config)
+    if not meta.sitename:
+        meta.sitename = tm.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url:
+        found = tm.META_URL.match(meta.url)
+        if found:
+            meta.sitename = found[1]
+    meta.clean_and_trim()
+    return meta
+
+
+def _load(html: str) -> HtmlElement | None:
+    """The tree trafilatura builds from ``html`` itself; None where it would give up on the page."""
+    try:
+        return load_html(html)
+    except (TypeError, ValueError):
+        return None
+
+
+def _run(page: str | HtmlElement | None, url: str | None, *, precision: bool, recall: bool, tables: bool,
+         metadata: bool = True) -> Any:
+    """``trafilatura.bare_extraction`` of a page (markup, or the tree :func:`_load` made of it, left as it is),
+    with the metadata of :func:`page_metadata`; None where trafilatura finds nothing or gives up."""
+    tree = _load(page) if isinstance(page, str) else page
+    if tree is None:
+        return None
+    meta = None
+    if metadata:
+        try:
+            meta = page_metadata(tree, url)
+        except (TypeError, ValueError):  # where bare_extraction gives up on the page
+            return None
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=tables,
         favor_precision=precision, favor_recall=recall)
+    if doc is not None and meta is not None:
+        for key in _META_FIELDS:
+            setattr(doc, key, getattr(meta, key))
+    return doc
 
 
 _SPACE = re.compile(r"\s+")
@@ -63,7 +134,7 @@ def visible_length(html: str) -> int | None:
 def _with_metadata(wide: Any, doc: Any) -> Any:
     """The recall run's text with the precision run's metadata (the same page's)."""
     if doc is not None:
-        for key in ("title", "author", "date", "sitename", "url"):
+        for key in _META_FIELDS:
             setattr(wide, key, getattr(doc, key, None))
     return wide
 
@@ -86,22 +157,22 @@ def extract_html(html: str, url: str | None, *, favor: str = "balanced", include
     html = scrub(html)
     doc = None
     try:
+        tree = _load(html)  # once for both runs
         if favor == "recall":
-            doc = _run(html, url, precision=False, recall=True, tables=include_tables)
+            doc = _run(tree, url, precision=False, recall=True, tables=include_tables)
         else:
-            doc = _run(html, url, precision=True, recall=False, tables=include_tables)
+            doc = _run(tree, url, precision=True, recall=False, tables=include_tables)
             if favor == "balanced":
                 kept = len(_text(doc))
                 bound = visible_length(html) if kept else None
                 if bound is None or bound * VISIBLE_MARGIN * recall_ratio > kept:  # the recall run could win
-                    wide = _run(html, url, precision=False, recall=True, tables=include_tables, metadata=False)
+                    wide = _run(tree, url, precision=False, recall=True, tables=include_tables, metadata=False)
                     if len(_text(wide)) * recall_ratio > kept:
                         doc = _with_metadata(wide, doc)
     except (ValueError, TypeError, AttributeError, RecursionError):  # trafilatura on broken markup
         doc = None
     text = _text(doc)
-    meta = {k: (getattr(doc, k, None) if doc is not None else None)
-            for k in ("title", "author", "date", "sitename", "url")}
+    meta = {k: (getattr(doc, k, None) if doc is not None else None) for k in _META_FIELDS}
     if text.strip():
         return Extracted(paragraphs=_lines(text), **meta)
     fallback = _justext(html) or _lxml_text(html) or _stripped_text(html)
