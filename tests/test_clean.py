@@ -767,3 +767,20 @@ def test_html_metadata_are_trafilaturas_and_one_parse_serves_both_runs() -> None
         for key in html_mod._META_FIELDS:
             assert getattr(ours, key) == getattr(whole, key), (page.name, key)
         assert ours.text == whole.text, page.name
+
+
+def test_context_keeps_short_keys_of_long_lines_and_reads_json_as_json_loads() -> None:
+    """The pre-test that skips long lines in build_context judges the key, not the line: white space collapses
+    and a list marker goes. A record left starting with a byte-order mark fails as json.loads has it."""
+    spaced = "Subscribe" + " " * 300 + "to\tour newsletter"
+    marked = "10) " + "x" * 120  # its key is exactly the longest a recurring line may be
+    docs = [doc(f"{spaced}\n{marked}\nOfficials said event {i} happened on day {i} in the old town.\n",
+                origin=f"r{i}.txt", hints=(("url", f"https://www.site.example/{i}"),)) for i in range(3)]
+    recurring = build_context(docs).lines_for("site.example")
+    assert "subscribe to our newsletter" in recurring and "x" * 120 in recurring
+    assert not any("officials" in line for line in recurring)
+    bom = doc("\ufeff\ufeff" + json.dumps({"maintext": "Text."}), "application/x-newsplease+json", "b.json")
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads("\ufeff" + json.dumps({"maintext": "Text."}), strict=False)
+    with pytest.raises(DocumentError, match=re.escape(str(expected.value))):
+        clean(bom)

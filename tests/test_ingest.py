@@ -542,3 +542,25 @@ _VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_s
 def test_fuzz_newsplease_records(fuzz_dir: Path, records: list[dict], junk: bytes) -> None:
     data = b"\n".join(json.dumps(r).encode() for r in records) + b"\n" + junk
     _assert_total(run(_fuzz_file(fuzz_dir, ".jsonl", data)))
+
+
+def test_one_json_decoder_for_all_records_reads_as_json_loads_does(tmp_path: Path) -> None:
+    """Records are read by one shared decoder: raw control characters inside strings still pass, and a
+    line left starting with a byte-order mark fails with json's own words, as json.loads(strict=False) has it."""
+    good = json.dumps({"title": "T", "maintext": "Col 1\tCol 2"}).replace("\\t", "\t")
+    bom = "\ufeff\ufeff" + json.dumps({"title": "B", "maintext": "Body text."})  # the line's decoding drops one
+    items = run(write(tmp_path / "a.jsonl", (good + "\n" + bom + "\n").encode("utf-8")))
+    assert [d.hint("title") for d in docs(items)] == ["T"]
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(bom[1:], strict=False)
+    assert fails(items)[0].reason == f"malformed JSON line ({expected.value})"
+
+
+def test_received_at_is_the_current_second_in_utc(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    before = datetime.now(UTC).replace(microsecond=0)
+    stamps = {d.received_at for d in docs(run(write(tmp_path / "a.txt", b"Some text."),
+                                              write(tmp_path / "b.txt", b"More text.")))}
+    after = datetime.now(UTC)
+    assert all(before <= datetime.strptime(s, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC) <= after for s in stamps)

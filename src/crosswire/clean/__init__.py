@@ -113,13 +113,23 @@ class _Parts:
     from_html: bool = False  # lines an HTML extractor cut from markup (layout already judged)
 
 
+_LENIENT_JSON = json.JSONDecoder(strict=False)  # the decoder json.loads(text, strict=False) builds on every call
+
+
+def loads_lenient(text: str) -> Any:
+    """``json.loads(text, strict=False)``, with one decoder for all calls."""
+    if text.startswith("\ufeff"):
+        return json.loads(text, strict=False)  # raises json's own error about the byte-order mark
+    return _LENIENT_JSON.decode(text)
+
+
 def _fail(document: Document, reason: str) -> DocumentError:
     return DocumentError(document.origin, "clean", reason, document.id)
 
 
 def _json(document: Document) -> dict[str, Any]:
     try:
-        value = json.loads(decode(document.raw), strict=False)
+        value = loads_lenient(decode(document.raw))
     except (ValueError, UndecodableError) as exc:
         raise _fail(document, f"malformed JSON record ({exc})") from exc
     if not isinstance(value, dict):
@@ -191,6 +201,17 @@ def _site(document: Document, meta: dict[str, str]) -> str | None:
     return None
 
 
+_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits ASCII text on
+
+
+def _may_be_short(line: str, limit: int) -> bool:
+    """False when ``norm_line(line)`` is longer than ``limit`` for sure: in ASCII text every character that
+    is not white space stays one in the key, except the three at most of a list marker."""
+    if len(line) <= limit or not line.isascii():
+        return True
+    return len(line.encode("ascii").translate(None, _ASCII_SPACE)) - 3 <= limit
+
+
 # -- the stage ------------------------------------------------------------------------------------
 def build_context(documents: Iterable[Document], options: CleanOptions | None = None) -> CleanContext:
     """Find lines recurring across the documents of one site in this batch (text bodies only:
@@ -208,8 +229,9 @@ def build_context(documents: Iterable[Document], options: CleanOptions | None = 
             parts = _parts(document, options)
         except DocumentError:
             continue
-        keys = {norm_line(line) for _, line in parts.lines if line.strip()}
-        per_site.setdefault(site, []).append({k for k in keys if 0 < len(k) <= options.recurring_max_chars})
+        limit = options.recurring_max_chars
+        per_site.setdefault(site, []).append(
+            {key for _, line in parts.lines if _may_be_short(line, limit) and 0 < len(key := norm_line(line)) <= limit})
     recurring = []
     for site in sorted(per_site):
         docs = per_site[site]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..records import Published
@@ -35,6 +36,7 @@ _TIME_RE = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?![
 _HOST_RE = re.compile(r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\b", re.I)
 
 
+@lru_cache(maxsize=4096)  # a pure function of a string; the same few sites' hosts come back document after document
 def normalise_host(value: str | None) -> str | None:
     """``https://www.BBC.com/news/x`` -> ``bbc.com``; None when there is no host."""
     if not value:

@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import io
 import re
+import time
 import zlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -47,8 +48,16 @@ class Refused(Exception):
         self.reason = reason
 
 
+_stamp: tuple[int, str] = (-1, "")  # the last second formatted and its text
+
+
 def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The current UTC time to the second, formatted once per second (a batch receives thousands a second)."""
+    global _stamp
+    second = time.time_ns() // 1_000_000_000  # floored, as datetime.now floors
+    if second != _stamp[0]:
+        _stamp = (second, datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return _stamp[1]
 
 
 def document(origin: str, media_type: str, raw: bytes, hints: Iterable[tuple[str, str]] = ()) -> Document:

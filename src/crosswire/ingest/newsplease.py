@@ -14,6 +14,7 @@ from ._io import Refused, document, failed, too_large, utf8_with_strays
 MEDIA_TYPE = "application/x-newsplease+json"
 _TEXT_FIELDS = ("maintext", "text", "body-paragraphs", "description")
 _READ_CHUNK = 1024 * 1024
+_LENIENT_JSON = json.JSONDecoder(strict=False)
 
 
 def decode(data: bytes) -> str | None:
@@ -81,7 +82,11 @@ def _loads(data: bytes) -> Any:
     text = decode(data)
     if text is None:
         raise ValueError("not decodable as text")
-    return json.loads(text, strict=False)  # raw tabs and control characters inside strings are common in dumps
+    # json.loads(text, strict=False) with one decoder for all records: raw tabs and control characters
+    # inside strings are common in dumps
+    if text.startswith("\ufeff"):
+        return json.loads(text, strict=False)  # raises json's own error about the byte-order mark
+    return _LENIENT_JSON.decode(text)
 
 
 def read_json(data: bytes, origin: str) -> Iterator[Document | Failed]:
