@@ -784,3 +784,21 @@ def test_context_keeps_short_keys_of_long_lines_and_reads_json_as_json_loads() -
         json.loads("\ufeff" + json.dumps({"maintext": "Text."}), strict=False)
     with pytest.raises(DocumentError, match=re.escape(str(expected.value))):
         clean(bom)
+
+
+def test_foot_pre_tests_keep_clicks_addresses_credits_and_headlines() -> None:
+    from crosswire.clean import chrome
+    from crosswire.clean.text import headline_like
+
+    assert chrome.call_to_action("CLICK HERE for the full schedule.")  # no account named, no address
+    assert chrome.call_to_action("Tap here to see the gallery")
+    assert chrome.call_to_action("Write to jane@example.com")  # an address and an imperative
+    assert chrome.call_to_action("Email us to share your story")
+    assert not chrome.call_to_action("Click the link below")
+    assert chrome.split_credit("The river rose. (Reporting by Ann Lee; Editing by Tom Roe)") == (
+        "The river rose.", "(Reporting by Ann Lee; Editing by Tom Roe)")
+    assert chrome.split_credit("Prices fell sharply. Reporting by Ann Lee") == ("Prices fell sharply.",
+                                                                              "Reporting by Ann Lee")
+    assert chrome.split_credit("Prices fell sharply on Monday.") is None
+    assert headline_like("10 Things You Did Not Know") and headline_like("“Quoted Headline Here Now”")
+    assert not headline_like("Ends with a stop.") and not headline_like("Two Words")

@@ -204,12 +204,12 @@ def tagged_link(text: str) -> bool:
 
 def address_line(text: str) -> bool:
     """Nothing but URLs, e-mail addresses or handles, maybe after a short label (``Listen: http://...``)."""
+    if not _ADDRESS_HINT.search(text) or not _ADDRESS_RE.search(text):
+        return False
     rest = text
     head, colon, tail = text.partition(":")
     if colon and len(words(head)) <= 2 and not tail.startswith("//"):
         rest = tail
-    if not _ADDRESS_HINT.search(text) or not _ADDRESS_RE.search(text):
-        return False
     return not words(_ADDRESS_RE.sub(" ", rest))
 
 
@@ -218,10 +218,15 @@ def credit_line(text: str) -> bool:
     return bool(_CREDIT_RE.search(text)) and len(words(text)) <= 45
 
 
+_CREDIT_SPLIT = re.compile(r"(?<=[.!?”\"])\s+(?=[(A-Z“\"])|\s+(?=\([^()]*\)\s*$)")
+
+
 def split_credit(text: str) -> tuple[str, str] | None:
     """A line ending in credits (``... landscape. (Writing by X; Editing by Y)``) -> (the text before,
     the credits); the text before is empty when the whole line is credits; None when there are none."""
-    parts = re.split(r"(?<=[.!?”\"])\s+(?=[(A-Z“\"])|\s+(?=\([^()]*\)\s*$)", text.strip())
+    if not _CREDIT_RE.search(text):
+        return None  # each part is a stretch of the text between white space: none can hold a credit
+    parts = _CREDIT_SPLIT.split(text.strip())
     cut = len(parts)
     while cut > 0 and credit_line(parts[cut - 1]):
         cut -= 1
@@ -257,13 +262,6 @@ def form_message(text: str) -> bool:
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 
 
-def _names_cta_noun(text: str) -> bool:
-    """Whether a CTA noun is in ``text`` at all (lower case): every word of a sentence below is a piece of
-    ``text``, and lowering a piece lowers it as lowering the whole does."""
-    lower = text.lower()
-    return any(noun in lower for noun in CTA_NOUNS)
-
-
 def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     """An imperative about newsletters, social accounts or comments (``Follow us on Instagram.``,
     ``Like this story? Share it with a friend!``), a "click here", or a sentence giving the author's
@@ -272,12 +270,16 @@ def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     ``anywhere``: the line is judged away from the foot of the article, where only a plain imperative
     about newsletters or accounts is enough, and words inside a link do not count (a posted
     ``pic.example.com/x`` link is no invitation to follow anyone)."""
-    if anywhere and not _names_cta_noun(text):
+    lower = text.lower()
+    named = any(noun in lower for noun in CTA_NOUNS)  # every word below is a piece of the text, lowered alike
+    if anywhere and not named:
         return False  # no sentence can name a newsletter or an account
+    hinted = _ADDRESS_HINT.search(text) is not None  # else no address to take out or to find
+    if not (named or hinted or ("here" in lower and ("click" in lower or "tap" in lower))):
+        return False  # no account named, no "click here", no address
     w = words(text)
     if not w or len(w) > 45 or social_embed(text):
         return False
-    hinted = _ADDRESS_HINT.search(text) is not None  # else no address to take out
     sentences = [ws for s in _SENTENCE_SPLIT.split(_ADDRESS_RE.sub(" ", text) if hinted else text)
                  if (ws := words(s))]
     nouns = sum(x in CTA_NOUNS for s in sentences for x in s)

@@ -123,7 +123,7 @@ def _line(index: int, number: int | None, raw: str) -> _Line:
     text = _MARKER_RE.sub("", raw)
     words = find_words(text)
     n = len(words)
-    if _CJK_RE.search(text):
+    if not text.isascii() and _CJK_RE.search(text):
         n = max(n, len(_CJK_RE.findall(text)) // 2)
     return _Line(index, number, raw, text, text != raw, n, sum(map(str.isdigit, words)))
 
@@ -172,14 +172,18 @@ def _heads_next(line: _Line, items: list[_Line]) -> bool:
                for w in content)
 
 
+_SHARE_RUN_RE = re.compile(r"(?:[A-Z][A-Za-z]+\s+){3,}")
+_SHARE_WORD_RE = re.compile(r"([A-Z][A-Za-z]+)\s+")
+
+
 def _share_prefix(raw: str) -> int:
     """Length of a leading run of three or more capitalised interface words stuck to a caption or
     paragraph (``Facebook Twitter Pinterest The probe lifts off...``); 0 when there is none."""
-    m = re.match(r"(?:[A-Z][A-Za-z]+\s+){3,}", raw)
+    m = _SHARE_RUN_RE.match(raw)
     if not m:
         return 0
     end = 0
-    for w in re.finditer(r"([A-Z][A-Za-z]+)\s+", raw[: m.end()]):
+    for w in _SHARE_WORD_RE.finditer(raw[: m.end()]):
         if w[1].lower() not in UI_WORDS:
             break
         end = w.end()
@@ -210,10 +214,10 @@ def _prose(line: _Line, min_words: int) -> bool:
 
 
 def headline_like(text: str) -> bool:
-    words = find_words(text)
     t = text.rstrip()
-    return (3 <= len(words) <= 25 and not t.endswith((".", ",", ";", ":", "…", "..."))
-            and (t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“‘'"))
+    if t.endswith((".", ",", ";", ":", "…", "...")) or not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“‘'"):
+        return False  # the cheap tests first: most lines end a sentence
+    return 3 <= len(find_words(text)) <= 25
 
 
 def _agency_like(text: str) -> bool:
