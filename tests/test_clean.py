@@ -722,13 +722,15 @@ def test_address_and_call_to_action_pre_tests_keep_every_case_and_spelling() -> 
 
 
 def test_word_and_language_fast_forms_agree_with_the_plain_patterns() -> None:
-    from crosswire.clean import _EN_STOP, _language
+    from crosswire.clean import _EN_STOP, _language, chrome
     from crosswire.clean.text import _WORD_RE, find_words
 
-    samples = ["The U.S. team's 3-2 win, its first in 2024.", "O’Brien said it was “fine” in İstanbul.",
+    samples = ["The U.S. team's 3-2 win, its first in 2024.", "DON'T MISS: Editor's Picks_2 o'clock",
+               "O’Brien said it was “fine” in İstanbul.",
                "snake_case and x--y and ...dots... and 'quoted'", "\u212aelvin and ſong", ""]
     for text in samples:
         assert find_words(text) == _WORD_RE.findall(text)
+        assert chrome.words(text) == [w.lower() for w in chrome._WORD_RE.findall(text)]
 
     def slow(paragraphs: list[str]) -> str | None:
         words = re.findall(r"[a-z]+", " ".join(paragraphs).lower())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD_RE in lowered ASCII text
 
 
 def vocab(text: str) -> frozenset[str]:
@@ -51,6 +52,10 @@ _INITIALS_RE = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([^()]{1,60}\))?$"
 
 
 def words(text: str) -> list[str]:
+    """The words of ``text``, lower case; ASCII text (most lines) is lowered whole and read by the ASCII form
+    of ``_WORD_RE``, which finds the same words there."""
+    if text.isascii():
+        return _ASCII_WORD_RE.findall(text.lower())
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
