@@ -706,6 +706,10 @@ def test_detector_fast_paths_keep_the_cases_on_their_edges() -> None:
     assert _title_prefix(title.replace("k", "\u212a") + tail, title) == len(title)  # the Kelvin sign is a k
     assert _title_prefix("Explosion outside consulate kill two" + tail, title) is None
     assert _title_prefix("Explosion outside consulates kills two" + tail, title) is None
+    # a Greek iota matches the combining ypogegrammeni, a non-word character: such a title goes to the pattern
+    assert _title_prefix("\u0345a bb cc" + tail, "ιa bb cc") == len("\u0345a bb cc")
+    glued = "TRUMP’S TRADE WAR WIDENS"
+    assert _title_prefix(glued + tail, "Trump’s trade war widens") == len(glued)
 
 
 def test_address_and_call_to_action_pre_tests_keep_every_case_and_spelling() -> None:
