@@ -151,7 +151,7 @@ def _text_lines(text: str) -> list[tuple[int | None, str]]:
 
 def _html_parts(document: Document, html: str, url: str | None, options: CleanOptions) -> _Parts:
     got = extract_html(html, url, favor=options.html_favor, include_tables=options.include_tables,
-                       recall_ratio=options.recall_ratio)
+                       recall_ratio=options.recall_ratio, scrubbed=True)  # every caller below scrubs
     if got is None:
         raise _fail(document, "no body text found in the HTML")
     meta = {k: v for k, v in (("title", got.title), ("author", got.author), ("date", got.date),

@@ -148,13 +148,15 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 def extract_html(html: str, url: str | None, *, favor: str = "balanced", include_tables: bool = True,
-                 recall_ratio: float = 0.5) -> Extracted | None:
+                 recall_ratio: float = 0.5, scrubbed: bool = False) -> Extracted | None:
     """Body lines and metadata of one page, or None when no extractor finds any text.
 
     ``favor``: ``precision`` (trafilatura precision mode only), ``recall`` (recall mode only) or
     ``balanced`` (precision mode, recall mode when precision keeps < ``recall_ratio`` of its text).
-    Control characters XML refuses are taken out first (lxml raises on them)."""
-    html = scrub(html)
+    Control characters XML refuses are taken out first (lxml raises on them), unless the caller
+    already did (``scrubbed``: a second pass over a page finds nothing and costs a millisecond)."""
+    if not scrubbed:
+        html = scrub(html)
     doc = None
     try:
         tree = _load(html)  # once for both runs
