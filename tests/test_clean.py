@@ -723,6 +723,9 @@ def test_address_and_call_to_action_pre_tests_keep_every_case_and_spelling() -> 
     assert chrome.call_to_action("Listen: HTTPS://x.example/y")  # at the foot, an imperative with a link
     assert chrome.call_to_action("Read more at Example.Co.UK")
     assert not chrome.address_line("The river rose 2.5 metres overnight.")
+    assert chrome.address_line("a_b@x.co.uk @AP twitter.com/AP")  # every token holds ".", "@" or "/"
+    assert chrome.address_line("Email:jane@example.com") and chrome.address_line("mailto:jane@x.org")
+    assert not chrome.address_line("jane@example.com or call")  # one plain word is enough to keep the line
 
 
 def test_word_and_language_fast_forms_agree_with_the_plain_patterns() -> None:

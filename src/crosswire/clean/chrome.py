@@ -34,6 +34,9 @@ _ADDRESS_RE = re.compile(r"(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 # A piece of text every address holds (its scheme, "www.", "@", or a dot before a top-level domain):
 # the costly pattern above is tried only where this one finds something.
 _ADDRESS_HINT = re.compile(r"://|www\.|@|\.(?:co|org|net|uk|io|info|news)", re.I)
+# A token (between white space) with a letter or digit and no ".", "@" or "/": every address holds one of
+# those, so none lies in such a token, and the token stays a word when the addresses are taken out.
+_PLAIN_TOKEN = re.compile(r"(?<!\S)[^\s.@/]*[^\W_][^\s.@/]*(?!\S)")
 _CREDIT_RE = re.compile(r"\b(?:contributed(?: to this)? (?:report|reporting|to this (?:report|story))|"
                         r"(?:additional )?reporting by|editing by|writing by|compiled by|produced by)\b", re.I)
 _TAGS_RE = re.compile(r"^(?:tags?|filed under|topics?|categories|category)\s*:\s*(.+?)\s*\|?$", re.I)
@@ -209,12 +212,12 @@ def tagged_link(text: str) -> bool:
 
 def address_line(text: str) -> bool:
     """Nothing but URLs, e-mail addresses or handles, maybe after a short label (``Listen: http://...``)."""
-    if not _ADDRESS_HINT.search(text) or not _ADDRESS_RE.search(text):
-        return False
     rest = text
     head, colon, tail = text.partition(":")
     if colon and len(words(head)) <= 2 and not tail.startswith("//"):
         rest = tail
+    if _PLAIN_TOKEN.search(rest) or not _ADDRESS_HINT.search(text) or not _ADDRESS_RE.search(text):
+        return False
     return not words(_ADDRESS_RE.sub(" ", rest))
 
 
