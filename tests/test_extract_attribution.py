@@ -115,3 +115,45 @@ def test_every_speaker_of_an_article_is_a_source_figure_or_not() -> None:
                 published=Published("2025-03-01", "day", "t"))
     sources = {e.canonical for e in extract(a).entities if e.kind == "source"}
     assert {"Red Cross", "Camp Authority"} <= sources, sources
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Five died, officials SAID.", "Five died, police ſaid on Monday.", "According to reports, it fell.",
+        "The statement came late.", "Remarks were made.", "Saidov left.", "Five died.", "they reported",
+        "\u212aiev was quiet, officials stated", "It was a briefing", "he tweeted",
+    ],
+)
+def test_the_cheap_speech_test_agrees_with_the_speech_cue(sentence) -> None:
+    from crosswire.extract.attribution import SPEECH_CUE, may_attribute
+
+    assert may_attribute(sentence) == bool(SPEECH_CUE.search(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the last verb ends the search: a verb at the very end, a verb before more words, "has said"
+        ("Five died, the Health Ministry said", "Health Ministry"),
+        ("The Health Ministry said", "Health Ministry"),
+        ("The Health Ministry has said that five died and more were hurt in the north of the city", "Health Ministry"),
+        ("Five died, officials said.", "officials"),
+        ("Five died, officials saidx.", None),  # no verb: neither _SAID nor _GENERIC_SAID can match
+        ("Reports from a UK-based monitor indicate 40 deaths.", "UK-based monitor"),
+        ("REPORTS from a UK-based monitor indicate 40 deaths.", "UK-based monitor"),
+        ("Comments from the Interior Minister Ali Hassan suggested more.", "Interior Minister Ali Hassan"),
+        # a generic speaker in a place; "IN Nice" reads as a name, and a name opening with "in" is no speaker
+        ("Five people were hurt in Cannes, police IN Nice said.", None),
+        ("Five people were hurt in Cannes, police at  Nice said.", "police"),
+        ("Five people were hurt in Cannes, police\tin\nNice said.", "police"),
+        ("The Red Cross Hospital at Gaza City said 20 were brought in.", "Red Cross Hospital"),
+        # a long run of capitalised words before the verb
+        ("The United Nations Office for the Coordination of Humanitarian Affairs Regional Office said 5 died.",
+         "United Nations Office for the Coordination of Humanitarian Affairs Regional Office"),
+        ("THE UNITED NATIONS OFFICE FOR THE COORDINATION OF HUMANITARIAN AFFAIRS SAID 5 DIED.", None),
+    ],
+)
+def test_the_speaker_is_found_wherever_the_search_stops(sentence, expected) -> None:
+    got = attribution(sentence)
+    assert (got[0] if got else None) == expected

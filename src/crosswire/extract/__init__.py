@@ -70,7 +70,7 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     for si, (ss, se) in enumerate(spans):
         sent = text[ss:se]
         found = quantities(sent)
-        src = _attr.attribution(sent) if found or _attr.SPEECH_CUE.search(sent) else None
+        src = _attr.attribution(sent) if found or _attr.may_attribute(sent) else None
         if src is not None and options.entities and (at := sent.find(src[1])) >= 0:
             # who the report quotes, numbers or not: the story's sources ("pro-government websites claimed")
             sources.append(Entity(article.id, "source", src[1], src[0], (ss + at, ss + at + len(src[1]))))

@@ -16,15 +16,28 @@ import re
 from collections.abc import Iterable
 
 from ..records import Extraction
+from .cues import fold, word_alternation
 
-_VERBS = (
-    r"said|says|reported|reports|announced|announces|told|stated|states|claimed|claims|confirmed"
-    r"|confirms|added|estimated|estimates|noted|revealed|indicated|indicate|indicates|cited|warned"
-    r"|suggested|suggests|suggest|argued|argues|insisted|insists|wrote|tweeted|posted|reporting"
-)
+_VERB_WORDS = [
+    "said", "says", "reported", "reports", "announced", "announces", "told", "stated", "states", "claimed", "claims",
+    "confirmed", "confirms", "added", "estimated", "estimates", "noted", "revealed", "indicated", "indicate",
+    "indicates", "cited", "warned", "suggested", "suggests", "suggest", "argued", "argues", "insisted", "insists",
+    "wrote", "tweeted", "posted", "reporting",
+]
+# As a prefix tree: a verb is always followed by ``\b`` here, so the order the words are tried in is no matter.
+_VERBS = word_alternation(_VERB_WORDS)
+_REMARK_WORDS = ["remarks", "comments", "statement", "statements", "testimony", "briefing", "announcement"]
+_SPEECH_WORDS = word_alternation([*_VERB_WORDS, "according", *_REMARK_WORDS])
 # A sentence that may say who says it holds one of these words; no attribution pattern matches without one.
-SPEECH_CUE = re.compile(rf"\b(?:{_VERBS}|according|remarks|comments|statements?|testimony|briefing|announcement)\b",
-                        re.IGNORECASE)
+SPEECH_CUE = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.IGNORECASE)
+# The same test on :func:`.cues.fold`'s copy of a sentence, without ignore-case: several times cheaper.
+_SPEECH_CUE_FOLDED = re.compile(rf"\b(?:{_SPEECH_WORDS})\b")
+
+
+def may_attribute(sentence: str) -> bool:
+    """False only when ``sentence`` holds no speech cue (``SPEECH_CUE``): a cheap test before a search for
+    who says it."""
+    return _SPEECH_CUE_FOLDED.search(fold(sentence)) is not None
 # Alternatives must not overlap (an all-caps word is already a capitalised word): overlapping
 # alternatives under a repeat backtrack exponentially on long runs of capitalised words.
 _NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|de|al|the|on|[A-Z][\w'’.&-]*))*"
@@ -33,11 +46,18 @@ _DESC = r"an?\s+(?:[\w'’ -]|(?<=\b[A-Z])\.){3,80}?"  # a capital's dot is an a
 _ACCORDING = re.compile(
     rf"\b(?i:according)\s+to\s+(?P<src>(?:{_NAME}|{_DESC}|[a-z](?:[\w -]|\.(?=\w)){{2,60}}?))"
     r"(?=[,;]|(?<!\b[A-Z])\.|$)")  # "U.S." does not end the source
-_REPORTS_FROM = re.compile(rf"\b(?i:reports?)\s+from\s+(?P<src>{_NAME}|{_DESC})\s+(?:indicate|say|show|suggest)")
+# _NAME where only whitespace or a comma may follow it: a word of it cannot end before a character it could
+# hold, so its words are taken whole at once (``*+``) instead of given back one character at a time.
+_NAME_THEN_SPACE = r"(?:the\s+)?[A-Z][\w'’.&-]*+(?:\s+(?:of|for|and|de|al|the|on|[A-Z][\w'’.&-]*+))*"
+_REPORTS_FROM = re.compile(
+    rf"\b(?i:reports?)\s+from\s+(?P<src>{_NAME_THEN_SPACE}|{_DESC})\s+(?:indicate|say|show|suggest)")
 _SAID = re.compile(
-    rf"(?P<src>{_NAME}|{_DESC})(?P<app>,\s+(?:an?|the)\s+[^,]{{3,80}},)?\s+(?:(?:has|had|have)\s+)?"
+    rf"(?P<src>{_NAME_THEN_SPACE}|{_DESC})(?P<app>,\s+(?:an?|the)\s+[^,]{{3,80}},)?\s+(?:(?:has|had|have)\s+)?"
     rf"(?:{_VERBS})\b"
 )
+# The verb every _SAID and _GENERIC_SAID match ends with, after whitespace: no match of either ends after the
+# last one, so they search only up to it.
+_VERB_AFTER_SPACE = re.compile(rf"\s(?:{_VERBS})\b")
 # Speakers named by what they are ("officials said", "Seattle police said", "a spokeswoman for the London
 # ambulance service said"): the originator is the body they speak for when the text names it.
 GENERIC_SPEAKERS = (
@@ -100,16 +120,37 @@ _TITLES = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Lt|Col|Gen|Brig|Maj|Capt|Cpt|Sgt|Cpl|
                      r"Det)\.?\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])")
 
 
+_SPACES = re.compile(r"\s+")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
 def normalise_source(name: str) -> str:
     """Canonical spelling of an originator: no leading article, no appositive, no title before a person's
     name ("Lt. Col. Hassan Abdulghany": Hassan Abdulghany), single spaces."""
-    s = re.sub(r"\s+", " ", name).strip(" ,.;:\"'“”‘’")
+    s = _SPACES.sub(" ", name).strip(" ,.;:\"'“”‘’")
     s = s.split(",")[0].strip()
     s = _TITLES.sub("", s)
-    s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.IGNORECASE) if s[:1].isupper() else s
+    s = _ARTICLE.sub("", s) if s[:1].isupper() else s
     if s.lower().startswith(("a ", "an ", "the ")):
         s = s.split(" ", 1)[1]
     return s.strip()
+
+
+def _in_or_at_before(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends in whitespace, "in" or "at", whitespace: as every match of _GENERIC_IN_PLACE
+    (in the folded text) and _BODY_IN_PLACE does (a cheap test before them)."""
+    before = text[max(0, end - 80) : end]
+    word = before.rstrip()
+    return len(word) < len(before) and word[-2:] in ("in", "at") and len(word) > 2 and word[-3].isspace()
+
+
+def _said_end(sentence: str) -> int:
+    """Where the _SAID and _GENERIC_SAID searches of ``sentence`` may stop: after the last verb that can end a
+    match and the character after it (the ``\\b`` after the verb looks at it); 0 when no verb can."""
+    end = 0
+    for m in _VERB_AFTER_SPACE.finditer(sentence):
+        end = m.end()
+    return min(end + 1, len(sentence)) if end else 0
 
 
 def attribution(sentence: str) -> tuple[str, str] | None:
@@ -124,10 +165,14 @@ def attribution(sentence: str) -> tuple[str, str] | None:
             return normalise_source(m.group("name")), ((m.group("title") or "") + m.group("name")).rstrip(".")
         if m.group("generic"):
             return normalise_source(m.group("generic")), m.group("generic")
-    for m in _REMARKS_BY.finditer(sentence) if "by " in sentence or "from " in sentence else ():
+    folded = fold(sentence)
+    if ("by " in sentence or "from " in sentence) and any(w in folded for w in _REMARK_WORDS) and (
+            m := _REMARKS_BY.search(sentence)):
         return normalise_source(m.group("src")), m.group("src")
-    for rx in (_REPORTS_FROM, _SAID):
-        for m in rx.finditer(sentence):
+    said_end = _said_end(sentence)
+    reports_end = len(sentence) if "from" in sentence and "report" in folded else 0
+    for rx, end in ((_REPORTS_FROM, reports_end), (_SAID, said_end)):
+        for m in rx.finditer(sentence, 0, end) if end else ():
             src = m.group("src").strip().rstrip(".,;:")
             if src.lower() in _SKIP_SOURCES or src.split()[0].lower() in _SKIP_SOURCES:
                 continue
@@ -135,16 +180,18 @@ def attribution(sentence: str) -> tuple[str, str] | None:
                 continue
             if rx is _SAID and not m.group("src").split()[-1][:1].isupper():
                 continue
-            if rx is _SAID and (who := _GENERIC_IN_PLACE.search(sentence, max(0, m.start() - 60), m.start())):
+            if rx is _SAID and _in_or_at_before(folded, m.start()) and (
+                    who := _GENERIC_IN_PLACE.search(sentence, max(0, m.start() - 60), m.start())):
                 return normalise_source(who.group("src")), who.group("src")  # "police in Nice said": police
             if rx is _SAID:
-                body = _BODY_IN_PLACE.search(sentence, max(0, m.start() - 80), m.start())
+                body = _BODY_IN_PLACE.search(sentence, max(0, m.start() - 80), m.start()) if _in_or_at_before(
+                    sentence, m.start()) else None
                 if not body and _PLACE_OF_SPEAKER.search(sentence, max(0, m.start() - 16), m.start()):
                     continue  # "a family in the suburbs of New York City said": the family, not the city
                 if body and body.group("body").split()[0].lower() not in _SKIP_SOURCES:
                     src = body.group("body")  # "St George's Hospital in Tooting said": the hospital speaks
             return normalise_source(src), src
-    for m in _GENERIC_SAID.finditer(sentence):
+    if said_end and (m := _GENERIC_SAID.search(sentence, 0, said_end)):
         src = m.group("src").strip()
         body = m.group("body")
         return normalise_source(body if body and body.split()[-1].lower() not in _GENERIC_KEYS else src), src
