@@ -386,3 +386,31 @@ def test_a_place_in_the_speaker_s_name_is_not_the_claim_s_place() -> None:
     claims = {c.text: c for c in extract(a).claims}
     assert claims["Two Chinese tourists"].attributed_to == "Chinese Consulate General in Marseille"
     assert claims["Two Chinese tourists"].place != "Marseille"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("007", 7.0), ("12", 12.0), ("\u0663", 3.0), (" 5", 5.0), ("1,200", 1200.0), ("a", 1.0), ("an", 1.0),
+     ("no", 0.0), ("zero", 0.0), ("one", 1.0), ("twenty", 20.0), ("Twenty", 20.0), ("twenty one", 21.0)],
+)
+def test_a_number_s_value_by_the_short_ways_and_the_long(text, value) -> None:
+    assert parse_number(text) == value and isinstance(parse_number(text), float)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what may stand before a mention's first number word or digit: the search for mentions starts before it
+        ("The temperature fell to minus  5 overnight.", [((24, 32), -5.0, -5.0)]),
+        ("it was  negative\n a dozen", [((8, 25), -12.0, -12.0)]),
+        ("they bought a - half million", [((12, 28), 500000.0, 500000.0)]),
+        ("an hundred men", [((0, 10), 100.0, 100.0)]),
+        ("a   handful of people", [((0, 11), 3, 9)]),
+        ("costs .5 dollars", [((6, 8), 0.5, 0.5)]),
+        ("x.5", []),
+        ("it was -5 today", [((7, 9), -5.0, -5.0)]),
+        ("Some, a dozen. More", [((6, 13), 12.0, 12.0)]),
+    ],
+)
+def test_a_mention_is_found_from_its_first_word(text, expected) -> None:
+    assert [(n.span, n.low, n.high) for n in numbers(text)] == expected

@@ -137,12 +137,40 @@ NUMBER_RE = re.compile(
 _CUE_WORDS = [*(k for k in _UNITS if k not in ("a", "an", "no")), *_TENS, "half", "quarter", "dozen", "hundred",
               "thousand", "million", "billion", "trillion", "lakh", "crore", "scores", "handful", "several",
               "numerous", "many"]
-_NUMBER_CUE = re.compile(rf"\d|\b(?:{word_alternation(_CUE_WORDS)})")
+NUMBER_CUE = re.compile(rf"\d|\b(?:{word_alternation(_CUE_WORDS)})")  # searched in the folded text
 
 
 def may_hold_number(text: str) -> bool:
     """False only when ``text`` holds no number mention (a cheap test before :func:`numbers`)."""
-    return _NUMBER_CUE.search(fold(text)) is not None
+    return NUMBER_CUE.search(fold(text)) is not None
+
+
+def scan_start(folded: str, cue: int) -> int:
+    """Where a search for mentions in a text may start, given ``folded`` (:func:`.cues.fold` of the text) and the
+    start of the first ``NUMBER_CUE`` in it. A mention holds a cue, and before its first cue at most a sign ("-",
+    "minus ", "negative ") and then "a" or "an" with a run of spaces or hyphens ("a dozen", "a half million", "a
+    handful") or a decimal point (".5"); none of which is a cue. So no mention starts before that."""
+    i = cue
+    if folded[i - 1 : i] == ".":
+        i -= 1
+    else:
+        j = i
+        while j and (folded[j - 1].isspace() or folded[j - 1] == "-"):
+            j -= 1
+        if j < i and folded[max(0, j - 2) : j] == "an":
+            i = j - 2
+        elif j < i and folded[j - 1 : j] == "a":
+            i = j - 1
+    if folded[i - 1 : i] == "-":
+        return i - 1
+    k = i
+    while k and folded[k - 1].isspace():
+        k -= 1
+    if k < i and folded[max(0, k - 5) : k] == "minus":
+        return k - 5
+    if k < i and folded[max(0, k - 8) : k] == "negative":
+        return k - 8
+    return i
 
 
 @dataclass(frozen=True)
@@ -164,13 +192,25 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+_SPACES = re.compile(r"\s+")
+_DIGITS_AND_SCALE = re.compile(rf"({_DIGITS})\s*([a-z]*)")
+_GROUP_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def _parse_number(text: str) -> float | None:
-    t = re.sub(r"\s+", " ", text.lower().replace("–", "-").strip())
+    if text.isascii() and text.isdigit():  # most figures: what the digit path below makes of them
+        return float(text)
+    t = _SPACES.sub(" ", text.lower().replace("–", "-").strip())
+    if t in _UNITS:  # one word: what the word loop below makes of it ("a", "an", "one" count one)
+        return float(_UNITS[t])
+    if t in _TENS:
+        return float(_TENS[t])
     if t == "half a dozen":
         return 6.0
-    m = re.fullmatch(rf"({_DIGITS})\s*([a-z]*)", t)
+    m = _DIGITS_AND_SCALE.fullmatch(t)
     if m:
-        value = float(re.sub(r"[, \u202f\u00a0\u2009]", "", m.group(1)))
+        value = float(_GROUP_SEPARATORS.sub("", m.group(1)))
         scale = m.group(2)
         if scale in ("dozen", "dozens"):
             return value * 12
@@ -182,14 +222,14 @@ def _parse_number(text: str) -> float | None:
     if " point " in f" {t} ":
         whole, _, frac_words = t.partition("point")
         w = parse_number(whole) if whole.strip() else 0.0
-        digits = [_UNITS.get(x) for x in re.split(r"[\s-]+", frac_words.strip())]
+        digits = [_UNITS.get(x) for x in _WORD_SPLIT.split(frac_words.strip())]
         if w is None:
             return None
         if digits and all(d is not None and d < 10 for d in digits):
             return float(f"{int(w)}." + "".join(str(d) for d in digits))
         f = parse_number(frac_words)
         return None if f is None else float(f"{int(w)}.{int(f)}")
-    words = [w for w in re.split(r"[\s-]+", t) if w and w not in ("and", "of")]
+    words = [w for w in _WORD_SPLIT.split(t) if w and w not in ("and", "of")]
     if not words:
         return None
     total = 0.0
@@ -226,13 +266,20 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
     """Number mentions in ``text[start:end]``, spans into ``text``."""
-    out: list[NumberMention] = []
     end = len(text) if end is None else end
-    if not may_hold_number(text[start:end]):
-        return out
+    folded = fold(text[start:end])
+    cue = NUMBER_CUE.search(folded)
+    if cue is None:  # may_hold_number
+        return []
+    return mentions(text, start + scan_start(folded, cue.start()), end)
+
+
+def mentions(text: str, start: int, end: int) -> list[NumberMention]:
+    """:func:`numbers` without its :func:`may_hold_number` test, for a caller that made it."""
+    out: list[NumberMention] = []
     for m in NUMBER_RE.finditer(text, start, end):
         if m.group("v"):
-            key = re.sub(r"\s+", " ", m.group("v").casefold())
+            key = _SPACES.sub(" ", m.group("v").casefold())
             if key not in VAGUE:  # a letter ignore-case matching folds but the table does not ("numerouſ")
                 continue
             low, high = VAGUE[key]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .cues import fold
-from .numbers import NUMBER_RE, NumberMention, numbers
+from .numbers import NUMBER_CUE, NUMBER_RE, NumberMention, mentions, scan_start
 from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
@@ -173,7 +173,7 @@ def _bounds(q: str | None, n: NumberMention) -> tuple[float | None, float | None
     low, high = n.low, n.high
     if n.vague or n.range or q is None:
         return low, high, False
-    q = re.sub(r"\s+", " ", q.lower())
+    q = _SPACES.sub(" ", q.lower())
     v = n.low
     assert v is not None
     step = 1 if float(v).is_integer() and v >= 1 else 0
@@ -439,7 +439,7 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
         if word.lower() in _ADJ_SUBJECT and i + 1 < len(words):
             continue
         unit = event_unit(word)
-        if unit is not None and word[:1].isupper() and re.match(r"\s+[a-z]", sentence[offsets[i]:]):
+        if unit is not None and word[:1].isupper() and _LOWER_WORD_AFTER.match(sentence, offsets[i]):
             return None  # "two New York City subway trains": the city names the trains
         if unit is not None and i + 1 < len(words) and (event_unit(words[i + 1]) or human_subject(words[i + 1])):
             continue  # "two city hospitals": the last noun is the head
@@ -452,7 +452,7 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
 
 def _severity(sentence: str, start: int, end: int) -> str | None:
     """Injured people described by how badly: a part of the injured, not their total."""
-    window = re.split(r"[,;]|\band\b|\d", sentence[end : end + 45])[0]
+    window = _CLAUSE_END.split(sentence[end : end + 45], 1)[0]
     window = sentence[start:end] + window
     serious = _SERIOUS.search(window)
     if serious and _NOT_BEFORE.search(window, 0, serious.start()):
@@ -466,7 +466,7 @@ def _severity(sentence: str, start: int, end: int) -> str | None:
 
 def _person_measure(sentence: str, start: int, noun_end: int, measure: str, noun: str) -> str:
     """People are not captured or attacked the way villages are: fix the measure of a count of people."""
-    clause = re.split(r"[;,]|\band\b|\d", sentence[noun_end : noun_end + 80])[0]
+    clause = _CLAUSE_END.split(sentence[noun_end : noun_end + 80], 1)[0]
     window = sentence[start:noun_end] + clause
     if noun not in _DEATH_NOUNS and (_HOSPITAL.search(window) or _NAMED_HOSPITAL.search(window)):
         return "injured"
@@ -558,6 +558,22 @@ def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+_CLAUSE_END = re.compile(r"[,;]|\band\b|\d")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+# after a number: an ordinal, a time, a percentage, an age; not a count
+_NO_COUNT_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[:%]|-year|\s*(?:percent|per\s*cent|%|years?\s+old|o'clock)")
+_CLOCK_AFTER = re.compile(r"\s*(?:a\.m|p\.m|am|pm)\b", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
+_UNIT_AFTER = re.compile(r"(?:\s*|-)([A-Za-z]+)\b")
+_CONVERTED = re.compile(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)")
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$")
+_TOLL = re.compile(r"\b(?:death\s+)?toll\b")
+_OTHERS_AFTER = re.compile(r"\s+(?:\w+\s+)?others?\b")
+_PARTS_CUE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
 # Words each pattern cannot match without (lower-case, looked for in the case-folded sentence): most
 # sentences hold none, and the patterns are not run over them.
 _NEGATION_CUES = ("killed", "injured", "hurt", "wounded", "missing", "harmed", "deaths", "casualties", "injuries",
@@ -590,7 +606,8 @@ def quantities(sentence: str) -> list[Quantity]:
     last_total: int | None = None
     negated = [q.span for q in out]
     covered = 0
-    for n in numbers(sentence):
+    cue = NUMBER_CUE.search(folded)  # numbers(sentence), with the folded sentence at hand
+    for n in mentions(sentence, scan_start(folded, cue.start()), len(sentence)) if cue else ():
         s, e = n.span
         if s < covered or any(a <= s < b for a, b in negated):
             continue
@@ -598,19 +615,19 @@ def quantities(sentence: str) -> list[Quantity]:
             continue  # nothing crosswire counts or measures is negative: "crash -12 people died" is a dash
         before = sentence[max(0, s - 30) : s]
         after = sentence[e : e + 40]
-        if re.match(r"(?:st|nd|rd|th)\b|[:%]|-year|\s*(?:percent|per\s*cent|%|years?\s+old|o'clock)", after):
+        if _NO_COUNT_AFTER.match(after):
             continue
         ex = _EXCLUDE_BEFORE.search(before)
         if not n.vague and ex and not _QUAL.search(before):
             word_start = s - len(before) + ex.start()
             if sentence[:word_start].strip() or not before[ex.start() :].strip()[:1].isalpha():
                 continue  # "Base 46", "No. 5", "$5" (a capitalised first word of the sentence is fine)
-        if re.match(r"\s*(?:a\.m|p\.m|am|pm)\b", after, re.IGNORECASE):
+        if _CLOCK_AFTER.match(after):
             continue
-        if n.text.lower() in ("one",) and re.match(r"\s+of\b", after):
+        if n.text.lower() in ("one",) and _OF_AFTER.match(after):
             continue
         is_year = not n.vague and n.low is not None and 1900 <= n.low <= 2099 and n.low == n.high and "," not in n.text
-        unit_m = re.match(r"(?:\s*|-)([A-Za-z]+)\b", after)
+        unit_m = _UNIT_AFTER.match(after)
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague and (
                 _SIZE_AFTER.match(after, unit_m.end()) or (_DIST_UNITS[unit_m.group(1).lower()] in _SMALL_UNITS
                                                           and _AMOUNT_AFTER.match(after, unit_m.end()))):
@@ -634,9 +651,9 @@ def quantities(sentence: str) -> list[Quantity]:
             unit = _SHORT_UNIT.get(unit, unit)
             start = s - len(q.group(0)) if q else s
             end = e + unit_m.end()
-            conv = re.match(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)", sentence[end:])
+            conv = _CONVERTED.match(sentence, end)
             if conv:
-                end += conv.end()
+                end = conv.end()
             out.append(
                 Quantity(
                     (start, end),
@@ -657,8 +674,7 @@ def quantities(sentence: str) -> list[Quantity]:
                 _BARE_END.match(after):
             found = ("people", "person", e, "")  # "killing six and wounding 120": the people are implied
         if found is None:
-            toll = re.search(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$", before) or (
-                _TOLL_ROSE.search(before) and re.search(r"\b(?:death\s+)?toll\b", sentence[:s]))
+            toll = _TOLL_BEFORE.search(before) or (_TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s))
             if toll and not is_year:
                 subject, unit, noun_end, noun = "people", "person", e, ""
                 measure = "killed"
@@ -704,21 +720,21 @@ def quantities(sentence: str) -> list[Quantity]:
         low, high, approx = _bounds(q.group("q") if q else None, n)
         start = s - len(q.group(0)) if q else s
         one = _ONE_BEFORE.search(sentence, max(0, start - 60), start) if unit == "person" and not n.vague else None
-        if one and re.match(r"\s+(?:\w+\s+)?others?\b", sentence[e:e + 20]) \
+        if one and _OTHERS_AFTER.match(sentence[e:e + 20]) \
                 and human_subject(one.group(0).split()[0].strip(",")) is None:
             # "the deaths of Ambassador Stevens and three other Americans": four in all ("Police and 20
             # others" are more than one)
             low, high = (None if low is None else low + 1), (None if high is None else high + 1)
             start = one.start()
         part_of = None
-        if last_total is not None and (out[last_total].unit == "person") == (unit == "person") and re.search(
-            r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b", sentence[out[last_total].span[1] : start]
+        if last_total is not None and (out[last_total].unit == "person") == (unit == "person") and _PARTS_CUE.search(
+            sentence[out[last_total].span[1] : start]
         ):
             part_of = last_total
         elif (
             out
             and out[-1].part_of is not None
-            and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[out[-1].span[1] : start])
+            and _LIST_JOIN.fullmatch(sentence, out[-1].span[1], start)
         ):
             part_of = out[-1].part_of
         if part_of is not None and out[part_of].subject.endswith(_AT_ONE_HOSPITAL) and unit == "person" \
