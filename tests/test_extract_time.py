@@ -234,3 +234,42 @@ def test_a_state_since_a_year_is_a_dated_event(sentence: str) -> None:
 
     at = sentence.index("since ") + len("since ")
     assert describe_event(sentence, (at, at + 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday, "yesterday" and "last week" are searched for only where their own words are
+        ("It happened on Monday.", [((15, 21), "2024-11-25", "day")]),
+        ("It happened on MONDAY.", []),
+        ("It rained monday night.", [((10, 22), "2024-11-25", "day")]),
+        ("Shots rang out last night.", [((15, 25), "2024-11-27", "day")]),
+        ("Talks broke down overnight.", [((17, 26), "2024-11-28", "day")]),
+        ("Police said this morning that", [((12, 24), "2024-11-28", "day")]),
+        ("the day before yesterday, rebels attacked", [((4, 24), "2024-11-26", "day")]),
+        ("Today, TODAY", [((0, 5), "2024-11-28", "day"), ((7, 12), "2024-11-28", "day")]),
+        ("the previous week", [((4, 17), "2024-11-18", "week")]),
+        ("earlier this month the army", [((0, 18), "2024-11", "month")]),
+        ("Early last year", [((0, 15), "2023", "year")]),
+        # the longest month form that fits is taken
+        ("on Sept. 11, 2001", [((3, 17), "2001-09-11", "day")]),
+        ("on SEP 5 the", [((3, 8), "2024-09-05", "day")]),
+        ("On Sept 5, 2016 they", [((3, 15), "2016-09-05", "day")]),
+        ("September 2016", [((0, 14), "2016-09", "month")]),
+        ("on 5 March2020", [((3, 14), "2020-03-05", "day")]),
+        ("in mid-May", [((3, 10), "2024-05", "month")]),
+        ("in MAY", [((3, 6), "2024-05", "month")]),
+        ("in may", []),
+        ("Mar 3", [((0, 5), "2024-03-03", "day")]),
+    ],
+)
+def test_each_kind_of_date_is_found_where_its_words_are(text: str, expected: list) -> None:
+    assert [(m.span, m.date, m.precision) for m in date_mentions(text, "2024-11-28")] == expected
+
+
+def test_the_nearer_event_word_describes_a_date_and_the_earlier_of_two_as_near() -> None:
+    from crosswire.extract.relative import describe_event
+
+    assert describe_event("The army attacked and rebels fled on Monday.", (35, 44)) == "fled"
+    assert describe_event("Rebels shelled the town on Friday and the army struck back.", (27, 33)) == "struck back"
+    assert describe_event("Troops attacked on Friday and then fled.", (19, 25)) == "attacked and then fled"  # two away

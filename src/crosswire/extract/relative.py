@@ -56,9 +56,11 @@ _AGENT = re.compile(
     rf"^\s*by\s+((?:(?:the|an?|its|their)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{_NAME}(?:\s+(?:{_NAME}|of|and|for))*)"
 )
 _MAX_GAP_WORDS = 9
-_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m|p\.m|h|hrs)?|am|pm|a\.m|p\.m|local|time|GMT|UTC|BST|EST|"
-                    r"EDT|PST|PDT|CET|around|approximately|roughly|reportedly|evening|morning|afternoon|night|"
-                    r"o'clock|midnight|noon", re.IGNORECASE)
+# Clock-time words, in lower case. (A clock figure, "11pm", is no word: a word starts with a letter.)
+_CLOCK_WORDS = frozenset({
+    "am", "pm", "local", "time", "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "around", "approximately",
+    "roughly", "reportedly", "evening", "morning", "afternoon", "night", "o'clock", "midnight", "noon"})
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _MAX_DESCRIPTION_WORDS = 9
 
 
@@ -86,23 +88,22 @@ _MODIFIERS = frozenset({"civil", "military", "air", "car", "mass", "ground", "re
                         "ballistic", "drone", "missile", "rocket", "deadly", "major", "large-scale", "new"})
 
 
-def _nearest(
-    words: list[tuple[int, int, str]], vocabulary: frozenset[str], pivot: int, gap: int = _MAX_GAP_WORDS
-) -> int | None:
-    """Index of the vocabulary word nearest to word index ``pivot`` within ``gap`` words (the earlier of two
-    as near)."""
-    best: int | None = None
-    for i in range(max(0, pivot - gap), min(len(words), pivot + gap + 1)):
-        if words[i][2].lower() in vocabulary and (best is None or abs(i - pivot) < abs(best - pivot)):
-            best = i
-    return best
+def _nearest(lows: list[str], vocabulary: frozenset[str], pivot: int, gap: int = _MAX_GAP_WORDS) -> int | None:
+    """Index of the vocabulary word (``lows``: the words in lower case) nearest to word index ``pivot`` within
+    ``gap`` words (the earlier of two as near)."""
+    for d in range(gap + 1):
+        if 0 <= pivot - d < len(lows) and lows[pivot - d] in vocabulary:
+            return pivot - d
+        if d and pivot + d < len(lows) and lows[pivot + d] in vocabulary:
+            return pivot + d
+    return None
 
 
-def _verb(words: list[tuple[int, int, str]], pivot: int, gap: int) -> int | None:
+def _verb(lows: list[str], pivot: int, gap: int) -> int | None:
     """The nearest event verb, skipping reporting verbs when a real event verb is in reach."""
-    v = _nearest(words, EVENT_VERBS, pivot, gap)
-    if v is not None and words[v][2].lower() in _REPORTING:
-        other = _nearest(words, _NOT_REPORTING, pivot, gap + 10)
+    v = _nearest(lows, EVENT_VERBS, pivot, gap)
+    if v is not None and lows[v] in _REPORTING:
+        other = _nearest(lows, _NOT_REPORTING, pivot, gap + 10)
         if other is not None:
             return other
     return v
@@ -112,27 +113,36 @@ def describe_event(sentence: str, date_span: tuple[int, int]) -> str | None:
     """A short event clause for the date at ``date_span`` (offsets in ``sentence``), or None if its
     clause holds no event word."""
     c0, c1 = _clause_bounds(sentence, *date_span)
-    words = _words(sentence[c0:c1], c0)
-    if not words:
-        return None
-    # the date's own words, and the clock-time words around it ("at around 11pm local time on Thursday
-    # evening"), which put the event word out of reach without saying anything of the event
-    candidates = [w for w in words if not (w[0] >= date_span[0] and w[1] <= date_span[1])
-                  and not _CLOCK.fullmatch(w[2])]
+    # the clause's words but the date's own words, and the clock-time words around it ("at around 11pm local
+    # time on Thursday evening"), which put the event word out of reach without saying anything of the event
+    candidates: list[tuple[int, int, str]] = []
+    lows: list[str] = []  # the candidates in lower case
+    pivot = -1  # the first candidate after the date
+    for m in _WORD.finditer(sentence, c0, c1):
+        s, e = m.span()
+        word = m.group()
+        low = word.lower()
+        if (s >= date_span[0] and e <= date_span[1]) or low in _CLOCK_WORDS:
+            continue
+        if pivot < 0 and s >= date_span[1]:
+            pivot = len(candidates)
+        candidates.append((s, e, word))
+        lows.append(low)
     if not candidates:
         return None
-    pivot = next((i for i, (s, _, _) in enumerate(candidates) if s >= date_span[1]), len(candidates))
+    if pivot < 0:
+        pivot = len(candidates)
     gap = _MAX_GAP_WORDS
-    if re.match(r",?\s+when\b", sentence[date_span[1]:]):  # "since March 2020, when Russia ... brokered"
+    if _WHEN_AFTER.match(sentence, date_span[1]):  # "since March 2020, when Russia ... brokered"
         gap = 30
-    v = _verb(candidates, pivot, gap)
-    n = _nearest(candidates, EVENT_NOUNS, pivot, gap)
+    v = _verb(lows, pivot, gap)
+    n = _nearest(lows, EVENT_NOUNS, pivot, gap)
     if v is None and n is None:
         return None
     parts: list[str] = []
     if n is not None and (v is None or n < v):
         j = n
-        while j > 0 and candidates[j - 1][2].lower() in _MODIFIERS:
+        while j > 0 and lows[j - 1] in _MODIFIERS:
             j -= 1
         if j > 0 and candidates[j - 1][2][0].isupper() and candidates[j - 1][2].endswith(("'s", "’s")):
             j -= 1

@@ -47,13 +47,15 @@ _MONTH_FORMS["sept"] = 9
 
 
 def _month_alternation() -> str:
+    """The month forms as a prefix tree. Of the forms that match at a place (each a prefix of the next), the
+    tree tries the longest first, as would the forms listed longest first: the same match, found sooner."""
     forms: list[str] = []
-    for form in sorted(_MONTH_FORMS, key=len, reverse=True):
+    for form in _MONTH_FORMS:
         forms.append(form.capitalize())
         forms.append(form.upper() if len(form) == 3 else form.capitalize())
         if form not in ("march", "mar", "may"):  # verbs / modal when lowercase
             forms.append(form)
-    return "|".join(dict.fromkeys(forms))
+    return word_alternation(sorted(set(forms)))
 
 
 _WEEKDAYS = {d: i for i, d in enumerate(
@@ -418,9 +420,9 @@ _PATTERN_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "my": (_MONTH_CUES, _YEAR_CUES),
     "m": (_MONTH_CUES,),
     "year": (_YEAR_CUES,),
-    "weekday": (("day",),),  # every weekday's name ends in it
-    "yesterday": (("day", "night", "tomorrow", "morning", "afternoon", "evening"),),
-    "period": (("week", "month", "year"),),
+    "weekday": (tuple(_WEEKDAYS),),
+    "yesterday": (("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"),),
+    "period": (("week", "month", "year"), ("last", "past", "this", "next", "previous")),
     "ago": (("day", "week", "month", "year"), ("ago", "earlier", "before", "from", "later")),
     "holiday": (tuple(w.lower() for w in _HOLIDAY_TRIGGERS),),
 }
