@@ -414,3 +414,31 @@ def test_a_number_s_value_by_the_short_ways_and_the_long(text, value) -> None:
 )
 def test_a_mention_is_found_from_its_first_word(text, expected) -> None:
     assert [(n.span, n.low, n.high) for n in numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a qualifier is looked for only after the word it ends with, in any case, after any space
+        ("ALMOST 5 people died.", [((0, 15), "killed", "people", None, 5.0)]),
+        ("At  least\n5 people died.", [((0, 18), "killed", "people", 5.0, None)]),
+        ("Rebels handed over 21 girls.", [((19, 27), "count", "girls", 21.0, 21.0)]),
+        ("Rebels handed\tover 21 girls.", [((14, 27), "count", "girls", 22.0, None)]),
+        ("At least 2016 people died.", [((0, 20), "killed", "people", 2016.0, None)]),
+        ("in 2015 attacks", []),
+        # a governing verb is looked for only where one of its stems is, in any case
+        ("Troops killed \u017fome 5 rebels.", [((14, 27), "killed", "rebels", 5.0, 5.0)]),
+        ("The strike, KILLING 12, hit a school.", []),
+        # a capital, a sign or "called" before a figure makes it no count
+        ("He was kept at Base 46 with 3 others.", [((28, 36), "count", "people", 3.0, 3.0)]),
+        ("It cost $5 to 10 people.", []),
+        ("He lives at No. 5 with 4 children.", [((23, 33), "count", "children", 4.0, 4.0)]),
+        ("Neighbours called 911 after 3 men fled.", [((28, 33), "count", "men", 3.0, 3.0)]),
+        # a toll is looked for only in a sentence that says "toll" or "number"
+        ("The death toll rose to 45.", [((23, 25), "killed", "people", 45.0, 45.0)]),
+        ("The number of dead stands at 30.", [((29, 31), "killed", "people", 30.0, 30.0)]),
+        ("The toll of the storm rose to 45 on Friday.", [((30, 32), "killed", "people", 45.0, 45.0)]),
+    ],
+)
+def test_the_words_around_a_figure_are_read_only_where_they_can_be(sentence, expected) -> None:
+    assert [(q.span, q.measure, q.subject, q.low, q.high) for q in quantities(sentence)] == expected

@@ -191,7 +191,8 @@ def attribution(sentence: str) -> tuple[str, str] | None:
                 if body and body.group("body").split()[0].lower() not in _SKIP_SOURCES:
                     src = body.group("body")  # "St George's Hospital in Tooting said": the hospital speaks
             return normalise_source(src), src
-    if said_end and (m := _GENERIC_SAID.search(sentence, 0, said_end)):
+    if said_end and any(w in sentence for w in GENERIC_SPEAKERS) and (
+            m := _GENERIC_SAID.search(sentence, 0, said_end)):
         src = m.group("src").strip()
         body = m.group("body")
         return normalise_source(body if body and body.split()[-1].lower() not in _GENERIC_KEYS else src), src

@@ -55,13 +55,27 @@ _MEASURE_RANK = {m: i for i, (m, _) in enumerate(_MEASURE_WORDS)}
 _PHRASAL_OVER = "".join(rf"(?<!\b{v} )" for v in (
     "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
     "taking", "pass", "passed", "passing", "sign", "signed", "signing", "give", "gave", "given", "giving"))
+# qualifiers of a figure, as written before it: "at least 40"
+_QUAL_PHRASES = ("at least", "no fewer than", "no less than", "a minimum of", "more than", "over", "in excess of",
+                 "upwards of", "nearly", "almost", "up to", "as many as", "close to", "approximately", "roughly",
+                 "about", "around", "some", "an estimated", "estimated", "just under", "fewer than", "less than",
+                 "under", "only", "at most")
 _QUAL = re.compile(
-    r"(?P<q>at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|" + _PHRASAL_OVER
-    + r"over|in\s+excess\s+of"
-    r"|upwards\s+of|nearly|almost|up\s+to|as\s+many\s+as|close\s+to|approximately|roughly|about|around|some"
-    r"|an\s+estimated|estimated|just\s+under|fewer\s+than|less\s+than|under|only|at\s+most)\s+$",
+    r"(?P<q>" + "|".join((_PHRASAL_OVER if q == "over" else "") + q.replace(" ", r"\s+") for q in _QUAL_PHRASES)
+    + r")\s+$",
     re.IGNORECASE,
 )
+_QUAL_ENDS = tuple(sorted({q.split()[-1] for q in _QUAL_PHRASES}))  # the word a qualifier ends with
+
+
+def _qualifier(before: str) -> re.Match[str] | None:
+    """``_QUAL.search(before)``, searched for only when ``before`` ends in a space after a word a qualifier ends
+    with (a search over every place of ``before`` is slow: "over" is tried after two dozen verbs)."""
+    if not before[-1:].isspace() or not fold(before).rstrip().endswith(_QUAL_ENDS):
+        return None
+    return _QUAL.search(before)
+
+
 _DIST_UNITS = {
     "km": "kilometer",
     "kms": "kilometer",
@@ -104,6 +118,12 @@ _SHORT_UNIT = {
     "nautical_mile": "nmi",
 }
 _EXCLUDE_BEFORE = re.compile(r"(?:[A-Z][\w-]*\.?|[$£€#]|No\.|number|\b(?:call(?:ed|ing|s)?|dial(?:l?ed|ing|s)?))\s*$")
+
+
+def _may_exclude(before: str) -> bool:
+    """False only when ``_EXCLUDE_BEFORE`` cannot match ``before``: it holds no capital, currency sign, "number",
+    "call" or "dial"."""
+    return not before.islower() or any(w in before for w in ("$", "£", "€", "#", "number", "call", "dial"))
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|of|by|until|till|from|between|and|to|early|late|mid|spring|summer|"
     r"autumn|winter|january|february|march|april|may|june|july|august|september|"
@@ -227,15 +247,25 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had|sent|deploye
                               r"(?:about\s+|some\s+|around\s+)?$", re.IGNORECASE)
 
 
+def _governing(sentence: str, folded: str, start: int) -> re.Match[str] | None:
+    """``_GOVERNING`` in the 50 characters before ``start``, searched for only when the start of one of its verbs
+    (a key of ``_VERB_MEASURE``) is there; ``folded`` is ``fold(sentence)``."""
+    window = folded[max(0, start - 50) : start]
+    if not any(stem in window for stem in _VERB_MEASURE):
+        return None
+    return _GOVERNING.search(sentence, max(0, start - 50), start)
+
+
 def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | None:
     """The measure of a figure: the verb that governs it ("killing at least six"), else the nearest measure
     word, preferring words after the figure. A vague crowd after a firm toll ("84 lay dead after a lorry tore
     into thousands of revellers") does not take the toll's word."""
-    gov = _GOVERNING.search(sentence, max(0, start - 50), start)
+    folded = fold(sentence)
+    gov = _governing(sentence, folded, start)
     if gov:
         return _VERB_MEASURE[gov.group("v")[:4].lower()]
     best: tuple[int, int, str] | None = None  # (distance, rank, measure)
-    for hit in _MEASURE_RE.finditer(fold(sentence), max(0, start - 60), min(len(sentence), end + 60)):
+    for hit in _MEASURE_RE.finditer(folded, max(0, start - 60), min(len(sentence), end + 60)):
         if vague and hit.start() < start and _FIRM_BEFORE.search(sentence, max(0, hit.start() - 30), hit.start()):
             continue  # the measure word of the firm figure just before it
         if hit.start() < start and _CLAUSE_BREAK.search(sentence, hit.end(), start) \
@@ -606,6 +636,7 @@ def quantities(sentence: str) -> list[Quantity]:
     last_total: int | None = None
     negated = [q.span for q in out]
     covered = 0
+    toll_words = "toll" in sentence or "number" in sentence  # one is in every match of _TOLL_BEFORE and _TOLL
     cue = NUMBER_CUE.search(folded)  # numbers(sentence), with the folded sentence at hand
     for n in mentions(sentence, scan_start(folded, cue.start()), len(sentence)) if cue else ():
         s, e = n.span
@@ -617,8 +648,8 @@ def quantities(sentence: str) -> list[Quantity]:
         after = sentence[e : e + 40]
         if _NO_COUNT_AFTER.match(after):
             continue
-        ex = _EXCLUDE_BEFORE.search(before)
-        if not n.vague and ex and not _QUAL.search(before):
+        ex = _EXCLUDE_BEFORE.search(before) if _may_exclude(before) else None
+        if not n.vague and ex and not _qualifier(before):
             word_start = s - len(before) + ex.start()
             if sentence[:word_start].strip() or not before[ex.start() :].strip()[:1].isalpha():
                 continue  # "Base 46", "No. 5", "$5" (a capitalised first word of the sentence is fine)
@@ -645,7 +676,7 @@ def quantities(sentence: str) -> list[Quantity]:
             continue  # "40 miles per hour", "100 km/h": a speed
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague:
             unit = _DIST_UNITS[unit_m.group(1).lower()]
-            q = _QUAL.search(sentence[max(0, s - 30) : s])
+            q = _qualifier(before)
             low, high, approx = _bounds(q.group("q") if q else None, n)
             factor = _to_km(unit)
             unit = _SHORT_UNIT.get(unit, unit)
@@ -670,11 +701,12 @@ def quantities(sentence: str) -> list[Quantity]:
             covered = end
             continue
         found = _subject_after(sentence, e)
-        if found is None and not n.vague and not is_year and _GOVERNING.search(sentence, max(0, s - 50), s) and \
+        if found is None and not n.vague and not is_year and _governing(sentence, folded, s) and \
                 _BARE_END.match(after):
             found = ("people", "person", e, "")  # "killing six and wounding 120": the people are implied
         if found is None:
-            toll = _TOLL_BEFORE.search(before) or (_TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s))
+            toll = toll_words and (_TOLL_BEFORE.search(before) or (
+                _TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s)))
             if toll and not is_year:
                 subject, unit, noun_end, noun = "people", "person", e, ""
                 measure = "killed"
@@ -682,7 +714,7 @@ def quantities(sentence: str) -> list[Quantity]:
                 continue
         else:
             subject, unit, noun_end, noun = found
-            if is_year and (_YEAR_BEFORE.search(before) or not _QUAL.search(before)):
+            if is_year and (_YEAR_BEFORE.search(before) or not _qualifier(before)):
                 continue  # "in 2015 attacks", "2016 Cubs": a year, not a count
             measure = _measure(sentence, s, noun_end, n.vague) or "count"
             apposed = _APPOSED_PREDICATE.match(sentence, noun_end) if unit == "person" else None
@@ -716,7 +748,7 @@ def quantities(sentence: str) -> list[Quantity]:
                     if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]) or _HOSPITAL_SAID.search(
                             sentence, max(0, s - 80), s):
                         subject = "people" + _AT_ONE_HOSPITAL  # one hospital's count is a part of the injured
-        q = _QUAL.search(sentence[max(0, s - 30) : s])
+        q = _qualifier(before)
         low, high, approx = _bounds(q.group("q") if q else None, n)
         start = s - len(q.group(0)) if q else s
         one = _ONE_BEFORE.search(sentence, max(0, start - 60), start) if unit == "person" and not n.vague else None
