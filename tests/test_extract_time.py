@@ -273,3 +273,21 @@ def test_the_nearer_event_word_describes_a_date_and_the_earlier_of_two_as_near()
     assert describe_event("The army attacked and rebels fled on Monday.", (35, 44)) == "fled"
     assert describe_event("Rebels shelled the town on Friday and the army struck back.", (27, 33)) == "struck back"
     assert describe_event("Troops attacked on Friday and then fled.", (19, 25)) == "attacked and then fled"  # two away
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The weather was fine on Friday.", None),  # no event word in the clause: nothing to describe
+        ("Rebels re-attacked on Friday.", None),  # a word inside another is not that word
+        ("Rebels ATTACKED on Friday.", "ATTACKED"),  # in any case
+        ("The Attack came on Friday.", "Attack"),
+        ("Talks; on Friday the army attacked.", "attacked"),
+        ("On Friday (the army attacked) it rained.", None),  # an event word in another clause
+    ],
+)
+def test_a_date_is_described_only_by_an_event_word_of_its_clause(sentence: str, expected: str | None) -> None:
+    from crosswire.extract.relative import describe_event
+
+    start = sentence.index("Friday")
+    assert describe_event(sentence, (start, start + 6)) == expected

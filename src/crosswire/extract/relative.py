@@ -49,6 +49,7 @@ EVENT_NOUNS = _wordset(
     shipwreck sinking victory triumph win defeat meeting control rule occupation blockade"""
 )
 
+_EVENT_WORDS = EVENT_VERBS | EVENT_NOUNS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)|\"|“|”")
 _NAME = r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)"
@@ -113,6 +114,8 @@ def describe_event(sentence: str, date_span: tuple[int, int]) -> str | None:
     """A short event clause for the date at ``date_span`` (offsets in ``sentence``), or None if its
     clause holds no event word."""
     c0, c1 = _clause_bounds(sentence, *date_span)
+    if _EVENT_WORDS.isdisjoint(map(str.lower, _WORD.findall(sentence, c0, c1))):
+        return None  # most clauses with a date: no event word at all
     # the clause's words but the date's own words, and the clock-time words around it ("at around 11pm local
     # time on Thursday evening"), which put the event word out of reach without saying anything of the event
     candidates: list[tuple[int, int, str]] = []

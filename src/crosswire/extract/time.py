@@ -377,18 +377,16 @@ _TRIGGER_BASE = [*_MONTH_FORMS, *_WEEKDAYS, *_WEEKDAY_ABBR, "yesterday", "today"
 _TRIGGER_WORDS = frozenset(f(w) for w in _TRIGGER_BASE for f in (str.lower, str.capitalize, str.upper))
 # A whole run of ASCII letters that is a trigger word; a whole run of digits.
 _TRIGGER_WORD = re.compile(rf"(?<![A-Za-z])(?:{word_alternation(sorted(_TRIGGER_WORDS))})(?![A-Za-z])")
-_DIGIT_RUN = re.compile(r"\d+")
+# A whole run of digits that matters: a year-like one of four digits, or one that goes on with "-", "/" or "."
+# (2024-11-28, 28/11/2024). The first digit comes first in the pattern, so the search skips to digits.
+_DATE_DIGITS = re.compile(r"\d(?<!\d\d)(?:(?<=[12])\d{3}(?!\d)|\d*(?=[-/.]))")
 _REACH = 34  # the longest stretch of a date expression on either side of a trigger word
 
 
 def _triggers(text: str) -> list[tuple[int, int]]:
     """Spans of the trigger words and of the numbers that matter, in text order."""
     spans = [m.span() for m in _TRIGGER_WORD.finditer(text)]
-    for m in _DIGIT_RUN.finditer(text):
-        s, e = m.span()
-        # a number matters only as a year or inside a numeric date (2024-11-28, 28/11/2024)
-        if (e - s == 4 and text[s] in "12") or text[e : e + 1] in ("-", "/", "."):
-            spans.append((s, e))
+    spans.extend(m.span() for m in _DATE_DIGITS.finditer(text))
     spans.sort()
     return spans
 
@@ -436,6 +434,7 @@ for _bit, (_kind, _group) in enumerate((k, g) for k, groups in _PATTERN_CUES.ite
     _KIND_BITS[_kind] = _KIND_BITS.get(_kind, 0) | 1 << _bit
     for _cue in _group:
         _CUE_BITS[_cue] = _CUE_BITS.get(_cue, 0) | 1 << _bit
+_CUE_BIT_ITEMS = tuple(_CUE_BITS.items())
 
 
 def _searched(text: str, windows: list[tuple[int, int]], relative: bool) -> dict[str, list[tuple[int, int]]]:
@@ -444,14 +443,15 @@ def _searched(text: str, windows: list[tuple[int, int]], relative: bool) -> dict
     out: dict[str, list[tuple[int, int]]] = {
         kind: [] for kind, _ in _PATTERNS if relative or kind not in _RELATIVE_KINDS
     }
+    kinds = [(_KIND_BITS[kind], searched) for kind, searched in out.items()]
+    cues = _CUE_BIT_ITEMS
     for w0, w1 in windows:
         chunk = folded[w0:w1]
         bits = 0
-        for cue, cue_bits in _CUE_BITS.items():
+        for cue, cue_bits in cues:
             if cue in chunk:
                 bits |= cue_bits
-        for kind, searched in out.items():
-            need = _KIND_BITS[kind]
+        for need, searched in kinds:
             if bits & need == need:
                 searched.append((w0, w1))
     return out
