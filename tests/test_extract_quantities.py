@@ -442,3 +442,17 @@ def test_a_mention_is_found_from_its_first_word(text, expected) -> None:
 )
 def test_the_words_around_a_figure_are_read_only_where_they_can_be(sentence, expected) -> None:
     assert [(q.span, q.measure, q.subject, q.low, q.high) for q in quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "5", "one", "x one", "xone", "tenant 5", "a5 ten", "_ten", "é ten", "(ten", "-ten 4", "no number here",
+     "it was 12, then ten", "ten-year", "many", "the 1990s", "\u0663 cars", "Twenty", "é\u0663"],
+)
+def test_the_first_number_cue_is_found_by_the_quicker_searches(text) -> None:
+    from crosswire.extract.cues import fold
+    from crosswire.extract.numbers import NUMBER_CUE, first_cue
+
+    folded = fold(text)
+    cue = NUMBER_CUE.search(folded)
+    assert first_cue(folded) == (cue.start() if cue else None)

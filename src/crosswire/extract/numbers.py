@@ -138,11 +138,28 @@ _CUE_WORDS = [*(k for k in _UNITS if k not in ("a", "an", "no")), *_TENS, "half"
               "thousand", "million", "billion", "trillion", "lakh", "crore", "scores", "handful", "several",
               "numerous", "many"]
 NUMBER_CUE = re.compile(rf"\d|\b(?:{word_alternation(_CUE_WORDS)})")  # searched in the folded text
+# NUMBER_CUE as three searches, each led by what it must start with so that re skips ahead to it: a digit; a cue
+# word at the start; a cue word after a character that is no word's (a cue word's "\b")
+_DIGIT = re.compile(r"\d")
+_CUE_WORD = re.compile(rf"(?:{word_alternation(_CUE_WORDS)})")
+_CUE_WORD_AFTER = re.compile(rf"\W(?:{word_alternation(_CUE_WORDS)})")
+
+
+def first_cue(folded: str) -> int | None:
+    """Where ``NUMBER_CUE.search(folded)`` starts, or None when it finds nothing."""
+    if _CUE_WORD.match(folded):
+        return 0
+    digit = _DIGIT.search(folded)
+    first = digit.start() if digit else len(folded)
+    word = _CUE_WORD_AFTER.search(folded, 0, first)  # a cue word before the first digit (a word holds no digit)
+    if word:
+        return word.start() + 1
+    return digit.start() if digit else None
 
 
 def may_hold_number(text: str) -> bool:
     """False only when ``text`` holds no number mention (a cheap test before :func:`numbers`)."""
-    return NUMBER_CUE.search(fold(text)) is not None
+    return first_cue(fold(text)) is not None
 
 
 def scan_start(folded: str, cue: int) -> int:
@@ -268,10 +285,10 @@ def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMen
     """Number mentions in ``text[start:end]``, spans into ``text``."""
     end = len(text) if end is None else end
     folded = fold(text[start:end])
-    cue = NUMBER_CUE.search(folded)
+    cue = first_cue(folded)
     if cue is None:  # may_hold_number
         return []
-    return mentions(text, start + scan_start(folded, cue.start()), end)
+    return mentions(text, start + scan_start(folded, cue), end)
 
 
 def mentions(text: str, start: int, end: int) -> list[NumberMention]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .cues import fold
-from .numbers import NUMBER_CUE, NUMBER_RE, NumberMention, mentions, scan_start
+from .numbers import NUMBER_RE, NumberMention, first_cue, mentions, scan_start
 from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
@@ -637,8 +637,8 @@ def quantities(sentence: str) -> list[Quantity]:
     negated = [q.span for q in out]
     covered = 0
     toll_words = "toll" in sentence or "number" in sentence  # one is in every match of _TOLL_BEFORE and _TOLL
-    cue = NUMBER_CUE.search(folded)  # numbers(sentence), with the folded sentence at hand
-    for n in mentions(sentence, scan_start(folded, cue.start()), len(sentence)) if cue else ():
+    cue = first_cue(folded)  # numbers(sentence), with the folded sentence at hand
+    for n in mentions(sentence, scan_start(folded, cue), len(sentence)) if cue is not None else ():
         s, e = n.span
         if s < covered or any(a <= s < b for a, b in negated):
             continue
