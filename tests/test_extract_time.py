@@ -291,3 +291,15 @@ def test_a_date_is_described_only_by_an_event_word_of_its_clause(sentence: str, 
 
     start = sentence.index("Friday")
     assert describe_event(sentence, (start, start + 6)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["May", "May-June", "In May, on Monday", "xMay", "Mayday", "é May", "from now", "2016 and May 5", "",
+     "MAY MONDAY monday Monday mOnday", "(Sunday)", "Sundays", "in 2024-11-28 or 28/11/2024, 12345, 1999."],
+)
+def test_trigger_words_found_by_the_quicker_searches(text: str) -> None:
+    from crosswire.extract.time import _DATE_DIGITS, _TRIGGER_WORD, _triggers
+
+    spans = [m.span() for m in _TRIGGER_WORD.finditer(text)] + [m.span() for m in _DATE_DIGITS.finditer(text)]
+    assert _triggers(text) == sorted(spans)

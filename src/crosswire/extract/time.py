@@ -377,6 +377,10 @@ _TRIGGER_BASE = [*_MONTH_FORMS, *_WEEKDAYS, *_WEEKDAY_ABBR, "yesterday", "today"
 _TRIGGER_WORDS = frozenset(f(w) for w in _TRIGGER_BASE for f in (str.lower, str.capitalize, str.upper))
 # A whole run of ASCII letters that is a trigger word; a whole run of digits.
 _TRIGGER_WORD = re.compile(rf"(?<![A-Za-z])(?:{word_alternation(sorted(_TRIGGER_WORDS))})(?![A-Za-z])")
+# _TRIGGER_WORD as two searches re can skip ahead in: a trigger word at the start, and one after a character that
+# is no letter (taken with it: the pattern starts with a character class)
+_TRIGGER_AT_START = re.compile(rf"(?:{word_alternation(sorted(_TRIGGER_WORDS))})(?![A-Za-z])")
+_TRIGGER_AFTER = re.compile(rf"[^A-Za-z](?:{word_alternation(sorted(_TRIGGER_WORDS))})(?![A-Za-z])")
 # A whole run of digits that matters: a year-like one of four digits, or one that goes on with "-", "/" or "."
 # (2024-11-28, 28/11/2024). The first digit comes first in the pattern, so the search skips to digits.
 _DATE_DIGITS = re.compile(r"\d(?<!\d\d)(?:(?<=[12])\d{3}(?!\d)|\d*(?=[-/.]))")
@@ -385,7 +389,10 @@ _REACH = 34  # the longest stretch of a date expression on either side of a trig
 
 def _triggers(text: str) -> list[tuple[int, int]]:
     """Spans of the trigger words and of the numbers that matter, in text order."""
-    spans = [m.span() for m in _TRIGGER_WORD.finditer(text)]
+    first = _TRIGGER_AT_START.match(text)
+    spans = [first.span()] if first else []
+    # the matches of _TRIGGER_WORD: after a trigger word (its last character a letter), the next starts later
+    spans.extend((m.start() + 1, m.end()) for m in _TRIGGER_AFTER.finditer(text, first.end() if first else 0))
     spans.extend(m.span() for m in _DATE_DIGITS.finditer(text))
     spans.sort()
     return spans
