@@ -456,3 +456,21 @@ def test_the_first_number_cue_is_found_by_the_quicker_searches(text) -> None:
     folded = fold(text)
     cue = NUMBER_CUE.search(folded)
     assert first_cue(folded) == (cue.start() if cue else None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no number: a claim needs one of the words the other patterns look for, in any case
+        ("No one was killed.", [((0, 17), "killed", "people", 0, 0)]),
+        ("NOBODY WAS HURT.", [((0, 15), "injured", "people", 0, 0)]),
+        ("Half of the residents fled.", [((0, 21), "count", "residents", 0.5, 0.5)]),
+        ("A THIRD OF THE HOMES WERE DAMAGED.", [((0, 20), "destroyed", "homes", 1 / 3, 1 / 3)]),
+        ("A man has been arrested.", [((0, 23), "arrested", "people", 1, 1)]),
+        ("Tavon Alleyne, 21, was fatally shot.", [((0, 35), "killed", "people", 1, 1)]),
+        ("Thousands of people would die.", []),
+        ("The weather was fine.", []),
+    ],
+)
+def test_a_sentence_without_a_number_is_read_for_its_words(sentence, expected) -> None:
+    assert [(q.span, q.measure, q.subject, q.low, q.high) for q in quantities(sentence)] == expected

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .cues import fold
+from .cues import fold, word_alternation
 from .numbers import NUMBER_RE, NumberMention, first_cue, mentions, scan_start
 from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
 
@@ -610,12 +610,18 @@ _NEGATION_CUES = ("killed", "injured", "hurt", "wounded", "missing", "harmed", "
                   "fatalities")
 _SHARE_CUES = ("half", "third", "quarter")
 _VICTIM_CUES = ("killed", "dead", "death", "injured", "wounded", "hurt", "died", "fatally")  # the victim verbs
+_ARREST_CUES = ("arrest", "detain", "custody")
+# every word above in one search (a sentence without a number needs one to make a claim)
+_WORD_CUE = re.compile(word_alternation(sorted({*_NEGATION_CUES, *_SHARE_CUES, *_VICTIM_CUES, *_ARREST_CUES})))
 
 
 def quantities(sentence: str) -> list[Quantity]:
     """Count claims and distances in one sentence; spans are into ``sentence``."""
     out: list[Quantity] = []
     folded = fold(sentence)
+    cue = first_cue(folded)  # numbers(sentence), with the folded sentence at hand
+    if cue is None and not _WORD_CUE.search(folded):
+        return out  # most sentences: no number, and none of the words the other patterns need
     negation = "no" in folded and any(w in folded for w in _NEGATION_CUES)
     for m in _NEGATED.finditer(sentence) if negation else ():
         measure = "killed" if (m.group("n") or "").lower() in ("deaths", "fatalities") else "injured"
@@ -637,7 +643,6 @@ def quantities(sentence: str) -> list[Quantity]:
     negated = [q.span for q in out]
     covered = 0
     toll_words = "toll" in sentence or "number" in sentence  # one is in every match of _TOLL_BEFORE and _TOLL
-    cue = first_cue(folded)  # numbers(sentence), with the folded sentence at hand
     for n in mentions(sentence, scan_start(folded, cue), len(sentence)) if cue is not None else ():
         s, e = n.span
         if s < covered or any(a <= s < b for a, b in negated):
@@ -783,7 +788,7 @@ def quantities(sentence: str) -> list[Quantity]:
             out[-1] = Quantity(
                 out[-1].span, out[part_of].measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
             )
-    if ("arrest" in folded or "detain" in folded or "custody" in folded) and not any(
+    if any(w in folded for w in _ARREST_CUES) and not any(
             q.measure == "arrested" for q in out):
         out.extend(_one_arrested(sentence, [q.span for q in out]))
     toll = any(q.measure in ("killed", "injured") for q in out)
