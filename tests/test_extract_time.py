@@ -251,6 +251,10 @@ def test_a_state_since_a_year_is_a_dated_event(sentence: str) -> None:
         ("the previous week", [((4, 17), "2024-11-18", "week")]),
         ("earlier this month the army", [((0, 18), "2024-11", "month")]),
         ("Early last year", [((0, 15), "2023", "year")]),
+        ("It ends two days from now.", [((8, 25), "2024-11-30", "day")]),
+        ("It ends two days FROM NOW.", [((8, 25), "2024-11-30", "day")]),
+        ("It ends two days from  now.", []),
+        ("It began three weeks ago.", [((9, 24), "2024-11-07", "week")]),
         # the longest month form that fits is taken
         ("on Sept. 11, 2001", [((3, 17), "2001-09-11", "day")]),
         ("on SEP 5 the", [((3, 8), "2024-09-05", "day")]),

@@ -428,7 +428,7 @@ _PATTERN_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekday": (tuple(_WEEKDAYS),),
     "yesterday": (("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"),),
     "period": (("week", "month", "year"), ("last", "past", "this", "next", "previous")),
-    "ago": (("day", "week", "month", "year"), ("ago", "earlier", "before", "from", "later")),
+    "ago": (("day", "week", "month", "year"), ("ago", "earlier", "before", "from now", "later")),
     "holiday": (tuple(w.lower() for w in _HOLIDAY_TRIGGERS),),
 }
 # resolved only against a reference
