@@ -38,6 +38,8 @@ def may_attribute(sentence: str) -> bool:
     """False only when ``sentence`` holds no speech cue (``SPEECH_CUE``): a cheap test before a search for
     who says it."""
     return _SPEECH_CUE_FOLDED.search(fold(sentence)) is not None
+
+
 # Alternatives must not overlap (an all-caps word is already a capitalised word): overlapping
 # alternatives under a repeat backtrack exponentially on long runs of capitalised words.
 _NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|de|al|the|on|[A-Z][\w'’.&-]*))*"

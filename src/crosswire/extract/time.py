@@ -375,7 +375,7 @@ _TRIGGER_BASE = [*_MONTH_FORMS, *_WEEKDAYS, *_WEEKDAY_ABBR, "yesterday", "today"
                  "overnight", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "ago", "from",
                  *_HOLIDAY_TRIGGERS]
 _TRIGGER_WORDS = frozenset(f(w) for w in _TRIGGER_BASE for f in (str.lower, str.capitalize, str.upper))
-# A whole run of ASCII letters that is a trigger word; a whole run of digits.
+# A whole run of ASCII letters that is a trigger word (what _triggers finds, by the two searches below).
 _TRIGGER_WORD = re.compile(rf"(?<![A-Za-z])(?:{word_alternation(sorted(_TRIGGER_WORDS))})(?![A-Za-z])")
 # _TRIGGER_WORD as two searches re can skip ahead in: a trigger word at the start, and one after a character that
 # is no letter (taken with it: the pattern starts with a character class)
