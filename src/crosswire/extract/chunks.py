@@ -10,15 +10,17 @@ one of them ("Police") is a common word, not a name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..records import PARAGRAPH_SEPARATOR
 from . import gazetteer
 
-__all__ = ["CONNECTORS", "ORG_WORDS", "PARTICLE", "Chunk", "all_caps", "headline_paragraphs", "lower_case_words",
-           "raw_chunks", "strip_chunk", "wordset"]
+__all__ = ["CONNECTORS", "ORG_WORDS", "PARTICLE", "Chunk", "RawChunk", "all_caps", "first_common",
+           "headline_paragraphs", "lower_case_words", "raw_chunks", "run_chunks", "runs", "strip_chunk", "strip_words",
+           "wordset"]
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -127,38 +129,53 @@ def headline_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
-    """``(token, start, end)`` for the tokens of the runs of capitalised words in ``text``, in order."""
-    for run in _CAP_RUN.finditer(text):
-        word = run.group()
-        if " " not in word and "\u00a0" not in word:  # one word: the run is its only token
-            yield word, run.start(), run.end()
-            continue
-        for m in _TOKEN.finditer(text, run.start(), run.end()):
-            yield m.group(), m.start(), m.end()
+class RawChunk(NamedTuple):
+    """A chunk of one run of capitalised words, placed relative to the run's start."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    offsets: tuple[int, ...]  # start of each word
+    adjectival: bool
+    prefixed: bool
+    first: str  # the first word as :func:`first_common` looks it up
+    # strip_words(words, False) and strip_words(words, True), each with the words it keeps
+    cuts: tuple[tuple[int, int, str | None, tuple[str, ...]] | None, ...]
 
 
-def raw_chunks(text: str) -> list[Chunk]:
-    """The chunks of ``text`` in order, before :func:`strip_chunk`."""
-    chunks: list[Chunk] = []
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
+def run_chunks(run: str) -> tuple[RawChunk, ...]:
+    """The chunks of one run of capitalised words (a match of ``_CAP_RUN``), relative to its start.
+
+    A chunk never spans two runs: the next run starts more than one space after the last token of a
+    run (runs are maximal), which closes the chunk. So a text's chunks are its runs' chunks, and a run
+    (a pure function of its string, memoised: "The", "Mr. Trump", "White House" recur in every article)
+    is read once."""
+    chunks: list[RawChunk] = []
     current: list[tuple[int, int, str]] = []
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a following capital
+    flags = [False, False]  # adjectival, prefixed of the chunk the next flush makes
 
     def flush() -> None:
         if current and not (len(current) == 1 and current[0][2].lower() in _GENERIC):  # "The", "But", "He"
-            chunks.append(Chunk(current[0][0], current[-1][1], [t for _, _, t in current],
-                                offsets=[start for start, _, _ in current]))
+            words = tuple(t for _, _, t in current)
+            first = words[0].lower()
+            cuts = tuple(cut and (*cut, words[cut[0] : cut[1]]) for cut in (strip_words(words, False),
+                                                                           strip_words(words, True)))
+            chunks.append(RawChunk(current[0][0], current[-1][1], words, tuple(start for start, _, _ in current),
+                                   flags[0], flags[1], first.rstrip(".") if len(words) > 1 else first, cuts))
         current.clear()
         pending.clear()
 
     last_end = -1
-    for tok, start, end in _tokens(text):
+    for m in _TOKEN.finditer(run):
+        tok, start, end = m.group(), m.start(), m.end()
         if tok.endswith((".", "'", "’")):
             while tok.endswith((".", "'", "’")) and not _KEEP_DOT.match(tok) and not tok.endswith(("s'", "s’")):
                 tok, end = tok[:-1], end - 1  # sentence ends and closing quotes are not part of a name
             if not tok:
                 continue
-        if current and (start - last_end != 1 or text[last_end] not in " \u00a0"):
+        if current and (start - last_end != 1 or run[last_end] not in " \u00a0"):
             flush()  # not one space away from the name so far
         last_end = end
         possessive = tok.endswith(("'s", "’s")) and len(tok) > 2
@@ -178,12 +195,10 @@ def raw_chunks(text: str) -> list[Chunk]:
             current.extend(pending)
             pending.clear()
             current.append((start, end, tok))
-            if adjectival and current:
-                before = len(chunks)
+            if adjectival:
+                flags[:] = True, bool(prefix)  # only the chunk this token closes ("He-led" makes none)
                 flush()
-                if len(chunks) > before:  # only the chunk this token closed ("He-led" makes none)
-                    chunks[-1].adjectival = True
-                    chunks[-1].prefixed = bool(prefix)
+                flags[:] = False, False
             elif possessive:
                 flush()
         elif current and tok.lower() in CONNECTORS and not possessive and tok != "and":
@@ -191,28 +206,67 @@ def raw_chunks(text: str) -> list[Chunk]:
         else:
             flush()
     flush()
-    return chunks
+    return tuple(chunks)
+
+
+def runs(text: str) -> Iterator[tuple[int, RawChunk]]:
+    """``(run start, chunk)`` for the chunks of ``text`` in order (see :func:`run_chunks`)."""
+    for run in _CAP_RUN.finditer(text):
+        found = run_chunks(run.group())
+        if found:
+            base = run.start()
+            for raw in found:
+                yield base, raw
+
+
+def raw_chunks(text: str) -> list[Chunk]:
+    """The chunks of ``text`` in order, before :func:`strip_chunk`."""
+    return [Chunk(base + raw.start, base + raw.end, list(raw.words), adjectival=raw.adjectival,
+                  prefixed=raw.prefixed, offsets=[base + o for o in raw.offsets]) for base, raw in runs(text)]
+
+
+def first_common(words: Sequence[str], at_start: bool, lower_words: set[str]) -> bool:
+    """Whether a chunk starts a sentence with a word the text also writes in lower case ("Police said"): all
+    :func:`strip_chunk` reads of its place in the text."""
+    if not at_start:
+        return False
+    first = words[0].lower()
+    return (first.rstrip(".") if len(words) > 1 else first) in lower_words  # (RawChunk.first)
 
 
 def strip_chunk(chunk: Chunk, text: str, sentence_starts: set[int], lower_words: set[str]) -> bool:
     """Remove sentence-initial common words, titles, generic words; False if nothing is left."""
-    words = chunk.words
-    offsets = chunk.offsets
+    cut = strip_words(tuple(chunk.words), first_common(chunk.words, chunk.start in sentence_starts, lower_words))
+    if cut is None:
+        return False
+    i, j, chunk.title = cut
+    words, offsets = chunk.words, chunk.offsets
+    if i:
+        chunk.start = offsets[i]
+    chunk.words = words[i:j]
+    chunk.offsets = offsets[i:j]
+    chunk.end = offsets[j - 1] + len(words[j - 1])
+    return True
+
+
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
+def strip_words(words: tuple[str, ...], common_start: bool) -> tuple[int, int, str | None] | None:
+    """``(i, j, title)``: a chunk's name is ``words[i:j]`` after sentence-initial common words, titles and generic
+    words, and its title the words of a title removed; None if nothing is left. ``common_start``: see
+    :func:`first_common`. (A pure function of its arguments, memoised: names recur.)"""
     i = 0
-    at_start = chunk.start in sentence_starts
     while i < len(words):
         low = words[i].lower().rstrip(".")
-        common_start = i == 0 and at_start and low in lower_words and len(words) > 1
         hyphenated_noun = i == 0 and _KINSHIP.match(words[i]) is not None  # "Mum-of-two Jane Doe"
         party_label = low in _PARTY_WORDS and i + 1 < len(words) and not any(
             w.lower() in ORG_WORDS for w in words[i + 1 :])  # "Republican Donald Trump"
         if low in _GENERIC or low in CONNECTORS or hyphenated_noun or party_label or (
-                common_start and words[1].lower() not in CONNECTORS):
+                i == 0 and common_start and len(words) > 1 and words[1].lower() not in CONNECTORS):
             i += 1
             continue
         break
-    if i == 0 and at_start and len(words) == 1 and words[0].lower() in lower_words:
-        return False
+    if i == 0 and common_start and len(words) == 1:
+        return None
     t = i
     if (t < len(words) - 2 and _is_title(words[t + 1])
             and (gazetteer.demonym_country(words[t]) or words[t] in gazetteer.COUNTRY_ALIASES)):
@@ -233,20 +287,14 @@ def strip_chunk(chunk: Chunk, text: str, sentence_starts: set[int], lower_words:
                 break
     if t > i and all(w.lower() in ORG_WORDS for w in words[t:]):
         t = i  # "Premier League", "General Assembly": not a title before a name
-    if t > i:
-        chunk.title = " ".join(words[i:t])
+    title = " ".join(words[i:t]) if t > i else None
     i = t
     j = len(words)
     while j > i and (words[j - 1].lower() in _GENERIC or words[j - 1].lower() in CONNECTORS):
         j -= 1
     if i >= j or all(_is_title(w) for w in words[i:j]):
-        return False
-    if i:
-        chunk.start = offsets[i]
-    chunk.words = words[i:j]
-    chunk.offsets = offsets[i:j]
-    chunk.end = offsets[j - 1] + len(words[j - 1])
-    return True
+        return None
+    return i, j, title
 
 
 @lru_cache(maxsize=gazetteer.LOOKUP_CACHE)

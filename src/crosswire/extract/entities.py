@@ -26,7 +26,7 @@ from typing import NamedTuple
 from ..records import PARAGRAPH_SEPARATOR, Article, Entity, Place
 from . import gazetteer
 from .aliases import is_known_organisation, merge_aliases, name_key
-from .chunks import ORG_WORDS, Chunk, all_caps, headline_paragraphs, lower_case_words, raw_chunks, strip_chunk, wordset
+from .chunks import ORG_WORDS, Chunk, all_caps, headline_paragraphs, lower_case_words, runs, wordset
 from .vocab import COMMON_NOUNS
 
 __all__ = ["entities", "entities_in", "merge_aliases"]
@@ -122,114 +122,161 @@ def _ends_with(rx: re.Pattern[str], before: str) -> bool:
     return tail < len(before) and rx.search(before, max(0, tail - _LONGEST_CUE)) is not None
 
 
-class _Shape(NamedTuple):
-    """What a chunk's words say by themselves (memoised per tuple of words; the context is read per mention)."""
+class _Facts(NamedTuple):
+    """What a chunk's words say by themselves, the gazetteer's word on them included (memoised per tuple of words:
+    :func:`_facts`; the context is read per mention, by :func:`_classify`)."""
 
-    org_word: bool  # an organisation word among them ("Army", "Observatory")
-    place_head: bool  # the last one a place word ("River", "airport")
-    caps: bool  # the first all capitals ("BBC", "LONDON") and not a country's other name ("US")
-    demonym: bool  # only directions, adjectives and nationality adjectives ("Syrian", "Western")
+    drop: int  # 1 when the first word is a direction before a name the gazetteer lacks ("Western Aleppo")
+    words: tuple[str, ...]  # the words after it
+    name: str
+    single: bool
+    not_name: bool  # one word that is no name ("AM", "AFP")
+    capitol: bool  # "Capitol Hill"
+    # the kind the words give by themselves before the text after them is read, without and with a title
+    kinds: tuple[str | None, str | None]
+    # the kind (and strength) they give after the trailing place word: a capitalised word ("BBC", "LONDON"),
+    # a demonym ("Syrian", "Western")
+    late: tuple[str, bool] | None
     name_like: bool  # no all-capitals word, no "of", "for", "and"
     person_like: bool  # each capitalised, then lower-case letters (and hyphens)
+    known: bool  # a gazetteer name
+    place_like: bool  # a gazetteer name or a big city's exonym ("Cologne")
+    country: bool  # ... whose reading is a country
+    common_known: bool  # one word, a gazetteer name, and a common noun ("Police": Police, Poland)
+    region_name: bool  # a province's or state's name
+    lows: tuple[str, ...]  # the words in lower case
 
 
 @lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
-def _shape(words: tuple[str, ...]) -> _Shape:
+def _facts(words: tuple[str, ...]) -> _Facts:
+    drop = int(len(words) > 1 and words[0].lower() in _DIRECTIONS and not gazetteer.is_known(" ".join(words)))
+    words = words[drop:]
+    name = " ".join(words)
+    single = len(words) == 1
     low = [w.lower().rstrip(".") for w in words]
-    return _Shape(
-        org_word=any(w in ORG_WORDS for w in low),
-        place_head=low[-1] in _PLACE_HEADS,
-        caps=all_caps(words[0]) and words[0] not in gazetteer.COUNTRY_ALIASES,
-        demonym=all(w.lower() in _DIRECTIONS or w.lower() in _ADJECTIVES or gazetteer.demonym_country(w)
-                    for w in words),
+    org_word = any(w in ORG_WORDS for w in low)  # an organisation word among them ("Army", "Observatory")
+    place_head = low[-1] in _PLACE_HEADS  # the last one a place word ("River", "airport")
+    kinds: list[str | None] = []
+    for titled in (False, True):
+        if is_known_organisation(name) or name in _INSTITUTIONS:  # "the Taliban said"; "the White House said"
+            kinds.append("organization")
+        elif titled and not org_word:
+            kinds.append("person")
+        elif place_head and not single:
+            kinds.append("place")
+        elif org_word and not single:
+            kinds.append("organization")
+        else:
+            kinds.append(None)
+    known = gazetteer.is_known(name)
+    late: tuple[str, bool] | None = None
+    if single and all_caps(name) and name not in gazetteer.COUNTRY_ALIASES:
+        late = ("place", True) if len(name) >= 4 and known else ("organization", True)  # a dateline: "LONDON —"
+    elif all(w.lower() in _DIRECTIONS or w.lower() in _ADJECTIVES or gazetteer.demonym_country(w) for w in words):
+        late = ("demonym", False)
+    place_like = known or gazetteer.is_major_exonym(name)
+    place = gazetteer.resolve_place(name) if place_like else None
+    lows = tuple(w.lower() for w in words)
+    return _Facts(
+        drop=drop,
+        words=words,
+        name=name,
+        single=single,
+        not_name=single and name in _NOT_NAMES,
+        capitol=name == "Capitol Hill",
+        kinds=(kinds[0], kinds[1]),
+        late=late,
         name_like=not any(all_caps(w) or w in ("of", "for", "and") for w in words),
         person_like=all(w[0].isupper() and w[1:].replace("-", "").isalpha() and not w.isupper() for w in words),
+        known=known,
+        place_like=place_like,
+        country=place is not None and place.precision == "country",
+        common_known=single and known and lows[0] in COMMON_NOUNS,
+        region_name=gazetteer.is_region_name(name),
+        lows=lows,
     )
 
 
-def _classify(c: Chunk, text: str, lower_words: set[str]) -> None:
-    """Set ``kind`` (and ``strong``) from the chunk's own words and its context."""
-    if len(c.words) > 1 and c.words[0].lower() in _DIRECTIONS and not gazetteer.is_known(c.name):
+# Every pattern read at the start of the text after a name, in one: where it fails (after most names), none of
+# them can match, and none is run.
+_AFTER_CUES = re.compile("|".join(
+    f"(?:{rx.pattern})" for rx in (_ORG_AFTER, _PLACE_AFTER, _PERSON_AFTER, _APPOSITIVE, _TRAILING_PLACE, _REGION_AFTER)
+))
+
+
+def _classify(c: Chunk, text: str, lower_words: set[str], words: tuple[str, ...] | None = None) -> None:
+    """Set ``kind`` (and ``strong``) from the chunk's own words and its context (``words``: ``c.words``, if at hand
+    as a tuple).
+
+    Evidence, strongest first: the words alone (a known organisation, a seat of government, a title, a place or
+    organisation word), a trailing place word, a capitalised word or demonym, organisation context, an
+    organisation appositive, the gazetteer, place context, person context; else a two- or three-word name
+    may be a person (see :func:`_propagate`)."""
+    f = _facts(tuple(c.words) if words is None else words)
+    if f.drop:
         c.start = c.offsets[1]  # "Western Aleppo" names Aleppo
         c.words, c.offsets = c.words[1:], c.offsets[1:]
+    single = f.single
     before = text[max(0, c.start - 60) : c.start]
+    if single and (f.not_name or _after_number(before)):
+        return
+    if f.capitol and re.search(r"\bon\s+$", before):
+        c.kind, c.strong = "organization", True  # "on Capitol Hill": Congress, not the neighbourhood
+        return
+    kind = f.kinds[1 if c.title else 0]
+    if kind:
+        c.kind, c.strong = kind, True
+        return
     after = text[c.end : c.end + 80]
     if c.adjectival and not c.prefixed:
         after = re.sub(r"^-[\w-]+", "", after)  # "Al-Qaeda-linked group": the cue follows the suffix
-    shape = _shape(tuple(c.words))
-    single = len(c.words) == 1
-    if single and (c.words[0] in _NOT_NAMES or _after_number(before)):
-        return
-    if is_known_organisation(" ".join(c.words)):
-        c.kind, c.strong = "organization", True  # "the Taliban said", "Nato airstrikes"
-        return
-    if " ".join(c.words) == "Capitol Hill" and re.search(r"\bon\s+$", before):
-        c.kind, c.strong = "organization", True  # "on Capitol Hill": Congress, not the neighbourhood
-        return
-    if " ".join(c.words) in _INSTITUTIONS:
-        c.kind, c.strong = "organization", True  # "the White House said": a government, not a town
-        return
-    if c.title and not shape.org_word:
-        c.kind, c.strong = "person", True
-        return
-    if shape.place_head and not single:
-        c.kind, c.strong = "place", True
-        return
-    if shape.org_word and not single:
-        c.kind, c.strong = "organization", True
-        return
-    trailing = _TRAILING_PLACE.match(after)
-    if trailing and not c.adjectival:
+    cued = _AFTER_CUES.match(after) is not None  # else no pattern below matches ``after``
+    trailing = _TRAILING_PLACE.match(after) if cued and not c.adjectival else None
+    if trailing:
         c.suffix = trailing.group(1)
         c.kind, c.strong = "place", True
         return
-    if shape.caps and single:
-        if len(c.words[0]) >= 4 and gazetteer.is_known(c.words[0]):  # a dateline: "LONDON —"
-            c.kind, c.strong = "place", True
-            return
-        c.kind, c.strong = "organization", True
+    if f.late:
+        c.kind, c.strong = f.late
         return
-    if shape.demonym:
-        c.kind = "demonym"
-        return
-    org_context = _ORG_AFTER.match(after) or _ends_with(_ORG_BEFORE, before[-40:])
-    if not c.prefixed and org_context and not gazetteer.is_known(c.name):
+    if not c.prefixed and not f.known and (
+            (cued and _ORG_AFTER.match(after)) or _ends_with(_ORG_BEFORE, before[-40:])):
         c.kind, c.strong, c.evidence = "organization", True, "context"
         return
-    appositive = _APPOSITIVE.match(after)
+    appositive = _APPOSITIVE.match(after) if cued else None
     if appositive and _ORG_APPOSITIVE_RE.search(appositive.group(1)):
         c.kind, c.strong = "organization", True
         return
-    if single and gazetteer.is_known(c.name) and c.words[0].lower() in COMMON_NOUNS:
+    if f.common_known:
         return  # "Police in Cologne": Police, Poland is not meant
-    if gazetteer.is_known(c.name) or gazetteer.is_major_exonym(c.name):
-        place = gazetteer.resolve_place(c.name)
-        c.country = place is not None and place.precision == "country"
-        if c.country or not (single and c.words[0].lower() in lower_words):  # "Police" is not a town here
+    common = single and f.lows[0] in lower_words  # "Police" is not a town here
+    if f.place_like:
+        c.country = f.country
+        if c.country or not common:
             c.kind, c.strong = "place", True
-            c.region = bool(_REGION_AFTER.match(after))
-            if c.region or _PLACE_AFTER.match(after) or _IN_BEFORE.search(before):
+            c.region = cued and bool(_REGION_AFTER.match(after))
+            if c.region or (cued and _PLACE_AFTER.match(after)) or _IN_BEFORE.search(before):
                 c.evidence = "cue"
             return
-    if gazetteer.is_region_name(c.name) and not c.adjectival and (not single or _IN_BEFORE.search(before)) \
-            and not (single and c.words[0].lower() in lower_words):
+    if f.region_name and not c.adjectival and not common and (not single or _IN_BEFORE.search(before)):
         c.kind, c.strong, c.evidence = "place", True, "cue"  # "in Helmand", "New South Wales": a province
         c.region = True
         return
-    near = " of " in before or " in " in before or " near " in before
-    if _PLACE_AFTER.match(after) or (near and _PLACE_BEFORE.search(before)):
+    if (cued and _PLACE_AFTER.match(after)) or (
+            (" of " in before or " in " in before or " near " in before) and _PLACE_BEFORE.search(before)):
         c.kind, c.strong, c.evidence = "place", True, "cue"
         return
-    role_after = appositive and _ROLE_RE.search(appositive.group(1))
-    person_context = not single and (
-        _PERSON_AFTER.match(after)
-        or _ends_with(_PERSON_BEFORE, before[-40:])
-        or (before.rstrip().endswith(",") and _ROLE_BEFORE.search(before))
-    )
-    if (role_after or person_context) and shape.name_like:
+    if f.name_like and (
+        (appositive and _ROLE_RE.search(appositive.group(1)))
+        or (not single and (
+            (cued and _PERSON_AFTER.match(after))
+            or _ends_with(_PERSON_BEFORE, before[-40:])
+            or (before.rstrip().endswith(",") and _ROLE_BEFORE.search(before))
+        ))
+    ):
         c.kind, c.strong = "person", True
         return
-    if (2 <= len(c.words) <= 3 and shape.person_like and all(w.lower() not in lower_words for w in c.words)
+    if (2 <= len(f.words) <= 3 and f.person_like and lower_words.isdisjoint(f.lows)
             and not c.headline):
         c.kind, c.evidence = "person", "fallback"  # kept only if the surname recurs (see _propagate)
 
@@ -344,16 +391,22 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
     lower_words = lower_case_words(text)
     headlines = headline_paragraphs(text)
     chunks: list[Chunk] = []
-    for c in raw_chunks(text):
-        if not strip_chunk(c, text, starts, lower_words):
+    for base, raw in runs(text):  # raw_chunks and strip_chunk, without making the chunks stripping drops
+        cut = raw.cuts[base + raw.start in starts and raw.first in lower_words]  # (first_common)
+        if cut is None:
             continue
+        i, j, title, words = cut
+        offsets = raw.offsets
+        c = Chunk(base + offsets[i], base + offsets[j - 1] + len(words[-1]), list(words), title,
+                  raw.adjectival, raw.prefixed, offsets=[base + o for o in offsets[i:j]])
         c.headline = bool(headlines) and any(a <= c.start < b for a, b in headlines)
         if not c.headline:
-            _classify(c, text, lower_words)
+            _classify(c, text, lower_words, words)
         chunks.append(c)
     acronyms: dict[str, str] = {}
-    for c in chunks:
-        m = _ACRONYM_DEF.match(text[c.end : c.end + 12]) if len(c.words) >= 2 else None
+    for c in chunks:  # (the pattern needs a parenthesis in the window: most names are not even looked at)
+        defined = len(c.words) >= 2 and text.find("(", c.end, c.end + 12) >= 0
+        m = _ACRONYM_DEF.match(text[c.end : c.end + 12]) if defined else None
         if m and m.group(1)[0] in {w[0] for w in c.words if w[:1].isupper()}:
             acronyms[m.group(1)] = c.name  # (not "Republic of Korea (DPRK)": the name lost its first words)
     _propagate(chunks, acronyms)
