@@ -251,3 +251,67 @@ def test_a_town_the_text_places_in_a_country_is_not_its_namesake_elsewhere() -> 
     places = {e.name: e.place for e in extract(a).entities if e.kind == "place"}
     assert places["Banki"] is not None and places["Banki"].country_code != "IN"  # the gazetteer's Banki is in India
     assert places["Aleppo"] is not None and places["Aleppo"].country_code == "SY"
+
+
+def test_capital_runs_are_found_as_one_pattern_finds_them() -> None:
+    """``cap_runs`` (capitals found first, lower-case prefixes found by their hyphen) is ``_CAP_RUN.finditer``,
+    also where a prefixed word starts a run, sits inside one, or follows a word character."""
+    from crosswire.extract import chunks
+
+    texts = ["Bashar al-Assad met pro-Assad forces and al-Qaeda in Idlib.", "xal-Assad _al-Assad 1al-Assad é-Assad",
+             "al-Assad Foo bin Laden; the Mum-of-two Jane Doe", "al-\u00a0Assad al-Assad\u00a0of\u00a0Syria",
+             "aTrump Trump's U.S. Army's 'Big' ‘Small’ A-B a-b-C", "", "al-", "-A", "a-A", "US-backed SDF"]
+    for text in texts:
+        assert chunks.cap_runs(text) == [(m.start(), m.group()) for m in chunks._CAP_RUN.finditer(text)], text
+
+
+def test_chunks_end_where_runs_end() -> None:
+    """Chunks are read run by run (and memoised per run): a name never continues into the next run, whatever
+    separates them, and a run's chunks are placed at its offset."""
+    from crosswire.extract.chunks import raw_chunks
+
+    text = "Talks in Abu Dhabi.  Rami Abdel Rahman\tJohn Smith's aide met Sen. Jane Doe, and Doe-backed HTS."
+    found = [(c.start, c.end, c.words, c.adjectival) for c in raw_chunks(text)]
+    assert found == [(0, 5, ["Talks"], False), (9, 18, ["Abu", "Dhabi"], False),
+                     (21, 38, ["Rami", "Abdel", "Rahman"], False), (39, 49, ["John", "Smith"], False),
+                     (61, 74, ["Sen.", "Jane", "Doe"], False), (80, 83, ["Doe"], True), (91, 94, ["HTS"], False)]
+    assert [(c.start, c.words) for c in raw_chunks("x " + text)][1] == (11, ["Abu", "Dhabi"])
+
+
+def test_lower_words_read_lazily_agree_with_the_set() -> None:
+    """``LowerWords`` answers as ``lower_case_words``: a word counts only where the pattern matches all of it
+    (not inside a longer word, a hashtag, a handle or a web address)."""
+    from crosswire.extract.chunks import LowerWords, lower_case_words
+
+    text = ("Police said the police-led raid on #croydon and @bbc (see tfl.gov.uk) found policemen; "
+            "Reform's reform, x-ray, e-mail ‘trump’ don’t re-")
+    words = lower_case_words(text)
+    lazy = LowerWords(text)
+    for w in {*words, "police", "polic", "croydon", "bbc", "tfl", "gov", "uk", "policemen", "reform", "trump",
+              "don", "don’t", "re", "re-", "x", "ray", "mail", "e", "Police", ""}:
+        assert (w in lazy) == (w in words), w
+    assert lazy.isdisjoint(["croydon", "bbc", "police"]) and not lazy.isdisjoint(["bbc", "police-led"])
+
+
+def test_sentence_initial_common_word_is_stripped_only_at_a_sentence_start() -> None:
+    """The stripped form of a chunk depends on its place (memoised per words and place): "Police" opens a
+    sentence as a common word when the text writes "police"."""
+    found = run("Police Chief Ron Thomas spoke. The police said Police Commissioner Jane Doe would visit Lagos.")
+    assert [(e.kind, e.name, e.role) for e in found] == [
+        ("person", "Ron Thomas", "Chief"), ("organization", "Police Commissioner Jane Doe", None),
+        ("place", "Lagos", None)]
+
+
+def test_context_after_a_name_is_read_when_any_of_its_patterns_can_match() -> None:
+    """The patterns read after a name run only where their union matches: each cue still decides."""
+    from crosswire.extract import entities as ent
+
+    for rx in (ent._ORG_AFTER, ent._PLACE_AFTER, ent._PERSON_AFTER, ent._APPOSITIVE, ent._TRAILING_PLACE,
+               ent._REGION_AFTER):
+        assert rx.flags == ent._AFTER_CUES.flags  # same case rule: the union matches where any of them does
+    found = run("Fighters of Jaish Tahrir fighters took Kafr Nabudah countryside. Kafr Zita airport was hit. "
+                "Omar Haddad, a local official, said so. Maarat Numan and nearby villages were shelled.")
+    assert [(e.kind, e.name, e.role) for e in found] == [
+        ("organization", "Fighters of Jaish Tahrir", None), ("place", "Kafr Nabudah", None),
+        ("place", "Kafr Zita airport", None), ("person", "Omar Haddad", "local official"),
+        ("place", "Maarat Numan", None)]

@@ -12,7 +12,7 @@ from ..records import Entity
 from . import gazetteer
 from .chunks import CONNECTORS, PARTICLE
 
-__all__ = ["is_known_organisation", "merge_aliases", "name_key"]
+__all__ = ["is_known_organisation", "merge_aliases", "merge_names", "name_key"]
 
 
 _SPACING = re.compile(r"[\s\-]+")
@@ -24,6 +24,7 @@ def name_key(name: str) -> str:
     return _SPACING.sub(" ", name.replace("’", "'")).casefold().strip()
 
 
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
 def _initials(name: str) -> str:
     letters = []
     for tok in name.split():
@@ -35,6 +36,7 @@ def _initials(name: str) -> str:
     return "".join(letters)
 
 
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
 def _surname(name: str) -> str:
     last = name.split()[-1]
     return name_key(PARTICLE.sub(lambda m: m.group()[-1], last))
@@ -78,7 +80,12 @@ def merge_aliases(entities: Iterable[Entity]) -> dict[str, str]:
     unless two people share it). The chosen name is the longest, then the most frequent. Places are
     not merged (the gazetteer names them), and a name that is also a place's is never an alias.
     """
-    counts: Counter[tuple[str, str]] = Counter((e.kind, e.canonical) for e in entities)
+    return merge_names((e.kind, e.canonical) for e in entities)
+
+
+def merge_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """:func:`merge_aliases` of entities given as their ``(kind, canonical)``."""
+    counts: Counter[tuple[str, str]] = Counter(names)
     places = {n for k, n in counts if k == "place"}
     mapping: dict[str, str] = {}
     for kind in sorted({k for k, _ in counts} - {"place"}):

@@ -10,7 +10,7 @@ one of them ("Police") is a common word, not a name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -18,9 +18,9 @@ from typing import NamedTuple
 from ..records import PARAGRAPH_SEPARATOR
 from . import gazetteer
 
-__all__ = ["CONNECTORS", "ORG_WORDS", "PARTICLE", "Chunk", "RawChunk", "all_caps", "first_common",
-           "headline_paragraphs", "lower_case_words", "raw_chunks", "run_chunks", "runs", "strip_chunk", "strip_words",
-           "wordset"]
+__all__ = ["CONNECTORS", "ORG_WORDS", "PARTICLE", "Chunk", "LowerWords", "RawChunk", "all_caps", "cap_runs",
+           "first_common", "headline_paragraphs", "lower_case_words", "raw_chunks", "run_chunks", "runs", "strip_chunk",
+           "strip_words", "wordset"]
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -76,9 +76,14 @@ _LOWER_WORD = re.compile(r"(?<![\w'’#@/.-])[a-z][a-z'’-]*+(?![\w'’-]*+[./@
 _KINSHIP = re.compile(r"^[A-Z][a-z]+-(?:of|in)-[a-z]+$")
 _CAP_WORD = r"(?:[A-Z]|[a-z]+-[A-Z])[\w'’.&-]*"
 # Runs of capitalised words (with connectors between them): the only stretches the chunker reads.
-_CAP_RUN = re.compile(
-    rf"(?<![\w'’.&-]){_CAP_WORD}(?:[ \u00a0](?:(?:{'|'.join(sorted(CONNECTORS - {'and'}))})[ \u00a0])*{_CAP_WORD})*"
-)
+_CAP_RUN_REST = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(CONNECTORS - {'and'}))})[ \u00a0])*{_CAP_WORD})*"
+_CAP_RUN = re.compile(rf"(?<![\w'’.&-]){_CAP_WORD}{_CAP_RUN_REST}")
+# The same runs, found faster (see :func:`cap_runs`): the runs that start with a capital, with the lookbehind
+# after it, so that ``re`` skips to the next capital instead of trying every position; and the places where a
+# run can start with a lower-case prefix ("al-Assad", "pro-Assad"): a hyphen between a lower-case letter and a
+# capital.
+_CAPITAL_RUN = re.compile(rf"[A-Z](?<![\w'’.&-][A-Z])[\w'’.&-]*{_CAP_RUN_REST}")
+_PREFIX_HYPHEN = re.compile(r"-(?<=[a-z]-)[A-Z]")  # (the hyphen first: re looks for it)
 
 
 @dataclass(slots=True)
@@ -112,6 +117,7 @@ def _is_cap(token: str) -> bool:
 
 # Words of four characters or more (a shorter word is a whole match of [A-Za-z][\w'’-]* too short to count).
 _LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+_CAPITAL = re.compile("[A-Z]").match  # a long word's first letter is a capital (it is an ASCII letter)
 
 
 def headline_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -123,7 +129,7 @@ def headline_paragraphs(text: str) -> list[tuple[int, int]]:
             pos += len(para) + len(PARAGRAPH_SEPARATOR)
             continue
         words = _LONG_WORD.findall(para)
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        if len(words) >= 3 and len(list(filter(_CAPITAL, words))) >= 0.7 * len(words):
             out.append((pos, pos + len(para)))
         pos += len(para) + len(PARAGRAPH_SEPARATOR)
     return out
@@ -209,12 +215,41 @@ def run_chunks(run: str) -> tuple[RawChunk, ...]:
     return tuple(chunks)
 
 
+def cap_runs(text: str) -> list[tuple[int, str]]:
+    """``(start, run)`` for the matches of ``_CAP_RUN`` in ``text`` (``finditer``), in order.
+
+    A match starts with a capital or with lower-case letters, a hyphen and a capital. The first kind are the
+    matches of ``_CAPITAL_RUN``; the second are ``_CAP_RUN`` matched where the letters before a hyphen-capital
+    start. ``finditer`` would not look inside a match for another: where one of the second kind starts inside
+    another match, or one of the first kind inside one of the second ("al-Assad" in "Bashar al-Assad",
+    "Assad" in "al-Assad Foo"), it ends where the first ends (the rest of a run does not depend on where it
+    started), and it is left out."""
+    found = [(m.start(), m[0]) for m in _CAPITAL_RUN.finditer(text)]
+    hyphens = [m.start() for m in _PREFIX_HYPHEN.finditer(text)]
+    if not hyphens:
+        return found
+    for at in hyphens:
+        start = at - 1
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        m = _CAP_RUN.match(text, start)  # (its lookbehind reads the text before ``start``)
+        if m is not None:
+            found.append((start, m[0]))
+    found.sort()
+    out = []
+    end = -1
+    for start, run in found:
+        if start >= end:
+            out.append((start, run))
+            end = start + len(run)
+    return out
+
+
 def runs(text: str) -> Iterator[tuple[int, RawChunk]]:
     """``(run start, chunk)`` for the chunks of ``text`` in order (see :func:`run_chunks`)."""
-    for run in _CAP_RUN.finditer(text):
-        found = run_chunks(run.group())
+    for base, run in cap_runs(text):
+        found = run_chunks(run)
         if found:
-            base = run.start()
             for raw in found:
                 yield base, raw
 
@@ -225,7 +260,7 @@ def raw_chunks(text: str) -> list[Chunk]:
                   prefixed=raw.prefixed, offsets=[base + o for o in raw.offsets]) for base, raw in runs(text)]
 
 
-def first_common(words: Sequence[str], at_start: bool, lower_words: set[str]) -> bool:
+def first_common(words: Sequence[str], at_start: bool, lower_words: Container[str]) -> bool:
     """Whether a chunk starts a sentence with a word the text also writes in lower case ("Police said"): all
     :func:`strip_chunk` reads of its place in the text."""
     if not at_start:
@@ -234,7 +269,7 @@ def first_common(words: Sequence[str], at_start: bool, lower_words: set[str]) ->
     return (first.rstrip(".") if len(words) > 1 else first) in lower_words  # (RawChunk.first)
 
 
-def strip_chunk(chunk: Chunk, text: str, sentence_starts: set[int], lower_words: set[str]) -> bool:
+def strip_chunk(chunk: Chunk, text: str, sentence_starts: set[int], lower_words: Container[str]) -> bool:
     """Remove sentence-initial common words, titles, generic words; False if nothing is left."""
     cut = strip_words(tuple(chunk.words), first_common(chunk.words, chunk.start in sentence_starts, lower_words))
     if cut is None:
@@ -311,3 +346,33 @@ def all_caps(word: str) -> bool:
 def lower_case_words(text: str) -> set[str]:
     """The lower-case words of ``text`` (see ``_LOWER_WORD``)."""
     return set(_LOWER_WORD.findall(text))
+
+
+class LowerWords:
+    """``lower_case_words(text)`` as a container, read only where asked: a text has hundreds of lower-case words
+    and an article's names ask about a few dozen (memoised per word)."""
+
+    __slots__ = ("_known", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        found = self._known.get(word)  # type: ignore[call-overload]
+        if found is None:
+            found = False
+            if isinstance(word, str) and word:
+                text = self._text
+                at = text.find(word)
+                while at >= 0:  # ``word`` is one iff ``_LOWER_WORD`` matches exactly it at one of its occurrences
+                    m = _LOWER_WORD.match(text, at)  # (its lookbehind reads the text before ``at``)
+                    if m is not None and m.end() == at + len(word):
+                        found = True
+                        break
+                    at = text.find(word, at + 1)
+            self._known[word] = found  # type: ignore[index]
+        return found
+
+    def isdisjoint(self, words: Iterable[str]) -> bool:
+        return not any(w in self for w in words)

@@ -25,8 +25,8 @@ from typing import NamedTuple
 
 from ..records import PARAGRAPH_SEPARATOR, Article, Entity, Place
 from . import gazetteer
-from .aliases import is_known_organisation, merge_aliases, name_key
-from .chunks import ORG_WORDS, Chunk, all_caps, headline_paragraphs, lower_case_words, runs, wordset
+from .aliases import is_known_organisation, merge_aliases, merge_names, name_key
+from .chunks import ORG_WORDS, Chunk, LowerWords, all_caps, headline_paragraphs, runs, wordset
 from .vocab import COMMON_NOUNS
 
 __all__ = ["entities", "entities_in", "merge_aliases"]
@@ -204,7 +204,7 @@ _AFTER_CUES = re.compile("|".join(
 ))
 
 
-def _classify(c: Chunk, text: str, lower_words: set[str], words: tuple[str, ...] | None = None) -> None:
+def _classify(c: Chunk, text: str, lower_words: LowerWords | set[str], words: tuple[str, ...] | None = None) -> None:
     """Set ``kind`` (and ``strong``) from the chunk's own words and its context (``words``: ``c.words``, if at hand
     as a tuple).
 
@@ -285,7 +285,7 @@ def _role(c: Chunk, text: str) -> str | None:
     parts = []
     if c.title:
         parts.append(c.title)
-    appositive = _APPOSITIVE.match(text[c.end : c.end + 120])
+    appositive = _APPOSITIVE.match(text[c.end : c.end + 120]) if text.startswith(",", c.end) else None
     if appositive and _ROLE_RE.search(appositive.group(1)):
         parts.append(" ".join(appositive.group(1).split()[:10]))
     else:
@@ -353,25 +353,28 @@ def _propagate(chunks: list[Chunk], acronyms: dict[str, str]) -> None:
             c.evidence == "context" or (c.kind == "place" and not c.country and c.evidence != "cue")
         ):
             c.kind, c.strong = "person", True  # "Assad forces", "Obama": a person's name, not a group or town
-    strong: dict[str, Counter[str]] = {}
-    for c in chunks:
+    keys = [name_key(c.name) for c in chunks]
+    strong: dict[str, dict[str, int]] = {}  # name -> kind -> strong mentions
+    for c, k in zip(chunks, keys, strict=True):
         if c.strong and c.kind:
-            k = name_key(c.name)
             counts = strong.get(k)
             if counts is None:
-                counts = strong[k] = Counter()
-            counts[c.kind] += 1
-    kinds = {k: max(sorted(v), key=lambda kind: v[kind]) for k, v in strong.items()}
-    orgs = [k.split() for k, kind in kinds.items() if kind == "organization"]
-    for c in chunks:
+                strong[k] = {c.kind: 1}
+            else:
+                counts[c.kind] = counts.get(c.kind, 0) + 1
+    kinds = {k: next(iter(v)) if len(v) == 1 else max(sorted(v), key=lambda kind: v[kind]) for k, v in strong.items()}
+    orgs: dict[str, list[list[str]]] = {}  # the organisations' names, by first word
+    for k, kind in kinds.items():
+        if kind == "organization" and (o := k.split()):
+            orgs.setdefault(o[0], []).append(o)
+    for c, k in zip(chunks, keys, strict=True):
         if c.strong:
             continue
-        k = name_key(c.name)
         if k in kinds:
             c.kind = kinds[k]
-        elif c.name in acronyms:
+        elif acronyms and c.name in acronyms:
             c.kind = kinds.get(name_key(acronyms[c.name]), "organization")
-        elif len(ks := k.split()) >= 2 and any(o[: len(ks)] == ks and len(o) > len(ks) for o in orgs):
+        elif len(ks := k.split()) >= 2 and any(o[: len(ks)] == ks and len(o) > len(ks) for o in orgs.get(ks[0], ())):
             c.kind = "organization"
         elif len(c.words) == 1 and name_key(c.words[0]) in surnames:
             c.kind = "person"
@@ -388,7 +391,7 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
     for para in text.split(PARAGRAPH_SEPARATOR):
         starts.add(pos)
         pos += len(para) + len(PARAGRAPH_SEPARATOR)
-    lower_words = lower_case_words(text)
+    lower_words = LowerWords(text)
     headlines = headline_paragraphs(text)
     chunks: list[Chunk] = []
     for base, raw in runs(text):  # raw_chunks and strip_chunk, without making the chunks stripping drops
@@ -414,42 +417,43 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
     for c in chunks:
         if c.kind == "place" and _implausible_town(c, named):
             c.kind = None
-    context = _context_countries(chunks)
-    out: list[Entity] = []
+    context = tuple(_context_countries(chunks))
+    out: list[tuple[str, str, str, tuple[int, int], str | None, Place | None]] = []
     for c in chunks:
-        if c.kind not in ("person", "organization", "place") or (c.kind == "place" and c.adjectival):
+        kind = c.kind
+        if kind not in ("person", "organization", "place") or (kind == "place" and c.adjectival):
             continue
         place: Place | None = None
-        canonical = c.name
+        canonical = name = c.name
         role = None
-        if c.kind == "place":
+        if kind == "place":
             qualifier = _QUALIFIER.match(text, c.end)
             local = context
             if qualifier:  # "Paris, Texas", "Damascus, Maryland": the next name says where
                 codes = [e.country_code for e in gazetteer.candidates(qualifier.group(1), alternate=False)
                          if e.precision in ("country", "region")]
-                local = [*codes, *context]
+                local = (*codes, *context)
             place = gazetteer.resolve_place(" ".join(c.words), local) if not c.suffix else None
             told = _DEMONYM_TOWN.search(text, max(0, c.start - 60), c.start) if place is not None and \
-                place.precision == "city" else None
+                place.precision == "city" and text[max(0, c.start - 60) : c.start].rstrip().endswith("of") else None
             if told and (code := gazetteer.demonym_country(told.group(1))) and place.country_code != code:
                 place = None  # "the Nigerian town of Banki" is not Banki in India: a town the gazetteer lacks
             if place is not None and c.region and place.precision == "city":
                 place = Place(place.name, place.country, place.country_code, place.admin1, place.lat, place.lon,
                               "region", place.geonameid)
             if place is None:
-                place = Place(name=c.name, precision="unknown")
+                place = Place(name=name, precision="unknown")
             canonical = place.name
-        elif c.kind == "organization":
-            canonical = acronyms.get(c.name, c.name)
+        elif kind == "organization":
+            canonical = acronyms.get(name, name)
         else:
             role = _role(c, text)
-        out.append(Entity(article_id, c.kind, c.name, canonical, (c.start, c.end), role, place))
-    aliases = merge_aliases(out)
+        out.append((kind, name, canonical, (c.start, c.end), role, place))
+    aliases = merge_names((kind, canonical) for kind, _, canonical, _, _, _ in out)
     return tuple(
-        e if e.kind == "place" or e.canonical not in aliases else
-        Entity(e.article_id, e.kind, e.name, aliases[e.canonical], e.span, e.role, e.place)
-        for e in out
+        Entity(article_id, kind, name, canonical if kind == "place" else aliases.get(canonical, canonical), span, role,
+               place)
+        for kind, name, canonical, span, role, place in out
     )
 
 
