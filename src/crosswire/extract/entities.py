@@ -74,10 +74,13 @@ _ORG_AFTER = re.compile(
     r"^\s+(?:fighters|militants|militia|militias|members|troops|group|spokesman|spokesperson|news agency|"
     r"commanders?|leaders?|leadership|operatives|units|forces)\b"
 )
+_PLACE_PREPOSITIONS = ("of", "in", "near", "around")
 _PLACE_BEFORE = re.compile(
     r"\b(?:towns?|villages?|cit(?:y|ies)|provinces?|regions?|districts?|areas?|neighbou?rhoods?|suburbs?|"
-    r"outskirts|countryside|capital|state|county)\s+(?:of|in|near|around)\s+(?:[A-Z][\w'’-]*\s*(?:,|and)\s*)*$"
+    rf"outskirts|countryside|capital|state|county)\s+(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+"
+    r"(?:[A-Z][\w'’-]*\s*(?:,|and)\s*)*$"
 )
+_PLACE_BEFORE_ENDS = (*_PLACE_PREPOSITIONS, ",", "and")  # how the text before ends, spaces off, where it can match
 _PLACE_AFTER = re.compile(
     r"^\s+(?:province|governorate|region|city|town|village|district|countryside|county|state|area|"
     r"neighbou?rhood|suburb|airport|highway|border|outskirts)\b|"
@@ -101,8 +104,12 @@ _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|region|state|county|obl
 _ORG_APPOSITIVE_RE = re.compile(rf"\b(?:{_ORG_APPOSITIVE})\b")
 _ROLE_RE = re.compile(rf"\b(?:{_ROLE_NOUNS})s?\b", re.I)
 _ACRONYM_DEF = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,7})\)")
-_IN_BEFORE = re.compile(r"\b(?:in|near|outside|of|from|to|at)\s+(?:downtown\s+|central\s+|northern\s+|southern\s+|"
-                        r"eastern\s+|western\s+)?$")
+_IN_WORDS = ("in", "near", "outside", "of", "from", "to", "at")
+_IN_QUALIFIERS = ("downtown", "central", "northern", "southern", "eastern", "western")
+_IN_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_IN_WORDS) + r")\s+(?:" + "|".join(w + r"\s+" for w in _IN_QUALIFIERS) + ")?$"
+)
+_IN_BEFORE_ENDS = _IN_WORDS + _IN_QUALIFIERS  # how the text before ends, spaces off, where it can match
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
 
 
@@ -218,7 +225,8 @@ def _classify(c: Chunk, text: str, lower_words: LowerWords | set[str], words: tu
         c.words, c.offsets = c.words[1:], c.offsets[1:]
     single = f.single
     before = text[max(0, c.start - 60) : c.start]
-    if single and (f.not_name or _after_number(before)):
+    tail = before.rstrip()  # (what a pattern read before a name must end with is looked for here first)
+    if single and (f.not_name or _after_number(tail)):
         return
     if f.capitol and re.search(r"\bon\s+$", before):
         c.kind, c.strong = "organization", True  # "on Capitol Hill": Congress, not the neighbourhood
@@ -249,21 +257,24 @@ def _classify(c: Chunk, text: str, lower_words: LowerWords | set[str], words: tu
         return
     if f.common_known:
         return  # "Police in Cologne": Police, Poland is not meant
-    common = single and f.lows[0] in lower_words  # "Police" is not a town here
     if f.place_like:
         c.country = f.country
-        if c.country or not common:
+        if c.country or not (single and f.lows[0] in lower_words):  # "Police" is not a town here
             c.kind, c.strong = "place", True
             c.region = cued and bool(_REGION_AFTER.match(after))
-            if c.region or (cued and _PLACE_AFTER.match(after)) or _IN_BEFORE.search(before):
+            if c.region or (cued and _PLACE_AFTER.match(after)) or (
+                    tail.endswith(_IN_BEFORE_ENDS) and _IN_BEFORE.search(before)):
                 c.evidence = "cue"
             return
-    if f.region_name and not c.adjectival and not common and (not single or _IN_BEFORE.search(before)):
+    if f.region_name and not c.adjectival and (not single or (
+            tail.endswith(_IN_BEFORE_ENDS) and _IN_BEFORE.search(before))) and not (
+            single and f.lows[0] in lower_words):
         c.kind, c.strong, c.evidence = "place", True, "cue"  # "in Helmand", "New South Wales": a province
         c.region = True
         return
     if (cued and _PLACE_AFTER.match(after)) or (
-            (" of " in before or " in " in before or " near " in before) and _PLACE_BEFORE.search(before)):
+            (" of " in before or " in " in before or " near " in before) and tail.endswith(_PLACE_BEFORE_ENDS)
+            and _PLACE_BEFORE.search(before)):
         c.kind, c.strong, c.evidence = "place", True, "cue"
         return
     if f.name_like and (
@@ -271,13 +282,12 @@ def _classify(c: Chunk, text: str, lower_words: LowerWords | set[str], words: tu
         or (not single and (
             (cued and _PERSON_AFTER.match(after))
             or _ends_with(_PERSON_BEFORE, before[-40:])
-            or (before.rstrip().endswith(",") and _ROLE_BEFORE.search(before))
+            or (tail.endswith(",") and _ROLE_BEFORE.search(before))
         ))
     ):
         c.kind, c.strong = "person", True
         return
-    if (2 <= len(f.words) <= 3 and f.person_like and lower_words.isdisjoint(f.lows)
-            and not c.headline):
+    if 2 <= len(f.words) <= 3 and f.person_like and not c.headline and lower_words.isdisjoint(f.lows):
         c.kind, c.evidence = "person", "fallback"  # kept only if the surname recurs (see _propagate)
 
 
@@ -347,13 +357,17 @@ def _propagate(chunks: list[Chunk], acronyms: dict[str, str]) -> None:
         name_key(c.words[-1].split("-")[-1]) for c in chunks if c.kind == "person" and len(c.words) >= 2
         and not (c.evidence == "fallback" and gazetteer.is_known(c.words[-1]))
     }
-    alone = {name_key(c.words[0]) for c in chunks if len(c.words) == 1}
-    for c in chunks:
-        if len(c.words) == 1 and name_key(c.words[0]) in surnames and (
+    keys = [name_key(c.name) for c in chunks]
+    # the key of a one-word mention's word (its name's, but for a trailing place word), else None
+    alone_keys = [(k if not c.suffix else name_key(c.words[0])) if len(c.words) == 1 else None
+                  for c, k in zip(chunks, keys, strict=True)]
+    alone = set(alone_keys)
+    alone.discard(None)
+    for c, a in zip(chunks, alone_keys, strict=True):
+        if a is not None and a in surnames and (
             c.evidence == "context" or (c.kind == "place" and not c.country and c.evidence != "cue")
         ):
             c.kind, c.strong = "person", True  # "Assad forces", "Obama": a person's name, not a group or town
-    keys = [name_key(c.name) for c in chunks]
     strong: dict[str, dict[str, int]] = {}  # name -> kind -> strong mentions
     for c, k in zip(chunks, keys, strict=True):
         if c.strong and c.kind:
@@ -367,7 +381,7 @@ def _propagate(chunks: list[Chunk], acronyms: dict[str, str]) -> None:
     for k, kind in kinds.items():
         if kind == "organization" and (o := k.split()):
             orgs.setdefault(o[0], []).append(o)
-    for c, k in zip(chunks, keys, strict=True):
+    for c, k, a in zip(chunks, keys, alone_keys, strict=True):
         if c.strong:
             continue
         if k in kinds:
@@ -376,7 +390,7 @@ def _propagate(chunks: list[Chunk], acronyms: dict[str, str]) -> None:
             c.kind = kinds.get(name_key(acronyms[c.name]), "organization")
         elif len(ks := k.split()) >= 2 and any(o[: len(ks)] == ks and len(o) > len(ks) for o in orgs.get(ks[0], ())):
             c.kind = "organization"
-        elif len(c.words) == 1 and name_key(c.words[0]) in surnames:
+        elif a is not None and a in surnames:
             c.kind = "person"
         elif c.evidence == "fallback" and name_key(c.words[-1]) not in alone:
             c.kind = None  # a capitalised pair never referred to again by surname: not evidence enough
@@ -413,11 +427,12 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
         if m and m.group(1)[0] in {w[0] for w in c.words if w[:1].isupper()}:
             acronyms[m.group(1)] = c.name  # (not "Republic of Korea (DPRK)": the name lost its first words)
     _propagate(chunks, acronyms)
-    named = _named_countries(chunks)
-    for c in chunks:
+    located = [c for c in chunks if c.kind in ("place", "demonym")]  # all the next three read
+    named = _named_countries(located)
+    for c in located:
         if c.kind == "place" and _implausible_town(c, named):
             c.kind = None
-    context = tuple(_context_countries(chunks))
+    context = tuple(_context_countries(located))
     out: list[tuple[str, str, str, tuple[int, int], str | None, Place | None]] = []
     for c in chunks:
         kind = c.kind
