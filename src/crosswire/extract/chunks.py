@@ -145,8 +145,7 @@ class RawChunk(NamedTuple):
     adjectival: bool
     prefixed: bool
     first: str  # the first word as :func:`first_common` looks it up
-    # strip_words(words, False) and strip_words(words, True), each with the words it keeps
-    cuts: tuple[tuple[int, int, str | None, tuple[str, ...]] | None, ...]
+    cut: tuple[int, int, str | None, tuple[str, ...]] | None  # strip_words(words, False), with the words it keeps
 
 
 @lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
@@ -166,10 +165,10 @@ def run_chunks(run: str) -> tuple[RawChunk, ...]:
         if current and not (len(current) == 1 and current[0][2].lower() in _GENERIC):  # "The", "But", "He"
             words = tuple(t for _, _, t in current)
             first = words[0].lower()
-            cuts = tuple(cut and (*cut, words[cut[0] : cut[1]]) for cut in (strip_words(words, False),
-                                                                           strip_words(words, True)))
+            cut = strip_words(words, False)
             chunks.append(RawChunk(current[0][0], current[-1][1], words, tuple(start for start, _, _ in current),
-                                   flags[0], flags[1], first.rstrip(".") if len(words) > 1 else first, cuts))
+                                   flags[0], flags[1], first.rstrip(".") if len(words) > 1 else first,
+                                   cut and (*cut, words[cut[0] : cut[1]])))
         current.clear()
         pending.clear()
 

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from ..records import PARAGRAPH_SEPARATOR, Article, Entity, Place
 from . import gazetteer
 from .aliases import is_known_organisation, merge_aliases, merge_names, name_key
-from .chunks import ORG_WORDS, Chunk, LowerWords, all_caps, headline_paragraphs, runs, wordset
+from .chunks import ORG_WORDS, Chunk, LowerWords, all_caps, headline_paragraphs, runs, strip_words, wordset
 from .vocab import COMMON_NOUNS
 
 __all__ = ["entities", "entities_in", "merge_aliases"]
@@ -164,8 +164,9 @@ def _facts(words: tuple[str, ...]) -> _Facts:
     org_word = any(w in ORG_WORDS for w in low)  # an organisation word among them ("Army", "Observatory")
     place_head = low[-1] in _PLACE_HEADS  # the last one a place word ("River", "airport")
     kinds: list[str | None] = []
+    organisation = is_known_organisation(name) or name in _INSTITUTIONS  # "the Taliban said"; "the White House said"
     for titled in (False, True):
-        if is_known_organisation(name) or name in _INSTITUTIONS:  # "the Taliban said"; "the White House said"
+        if organisation:
             kinds.append("organization")
         elif titled and not org_word:
             kinds.append("person")
@@ -409,7 +410,11 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
     headlines = headline_paragraphs(text)
     chunks: list[Chunk] = []
     for base, raw in runs(text):  # raw_chunks and strip_chunk, without making the chunks stripping drops
-        cut = raw.cuts[base + raw.start in starts and raw.first in lower_words]  # (first_common)
+        if base + raw.start in starts and raw.first in lower_words:  # (first_common)
+            common = strip_words(raw.words, True)
+            cut = common and (*common, raw.words[common[0] : common[1]])
+        else:
+            cut = raw.cut
         if cut is None:
             continue
         i, j, title, words = cut
