@@ -315,3 +315,19 @@ def test_context_after_a_name_is_read_when_any_of_its_patterns_can_match() -> No
         ("organization", "Fighters of Jaish Tahrir", None), ("place", "Kafr Nabudah", None),
         ("place", "Kafr Zita airport", None), ("person", "Omar Haddad", "local official"),
         ("place", "Maarat Numan", None)]
+
+
+def test_place_cues_before_a_name_are_read_where_the_text_ends_with_their_last_word() -> None:
+    """The place patterns before a name run only where the text before it ends with one of their last words
+    ("in", "central", "of", "near", a comma, "and"): every such ending still finds its cue."""
+    def places(text: str) -> list[str]:
+        return [e.name for e in run("Fighting in Syria spread on Monday. " + text) if e.kind == "place"]
+
+    assert places("Gunmen attacked a checkpoint in central Banki before dawn.") == ["Syria", "Banki"]
+    assert places("Gunmen attacked a checkpoint in Banki before dawn.") == ["Syria", "Banki"]
+    assert places("The gunmen said Banki was quiet after the attack.") == ["Syria"]  # no cue: a small town elsewhere
+    assert places("Shelling was reported in the villages of Qaminas, Hass and Nayrab overnight.") == [
+        "Syria", "Qaminas", "Hass", "Nayrab"]
+    assert places("Shelling was reported in the villages of Qaminas,Hass and Nayrab overnight.") == [
+        "Syria", "Qaminas", "Hass", "Nayrab"]
+    assert places("Shelling was reported in the villages near Qaminas overnight.") == ["Syria", "Qaminas"]
