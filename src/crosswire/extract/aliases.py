@@ -83,9 +83,9 @@ def merge_aliases(entities: Iterable[Entity]) -> dict[str, str]:
     return merge_names((e.kind, e.canonical) for e in entities)
 
 
-def merge_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+def merge_names(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """:func:`merge_aliases` of entities given as their ``(kind, canonical)``."""
-    counts: Counter[tuple[str, str]] = Counter(names)
+    counts: Counter[tuple[str, str]] = Counter(pairs)
     places = {n for k, n in counts if k == "place"}
     mapping: dict[str, str] = {}
     for kind in sorted({k for k, _ in counts} - {"place"}):
@@ -95,7 +95,7 @@ def merge_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
             groups.setdefault(_known_key(n) if kind == "organization" else name_key(n), []).append(n)
         rep: dict[str, str] = {}
         for group in groups.values():
-            best = max(group, key=lambda n: (names[n], n.count("-"), n))
+            best = group[0] if len(group) == 1 else max(group, key=lambda n: (names[n], n.count("-"), n))
             for n in group:
                 rep[n] = best
         reps = sorted(set(rep.values()))

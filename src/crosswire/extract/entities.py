@@ -408,6 +408,7 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
         pos += len(para) + len(PARAGRAPH_SEPARATOR)
     lower_words = LowerWords(text)
     headlines = headline_paragraphs(text)
+    headlines_end = max((b for _, b in headlines), default=0)  # no mention at or after it is in one
     chunks: list[Chunk] = []
     for base, raw in runs(text):  # raw_chunks and strip_chunk, without making the chunks stripping drops
         if base + raw.start in starts and raw.first in lower_words:  # (first_common)
@@ -421,7 +422,7 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
         offsets = raw.offsets
         c = Chunk(base + offsets[i], base + offsets[j - 1] + len(words[-1]), list(words), title,
                   raw.adjectival, raw.prefixed, offsets=[base + o for o in offsets[i:j]])
-        c.headline = bool(headlines) and any(a <= c.start < b for a, b in headlines)
+        c.headline = c.start < headlines_end and any(a <= c.start < b for a, b in headlines)
         if not c.headline:
             _classify(c, text, lower_words, words)
         chunks.append(c)
