@@ -1,5 +1,7 @@
 """One name per thing: :func:`merge_aliases` maps the names of a story's people and organisations that
-mean one thing to one canonical name (spellings, acronyms, leading words, surnames)."""
+mean one thing to one canonical name (spellings, acronyms, leading words, surnames).
+
+The keys of a name (:func:`name_key`, its initials, its surname) are pure functions of it, memoised."""
 
 from __future__ import annotations
 

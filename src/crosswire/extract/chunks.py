@@ -4,7 +4,10 @@ Runs of capitalised words (joined by "al-", "of", "for", "de"...) are cut into c
 closing quotes, possessives and adjectival affixes ("Iran-backed", "pro-Assad"); :func:`strip_chunk`
 removes sentence-initial common words, titles (kept as the chunk's ``title``) and generic words.
 :func:`lower_case_words` lists the words a text also writes in lower case: a capitalised word that is
-one of them ("Police") is a common word, not a name.
+one of them ("Police") is a common word, not a name (:class:`LowerWords` answers the same, word by word).
+
+Speed: a chunk never spans two runs of capitals, so each run is chunked (and stripped) once, by a
+memoised pure function of its string (:func:`run_chunks`, :func:`strip_words`): names recur in every article.
 """
 
 from __future__ import annotations
