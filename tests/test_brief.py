@@ -255,3 +255,82 @@ def test_a_date_after_the_last_report_is_a_plan_not_a_timeline_entry() -> None:
     story = r.Story(id="s", article_ids=("a",), headline="h", first_seen="2025-04-16", last_seen="2025-04-16")
     b = brief(story, [], {"a": a}, {"a": ex}, [])
     assert [t.date for t in b.timeline] == ["2025-04-14"]
+
+
+def test_content_words_of_short_and_joined_words() -> None:
+    """Only words of three characters or more count: the fast path finds them with its own pattern, which must
+    find exactly the long words the general one does (a two-letter run yields nothing from any of its letters)."""
+    from crosswire import brief as b
+
+    def slow(text: str) -> frozenset[str]:
+        return frozenset(w.lower().strip("'-") for w in b._WORD.findall(text) if w.lower() not in b.STOPWORDS
+                         and len(w) > 2)
+
+    for text in ("ab a-b x'y -ab ab- 'ab' a'' --abc ab-- It's UN-led U.S. al-Assad's o'clock", "it IS the A-",
+                 "Mr. Al-- and ''' x-ray 3-year-old ex-wife The-", "ÿab ab\u00e9cd aé b-é"):
+        assert content_words(text) == slow(text), text
+
+
+def test_word_sets_measure_each_distinct_set_once() -> None:
+    from crosswire.brief import _similarities, _WordSets
+
+    a, b, c = frozenset({"ship", "bridge"}), frozenset({"ship", "crew", "river"}), frozenset()
+    sets = [a, b, a, c, b, b, frozenset({"bridge"})]
+    ws = _WordSets(sets)
+    assert len(ws.distinct) == 4
+    for words in (a, b, c, frozenset({"crew"}), frozenset({"bridge", "crew", "ship", "river"})):
+        assert ws.similarities(words) == _similarities(words, sets)
+
+
+def test_summary_of_copies_and_of_a_story_that_lists_an_article_twice() -> None:
+    """Copies repeat sentences word for word (their centrality is measured once), and a story listing an
+    article twice has that article's sentences apart in the peer order: each sentence's centrality still leaves
+    out exactly its own article's sentences. The figures are those of the all-pairs computation."""
+    lead = "A cargo ship hit the old road bridge over the river on Monday, injuring four crew members, police said."
+    second = "Engineers closed the bridge to traffic while divers inspected its damaged pillars for many hours."
+    third = "The shipping company said the vessel had lost power shortly before the collision near the harbour."
+    arts = {
+        "a": _art("a", "A", text=f"{lead} {second} {third}"),
+        "b": _art("b", "B", text=f"{lead} {third}"),
+        "c": _art("c", "C", text=f"{second} The mayor said the bridge would stay shut for at least three weeks."),
+        "d": _art("d", "D", text=f"{third} {lead}"),
+    }
+    opts = BriefOptions(summary_min=1, summary_max=4, centrality_articles=3)
+    got = []
+    for ids in (("a", "b", "c", "d"), ("a", "b", "a", "c", "d"), ("d", "c", "b", "a")):
+        story = Story(id="s", article_ids=ids, headline="")
+        got.append([(s.text[:20], [(c.article_id, c.span) for c in s.citations])
+                    for s in brief(story, (), arts, {}, sources_of(story, arts, []), opts).summary])
+    assert got[0] == [("A cargo ship hit the", [("b", (0, 103)), ("a", (0, 103)), ("d", (99, 202))]),
+                      ("Engineers closed the", [("c", (0, 97)), ("a", (104, 201))]),
+                      ("The shipping company", [("d", (0, 98)), ("a", (202, 300)), ("b", (104, 202))])]
+    assert got[1] == [("A cargo ship hit the", [("b", (0, 103)), ("a", (0, 103)), ("a", (0, 103)), ("d", (99, 202))]),
+                      ("Engineers closed the", [("c", (0, 97)), ("a", (104, 201)), ("a", (104, 201))]),
+                      ("The shipping company", [("d", (0, 98)), ("a", (202, 300)), ("b", (104, 202)),
+                                                ("a", (202, 300))])]
+    assert got[2] == [("The shipping company", [("d", (0, 98)), ("b", (104, 202)), ("a", (202, 300))]),
+                      ("Engineers closed the", [("c", (0, 97)), ("a", (104, 201))]),
+                      ("A cargo ship hit the", [("a", (0, 103)), ("d", (99, 202)), ("b", (0, 103))])]
+
+
+def test_timeline_groups_a_coarser_date_with_the_first_group_it_prefixes() -> None:
+    """An event joins the first group, in order, whose first date its own date begins (a month joins a day of
+    that month), and that says the same: found through an index of the groups' date prefixes."""
+    from crosswire.brief import _timeline
+    from crosswire.records import DatedEvent, Extraction
+
+    def ev(aid: str, at: int, day: str, precision: str, sentence: str) -> DatedEvent:
+        return DatedEvent(article_id=aid, span=(at, at + 5), sentence_span=(at, at + len(sentence)),
+                          sentence=sentence, date=day, precision=precision, expression="x")
+
+    burst = "The dam burst above the lower town"
+    fire = "A fire broke out at the depot"
+    events = {"a": (ev("a", 0, "2025-04-14", "day", burst), ev("a", 100, "2025-04-15", "day", fire)),
+              "b": (ev("b", 0, "2025-04", "month", burst), ev("b", 100, "2025-04", "month", fire),
+                    ev("b", 200, "2025", "year", "Officials inspected the dam"),
+                    ev("b", 300, "2024-04-14", "day", burst))}
+    exs = {aid: Extraction(article_id=aid, events=evs) for aid, evs in events.items()}
+    entries = _timeline(exs, ["a", "b"], BriefOptions())
+    assert [(e.date, e.text, [c.article_id for c in e.citations]) for e in entries] == [
+        ("2024-04-14", burst, ["b"]), ("2025", "Officials inspected the dam", ["b"]),
+        ("2025-04-14", burst, ["a", "b"]), ("2025-04-15", fire, ["a", "b"])]

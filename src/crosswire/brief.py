@@ -40,6 +40,9 @@ STOPWORDS = frozenset((
     "only", "very", "one", "two",
 ))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+# The _WORD matches of more than two characters: a run of word characters that yields no such match from its
+# first letter yields none from a later one either, so these are exactly the long matches of _WORD.
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]{2,}")
 _NUM = re.compile(r"\d[\d,.]*")
 
 
@@ -122,7 +125,10 @@ def content_words(text: str) -> frozenset[str]:
     # _WORD matches ASCII letters, ' and - only: lowering the whole text first lowers exactly its words,
     # unless the text holds a character that lowers to one of those
     if _LOWER_TO_ASCII[0] not in text and _LOWER_TO_ASCII[1] not in text:
-        return frozenset(w.strip("'-") for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS)
+        # the words of more than two characters (_LONG_WORD), each distinct one stripped once
+        found = set(_LONG_WORD.findall(text.lower()))
+        found -= STOPWORDS
+        return frozenset([w.strip("'-") for w in found])
     return frozenset(w.lower().strip("'-") for w in _WORD.findall(text) if w.lower() not in STOPWORDS
                      and len(w) > 2)
 
@@ -152,6 +158,20 @@ def _similarities(words: frozenset[str], others: Sequence[frozenset[str]]) -> li
     return [0.0 if not (lb := len(w)) else
             (shared := len(words & w)) / (la if la <= lb else lb) * (shared / (la + lb - shared)) ** 0.5
             for w in others]
+
+
+class _WordSets:
+    """Word sets (of sentences, many the same), each distinct one measured once: ``similarities(words)`` is
+    ``_similarities(words, sets)``."""
+
+    def __init__(self, sets: Sequence[frozenset[str]]) -> None:
+        slot: dict[frozenset[str], int] = {}
+        self.slots = [slot.setdefault(w, len(slot)) for w in sets]  # each set's index in distinct
+        self.distinct = list(slot)
+
+    def similarities(self, words: frozenset[str]) -> list[float]:
+        found = _similarities(words, self.distinct)
+        return [found[k] for k in self.slots]
 
 
 # Generic event words that say the same thing (for merging timeline entries).
@@ -184,7 +204,10 @@ def _event_overlap(wa: frozenset[str], wb: frozenset[str]) -> float:
 def sentences(article: Article) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of an article's text (the extract stage's splitter, which keeps
     "St. Louis", "Sen. Smith", "Sept. 11" and "2.5" whole), without leading quotes."""
-    text = article.text
+    return _spans(article.text)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for s, e in split_sentences(text):
         while s < e and text[s] in " \t\"'\u201c":
@@ -241,11 +264,15 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
     a date after it is a plan or a deadline ("schools will stay closed until Monday"), not something that
     happened, and is left out."""
     by_sentence: dict[tuple[str, tuple[int, int]], list[DatedEvent]] = {}
+    media: dict[str, bool] = {}  # inline_media of each distinct sentence (copies repeat them)
     for aid in ids:
         for ev in extractions[aid].events if aid in extractions else ():
             if latest and ev.date[:10] > latest:
                 continue
-            if not inline_media(ev.sentence):  # a caption or an embedded post is no entry of the story's
+            furniture = media.get(ev.sentence)
+            if furniture is None:
+                furniture = media[ev.sentence] = inline_media(ev.sentence)
+            if not furniture:  # a caption or an embedded post is no entry of the story's
                 by_sentence.setdefault((aid, ev.sentence_span), []).append(ev)
     events = [_main_date(evs) for evs in by_sentence.values()]  # a sentence is on the timeline once
     events.sort(key=lambda ev: (-len(ev.date), ev.date, ev.article_id, ev.span))  # most precise first
@@ -258,23 +285,26 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
             found = described[desc] = event_words(desc)
         return found
 
-    groups: list[list] = []
-    group_words: list[list[frozenset[str]]] = []  # the event words of each group's members
+    groups: list[list[DatedEvent]] = []
+    group_words: list[dict[frozenset[str], None]] = []  # the distinct event words of each group's members
+    # An event joins the first group whose date it is a prefix of (the same day, or a day of its month) and
+    # that says the same: the groups of each prefix of their first date, in order.
+    dated: dict[str, list[int]] = {}
     for ev in events:
         wa = words_of(ev)
         home = None
-        for k, g in enumerate(groups):
-            d0 = g[0].date
-            if (d0 == ev.date or d0.startswith(ev.date)) and any(
-                    _event_overlap(wa, wb) >= opts.timeline_similarity for wb in group_words[k]):
+        for k in dated.get(ev.date, ()):
+            if any(_event_overlap(wa, wb) >= opts.timeline_similarity for wb in group_words[k]):
                 home = k
                 break
         if home is None:
+            for n in range(len(ev.date) + 1):
+                dated.setdefault(ev.date[:n], []).append(len(groups))
             groups.append([ev])
-            group_words.append([wa])
+            group_words.append({wa: None})
         else:
             groups[home].append(ev)
-            group_words[home].append(wa)
+            group_words[home][wa] = None
     entries = []
     for g in groups:
         lead = min(g, key=lambda x: (len(x.sentence), x.article_id))
@@ -335,24 +365,52 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     all_sents: list[tuple[str, int, int, str]] = []
     by_article: dict[str, list[int]] = {}
     cand_at: list[int] = []  # candidate -> its index in all_sents
+    texts: dict[str, str] = {}
+    media: dict[str, bool] = {}  # inline_media of each distinct sentence (copies repeat them)
+
+    def media_in(sent: str) -> bool:
+        found = media.get(sent)
+        if found is None:
+            found = media[sent] = inline_media(sent)
+        return found
+
     for aid in ids:
-        text = articles[aid].text
+        text = texts[aid] = articles[aid].text
         kept = 0
-        for s, e in sentences(articles[aid]):
-            by_article.setdefault(aid, []).append(len(all_sents))
+        at = by_article.setdefault(aid, [])
+        for s, e in _spans(text):
+            at.append(len(all_sents))
             sent = text[s:e]
-            n = len(sent.split())
-            if kept < opts.sentences_per_article and opts.min_words <= n <= opts.max_words \
+            if kept < opts.sentences_per_article and opts.min_words <= len(sent.split()) <= opts.max_words \
                     and sent[-1] in ".!?\"'\u201d\u2019" and not _in_quotation(text, s, e) \
-                    and not inline_media(sent):
+                    and not media_in(sent):
                 cand_at.append(len(all_sents))
                 kept += 1  # summary material is in the leads; bounds the cost
             all_sents.append((aid, s, e, sent))
+        if not at:
+            del by_article[aid]
     if not cand_at:
         return ()
+    # Copies and rewrites repeat sentences word for word: the words and figures of each distinct sentence
+    # are found once.
+    word_memo: dict[str, frozenset[str]] = {}
+    num_memo: dict[str, frozenset[str]] = {}
+
+    def words_of(sent: str) -> frozenset[str]:
+        found = word_memo.get(sent)
+        if found is None:
+            found = word_memo[sent] = content_words(sent)
+        return found
+
+    def nums_of(sent: str) -> frozenset[str]:
+        found = num_memo.get(sent)
+        if found is None:
+            found = num_memo[sent] = numbers(sent)
+        return found
+
     cands = [all_sents[k] for k in cand_at]
-    words = [content_words(c[3]) for c in cands]
-    nums = [numbers(c[3]) for c in cands]
+    words = [words_of(c[3]) for c in cands]
+    nums = [nums_of(c[3]) for c in cands]
     key_spans: dict[str, list[tuple[int, int, float]]] = {}
     for f in facts:
         weight = 2.0 if f.status in ("update", "conflict") else 1.0
@@ -369,28 +427,48 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     # centrality against the sentences of at most `centrality_articles` articles (linear in story size)
     peers = set(ids[: opts.centrality_articles])
     peer_idx = [j for j, c in enumerate(cands) if c[0] in peers]
+    peer_sets = _WordSets([words[j] for j in peer_idx])
+    peer_article = [cands[j][0] for j in peer_idx]
+    # (first, end) of each article's run of peers: an article's sentences are consecutive (unless the story
+    # lists it twice: then its peers are told apart one by one)
+    own: dict[str, tuple[int, int]] = {}
+    for n, a in enumerate(peer_article):
+        first, _ = own.get(a, (n, n))
+        own[a] = (first, n + 1)
+    scattered = {a for a, (lo, hi) in own.items() if peer_article[lo:hi].count(a) != hi - lo}
     spread = max(1, min(len(ids), opts.centrality_articles) - 1)
     scores = []
     seen_in: dict[str, int] = {}
-    # Centrality: the summed similarity to the peer sentences of the other articles, in peer order. Only
-    # peers sharing a word add anything (the others add 0.0), so they are found through a word index.
-    postings: dict[str, list[int]] = {}
-    for j in peer_idx:
-        for w in words[j]:
-            postings.setdefault(w, []).append(j)
+    # Centrality: the summed similarity to the peer sentences of the other articles, in peer order (a peer
+    # sharing no word adds 0.0, which leaves the sum as it is). Sentences with the same words have the same
+    # similarities, and the same sum over all peers (that of a sentence of an article with no peers): both
+    # are found once.
+    cand_sets = _WordSets(words)
+    peer_sums: dict[int, tuple[list[float], float]] = {}
     for i, (aid, s, e, _sent) in enumerate(cands):
         position = seen_in.get(aid, 0)
         seen_in[aid] = position + 1
-        shared: dict[int, int] = {}
-        for w in words[i]:
-            for j in postings.get(w, ()):
-                shared[j] = shared.get(j, 0) + 1
-        la = len(words[i])
-        central = 0.0
-        for j in sorted(shared):
-            if cands[j][0] != aid:
-                n, lb = shared[j], len(words[j])
-                central += n / (la if la <= lb else lb) * (n / (la + lb - n)) ** 0.5
+        slot = cand_sets.slots[i]
+        found = peer_sums.get(slot)
+        if found is None:
+            sims = peer_sets.similarities(words[i])
+            total = 0.0
+            for sim in sims:
+                total += sim
+            found = peer_sums[slot] = (sims, total)
+        sims, central = found
+        if aid in scattered:
+            central = 0.0
+            for sim, a in zip(sims, peer_article, strict=True):
+                if a != aid:
+                    central += sim
+        elif aid in own:
+            lo, hi = own[aid]
+            central = 0.0
+            for sim in sims[:lo]:
+                central += sim
+            for sim in sims[hi:]:
+                central += sim
         central /= spread
         facts_here = sum(w for fs, fe, w in key_spans.get(aid, []) if s <= fs < e)
         scores.append(1.5 / (1 + position) + central + 0.8 * min(facts_here, 3.0) + 0.02 * min(len(words[i]), 20))
@@ -405,10 +483,11 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         if chosen:
             last = chosen[-1]
             last_nums = nums[last]
-            sims = _similarities(words[last], [words[i] for i in alive])
-            alive = [i for i, sim in zip(alive, sims, strict=True)
+            sims = _similarities(words[last], cand_sets.distinct)
+            slots = cand_sets.slots
+            alive = [i for i in alive
                      if i != last and not (fact_sets[i] and fact_sets[i] <= covered)
-                     and not (sim >= opts.redundancy
+                     and not ((sim := sims[slots[i]]) >= opts.redundancy
                               or (nums[i] and nums[i] <= last_nums and sim >= opts.redundancy / 2))]
         best, best_score = None, -1.0
         for i in alive:
@@ -423,20 +502,19 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     rank = {aid: n for n, aid in enumerate(ids)}
     chosen.sort(key=lambda i: (rank[cands[i][0]], cands[i][1]))
     # every sentence's words, for citations from the other articles (none in a one-article story)
-    cite_words: list[frozenset[str]] = []
+    cite_words: _WordSets | None = None
     cite_nums: list[frozenset[str]] = []
     if chosen and len(by_article) > 1:
-        at = dict(zip(cand_at, range(len(cand_at)), strict=True))
-        cite_words = [words[at[k]] if k in at else content_words(c[3]) for k, c in enumerate(all_sents)]
-        cite_nums = [nums[at[k]] if k in at else numbers(c[3]) for k, c in enumerate(all_sents)]
+        cite_words = _WordSets([words_of(c[3]) for c in all_sents])
+        cite_nums = [nums_of(c[3]) for c in all_sents]
     out = []
     for i in chosen:
         aid, s, e, sent = cands[i]
-        s, sent = _with_opening_mark(articles[aid].text, s, sent)
+        s, sent = _with_opening_mark(texts[aid], s, sent)
         if (dateline := _DATELINE.match(sent)) is not None:  # "BERLIN — A ship ...": the summary says the ship
             s, sent = s + dateline.end(), sent[dateline.end():]
         cites = [Citation(article_id=aid, span=(s, e))]
-        sims = _similarities(words[i], cite_words) if cite_words else []
+        sims = cite_words.similarities(words[i]) if cite_words is not None else []
         for other in ids:
             if other == aid or not by_article.get(other):
                 continue
