@@ -885,3 +885,77 @@ def test_the_blast_of_a_named_bomb_is_a_bombing() -> None:
                          "A car bomb killed at least seven people in the city centre on Thursday, police said.",
                          "The blast also wounded 20 people."], "2025-03-07")
     assert record.type == "bombing"
+
+
+# -- fast paths: each must find what the plain reading finds ------------------------------------
+def test_sentence_spans_search_each_line_in_place() -> None:
+    from crosswire.event import reading
+
+    def by_line(text: str) -> list[tuple[int, int]]:  # each line cut as a string of its own
+        spans = []
+        for line in re.finditer(r"[^\n]+", text):
+            start = line.start()
+            for cut in reading._SENTENCE_CUT.finditer(line.group()):
+                spans.append((start, line.start() + cut.start() + 1))
+                start = line.start() + cut.end()
+            spans.append((start, line.end()))
+        return spans
+
+    for text in ("One. Two! “Three?” Four.\n\nFive. Six", ".\n“Seven.” Eight.\nNine.\n. Ten", "", "\n\n", "A.\nB",
+                 "He said. \n“Quote.” (Aside.) 'Single.' x. Y.", "End.\u201d\nNext? \"Yes.\" ‘No.’"):
+        assert reading.sentence_spans(text) == by_line(text), text
+
+
+def test_lowering_keeps_what_a_case_insensitive_search_finds() -> None:
+    """plain_lower's promise, over every character: lowering keeps each one's length and its word, space and
+    digit class, and only FOLDS_TO_ASCII are taken for an ASCII letter other than by lowering to it."""
+    import sys
+
+    from crosswire.event.reading import FOLDS_TO_ASCII
+
+    word, space, digit = re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = set()
+    for ch in map(chr, range(sys.maxunicode + 1)):
+        low = ch.lower()
+        changed = len(low) != 1 or (low != ch and (
+            (not ch.isascii() and low.isascii())
+            or any(bool(rx.match(ch)) != bool(rx.match(low)) for rx in (word, space, digit))))
+        if changed or (not ch.isascii() and letter.match(ch)):
+            odd.add(ch)
+    assert odd == set(FOLDS_TO_ASCII)
+
+
+def test_any_type_finds_what_some_type_finds() -> None:
+    from crosswire.event.reading import _ANY_TYPE_LOWER, ANY_TYPE, TYPE_RE, names_a_type
+
+    assert not re.search(r"\\[A-Z]", ANY_TYPE.pattern) and _ANY_TYPE_LOWER.flags & re.IGNORECASE == 0
+    texts = ["A car bomb exploded", "the IED blast", "an ied", "opened fire on them", "a fire test", "ceasefire",
+             "ſhooting at the ſchool", "İED found", "a \u212aNIFE ATTACK", "the air-strike", "an airstrike",
+             "shooting hoops", "shootings", "PROTESTERS gathered", "the rail-crash", "derailment", "Nothing here.",
+             "fires", "the fire-station", "blast-off", "blasts", "hostages freed", "riot-police", "ı", ""]
+    for text in texts + [t.upper() for t in texts] + [t.title() for t in texts]:
+        assert names_a_type(text) == any(rx.search(text) for rx in TYPE_RE.values()), text
+
+
+def test_hints_are_in_every_match_of_their_patterns() -> None:
+    """The lowered words a text must hold for a pattern to find anything in it: a text without them is not
+    searched. Every alternative of each pattern, in any case."""
+    from crosswire import event as ev
+    from crosswire.event.reading import may_hold, plain_lower
+
+    cues = ["gunman", "gunmen", "shooter", "shooters", "attacker", "attackers", "assailant", "assailants",
+            "bomber", "bombers", "killer", "killers", "perpetrator", "perpetrators", "suspect", "suspects",
+            "hijacker", "hijackers", "driver", "drivers"]
+    disputed = ["no evidence to", "no connection with", "no connections of", "no link for", "no links that",
+                "no ties to", "provided no evidence", "dismissed the claim", "dismissed its claim", "doubts claim",
+                "doubt the claim", "questioned its claim", "disputed that claim", "denied claim", "rejected the claim"]
+    claimed = ["claimed responsibility", "claims credit", "claiming responsibility", "claim credit"]
+    for hint, rx, found in ((ev._PERPETRATOR_HINT, ev._PERPETRATOR_WORD, cues), (ev._DISPUTED_HINT, ev._DISPUTED,
+                            disputed), (ev._RESPONSIBILITY_HINT, ev._RESPONSIBILITY, claimed)):
+        for words in found:
+            for text in (f"Then {words}.", f"THEN {words.upper()}!", f"x {words.title()}\n"):
+                assert rx.search(text), text
+                assert may_hold(hint, plain_lower(text)), text
+        assert not may_hold(hint, plain_lower("Nothing of the kind.")) and not rx.search("Nothing of the kind.")
+        assert may_hold(hint, plain_lower("\u017f"))  # a text with a folding character is always searched

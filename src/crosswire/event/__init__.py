@@ -32,6 +32,8 @@ from .reading import (
     EventType,
     Read,
     event_type,
+    may_hold,
+    names_a_type,
     read,
     sentence_spans,
 )
@@ -123,30 +125,52 @@ def _other_year(chunk: str, at: int, year: str) -> bool:
     m = _YEAR_BEFORE.search(chunk, max(0, at - 30), at)
     if m and year and m.group(0) != year:
         return True
-    return bool(_MAYBE_BEFORE.search(chunk, max(0, at - 40), at)) or bool(
-        re.match(r"[\w\s-]{0,30}?\b(?:would|could|might)\b", chunk[at:at + 50]))
+    return bool(_MAYBE_BEFORE.search(chunk, max(0, at - 40), at)) or bool(_MAYBE_AFTER.match(chunk[at:at + 50]))
+
+
+_MAYBE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:would|could|might)\b")
+
+
+def _type_counts(chunk: str, year: str) -> list[tuple[str, int]]:
+    """(type name, its words' matches in ``chunk`` that name this event) of each type with any, in type order."""
+    out: list[tuple[str, int]] = []
+    if not names_a_type(chunk):  # (most chunks name no type, the others one or two)
+        return out
+    for t in EVENT_TYPES:
+        type_re = TYPE_RE[t.name]
+        if type_re.search(chunk) is None:
+            continue
+        n = 0
+        for m in type_re.finditer(chunk):
+            if not _other_year(chunk, m.start(), year) \
+                    and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk)) \
+                    and not _not_an_event(chunk, m, t.name):
+                n += 1
+        if n:
+            out.append((t.name, n))
+    return out
 
 
 def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
     scores: dict[str, float] = defaultdict(float)
+    counted: dict[tuple[str, str], list[tuple[str, int]]] = {}  # each distinct (chunk, year): copies repeat them
     for rd in reads:
-        text = rd.article.text
+        text = rd.text
         parts = [((rd.article.title or ""), 3.0)]
         parts += [(text[a:b], 2.0) for a, b in rd.lead]
         parts += [(text[a:b], 1.0) for a, b in rd.claim_spans]
         year = (rd.article.published.value or "")[:4]
         for chunk, w in parts:
-            for t in EVENT_TYPES:
-                n = sum(1 for m in TYPE_RE[t.name].finditer(chunk) if not _other_year(chunk, m.start(), year)
-                        and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk))
-                        and not _not_an_event(chunk, m, t.name))
-                if n:
-                    scores[t.name] += rd.weight * w * min(n, 2)
+            counts = counted.get((chunk, year))
+            if counts is None:
+                counts = counted[(chunk, year)] = _type_counts(chunk, year)
+            for name, n in counts:
+                scores[name] += rd.weight * w * min(n, 2)
     if not scores:
         return OTHER, {}
     best = max(EVENT_TYPES, key=lambda t: (scores.get(t.name, 0.0), -EVENT_TYPES.index(t)))
     if best.name == "explosion" and (scores.get("bombing", 0.0) > 0 or any(
-            _RESPONSIBILITY.search(rd.article.text) and not _DISPUTED.search(rd.article.text) for rd in reads)):
+            _responsibility_claimed(rd) and not _disputed(rd) for rd in reads)):
         # the blast of a bomb the reports name ("a car bomb ... the blast killed 9"), or one someone claimed
         best = next(t for t in EVENT_TYPES if t.name == "bombing")
     return best, dict(scores)
@@ -191,10 +215,20 @@ _MEDIA = re.compile(
 def is_media(name: str, outlets: set[str]) -> bool:
     """News organisations report the event; they are not its actors. ``outlets`` are the story's outlet
     names or hosts ("edition.cnn.com" knows "CNN")."""
+    return _is_media(name, outlets, _hosts(outlets))
+
+
+_HOST_CUT = re.compile(r"[.\s]+")
+
+
+def _hosts(outlets: set[str]) -> set[str]:
+    return {part for o in outlets for part in _HOST_CUT.split(o) if len(part) > 2}
+
+
+def _is_media(name: str, outlets: set[str], hosts: set[str]) -> bool:
     low = name.lower()
     if low in outlets or _MEDIA.search(name):
         return True
-    hosts = {part for o in outlets for part in re.split(r"[.\s]+", o) if len(part) > 2}
     return low.replace(" ", "") in hosts
 
 
@@ -209,12 +243,26 @@ _DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|
                          r"stormed|bombed|shelled|killed|kills|claimed(?:\s+responsibility)?|seized|captured|"
                          r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b", re.I)
+_RESPONSIBILITY_HINT = "claim"  # what every match of _RESPONSIBILITY holds, lowered
+
+
+def _responsibility_claimed(rd: Read) -> bool:
+    return may_hold(_RESPONSIBILITY_HINT, rd.lowered) and _RESPONSIBILITY.search(rd.text) is not None
+
+
 _CLAIM_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:claimed|claims|claiming)\b")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|soldier\s+of|pledged\s+allegiance\s+to)\s+"
                         r"(?:the\s+)?$", re.I)
 _DISPUTED = re.compile(r"\b(?:no\s+(?:evidence|connection|connections|link|links|ties)\s+(?:to|with|of|for|that)|"
                        r"provided\s+no\s+evidence|dismissed\s+(?:the|that|its)\s+claim|"
                        r"(?:doubts?|questioned|disputed|denied|rejected)\s+(?:the\s+|its\s+|that\s+)?claim)", re.I)
+_DISPUTED_HINT = re.compile(r"no\s+(?:evidence|connection|link|ties)|claim")  # a part of every match, lowered
+
+
+def _disputed(rd: Read) -> bool:
+    return may_hold(_DISPUTED_HINT, rd.lowered) and _DISPUTED.search(rd.text) is not None
+
+
 _OTHER_ACT = re.compile(r"\b(?:retaliation\s+(?:for|against)|revenge\s+for|response\s+to|reprisal\s+for|"
                         r"in\s+the\s+wake\s+of|avenge)\s+(?:the\s+|a\s+|an\s+|recent\s+|earlier\s+)?"
                         r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -246,6 +294,9 @@ _IDENTIFIED_AS = re.compile(
 _NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1,2}},\s+)?(?i:(?:the|a|an)\s+"
                                rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
 _PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
+# the words of _PERPETRATOR without their plural s: one of them is in every match, lowered
+_PERPETRATOR_HINT = re.compile(r"gunm[ae]n|shooter|attacker|assailant|bomber|killer|perpetrator|suspect|hijacker|"
+                               r"driver")
 _ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "president", "governor", "director",
                          "commissioner", "spokesman", "spokeswoman", "agent", "detective", "captain", "sergeant"))
 
@@ -253,8 +304,10 @@ _ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "pres
 def _perpetrators(rd: Read) -> list[str]:
     """People the report names as the one who did it: "the gunman, Omar Mateen", "the suspect was identified
     as X", "X, 29, the shooter" (two to five capitalised words; an official's title is no name)."""
-    text = rd.article.text
+    text = rd.text
     out: list[str] = []
+    if not may_hold(_PERPETRATOR_HINT, rd.lowered):
+        return out
     for cue in _PERPETRATOR_WORD.finditer(text):  # read around each cue word only: most of a text has none
         w0, w1 = max(0, cue.start() - 90), cue.end() + 120
         for m in (*_NAMED_AFTER_CUE.finditer(text, w0, w1), *_NAMED_BEFORE_CUE.finditer(text, w0, cue.end()),
@@ -268,34 +321,62 @@ def _perpetrators(rd: Read) -> list[str]:
     return out
 
 
+class _SentenceReader:
+    """What :func:`_parties` reads in a sentence, for one event type, each distinct sentence once (copies repeat
+    them): its forces (start, end, name), whether it is an embedded post, and where its event verbs, type
+    words and claims of responsibility start (all from the sentence's start)."""
+
+    def __init__(self, type_re: re.Pattern[str] | None) -> None:
+        self.type_re = type_re
+        self._read: dict[str, tuple[list[tuple[int, int, str]], bool, list[int]]] = {}
+
+    def __call__(self, sentence: str) -> tuple[list[tuple[int, int, str]], bool, list[int]]:
+        found = self._read.get(sentence)
+        if found is None:
+            forces = [(m.start(), m.end(), _force_name(m)) for m in FORCES.finditer(sentence)]
+            verbs = [m.start() for m in EVENT_VERBS.finditer(sentence)]
+            if self.type_re is not None:
+                verbs += [m.start() for m in self.type_re.finditer(sentence)]
+            verbs += [m.start() for m in _RESPONSIBILITY.finditer(sentence)]  # claiming it is doing it
+            found = self._read[sentence] = (forces, bool(_EMBEDDED_POST.search(sentence)), verbs)
+        return found
+
+
 def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     type_re = TYPE_RE.get(etype.name)
     mentions: list[tuple[str, float, str]] = []  # (name, weight, role)
     outlets = {(rd.article.outlet or "").lower() for rd in reads}
-    disputed = any(_DISPUTED.search(rd.article.text) for rd in reads)  # a claim of responsibility doubted
+    hosts = _hosts(outlets)
+    media: dict[str, bool] = {}  # is_media of each name, found once
+
+    def is_media_name(name: str) -> bool:
+        found = media.get(name)
+        if found is None:
+            found = media[name] = _is_media(name, outlets, hosts)
+        return found
+
+    read_sentence = _SentenceReader(type_re)
+    disputed = any(_disputed(rd) for rd in reads)  # a claim of responsibility doubted
     for rd in reads:
-        text = rd.article.text
-        spans = [(a, b) for a, b in sentence_spans(text)]
+        text = rd.text
         # the lead, the sentences with figures, and a claim of responsibility wherever it is told
-        claimed = [m.start() for m in _RESPONSIBILITY.finditer(text)]
-        relevant = [s for s in spans if rd.in_lead(s) or s in rd.claim_spans
-                    or any(s[0] <= c < s[1] for c in claimed)]
+        claimed = [m.start() for m in _RESPONSIBILITY.finditer(text)] \
+            if may_hold(_RESPONSIBILITY_HINT, rd.lowered) else []
+        relevant = [s for s in rd.spans if rd.in_lead(s) or s in rd.claim_spans
+                    or (claimed and any(s[0] <= c < s[1] for c in claimed))]
         found: list[tuple[int, int, str]] = [
             (e.span[0], e.span[1], e.canonical) for e in rd.extraction.entities if e.kind == "organization"]
-        for a, b in relevant:
-            found += [(a + m.start(), a + m.end(), _force_name(m)) for m in FORCES.finditer(text[a:b])]
-        for a, b in relevant:
-            sentence = text[a:b]
-            if _EMBEDDED_POST.search(sentence):
+        sentences = [(a, b, read_sentence(text[a:b])) for a, b in relevant]
+        for a, _, (forces, _, _) in sentences:
+            found += [(a + s, a + e, name) for s, e, name in forces]
+        for a, b, (_, embedded, at) in sentences:
+            if embedded:
                 continue  # an embedded post ("... — Fire Dept (@dept)"): its words, not the report's
-            verbs = [m.start() + a for m in EVENT_VERBS.finditer(sentence)]
-            if type_re is not None:
-                verbs += [m.start() + a for m in type_re.finditer(sentence)]
-            verbs += [m.start() + a for m in _RESPONSIBILITY.finditer(sentence)]  # claiming it is doing it
-            if not verbs:
+            if not at:
                 continue
+            verbs = [v + a for v in at]
             for s, e, name in found:
-                if not a <= s < b or is_media(name, outlets):
+                if not a <= s < b or is_media_name(name):
                     continue
                 before = text[max(a, s - 40):s]
                 after = text[e:min(b, e + 25)]

@@ -68,7 +68,7 @@ class Candidate:
 
 
 def _signals(rd: Read, ev: DatedEvent, type_re, opening: tuple[int, int]) -> tuple[float, list[str]]:
-    text = rd.article.text
+    text = rd.text
     s0 = ev.sentence_span[0]
     before = text[max(s0, ev.span[0] - 80):ev.span[0]]
     after = text[ev.span[1]:min(ev.sentence_span[1], ev.span[1] + 40)]
@@ -121,7 +121,7 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
     type_re = TYPE_RE.get(etype.name)
     published = day_of(rd.article.published.value)
     title = (rd.article.title or "").strip()
-    openings = [sp for sp in rd.lead if rd.article.text[sp[0]:sp[1]].strip() != title]
+    openings = [sp for sp in rd.lead if rd.text[sp[0]:sp[1]].strip() != title]
     opening = openings[0] if openings else (0, 0)
     best: Candidate | None = None
     for ev in rd.extraction.events:
@@ -136,7 +136,7 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
         if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
                                                            (published - timedelta(days=28)).isoformat()[:7]):
             continue
-        if _planned(rd.article.text, ev):
+        if _planned(rd.text, ev):
             continue
         score, why = _signals(rd, ev, type_re, opening)
         if published and d and (published - d).days <= 1:  # news reports what just happened
@@ -169,7 +169,7 @@ def _evening_before(reads: Sequence[Read], article_id: str) -> tuple[str, str, s
     if len(published) < 16 or published[10] != "T" or published[11:16] == "00:00":
         return None  # no time of day (midnight is what a date without one is stored as)
     minute = int(published[11:13]) * 60 + int(published[14:16])
-    text = rd.article.text
+    text = rd.text
     for a, b in rd.lead:
         m = _CLOCK.search(text, a, b)
         if m is None:

@@ -35,7 +35,6 @@ from .reading import (
     TYPE_RE,
     EventType,
     Read,
-    sentence_spans,
 )
 from .towns import admin1_at, country_of_code, lookup_region, lookup_town, population_of, town_place
 
@@ -178,10 +177,47 @@ class _Mention:
     dateline: bool
 
 
+class _Words:
+    """What the words around a place mention say, for one story's event type: each distinct piece of text is
+    read once (copies and rewrites repeat their sentences)."""
+
+    def __init__(self, type_re: re.Pattern[str] | None) -> None:
+        self.type_re = type_re
+        self._cue: dict[str, str] = {}
+        self._eventful: dict[str, bool] = {}
+        self._attributive: dict[str, bool] = {}
+        self._linked: dict[str, bool] = {}
+
+    def cue(self, before: str) -> str:
+        found = self._cue.get(before)
+        if found is None:
+            found = self._cue[before] = place_cue(before)
+        return found
+
+    def eventful(self, text: str) -> bool:
+        found = self._eventful.get(text)
+        if found is None:
+            found = self._eventful[text] = _eventful(text, self.type_re)
+        return found
+
+    def attributive(self, after: str) -> bool:
+        found = self._attributive.get(after)
+        if found is None:
+            found = self._attributive[after] = _attributive(after, self.type_re)
+        return found
+
+    def background_link(self, before: str) -> bool:
+        found = self._linked.get(before)
+        if found is None:
+            found = self._linked[before] = bool(BACKGROUND_LINK.search(before))
+        return found
+
+
 def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[int, int],
-                  background: set[tuple[int, int]], type_re: re.Pattern[str] | None) -> tuple[float, bool, bool]:
+                  background: set[tuple[int, int]], words: _Words) -> tuple[float, bool, bool]:
     """(score, site, dateline) of one place mention in the article text."""
-    text = rd.article.text
+    type_re = words.type_re
+    text = rd.text
     start = span[0]
     para_start = text.rfind("\n", 0, start) + 1
     dateline = start - para_start < DATELINE_REACH and bool(DATELINE.match(text[start:start + 80])) \
@@ -190,11 +226,11 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
         if type_re is None:  # a statement, a hearing, a release: it happened where the reporter stood
             return DATELINE_SCORE_OTHER, True, True
         return DATELINE_SCORE, False, True
-    cue = place_cue(text[max(sentence[0], start - 80):start])
+    cue = words.cue(text[max(sentence[0], start - 80):start])
     c0, c1 = _clause(text, sentence, span)
     clause = text[c0:c1]
-    eventful = _eventful(clause, type_re)
-    if cue != "reference" and _attributive(text[span[1]:span[1] + 50], type_re):
+    eventful = words.eventful(clause)
+    if cue != "reference" and words.attributive(text[span[1]:span[1] + 50]):
         cue, eventful = "site", True  # "the Croydon tram crash", "victims of the Kabul bombing"
     title = rd.article.title or ""
     in_title = start < len(title) and text.startswith(title)
@@ -207,7 +243,7 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
     if cue == "site":
         w += SCORE_SITE + (SCORE_SITE_EVENT if eventful else 0.0)
     w *= CUE_FACTOR.get(cue, 1.0)
-    if sentence in background or BACKGROUND_LINK.search(text[sentence[0]:start]) \
+    if sentence in background or words.background_link(text[sentence[0]:start]) \
             or FUTURE.search(text, c0, start) or _MAYBE.search(clause):
         w *= BACKGROUND_FACTOR  # another time, a plan ("will race in Abu Dhabi"), a maybe ("could strike X")
         site = False
@@ -221,15 +257,17 @@ def _eventful(text: str, type_re: re.Pattern[str] | None) -> bool:
     return bool((type_re is not None and type_re.search(text)) or EVENT_VERBS.search(text) or EVENT_NOUNS.search(text))
 
 
-def _title_mentions(title: str, written: dict[str, str], type_re: re.Pattern[str] | None) -> list[_Mention]:
+def _title_mentions(title: str, written: dict[str, str], words: _Words) -> list[_Mention]:
     """The places of the text named again in a title the text does not hold (matched by name)."""
-    eventful = _eventful(title, type_re)
+    eventful = words.eventful(title)
     out = []
     for key, name in written.items():
+        if name not in title:
+            continue  # (what the pattern below finds holds the name)
         m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title)
         if m:
-            cue, here = place_cue(title[:m.start()]), eventful
-            if cue != "reference" and _attributive(title[m.end():m.end() + 50], type_re):
+            cue, here = words.cue(title[:m.start()]), eventful
+            if cue != "reference" and words.attributive(title[m.end():m.end() + 50]):
                 cue, here = "site", True
             w = (SCORE_ANY + SCORE_LEAD + (SCORE_SITE + SCORE_SITE_EVENT if here else 0.0)) * CUE_FACTOR.get(cue, 1.0)
             out.append(_Mention(key, name, w, here and cue in ("site", "none"), False))
@@ -263,7 +301,7 @@ def _anchors(reads: Sequence[Read]) -> _Anchors:
     standalone: set[str] = set()
     countries: set[str] = set()
     for rd in reads:
-        text = rd.article.text
+        text = rd.text
         for e in rd.extraction.entities:
             if e.kind != "place":
                 continue
@@ -277,11 +315,14 @@ def _anchors(reads: Sequence[Read]) -> _Anchors:
 
 
 def _article_mentions(rd: Read, type_re: re.Pattern[str] | None, day: date | None,
-                      context: Sequence[str], anchors: _Anchors | None = None
+                      context: Sequence[str], anchors: _Anchors | None = None, words: _Words | None = None
                       ) -> tuple[list[_Mention], dict[str, Place]]:
-    """The article's place mentions, scored, and the place of each key."""
-    text = rd.article.text
-    sentences = sentence_spans(text) or [(0, len(text))]
+    """The article's place mentions, scored, and the place of each key. ``words``: the story's reading of
+    the words around mentions (for ``type_re``), shared by its articles."""
+    if words is None:
+        words = _Words(type_re)
+    text = rd.text
+    sentences = rd.spans or [(0, len(text))]
     starts = [a for a, _ in sentences]
     background = _background_sentences(rd, day)
     out: list[_Mention] = []
@@ -302,13 +343,13 @@ def _article_mentions(rd: Read, type_re: re.Pattern[str] | None, day: date | Non
         if anchors is not None and anchors.unanchored(e.name, place):
             continue  # a building's name in a town of a country the story never names
         sentence = sentences[max(0, bisect_right(starts, e.span[0]) - 1)]
-        w, site, dateline = _read_mention(rd, e.name, e.span, sentence, background, type_re)
+        w, site, dateline = _read_mention(rd, e.name, e.span, sentence, background, words)
         key = f"{place.country_code}|{place.precision}|{place.name}"
         places.setdefault(key, place)
         out.append(_Mention(key, e.name, w, site, dateline))
     title = (rd.article.title or "").strip()
     if title and not text.startswith(title):  # a title kept apart from the text: its places by name
-        out = _title_mentions(title, {m.key: m.name for m in reversed(out)}, type_re) + out
+        out = _title_mentions(title, {m.key: m.name for m in reversed(out)}, words) + out
     first = next((i for i, m in enumerate(out) if m.site), None)
     if first is not None:  # news says first where it happened; later sites are often other events
         out[first] = dataclasses.replace(out[first], score=out[first].score + SCORE_FIRST_SITE)
@@ -331,8 +372,9 @@ def _place_votes(reads: Sequence[Read], etype: EventType, day: date | None) -> d
     context = sorted(countries, key=lambda c: -countries[c])
     votes: dict[str, _PlaceVote] = {}
     anchors = _anchors(reads)
+    words = _Words(type_re)
     for rd in reads:
-        mentions, places = _article_mentions(rd, type_re, day, context, anchors)
+        mentions, places = _article_mentions(rd, type_re, day, context, anchors, words)
         by_key: dict[str, list[_Mention]] = defaultdict(list)
         for m in mentions:
             by_key[m.key].append(m)

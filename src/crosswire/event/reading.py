@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..records import Article, Extraction
 
@@ -73,6 +74,42 @@ EVENT_TYPES: tuple[EventType, ...] = (
 )
 OTHER = EventType("other", "Other", "Other", ())
 TYPE_RE = {t.name: re.compile(r"(?<![\w-])(?:" + "|".join(t.words) + r")(?![\w-])", re.I) for t in EVENT_TYPES}
+# Any type's words: matches where one of TYPE_RE does (the alternatives of all, between the same guards).
+ANY_TYPE = re.compile(r"(?<![\w-])(?:" + "|".join(w for t in EVENT_TYPES for w in t.words) + r")(?![\w-])", re.I)
+
+# Characters other than A-Z that a case-insensitive pattern takes for an ASCII letter ("ı" for i, "ſ" for s, the
+# Kelvin sign for k, "İ", which also lowers to two characters). In a text without them, a pattern of lower-case
+# ASCII words and character classes finds in the lowered text what its case-insensitive form finds in the text,
+# at the same places: lowering changes no other character's length, nor whether it is a word, space or digit.
+FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def plain_lower(text: str) -> str | None:
+    """``text.lower()``, to search case-sensitively for what is searched case-insensitively in ``text`` (None
+    when the text holds a character of FOLDS_TO_ASCII)."""
+    for c in FOLDS_TO_ASCII:
+        if c in text:
+            return None
+    return text.lower()
+
+
+_ANY_TYPE_LOWER = re.compile(ANY_TYPE.pattern.lower())  # (no upper-case escape in it: see the tests)
+
+
+def names_a_type(text: str) -> bool:
+    """Whether some type's words are in ``text`` (``TYPE_RE[name].search(text)`` for some name)."""
+    lowered = plain_lower(text)
+    if lowered is None:
+        return ANY_TYPE.search(text) is not None
+    return _ANY_TYPE_LOWER.search(lowered) is not None
+
+
+def may_hold(hint: re.Pattern[str] | str, lowered: str | None) -> bool:
+    """False only when the lowered text (of :func:`plain_lower`) lacks ``hint``, a part (a lower-case string or
+    pattern) of everything a case-insensitive pattern finds: then that pattern finds nothing in the text."""
+    if lowered is None:
+        return True
+    return hint in lowered if isinstance(hint, str) else hint.search(lowered) is not None
 
 # Generic words for "the event happened" (used with the type's own words to find the main event).
 EVENT_VERBS = re.compile(
@@ -175,15 +212,20 @@ def event_type(name: str) -> EventType:
 
 
 # -- text helpers ------------------------------------------------------------------------------
+_LINE = re.compile(r"[^\n]+")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``: paragraphs cut at sentence-final punctuation before a capital."""
     spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for cut in _SENTENCE_CUT.finditer(line.group()):
-            spans.append((start, line.start() + cut.start() + 1))
-            start = line.start() + cut.end()
-        spans.append((start, line.end()))
+    for line in _LINE.finditer(text):
+        start = base = line.start()
+        end = line.end()
+        # (_SENTENCE_CUT looks behind and ahead at characters of the line only: the line is searched in place)
+        for cut in _SENTENCE_CUT.finditer(text, base, end):
+            spans.append((start, cut.start() + 1))
+            start = cut.end()
+        spans.append((start, end))
     return spans
 
 
@@ -198,14 +240,37 @@ class Read:
     claim_spans: tuple[tuple[int, int], ...]  # sentences of this event's killed / injured claims
     toll_spans: tuple[tuple[int, int], ...] = ()  # sentences of any killed / injured claims, background too
 
+    @cached_property
+    def text(self) -> str:
+        """``article.text`` (joined from the paragraphs once)."""
+        return self.article.text
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """``plain_lower(text)``."""
+        return plain_lower(self.text)
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """``sentence_spans(text)``, found once (do not change the list)."""
+        return sentence_spans(self.text)
+
     def in_lead(self, span: tuple[int, int]) -> bool:
-        return any(a <= span[0] < b for a, b in self.lead)
+        return _within(span[0], self.lead)
 
     def in_claims(self, span: tuple[int, int]) -> bool:
-        return any(a <= span[0] < b for a, b in self.claim_spans)
+        return _within(span[0], self.claim_spans)
 
     def in_tolls(self, span: tuple[int, int]) -> bool:
-        return any(a <= span[0] < b for a, b in self.toll_spans)
+        return _within(span[0], self.toll_spans)
+
+
+def _within(at: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    # a loop rather than any(): no generator for each of the many mentions and dates asked about
+    for a, b in spans:  # noqa: SIM110
+        if a <= at < b:
+            return True
+    return False
 
 
 def read(article: Article, extraction: Extraction, weight: float, lead_sentences: int,
@@ -227,5 +292,7 @@ def read(article: Article, extraction: Extraction, weight: float, lead_sentences
             tolls.extend(where)
             if c.span not in background:
                 claims.extend(where)
-    return Read(article, extraction, weight, tuple(lead), tuple(claims), tuple(tolls))
+    rd = Read(article, extraction, weight, tuple(lead), tuple(claims), tuple(tolls))
+    rd.__dict__.update(text=text, spans=spans)  # the cached properties' values, found here already
+    return rd
 
