@@ -288,9 +288,11 @@ def split_compatible(members: list[Item], opts: ReconcileOptions) -> list[list[I
     """Parts of a toll stated by different articles ("five of the dead", "nine of the dead") and bare counts
     are different subsets, not rivals: only figures compatible with each other make one fact."""
     out: list[list[Item]] = []
-    spans: list[list[tuple[float, float]]] = []  # the interval of each member of each group of out
+    spans: list[dict[tuple[float, float], None]] = []  # the distinct intervals of the members of each group of out
     vague = [m for m in members if m.vague or (m.claim.low is None and m.claim.high is None)]
-    firm = [m for m in members if m not in vague]
+    # (an item equal to a vague one is vague itself: the members not vague are those not among them)
+    is_vague = {id(m) for m in vague}
+    firm = [m for m in members if id(m) not in is_vague]
     # figures with both bounds first: an open one ("at least 1", "up to 50") overlaps figures that do not
     # overlap each other, and would bridge them into one fact; it joins the largest group it fits
     for m in [*(m for m in firm if m.claim.low is not None and m.claim.high is not None),
@@ -301,10 +303,10 @@ def split_compatible(members: list[Item], opts: ReconcileOptions) -> list[list[I
         home = (fits[0] if closed else max(fits, key=lambda k: (len(out[k]), -k))) if fits else None
         if home is None:
             out.append([m])
-            spans.append([iv])
+            spans.append({iv: None})
         else:
             out[home].append(m)
-            spans[home].append(iv)
+            spans[home][iv] = None
     if vague:  # shown beside the largest group
         if out:
             max(out, key=len).extend(vague)

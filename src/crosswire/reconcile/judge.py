@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from crosswire.extract.attribution import is_generic_source
@@ -123,22 +124,27 @@ class _Judge:
     # -- update ------------------------------------------------------------------------------------
     def rising_chain(self, reps: list[Report]) -> list[Report]:
         """The longest chain, in time order, in which no report is lower than the one before (dynamic
-        programming over the few representatives; ties go to the chain with more sources)."""
+        programming over the representatives; ties go to the chain with more sources, then to the one
+        whose last link comes first)."""
         n = len(reps)
-        score = [(1, 1)] * n
-        prev: list[int | None] = [None] * n
         whens = [self.when(r) for r in reps]
         levels = [level(r) for r in reps]
         sources = [(r.attributed_to or "").lower() for r in reps]  # same_source, read once per report
-        for i in range(n):
-            when_i, level_i, source_i = whens[i], levels[i], sources[i]
-            for j in range(i):
-                if whens[j] > when_i or level_i < levels[j]:
-                    continue  # the chain never goes down; lower figures are stale or contradict it
-                cand = (score[j][0] + 1, score[j][1] + (not (bool(reps[j].attributed_to) and sources[j] == source_i)))
-                if cand > score[i]:
-                    score[i], prev[i] = cand, j
-        end = max(range(n), key=lambda i: (score[i], self.when(reps[i]), level(reps[i])))
+        groups = [s if r.attributed_to else None for r, s in zip(reps, sources, strict=True)]
+        in_order = all(whens[k] <= whens[k + 1] for k in range(n - 1))
+        if in_order and all(v == v for v in levels):  # (representatives come in time order; NaN: ask each pair)
+            score, prev = _rising_links(levels, groups)
+        else:
+            score, prev = [(1, 1)] * n, [None] * n
+            for i in range(n):
+                when_i, level_i, source_i = whens[i], levels[i], sources[i]
+                for j in range(i):
+                    if whens[j] > when_i or level_i < levels[j]:
+                        continue  # the chain never goes down; lower figures are stale or contradict it
+                    cand = (score[j][0] + 1, score[j][1] + (not (groups[j] is not None and sources[j] == source_i)))
+                    if cand > score[i]:
+                        score[i], prev[i] = cand, j
+        end = max(range(n), key=lambda i: (score[i], whens[i], levels[i]))
         chain = [reps[end]]
         while prev[end] is not None:
             end = prev[end]  # type: ignore[assignment]
@@ -156,26 +162,79 @@ class _Judge:
         if not level(last) > level(first):
             return None
         one_source = all(self.same_source(chain[0], r) for r in chain[1:])
-        days = {self.when(r)[:10] for r in chain}
-        if len({self.when(r) for r in chain}) < 2 and not one_source:
+        whens = [self.when(r) for r in chain]  # in time order: the chain never goes back
+        days = {w[:10] for w in whens}
+        if len(set(whens)) < 2 and not one_source:
             return None
-        clash_same_day = any(
-            self.when(a)[:10] == self.when(b)[:10] and not self.fits(a, b) and not self.same_source(a, b)
-            for i, a in enumerate(chain) for b in chain[i + 1:])
-        if clash_same_day and len(days) < 2:
-            return None
+        if len(days) < 2 and not self.all_fit(chain) and any(  # (figures that all fit cannot clash)
+                not self.fits(a, b) and not self.same_source(a, b) for i, a in enumerate(chain) for b in chain[i + 1:]):
+            return None  # figures from different sources on one day that do not fit together
         in_chain = {r.claim_id for r in chain}
         stale = [r for r in reps if r.claim_id not in in_chain]
+        levels = [level(c) for c in chain]
+        rising = all(v == v for v in levels)  # levels never go down the chain (unless one is NaN)
         for s in stale:  # a stale report repeats a figure the chain had already reached or passed (an open
             # lower bound reached nothing above it: "at least 2" then does not cover a later "at least 6")
             # (a figure dated by its day alone and one with a time of that day are of the same day)
-            if not any((self.when(c) <= self.when(s) or self.when(c)[:10] == self.when(s)[:10])
-                       and (level(s) <= level(c) or (c.high is not None and self.fits(c, s)))
-                       for c in chain):
+            when_s = self.when(s)
+            if rising:  # the links no later than s, or of its day: the chain's first k
+                k = bisect_right(whens, when_s)
+                while k < len(whens) and whens[k][:10] == when_s[:10]:
+                    k += 1
+                if not ((k and level(s) <= levels[k - 1])
+                        or any(c.high is not None and self.fits(c, s) for c in chain[:k])):
+                    return None
+            elif not any((w <= when_s or w[:10] == when_s[:10])
+                         and (level(s) <= v or (c.high is not None and self.fits(c, s)))
+                         for c, w, v in zip(chain, whens, levels, strict=True)):
                 return None
         if stale and independent_count(stale, self.origins) > independent_count(chain, self.origins):
             return None
         return chain, stale
+
+
+# One link candidate of rising_chain: (length, sources, -index, group). The best has the longest chain, then
+# the most sources, then the first index; group: the link's source (None when it names none).
+_Link = tuple[int, int, int, "str | None"]
+
+
+def _best_two(found: Sequence[_Link | None]) -> tuple[_Link | None, _Link | None]:
+    """The best of ``found``, and the best of another group than its."""
+    top = max((f for f in found if f is not None), default=None)
+    if top is None:
+        return None, None
+    other = max((f for f in found if f is not None and f[3] != top[3]), default=None)
+    return top, other
+
+
+def _rising_links(levels: Sequence[float], groups: Sequence[str | None]) -> tuple[list[tuple[int, int]], list]:
+    """``rising_chain``'s (score, prev) of reports in time order: for each report, the best chain ending in it
+    through an earlier report no higher than it, found with a prefix-maximum tree over the levels (the best two
+    links of different groups in each node: a link of the report's own group counts one source less)."""
+    n = len(levels)
+    rank = {v: k + 1 for k, v in enumerate(sorted(set(levels)))}
+    tree: list[tuple[_Link | None, _Link | None]] = [(None, None)] * (len(rank) + 1)
+    score: list[tuple[int, int]] = [(1, 1)] * n
+    prev: list[int | None] = [None] * n
+    for i in range(n):
+        at = rank[levels[i]]
+        found: list[_Link | None] = []
+        k = at
+        while k:
+            found += tree[k]
+            k -= k & -k
+        top, other = _best_two(found)
+        if top is not None:
+            best = (top[0] + 1, top[1] + (not (top[3] is not None and top[3] == groups[i])), top[2])
+            if other is not None and top[3] is not None and top[3] == groups[i]:
+                best = max(best, (other[0] + 1, other[1] + 1, other[2]))
+            score[i], prev[i] = best[:2], -best[2]
+        link = (*score[i], -i, groups[i])
+        k = at
+        while k < len(tree):
+            tree[k] = _best_two([*tree[k], link])
+            k += k & -k
+    return score, prev
 
 
 def is_stray(r: Report, anchor: Report, opts: ReconcileOptions) -> bool:
@@ -262,12 +321,26 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note, opts)
 
 
-def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, opts: ReconcileOptions) -> Fact:
+def _clusters(j: _Judge, reps: list[Report]) -> list[list[Report]]:
+    """Reports joined with every cluster holding one they fit (the clusters it bridges merge)."""
     clusters: list[list[Report]] = []
+    spans: list[dict[tuple[float, float], None]] = []  # the distinct intervals of each cluster's members
     for r in reps:
-        hits = [cl for cl in clusters if any(j.fits(r, o) for o in cl)]
+        iv = j.iv[r.claim_id]
+        hit = [k for k, ivs in enumerate(spans) if any(overlap(iv, x) for x in ivs)]
+        hits = [clusters[k] for k in hit]
         merged = [r] + [x for cl in hits for x in cl]
-        clusters = [cl for cl in clusters if cl not in hits] + [merged]
+        merged_spans = {iv: None}
+        for k in hit:
+            merged_spans.update(spans[k])
+        kept = [k for k, cl in enumerate(clusters) if cl not in hits]
+        clusters = [clusters[k] for k in kept] + [merged]
+        spans = [spans[k] for k in kept] + [merged_spans]
+    return clusters
+
+
+def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, opts: ReconcileOptions) -> Fact:
+    clusters = _clusters(j, reps)
     scored = sorted(clusters, key=lambda cl: (-independent_count(cl, j.origins), -len(cl),
                                                 min(x.article_id for x in cl)))
     low = min(level(r) for r in reps)

@@ -173,8 +173,8 @@ def story_context(story: Story, extractions: Sequence[Extraction], sources: Sequ
         if not casualty:
             casualty = any(c.measure in HUMAN_TOLLS and c.span[0] < opts.lede_chars and not c.negated
                            and not _after_prior_event(c) for c in ex.claims)
-    for name in where:
-        score[name] += 3.0 * sum(1 for t in titles if re.search(rf"\b{re.escape(name)}\b", t))
+    for name in where:  # (a title that holds the name's words holds the name)
+        score[name] += 3.0 * sum(1 for t in titles if name in t and re.search(rf"\b{re.escape(name)}\b", t))
     local = {n: v for n, v in score.items() if where[n][2] not in ("country", "unknown")}
     top = max(local.values(), default=0.0)
     home = {n for n, v in local.items() if v >= HOME_SHARE * top and v > 0}
