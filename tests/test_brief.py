@@ -334,3 +334,26 @@ def test_timeline_groups_a_coarser_date_with_the_first_group_it_prefixes() -> No
     assert [(e.date, e.text, [c.article_id for c in e.citations]) for e in entries] == [
         ("2024-04-14", burst, ["b"]), ("2025", "Officials inspected the dam", ["b"]),
         ("2025-04-14", burst, ["a", "b"]), ("2025-04-15", fire, ["a", "b"])]
+
+
+def test_sentences_found_line_by_line_are_those_of_the_whole_text() -> None:
+    """The splitter never reads across a line break: a text's sentences are its lines' (each line split once,
+    as copies repeat paragraphs), from each line's start."""
+    from crosswire.brief import _spans
+
+    texts = ["Dr.\nSmith said. The U.S.\nThe end.", "“Quoted.” He said.\n\n\"Another\" one. Sen. Smith left",
+             "\n\nA. B. C.\n", "", "No end", "Jan. 5 was cold. It rained.\r\nThen 2.5 inches fell! Wow?\n“\n' A.",
+             "St. Louis\nMo. Police said. Lt. Col. Smith\n\n\nagreed."]
+    lines: dict[str, list[tuple[int, int]]] = {}
+    for text in texts + texts:  # (the second time from lines already split)
+        assert _spans(text, lines) == _spans(text), text
+
+
+def test_report_positions_within_a_span_in_their_order() -> None:
+    from crosswire.brief import _Positions
+
+    positions = [40, 3, 17, 3, 99, 17, 0, 55]
+    at = _Positions(positions)
+    for start in range(-1, 101, 3):
+        for end in range(start, 102, 7):
+            assert at.within(start, end) == [n for n, p in enumerate(positions) if start <= p < end]

@@ -959,3 +959,40 @@ def test_hints_are_in_every_match_of_their_patterns() -> None:
                 assert may_hold(hint, plain_lower(text)), text
         assert not may_hold(hint, plain_lower("Nothing of the kind.")) and not rx.search("Nothing of the kind.")
         assert may_hold(hint, plain_lower("\u017f"))  # a text with a folding character is always searched
+
+
+def test_folded_patterns_find_what_the_case_insensitive_ones_find() -> None:
+    """A folded pattern searched in the lowered text finds the case-insensitive pattern's matches at the same
+    places; the alternations that stand for several searches (is the clause eventful, where does a party's
+    sentence first name the event) find what the first of those searches finds."""
+    from crosswire import event as ev
+    from crosswire.event import places
+    from crosswire.event.reading import EVENT_NOUNS, EVENT_VERBS, FUTURE, TYPE_RE, folded, plain_lower, search_folded
+
+    texts = ["Police said the gunman WILL face charges tomorrow.", "It could have been worse, they'll say",
+             "The Attack on the base was CLAIMED: the group claimed responsibility.", "A sTaBbInG, then a fire-test",
+             "Nothing happened", "ſhooting Kelvin \u212a blast İstanbul", "next-door killings", "won't", "",
+             "Gunfire erupted; they SEIZED the town and the bombing raids went on.", "x-attack attacks-x (attack)"]
+    for rx in (EVENT_VERBS, EVENT_NOUNS, FUTURE, places._MAYBE, *TYPE_RE.values()):
+        low = folded(rx)
+        for text in texts + [t.upper() for t in texts]:
+            want = [m.span() for m in rx.finditer(text)]
+            lowered = plain_lower(text)
+            if lowered is not None:
+                assert [m.span() for m in low.finditer(lowered)] == want, (rx.pattern[:30], text)
+                for at in range(len(text)):  # searched from a place, as a clause is
+                    assert bool(low.search(lowered, at)) == bool(rx.search(text, at)), (rx.pattern[:30], text, at)
+            found = search_folded(rx, low, text)
+            assert (found.span() if found else None) == (want[0] if want else None)
+    for name in (*TYPE_RE, "other"):
+        type_re = TYPE_RE.get(name)
+        words = places._Words(type_re)
+        reader = ev._SentenceReader(type_re)
+        for text in texts + [t.upper() for t in texts]:
+            assert words.eventful(text) == places._eventful(text, type_re), (name, text)
+            starts = [m.start() for rx in (EVENT_VERBS, type_re, ev._RESPONSIBILITY) if rx is not None
+                      for m in rx.finditer(text)]
+            assert reader(text)[2] == (min(starts) if starts else None), (name, text)
+    for bad in (re.compile(r"\W+", re.I), re.compile(r"\x41", re.I), re.compile("a(?-i:B)", re.I), re.compile("a")):
+        with pytest.raises(ValueError):
+            folded(bad)

@@ -7,6 +7,7 @@ sentence stated in other words by other articles cites those too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -160,6 +161,18 @@ def _similarities(words: frozenset[str], others: Sequence[frozenset[str]]) -> li
             for w in others]
 
 
+class _Positions:
+    """Positions (of an article's reports), to find those in a span without reading them all."""
+
+    def __init__(self, positions: Sequence[int]) -> None:
+        self._order = sorted(range(len(positions)), key=positions.__getitem__)
+        self._sorted = [positions[n] for n in self._order]
+
+    def within(self, start: int, end: int) -> list[int]:
+        """The indexes of the positions p with ``start <= p < end``, in their order."""
+        return sorted(self._order[bisect_left(self._sorted, start):bisect_left(self._sorted, end)])
+
+
 class _WordSets:
     """Word sets (of sentences, many the same), each distinct one measured once: ``similarities(words)`` is
     ``_similarities(words, sets)``."""
@@ -207,7 +220,24 @@ def sentences(article: Article) -> list[tuple[int, int]]:
     return _spans(article.text)
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
+def _spans(text: str, lines: dict[str, list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+    """:func:`sentences` of a text. ``lines``: the spans of each line already split (the splitter never
+    reads across a line break, so a text's spans are its lines' spans, each from its line's start; copies
+    and rewrites repeat paragraphs)."""
+    if lines is None:
+        return _line_spans(text)
+    out: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        found = lines.get(line)
+        if found is None:
+            found = lines[line] = _line_spans(line)
+        out += [(at + s, at + e) for s, e in found] if at else found
+        at += len(line) + 1
+    return out
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for s, e in split_sentences(text):
         while s < e and text[s] in " \t\"'\u201c":
@@ -288,23 +318,31 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
     groups: list[list[DatedEvent]] = []
     group_words: list[dict[frozenset[str], None]] = []  # the distinct event words of each group's members
     # An event joins the first group whose date it is a prefix of (the same day, or a day of its month) and
-    # that says the same: the groups of each prefix of their first date, in order.
+    # that says the same, which it can only if they share a word: the groups of each prefix of their first
+    # date, and of each word, in order.
     dated: dict[str, list[int]] = {}
+    worded: dict[str, set[int]] = {}
     for ev in events:
         wa = words_of(ev)
         home = None
-        for k in dated.get(ev.date, ()):
-            if any(_event_overlap(wa, wb) >= opts.timeline_similarity for wb in group_words[k]):
+        same_date = dated.get(ev.date, [])
+        sharing = set().union(*(worded.get(w, ()) for w in wa))
+        for k in same_date if len(same_date) <= len(sharing) else sorted(sharing):
+            if k in sharing and groups[k][0].date.startswith(ev.date) and any(
+                    _event_overlap(wa, wb) >= opts.timeline_similarity for wb in group_words[k]):
                 home = k
                 break
         if home is None:
+            home = len(groups)
             for n in range(len(ev.date) + 1):
-                dated.setdefault(ev.date[:n], []).append(len(groups))
+                dated.setdefault(ev.date[:n], []).append(home)
             groups.append([ev])
             group_words.append({wa: None})
         else:
             groups[home].append(ev)
             group_words[home][wa] = None
+        for w in wa:
+            worded.setdefault(w, set()).add(home)
     entries = []
     for g in groups:
         lead = min(g, key=lambda x: (len(x.sentence), x.article_id))
@@ -366,6 +404,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     by_article: dict[str, list[int]] = {}
     cand_at: list[int] = []  # candidate -> its index in all_sents
     texts: dict[str, str] = {}
+    lines: dict[str, list[tuple[int, int]]] = {}  # the sentences of each distinct line
     media: dict[str, bool] = {}  # inline_media of each distinct sentence (copies repeat them)
 
     def media_in(sent: str) -> bool:
@@ -378,7 +417,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         text = texts[aid] = articles[aid].text
         kept = 0
         at = by_article.setdefault(aid, [])
-        for s, e in _spans(text):
+        for s, e in _spans(text, lines):
             at.append(len(all_sents))
             sent = text[s:e]
             if kept < opts.sentences_per_article and opts.min_words <= len(sent.split()) <= opts.max_words \
@@ -423,7 +462,11 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     for f in facts:
         for r in f.reports:
             stated.setdefault(r.article_id, []).append((r.span[0], f.key))
-    fact_sets = [frozenset(k for pos, k in stated.get(aid, []) if s <= pos < e) for aid, s, e, _ in cands]
+    # the facts a sentence states, the weight of the key figures in it: each article's reports by position
+    stated_at = {aid: _Positions([pos for pos, _ in found]) for aid, found in stated.items()}
+    keys_at = {aid: _Positions([fs for fs, _, _ in found]) for aid, found in key_spans.items()}
+    fact_sets = [frozenset(stated[aid][n][1] for n in stated_at[aid].within(s, e)) if aid in stated_at
+                 else frozenset() for aid, s, e, _ in cands]
     # centrality against the sentences of at most `centrality_articles` articles (linear in story size)
     peers = set(ids[: opts.centrality_articles])
     peer_idx = [j for j, c in enumerate(cands) if c[0] in peers]
@@ -470,7 +513,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
             for sim in sims[hi:]:
                 central += sim
         central /= spread
-        facts_here = sum(w for fs, fe, w in key_spans.get(aid, []) if s <= fs < e)
+        facts_here = sum(key_spans[aid][n][2] for n in keys_at[aid].within(s, e)) if aid in keys_at else 0
         scores.append(1.5 / (1 + position) + central + 0.8 * min(facts_here, 3.0) + 0.02 * min(len(words[i]), 20))
     chosen: list[int] = []
     cited: set[str] = set()
@@ -503,10 +546,8 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     chosen.sort(key=lambda i: (rank[cands[i][0]], cands[i][1]))
     # every sentence's words, for citations from the other articles (none in a one-article story)
     cite_words: _WordSets | None = None
-    cite_nums: list[frozenset[str]] = []
     if chosen and len(by_article) > 1:
         cite_words = _WordSets([words_of(c[3]) for c in all_sents])
-        cite_nums = [nums_of(c[3]) for c in all_sents]
     out = []
     for i in chosen:
         aid, s, e, sent = cands[i]
@@ -520,7 +561,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
                 continue
             # the other article's most similar sentence (the first of equals: sentences run in text order)
             j = max(by_article[other], key=sims.__getitem__)
-            if sims[j] >= opts.citation_similarity and cite_nums[j] >= nums[i]:
+            if sims[j] >= opts.citation_similarity and nums_of(all_sents[j][3]) >= nums[i]:
                 cites.append(Citation(article_id=other, span=(all_sents[j][1], all_sents[j][2])))
         out.append(SummarySentence(text=sent, citations=tuple(cites)))
     return tuple(out)

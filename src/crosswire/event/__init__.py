@@ -32,9 +32,11 @@ from .reading import (
     EventType,
     Read,
     event_type,
+    folded,
     may_hold,
     names_a_type,
     read,
+    search_folded,
     sentence_spans,
 )
 from .tolls import event_toll, known_places
@@ -243,7 +245,7 @@ _DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|
                          r"stormed|bombed|shelled|killed|kills|claimed(?:\s+responsibility)?|seized|captured|"
                          r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b", re.I)
-_RESPONSIBILITY_HINT = "claim"  # what every match of _RESPONSIBILITY holds, lowered
+_RESPONSIBILITY_HINT = ("claim",)  # what every match of _RESPONSIBILITY holds, lowered
 
 
 def _responsibility_claimed(rd: Read) -> bool:
@@ -256,7 +258,8 @@ _ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|soldier\s+o
 _DISPUTED = re.compile(r"\b(?:no\s+(?:evidence|connection|connections|link|links|ties)\s+(?:to|with|of|for|that)|"
                        r"provided\s+no\s+evidence|dismissed\s+(?:the|that|its)\s+claim|"
                        r"(?:doubts?|questioned|disputed|denied|rejected)\s+(?:the\s+|its\s+|that\s+)?claim)", re.I)
-_DISPUTED_HINT = re.compile(r"no\s+(?:evidence|connection|link|ties)|claim")  # a part of every match, lowered
+# a part of every match, lowered: "no ties" (no\s+ties) holds "ties"
+_DISPUTED_HINT = ("claim", "evidence", "connection", "link", re.compile(r"no\s+ties"))
 
 
 def _disputed(rd: Read) -> bool:
@@ -295,8 +298,8 @@ _NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1
                                rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
 _PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
 # the words of _PERPETRATOR without their plural s: one of them is in every match, lowered
-_PERPETRATOR_HINT = re.compile(r"gunm[ae]n|shooter|attacker|assailant|bomber|killer|perpetrator|suspect|hijacker|"
-                               r"driver")
+_PERPETRATOR_HINT = ("gunman", "gunmen", "shooter", "attacker", "assailant", "bomber", "killer", "perpetrator",
+                     "suspect", "hijacker", "driver")
 _ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "president", "governor", "director",
                          "commissioner", "spokesman", "spokeswoman", "agent", "detective", "captain", "sergeant"))
 
@@ -323,22 +326,23 @@ def _perpetrators(rd: Read) -> list[str]:
 
 class _SentenceReader:
     """What :func:`_parties` reads in a sentence, for one event type, each distinct sentence once (copies repeat
-    them): its forces (start, end, name), whether it is an embedded post, and where its event verbs, type
-    words and claims of responsibility start (all from the sentence's start)."""
+    them): its forces (start, end, name), whether it is an embedded post, and where the first of its event
+    verbs, type words and claims of responsibility (claiming it is doing it) starts (None: it has none),
+    all from the sentence's start. The first match of their alternation is the first of all their matches."""
 
     def __init__(self, type_re: re.Pattern[str] | None) -> None:
-        self.type_re = type_re
-        self._read: dict[str, tuple[list[tuple[int, int, str]], bool, list[int]]] = {}
+        self._verb = re.compile("|".join(f"(?:{rx.pattern})" for rx in (EVENT_VERBS, type_re, _RESPONSIBILITY)
+                                         if rx is not None), re.I)
+        self._verb_folded = folded(self._verb)
+        self._read: dict[str, tuple[list[tuple[int, int, str]], bool, int | None]] = {}
 
-    def __call__(self, sentence: str) -> tuple[list[tuple[int, int, str]], bool, list[int]]:
+    def __call__(self, sentence: str) -> tuple[list[tuple[int, int, str]], bool, int | None]:
         found = self._read.get(sentence)
         if found is None:
             forces = [(m.start(), m.end(), _force_name(m)) for m in FORCES.finditer(sentence)]
-            verbs = [m.start() for m in EVENT_VERBS.finditer(sentence)]
-            if self.type_re is not None:
-                verbs += [m.start() for m in self.type_re.finditer(sentence)]
-            verbs += [m.start() for m in _RESPONSIBILITY.finditer(sentence)]  # claiming it is doing it
-            found = self._read[sentence] = (forces, bool(_EMBEDDED_POST.search(sentence)), verbs)
+            verb = search_folded(self._verb, self._verb_folded, sentence)
+            found = self._read[sentence] = (forces, bool(_EMBEDDED_POST.search(sentence)),
+                                            None if verb is None else verb.start())
         return found
 
 
@@ -369,12 +373,12 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
         sentences = [(a, b, read_sentence(text[a:b])) for a, b in relevant]
         for a, _, (forces, _, _) in sentences:
             found += [(a + s, a + e, name) for s, e, name in forces]
-        for a, b, (_, embedded, at) in sentences:
+        for a, b, (_, embedded, verb) in sentences:
             if embedded:
                 continue  # an embedded post ("... — Fire Dept (@dept)"): its words, not the report's
-            if not at:
+            if verb is None:
                 continue
-            verbs = [v + a for v in at]
+            first_verb = a + verb
             for s, e, name in found:
                 if not a <= s < b or is_media_name(name):
                     continue
@@ -403,7 +407,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                     mentions.append((name, w, "actor"))
                 elif TARGET_BEFORE.search(before):
                     mentions.append((name, w, "target"))
-                elif not any(v < s for v in verbs):
+                elif not first_verb < s:
                     mentions.append((name, w, "actor"))
                 else:
                     mentions.append((name, w * 0.5, "target"))

@@ -22,6 +22,7 @@ from .reading import (
     EVENT_NOUNS,
     EVENT_VERBS,
     FUTURE,
+    FUTURE_FOLDED,
     HOME_NOUNS,
     HOME_VERBS,
     HOME_WORDS,
@@ -35,6 +36,8 @@ from .reading import (
     TYPE_RE,
     EventType,
     Read,
+    folded,
+    search_folded,
 )
 from .towns import admin1_at, country_of_code, lookup_region, lookup_town, population_of, town_place
 
@@ -183,6 +186,10 @@ class _Words:
 
     def __init__(self, type_re: re.Pattern[str] | None) -> None:
         self.type_re = type_re
+        # _eventful's three searches as one (a match of any of them is a match of the alternation)
+        self._any_event = re.compile("|".join(f"(?:{rx.pattern})" for rx in (type_re, EVENT_VERBS, EVENT_NOUNS)
+                                              if rx is not None), re.I)
+        self._any_event_folded = folded(self._any_event)
         self._cue: dict[str, str] = {}
         self._eventful: dict[str, bool] = {}
         self._attributive: dict[str, bool] = {}
@@ -195,9 +202,10 @@ class _Words:
         return found
 
     def eventful(self, text: str) -> bool:
+        """``_eventful(text, type_re)``."""
         found = self._eventful.get(text)
         if found is None:
-            found = self._eventful[text] = _eventful(text, self.type_re)
+            found = self._eventful[text] = search_folded(self._any_event, self._any_event_folded, text) is not None
         return found
 
     def attributive(self, after: str) -> bool:
@@ -243,14 +251,17 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
     if cue == "site":
         w += SCORE_SITE + (SCORE_SITE_EVENT if eventful else 0.0)
     w *= CUE_FACTOR.get(cue, 1.0)
+    lowered = rd.lowered
     if sentence in background or words.background_link(text[sentence[0]:start]) \
-            or FUTURE.search(text, c0, start) or _MAYBE.search(clause):
+            or (FUTURE.search(text, c0, start) if lowered is None else FUTURE_FOLDED.search(lowered, c0, start)) \
+            or (_MAYBE.search(clause) if lowered is None else _MAYBE_FOLDED.search(lowered[c0:c1])):
         w *= BACKGROUND_FACTOR  # another time, a plan ("will race in Abu Dhabi"), a maybe ("could strike X")
         site = False
     return w, site, False
 
 
 _MAYBE = re.compile(r"\b(?:could|would|might)\b", re.I)
+_MAYBE_FOLDED = folded(_MAYBE)
 
 
 def _eventful(text: str, type_re: re.Pattern[str] | None) -> bool:

@@ -6,7 +6,7 @@ Part of :mod:`crosswire.event` (see docs/events.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -93,23 +93,39 @@ def plain_lower(text: str) -> str | None:
     return text.lower()
 
 
-_ANY_TYPE_LOWER = re.compile(ANY_TYPE.pattern.lower())  # (no upper-case escape in it: see the tests)
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern that finds in a lowered text (of :func:`plain_lower`) what the case-insensitive ``pattern``
+    finds in the text, at the same places: its lower-case form, matched case-sensitively (an upper-case escape
+    such as \\W or \\S, or a character written by its code, would change meaning: a pattern with one has no
+    folded form)."""
+    if not pattern.flags & re.IGNORECASE or re.search(r"\\[A-Zxu0-9]|\(\?[a-z]*-", pattern.pattern):
+        raise ValueError(f"no folded form: {pattern.pattern!r}")
+    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+
+
+def search_folded(pattern: re.Pattern[str], lower_pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``'s match, found in the lowered text with ``folded(pattern)`` when it can be
+    (its places are the text's; its letters lowered)."""
+    lowered = plain_lower(text)
+    return pattern.search(text) if lowered is None else lower_pattern.search(lowered)
+
+
+_ANY_TYPE_LOWER = folded(ANY_TYPE)
 
 
 def names_a_type(text: str) -> bool:
     """Whether some type's words are in ``text`` (``TYPE_RE[name].search(text)`` for some name)."""
-    lowered = plain_lower(text)
-    if lowered is None:
-        return ANY_TYPE.search(text) is not None
-    return _ANY_TYPE_LOWER.search(lowered) is not None
+    return search_folded(ANY_TYPE, _ANY_TYPE_LOWER, text) is not None
 
 
-def may_hold(hint: re.Pattern[str] | str, lowered: str | None) -> bool:
-    """False only when the lowered text (of :func:`plain_lower`) lacks ``hint``, a part (a lower-case string or
-    pattern) of everything a case-insensitive pattern finds: then that pattern finds nothing in the text."""
+def may_hold(hints: Sequence[str | re.Pattern[str]], lowered: str | None) -> bool:
+    """False only when the lowered text (of :func:`plain_lower`) holds none of ``hints`` (lower-case strings or
+    patterns), one of which is part of everything a case-insensitive pattern finds: then that pattern finds
+    nothing in the text."""
     if lowered is None:
         return True
-    return hint in lowered if isinstance(hint, str) else hint.search(lowered) is not None
+    return any(hint in lowered if isinstance(hint, str) else hint.search(lowered) is not None for hint in hints)
+
 
 # Generic words for "the event happened" (used with the type's own words to find the main event).
 EVENT_VERBS = re.compile(
@@ -187,6 +203,7 @@ FUTURE = re.compile(
     r"\b(?:will|won't|shall|(?:is|are|am)\s+(?:(?:set|due|scheduled|expected|going|slated|planning|poised)\s+to|"
     r"to\s+be)|plans?\s+to|planned\s+for|scheduled\s+for|to\s+be\s+held|to\s+take\s+place)\b|\w'll\b|"
     r"\b(?:tomorrow|next)\b", re.I)
+FUTURE_FOLDED = folded(FUTURE)
 # A date inside a relative clause ("Mr Trump, who won the election on Wednesday, met ...") is background.
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
 # What follows an event, or looks back at one: its date is not the event's own.
