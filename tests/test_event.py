@@ -967,13 +967,23 @@ def test_folded_patterns_find_what_the_case_insensitive_ones_find() -> None:
     sentence first name the event) find what the first of those searches finds."""
     from crosswire import event as ev
     from crosswire.event import places
-    from crosswire.event.reading import EVENT_NOUNS, EVENT_VERBS, FUTURE, TYPE_RE, folded, plain_lower, search_folded
+    from crosswire.event.reading import (
+        BACKGROUND_LINK,
+        EVENT_NOUNS,
+        EVENT_VERBS,
+        FUTURE,
+        TYPE_RE,
+        folded,
+        plain_lower,
+        search_folded,
+    )
 
-    texts = ["Police said the gunman WILL face charges tomorrow.", "It could have been worse, they'll say",
+    texts = ["In RETALIATION for the raid, months after a similar one", "Since then. Previously, years after",
+             "Police said the gunman WILL face charges tomorrow.", "It could have been worse, they'll say",
              "The Attack on the base was CLAIMED: the group claimed responsibility.", "A sTaBbInG, then a fire-test",
              "Nothing happened", "ſhooting Kelvin \u212a blast İstanbul", "next-door killings", "won't", "",
              "Gunfire erupted; they SEIZED the town and the bombing raids went on.", "x-attack attacks-x (attack)"]
-    for rx in (EVENT_VERBS, EVENT_NOUNS, FUTURE, places._MAYBE, *TYPE_RE.values()):
+    for rx in (EVENT_VERBS, EVENT_NOUNS, FUTURE, places._MAYBE, BACKGROUND_LINK, *TYPE_RE.values()):
         low = folded(rx)
         for text in texts + [t.upper() for t in texts]:
             want = [m.span() for m in rx.finditer(text)]

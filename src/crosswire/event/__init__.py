@@ -28,6 +28,7 @@ from .reading import (
     OTHER,
     PARTY_SHARE,
     TARGET_BEFORE,
+    TYPE_FOLDED,
     TYPE_RE,
     EventType,
     Read,
@@ -35,6 +36,7 @@ from .reading import (
     folded,
     may_hold,
     names_a_type,
+    plain_lower,
     read,
     search_folded,
     sentence_spans,
@@ -138,12 +140,14 @@ def _type_counts(chunk: str, year: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     if not names_a_type(chunk):  # (most chunks name no type, the others one or two)
         return out
+    lowered = plain_lower(chunk)  # (the matches in it are the chunk's, at the same places, lowered)
     for t in EVENT_TYPES:
-        type_re = TYPE_RE[t.name]
-        if type_re.search(chunk) is None:
+        type_re = TYPE_RE[t.name] if lowered is None else TYPE_FOLDED[t.name]
+        text = chunk if lowered is None else lowered
+        if type_re.search(text) is None:
             continue
         n = 0
-        for m in type_re.finditer(chunk):
+        for m in type_re.finditer(text):
             if not _other_year(chunk, m.start(), year) \
                     and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk)) \
                     and not _not_an_event(chunk, m, t.name):
@@ -456,7 +460,8 @@ def event_record(story: Story, facts: Sequence[Fact], articles: Mapping[str, Art
     places = known_places(exs)
     attributed = {c.attributed_to for rd in reads for c in rd.extraction.claims if c.attributed_to}
     actors, targets = _parties(reads, etype, attributed)
-    in_story = {s.article_id: s for s in sources if s.article_id in set(story.article_ids)}
+    ids = set(story.article_ids)
+    in_story = {s.article_id: s for s in sources if s.article_id in ids}
     independent = sum(1 for a in story.article_ids if a in in_story and in_story[a].independent) if in_story \
         else len(story.article_ids)
     return EventRecord(

@@ -217,7 +217,7 @@ class _Words:
     def background_link(self, before: str) -> bool:
         found = self._linked.get(before)
         if found is None:
-            found = self._linked[before] = bool(BACKGROUND_LINK.search(before))
+            found = self._linked[before] = search_folded(BACKGROUND_LINK, _BACKGROUND_LINK_FOLDED, before) is not None
         return found
 
 
@@ -262,6 +262,7 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
 
 _MAYBE = re.compile(r"\b(?:could|would|might)\b", re.I)
 _MAYBE_FOLDED = folded(_MAYBE)
+_BACKGROUND_LINK_FOLDED = folded(BACKGROUND_LINK)
 
 
 def _eventful(text: str, type_re: re.Pattern[str] | None) -> bool:

@@ -111,6 +111,7 @@ def search_folded(pattern: re.Pattern[str], lower_pattern: re.Pattern[str], text
 
 
 _ANY_TYPE_LOWER = folded(ANY_TYPE)
+TYPE_FOLDED = {name: folded(rx) for name, rx in TYPE_RE.items()}
 
 
 def names_a_type(text: str) -> bool:
