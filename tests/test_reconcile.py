@@ -732,3 +732,15 @@ def test_compatible_groups_tell_firm_from_vague_members_as_before():
     c1, c2, c3, c4, c5, d1, d2, d3, d4, d5 = members  # the 5s, 6s and 40s apart; the vague beside the first
     assert [[id(m) for m in g] for g in groups] == [[id(m) for m in g] for g in
                                                     ([c1, d1, c2, c4, d2, d4], [c3, d3], [c5, d5])]
+
+
+def test_cues_read_once_per_text_are_the_cues_found():
+    from crosswire.reconcile import scope
+
+    for text in ("the deadliest attack since 2011, surpassing last year's toll", "in the civil war since 2011",
+                 "Nothing here", "Killed two years ago", ""):
+        for _ in range(2):  # (the second time from the memo)
+            strong, weak = scope._STRONG_CUES.search(text), scope._WEAK_CUES.search(text)
+            assert scope._strong_cue(text) == (strong.group(0) if strong else None)
+            assert scope._weak_cue(text) == (weak.group(0) if weak else None)
+            assert scope._casualty(text) == bool(scope._CASUALTY.search(text))

@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from crosswire.records import PARAGRAPH_SEPARATOR, Article, Claim, Entity, Extraction, Source, Story
 
@@ -56,6 +57,25 @@ _STRONG_CUES = re.compile(
     r"(?:years|decades|months)\s+(?:after|since|on)|a\s+(?:year|decade)\s+(?:after|since|on))\b",
     re.IGNORECASE,
 )
+# The cues and casualty words of a text, each distinct text read once: copies and rewrites repeat the
+# sentences of their claims (pure functions of the text, so a bounded memo changes no result).
+@lru_cache(maxsize=4096)
+def _strong_cue(text: str) -> str | None:
+    found = _STRONG_CUES.search(text)
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _weak_cue(text: str) -> str | None:
+    found = _WEAK_CUES.search(text)
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _casualty(text: str) -> bool:
+    return _CASUALTY.search(text) is not None
+
+
 # Cues of a longer span: background only when the figure also towers over the story's others.
 _WEAK_CUES = re.compile(
     r"\b(?:since\s+(?:19|20)\d\d|civil\s+war|since\s+the\s+(?:start|beginning|outbreak)|over\s+the\s+(?:years|decade)|"
@@ -367,10 +387,11 @@ def _continues_other_event(c: Claim, ex: Extraction, ctx: StoryContext, opts: Re
             return None  # the sentence in between starts afresh
         if _COMPARISON.search(previous):
             return None  # "the deadliest attack this year." measures this event against others
-        cue = _STRONG_CUES.search(previous) if _CASUALTY.search(previous) else None
-        if cue:
-            return cue.group(0)
-        if ctx.start is not None and _CASUALTY.search(previous):
+        casualty = _casualty(previous)
+        cue = _strong_cue(previous) if casualty else None
+        if cue is not None:
+            return cue
+        if ctx.start is not None and casualty:
             for ev in ex.events:
                 end = _period_end(ev.date) if p0 <= ev.span[0] < stop else None
                 if end is not None and end < ctx.start - timedelta(days=opts.background_days):
@@ -399,17 +420,17 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
         own = _NOW.search(c.sentence, max(0, at - 40), at + len(c.text) + compared.start())
         after = after[: compared.start() if own else compared.end()]
     near = c.sentence[max(0, at - 80) : at + len(c.text)] + after
-    if _STRONG_CUES.search(near):
-        return f"tied to another time or event ({_STRONG_CUES.search(near).group(0)!r})"  # type: ignore[union-attr]
+    if (cue := _strong_cue(near)) is not None:
+        return f"tied to another time or event ({cue!r})"
     previous = _continues_other_event(c, ex, ctx, opts)
     if previous:
         return f"follows a sentence about another time or event ({previous!r})"
     value = rep_value(c.low, c.high)
     figures = peers if isinstance(peers, PeerFigures) else PeerFigures(peers)
     others = figures.count_others(c)
-    if _WEAK_CUES.search(c.sentence) and (
+    if (weak := _weak_cue(c.sentence)) is not None and (
             not others or (value is not None and value > opts.cue_ratio * figures.median_of_others(c))):
-        return f"a longer span ({_WEAK_CUES.search(c.sentence).group(0)!r})"  # type: ignore[union-attr]
+        return f"a longer span ({weak!r})"
     if c.unit == "person" and c.measure != "count" and value and others and \
             value > opts.background_ratio * figures.median_of_others(c):
         # (a bare count is of anything: 300,000 signatures beside two children is no other event's toll)
