@@ -280,6 +280,16 @@ def test_word_sets_measure_each_distinct_set_once() -> None:
     assert len(ws.distinct) == 4
     for words in (a, b, c, frozenset({"crew"}), frozenset({"bridge", "crew", "ship", "river"})):
         assert ws.similarities(words) == _similarities(words, sets)
+    import random
+
+    rng = random.Random(3)
+    vocab = [f"w{k}" for k in range(30)]
+    for _ in range(200):  # (the shared words are counted through the index of the sets holding each word)
+        sets = [frozenset(rng.sample(vocab, rng.randrange(0, 12))) for _ in range(rng.randrange(0, 40))]
+        ws = _WordSets(sets)
+        for words in (frozenset(rng.sample(vocab, rng.randrange(0, 15))) for _ in range(5)):
+            assert ws.similarities(words) == _similarities(words, sets)
+            assert ws.distinct_similarities(words) == _similarities(words, ws.distinct)
 
 
 def test_summary_of_copies_and_of_a_story_that_lists_an_article_twice() -> None:

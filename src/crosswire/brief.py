@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -175,15 +176,34 @@ class _Positions:
 
 class _WordSets:
     """Word sets (of sentences, many the same), each distinct one measured once: ``similarities(words)`` is
-    ``_similarities(words, sets)``."""
+    ``_similarities(words, sets)``. The words two sets share are counted through an index of the sets holding
+    each word (a set sharing none has similarity 0.0)."""
 
     def __init__(self, sets: Sequence[frozenset[str]]) -> None:
         slot: dict[frozenset[str], int] = {}
         self.slots = [slot.setdefault(w, len(slot)) for w in sets]  # each set's index in distinct
         self.distinct = list(slot)
+        self._sizes = [len(w) for w in self.distinct]
+        self._holding: dict[str, list[int]] = {}  # word -> the distinct sets holding it
+        for k, w in enumerate(self.distinct):
+            for word in w:
+                self._holding.setdefault(word, []).append(k)
+
+    def distinct_similarities(self, words: frozenset[str]) -> list[float]:
+        """``_similarities(words, self.distinct)``."""
+        shared: Counter[int] = Counter()
+        for word in words:
+            if (holding := self._holding.get(word)) is not None:
+                shared.update(holding)
+        found = [0.0] * len(self.distinct)
+        la, sizes = len(words), self._sizes
+        for k, n in shared.items():
+            lb = sizes[k]
+            found[k] = n / (la if la <= lb else lb) * (n / (la + lb - n)) ** 0.5
+        return found
 
     def similarities(self, words: frozenset[str]) -> list[float]:
-        found = _similarities(words, self.distinct)
+        found = self.distinct_similarities(words)
         return [found[k] for k in self.slots]
 
 
@@ -526,7 +546,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         if chosen:
             last = chosen[-1]
             last_nums = nums[last]
-            sims = _similarities(words[last], cand_sets.distinct)
+            sims = cand_sets.distinct_similarities(words[last])
             slots = cand_sets.slots
             alive = [i for i in alive
                      if i != last and not (fact_sets[i] and fact_sets[i] <= covered)
