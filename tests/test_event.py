@@ -979,11 +979,14 @@ def test_folded_patterns_find_what_the_case_insensitive_ones_find() -> None:
     )
 
     texts = ["In RETALIATION for the raid, months after a similar one", "Since then. Previously, years after",
+             "The Gunmen and a SUSPECT; drivers-ed shooters", "Officials DENIED the claim, with no ties to IS",
+             "It Claimed Responsibility, then provided no evidence that it did",
              "Police said the gunman WILL face charges tomorrow.", "It could have been worse, they'll say",
              "The Attack on the base was CLAIMED: the group claimed responsibility.", "A sTaBbInG, then a fire-test",
              "Nothing happened", "ſhooting Kelvin \u212a blast İstanbul", "next-door killings", "won't", "",
              "Gunfire erupted; they SEIZED the town and the bombing raids went on.", "x-attack attacks-x (attack)"]
-    for rx in (EVENT_VERBS, EVENT_NOUNS, FUTURE, places._MAYBE, BACKGROUND_LINK, *TYPE_RE.values()):
+    for rx in (EVENT_VERBS, EVENT_NOUNS, FUTURE, places._MAYBE, BACKGROUND_LINK, ev._PERPETRATOR_WORD,
+               ev._RESPONSIBILITY, ev._DISPUTED, *TYPE_RE.values()):
         low = folded(rx)
         for text in texts + [t.upper() for t in texts]:
             want = [m.span() for m in rx.finditer(text)]

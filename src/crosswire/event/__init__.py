@@ -250,10 +250,18 @@ _DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|
                          r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b", re.I)
 _RESPONSIBILITY_HINT = ("claim",)  # what every match of _RESPONSIBILITY holds, lowered
+_RESPONSIBILITY_FOLDED = folded(_RESPONSIBILITY)
+
+
+def _in_text(rd: Read, pattern: re.Pattern[str], pattern_folded: re.Pattern[str]) -> list[re.Match[str]]:
+    """``pattern``'s matches in the article's text, found in its lowered text when that finds the same (at
+    the same places; their letters lowered)."""
+    lowered = rd.lowered
+    return list(pattern.finditer(rd.text) if lowered is None else pattern_folded.finditer(lowered))
 
 
 def _responsibility_claimed(rd: Read) -> bool:
-    return may_hold(_RESPONSIBILITY_HINT, rd.lowered) and _RESPONSIBILITY.search(rd.text) is not None
+    return may_hold(_RESPONSIBILITY_HINT, rd.lowered) and bool(_in_text(rd, _RESPONSIBILITY, _RESPONSIBILITY_FOLDED))
 
 
 _CLAIM_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:claimed|claims|claiming)\b")
@@ -264,10 +272,14 @@ _DISPUTED = re.compile(r"\b(?:no\s+(?:evidence|connection|connections|link|links
                        r"(?:doubts?|questioned|disputed|denied|rejected)\s+(?:the\s+|its\s+|that\s+)?claim)", re.I)
 # a part of every match, lowered: "no ties" (no\s+ties) holds "ties"
 _DISPUTED_HINT = ("claim", "evidence", "connection", "link", re.compile(r"no\s+ties"))
+_DISPUTED_FOLDED = folded(_DISPUTED)
 
 
 def _disputed(rd: Read) -> bool:
-    return may_hold(_DISPUTED_HINT, rd.lowered) and _DISPUTED.search(rd.text) is not None
+    if not may_hold(_DISPUTED_HINT, rd.lowered):
+        return False
+    lowered = rd.lowered
+    return (_DISPUTED.search(rd.text) if lowered is None else _DISPUTED_FOLDED.search(lowered)) is not None
 
 
 _OTHER_ACT = re.compile(r"\b(?:retaliation\s+(?:for|against)|revenge\s+for|response\s+to|reprisal\s+for|"
@@ -302,6 +314,7 @@ _NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1
                                rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
 _PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
 # the words of _PERPETRATOR without their plural s: one of them is in every match, lowered
+_PERPETRATOR_FOLDED = folded(_PERPETRATOR_WORD)
 _PERPETRATOR_HINT = ("gunman", "gunmen", "shooter", "attacker", "assailant", "bomber", "killer", "perpetrator",
                      "suspect", "hijacker", "driver")
 _ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "president", "governor", "director",
@@ -315,7 +328,7 @@ def _perpetrators(rd: Read) -> list[str]:
     out: list[str] = []
     if not may_hold(_PERPETRATOR_HINT, rd.lowered):
         return out
-    for cue in _PERPETRATOR_WORD.finditer(text):  # read around each cue word only: most of a text has none
+    for cue in _in_text(rd, _PERPETRATOR_WORD, _PERPETRATOR_FOLDED):  # read around each cue word only
         w0, w1 = max(0, cue.start() - 90), cue.end() + 120
         for m in (*_NAMED_AFTER_CUE.finditer(text, w0, w1), *_NAMED_BEFORE_CUE.finditer(text, w0, cue.end()),
                   *_IDENTIFIED_AS.finditer(text, w0, w1)):
@@ -368,7 +381,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
     for rd in reads:
         text = rd.text
         # the lead, the sentences with figures, and a claim of responsibility wherever it is told
-        claimed = [m.start() for m in _RESPONSIBILITY.finditer(text)] \
+        claimed = [m.start() for m in _in_text(rd, _RESPONSIBILITY, _RESPONSIBILITY_FOLDED)] \
             if may_hold(_RESPONSIBILITY_HINT, rd.lowered) else []
         relevant = [s for s in rd.spans if rd.in_lead(s) or s in rd.claim_spans
                     or (claimed and any(s[0] <= c < s[1] for c in claimed))]
