@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 
 from crosswire.clean.chrome import inline_media
 from crosswire.errors import ConfigError
@@ -184,17 +185,15 @@ class _WordSets:
         self.slots = [slot.setdefault(w, len(slot)) for w in sets]  # each set's index in distinct
         self.distinct = list(slot)
         self._sizes = [len(w) for w in self.distinct]
-        self._holding: dict[str, list[int]] = {}  # word -> the distinct sets holding it
+        self._holding: defaultdict[str, list[int]] = defaultdict(list)  # word -> the distinct sets holding it
         for k, w in enumerate(self.distinct):
             for word in w:
-                self._holding.setdefault(word, []).append(k)
+                self._holding[word].append(k)
 
     def distinct_similarities(self, words: frozenset[str]) -> list[float]:
         """``_similarities(words, self.distinct)``."""
-        shared: Counter[int] = Counter()
-        for word in words:
-            if (holding := self._holding.get(word)) is not None:
-                shared.update(holding)
+        holding = self._holding
+        shared = Counter(chain.from_iterable([holding[word] for word in words if word in holding]))
         found = [0.0] * len(self.distinct)
         la, sizes = len(words), self._sizes
         for k, n in shared.items():
