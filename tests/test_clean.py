@@ -811,3 +811,90 @@ def test_foot_pre_tests_keep_clicks_addresses_credits_and_headlines() -> None:
     assert chrome.split_credit("Prices fell sharply on Monday.") is None
     assert headline_like("10 Things You Did Not Know") and headline_like("“Quoted Headline Here Now”")
     assert not headline_like("Ends with a stop.") and not headline_like("Two Words")
+
+
+# -- publication dates in a page's first lines (labels glued to the text, datelines, several stamps) ---------------
+def test_a_labelled_date_glued_to_the_first_line_is_read_and_cut_off() -> None:
+    """A label and a date run into the first line of text: the stamp is the publication date and is cut off, the
+    text after it stays the first paragraph (and a headline after it is the title)."""
+    text = ("Landslide buries hillside hamlet\n"
+            " date 2021-03-14 A landslide buried six houses in the hamlet of Orvel overnight, the district office "
+            "said.\nRescue teams dug through the mud until dawn.\n")
+    article = clean(doc(text))
+    assert (article.published.value, article.published.evidence) == ("2021-03-14", "text:date 2021-03-14")
+    assert article.paragraphs[1].startswith("A landslide buried six houses")
+    assert "2021-03-14" not in article.text
+    assert ("date 2021-03-14", "metadata:published") in {(r.text, r.reason) for r in article.removed}
+    headline = clean(doc("Date: 2021-03-14 Landslide buries hillside hamlet\n"
+                         "A landslide buried six houses in the hamlet of Orvel overnight, the district office said.\n"))
+    assert headline.published.value == "2021-03-14" and headline.title == "Landslide buries hillside hamlet"
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("Published: 05 Mar 2022 09:40 PM BdST Updated: 05 Mar 2022 11:02 PM BdST", "2022-03-05T21:40:00"),
+    ("Published : Tuesday, 15 March, 2022 at 12:00 AM  Count : 118", "2022-03-15T00:00:00"),
+    ("April 2, 2020 at 8:15 pm | Published in: Europe, News, Weather", "2020-04-02T20:15:00"),
+    ("and last updated 2022-03-05 18:10:00-05", "2022-03-05T18:10:00"),
+    ("sport Updated: Mar 5, 2022 19:01 IST", "2022-03-05T19:01:00"),
+    ("Last Updated: 5 March 2022 10:15 GMT+6", "2022-03-05T10:15:00"),
+    ("Published: 05.03.2022", "2022-03-05"),  # dots: the day comes first
+])
+def test_stamp_lines_with_two_labels_counters_sections_and_zones(line: str, value: str) -> None:
+    text = (f"Ferry fire forces evacuation\n{line}\nAll 212 passengers left the burning ferry in lifeboats on "
+            "Saturday, the coastguard said.\n")
+    article = clean(doc(text))
+    assert article.published.value == value
+    assert line.strip() not in article.text
+    assert article.paragraphs[-1].startswith("All 212 passengers")
+
+
+def test_a_date_leading_the_first_paragraph_like_a_dateline_is_the_publication_date() -> None:
+    for opening in ("March 9, 2021 - ", "9 March 2021 — ", "March 9, 2021"):
+        text = (f"Miners trapped after flooding\n{opening}Eleven miners were trapped when water flooded a shaft near "
+                "Kesra on Monday, the operator said.\n")
+        article = clean(doc(text))
+        assert article.published.value == "2021-03-09", opening
+        assert article.paragraphs[1].startswith("Eleven miners were trapped"), opening
+
+
+def test_a_date_in_running_prose_is_no_stamp() -> None:
+    text = ("Miners trapped after flooding\n"
+            "Eleven miners were trapped when water flooded a shaft near Kesra on Monday, the operator said.\n"
+            "March 9, 2021 - the day the pumps failed - was the worst day in the mine's history, he said.\n"
+            "On March 9, 2021 - a Tuesday - the inspectors came back.\n")
+    article = clean(doc(text))
+    assert article.published.value is None
+    assert any(p.startswith("March 9, 2021 - the day") for p in article.paragraphs)
+    assert any(p.startswith("On March 9, 2021") for p in article.paragraphs)
+
+
+def test_an_agency_glued_to_its_stamp_is_read_and_named_the_byline() -> None:
+    for stamp in ("WIREApril 3, 2022", "WIREUpdated April 3, 2022"):
+        text = (f"Storm cuts power to coastal towns\n{stamp}\nA storm cut power to 40,000 homes along the coast on "
+                "Sunday, the grid operator said.\n")
+        article = clean(doc(text))
+        assert article.published.value == "2022-04-03" and article.byline == "WIRE", stamp
+        assert stamp not in article.text
+
+
+def test_a_date_line_never_fails_a_document() -> None:
+    """A long s (U+017F) matches "s" in a case-insensitive pattern; the month table must not fail on it."""
+    from crosswire.clean.metadata import parse_timestamp_line
+
+    assert parse_timestamp_line("\u017feptember 3, 2024") is not None
+    article = clean(doc("Bridge reopens\n\u017feptember 3, 2024\nThe bridge reopened to traffic on Tuesday after "
+                        "repairs, the council said.\n"))
+    assert article.paragraphs[-1].startswith("The bridge reopened")
+
+
+def test_the_publication_stamp_is_preferred_over_an_update_and_a_page_header_date() -> None:
+    """A date alone at the top of the page (the day it was served) loses to the stamp by the byline; a published
+    stamp wins over an updated one wherever they stand."""
+    text = ("close\nMonday March 04, 2024\nTrain derails near Osterby\nBy Ines Okafor\nJune 2, 2021\n"
+            "A freight train derailed near Osterby on Wednesday, blocking the line for hours, the rail operator "
+            "said.\n")
+    assert clean(doc(text)).published.value == "2021-06-02"
+    text = ("Train derails near Osterby\nUpdated: June 3, 2021\nPosted on June 2, 2021\n"
+            "A freight train derailed near Osterby on Wednesday, blocking the line for hours, the rail operator "
+            "said.\n")
+    assert clean(doc(text)).published.value == "2021-06-02"

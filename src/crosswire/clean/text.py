@@ -4,7 +4,9 @@ Decisions come from features of the line and its neighbours, not from a list of 
 length in words, sentence punctuation, share of function words, list markers, runs of short
 items (menus), position at the top or bottom of the page, separators, interface vocabulary in
 short lines without sentence structure (unless the next paragraph takes the line's words up, as
-under a subheading), date-only lines, byline and section forms, source and photo credits
+under a subheading), date-only lines and stamps glued to the front of a page's first lines (of all
+the stamps a page shows, one labelled as published or standing by the byline dates it, an update
+last; see :mod:`.blocks`), byline and section forms, source and photo credits
 (``Name/Agency``), link labels before or after a headline, calls to action (an imperative about
 newsletters or accounts; a quoted one, or an embedded social post signed with its handle, is
 content), and lines that recur across the documents of one site (see
@@ -20,24 +22,16 @@ from dataclasses import dataclass
 from ..records import Published, RemovedLine
 from . import chrome as ch
 from . import metadata as md
+from .blocks import publication_stamp, stamp_line
+from .lines import FUNCTION_WORDS, find_words, headline_like
+from .lines import MARKER_RE as _MARKER_RE
+from .lines import SENTENCE_END as _SENTENCE_END
+from .lines import WORD_RE as _WORD_RE
+from .lines import Line as _Line
+from .lines import make_line as _line
 
-_MARKER_RE = re.compile(r"^(?:[-*•·▪►–—]|\d{1,2}[.)])\s+")
 _SEPARATOR_RE = re.compile(r"^[\W_]{1,40}$")
-_WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")  # the same words in ASCII text, found faster
-
-
-def find_words(text: str) -> list[str]:
-    """The words of ``text`` (``_WORD_RE``); ASCII text, most lines, takes the ASCII form of the pattern."""
-    return (_ASCII_WORD_RE if text.isascii() else _WORD_RE).findall(text)
-
-_SENTENCE_END = (".", "!", "?", "”", "\"", "’", "'", ")", ":", "。", "！", "？", "」")
 _QUOTE_RE = re.compile(r"[\"“”‘]")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-FUNCTION_WORDS = ch.vocab(
-    "a an the and or but of to in on at by for with from as is are was were be been it its this that these "
-    "those we you your our us me my i he she they them their his her not no yes all any more most here there "
-    "now up out off over into about")
 # The vocabulary of page interfaces: calls to action, widgets, navigation.
 UI_WORDS = ch.vocab(
     "follow share shares subscribe subscribed subscription comment comments commenting sign login log register "
@@ -121,39 +115,6 @@ def _title_prefix(text: str, title: str) -> int | None:
     if end is None or len(find_words(text[end:])) < MIN_WORDS_AFTER_TITLE:
         return None
     return end
-
-
-@dataclass(slots=True)
-class _Line:
-    """One non-empty line and the features it is judged by (counts only: a page of a million lines
-    must not hold a million word lists)."""
-
-    index: int
-    number: int | None
-    raw: str
-    text: str
-    marker: bool
-    n: int  # words; in scripts written without spaces (CJK) about one word per two characters
-    digits: int  # words that are numbers
-    reason: str | None = None  # None = body
-
-    @property
-    def words(self) -> list[str]:
-        return find_words(self.text)
-
-    @property
-    def ends_sentence(self) -> bool:
-        t = self.text.rstrip()
-        return t.endswith(_SENTENCE_END) and not t.endswith(("...", "…"))
-
-
-def _line(index: int, number: int | None, raw: str) -> _Line:
-    text = _MARKER_RE.sub("", raw)
-    words = find_words(text)
-    n = len(words)
-    if not text.isascii() and _CJK_RE.search(text):
-        n = max(n, len(_CJK_RE.findall(text)) // 2)
-    return _Line(index, number, raw, text, text != raw, n, sum(map(str.isdigit, words)))
 
 
 @dataclass
@@ -241,13 +202,6 @@ def _prose(line: _Line, min_words: int) -> bool:
     return line.n >= min_words and line.ends_sentence and line.digits <= 0.1 * line.n
 
 
-def headline_like(text: str) -> bool:
-    t = text.rstrip()
-    if t.endswith((".", ",", ";", ":", "…", "...")) or not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“‘'"):
-        return False  # the cheap tests first: most lines end a sentence
-    return 3 <= len(find_words(text)) <= 25
-
-
 def _agency_like(text: str) -> bool:
     """One to four capitalised words naming an outlet or agency (``Meridian Wire``, ``Reuters``)."""
     words = text.split()
@@ -298,8 +252,17 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
 
     prose = [line.index for line in items if line.ends_sentence and line.n >= 8]
     first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(items), -1)
-    # 1. forms that stand alone: separators, source credits, timestamps, bylines, copyright, interface
+    # 0. a stamp glued to the front of one of the page's first lines: the stamp is metadata, the rest stays a line
     stamps: list[tuple[int, Published]] = []
+    for line in items[: first_prose + 1]:
+        if stamp_line(line.text) or (lead := md.split_leading_stamp(line.text)) is None:
+            continue
+        stamp, rest = lead
+        out.removed.append(RemovedLine(text=stamp.evidence.removeprefix("text:"), reason="metadata:published",
+                                       line=line.number))
+        stamps.append((line.index, stamp))
+        items[line.index] = _line(line.index, line.number, rest)
+    # 1. forms that stand alone: separators, source credits, timestamps, bylines, copyright, interface
     for line in items:
         if not line.n and _SEPARATOR_RE.match(line.raw):
             line.reason = "separator"
@@ -319,6 +282,10 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
         elif (labelled := md.parse_labelled_stamp(line.text)) is not None:
             line.reason = "metadata:published"
             stamps.append((line.index, labelled))
+        elif (glued := md.parse_agency_stamp(line.text)) is not None:
+            line.reason = "metadata:published"  # "AFPApril 22, 2018": the agency is the byline
+            stamps.append((line.index, glued[0]))
+            out.byline = out.byline or glued[1]
         elif line.index < 3 and (name := md.parse_name_and_outlet(line.text)) is not None:
             line.reason = "metadata:byline"
             out.byline = out.byline or name
@@ -339,9 +306,6 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             line.reason = "chrome"
         elif line.n <= 12 and not _QUOTE_RE.search(line.text) and ch.call_to_action(line.text, anywhere=True):
             line.reason = "chrome"  # a short call to action anywhere ("Get our newsletter. SUBSCRIBE")
-    if stamps:  # a "published" stamp wins over an "updated" one
-        first = [s for _, s in stamps if not re.search(r"updated|modified|edited", s.evidence, re.I)]
-        out.published = (first or [s for _, s in stamps])[0]
 
     # 2. the metadata block: section lines and bare name lines next to a stamp or byline
     def near_meta(i: int) -> bool:
@@ -361,6 +325,9 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
         elif comma and md.looks_like_name(name) and _agency_like(agency):
             line.reason = "metadata:byline"  # "Anika Holm, Meridian Wire": a name and the agency they write for
             out.byline = out.byline or name.strip()
+
+    if stamps:
+        out.published = publication_stamp(stamps, items)
 
     # 3. menus: runs of short items (list-marked, or not at all sentence-like), metadata lines inside
     i = 0
