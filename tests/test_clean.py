@@ -898,3 +898,39 @@ def test_the_publication_stamp_is_preferred_over_an_update_and_a_page_header_dat
             "A freight train derailed near Osterby on Wednesday, blocking the line for hours, the rail operator "
             "said.\n")
     assert clean(doc(text)).published.value == "2021-06-02"
+
+
+# -- chrome: captions closed by a credit, lists of other stories, titles taken from chrome ---------------------------
+@pytest.mark.parametrize("caption", [
+    "A rescuer carries a boy from the collapsed school in Tarvo on Monday. Photograph: Ann Lee/Example Agency",
+    "Firefighters spray water on the warehouse. Officials say 40 people were hurt. (Ann Lee/Example Wire)",
+    "Volunteers search the rubble in Tarvo on March 2, 2022. (Photo: Example Wire)",
+    "A survivor is treated in a field hospital in Tarvo. Pics/EXW",
+    "tarvo-quake-photo A woman holds her injured son outside the hospital in Tarvo | Example Wire",
+    "Soldiers clear a road in Tarvo after the quake on March 2, 2022. [Staff photographer - Example Agency]",
+])
+def test_a_caption_closed_by_its_credit_is_no_body_text(caption: str) -> None:
+    text = ("Quake shakes Tarvo\n"
+            f"{caption}\n"
+            "A magnitude 6.1 earthquake struck near Tarvo on Monday, killing at least 12 people, officials said.\n"
+            "Rescue teams worked through the night.\n")
+    article = clean(doc(text))
+    assert caption not in article.text
+    assert ("credit" in {r.reason for r in article.removed if r.text == caption})
+    assert article.paragraphs[1].startswith("A magnitude 6.1 earthquake")
+
+
+def test_a_sentence_ending_in_a_slash_pair_or_a_citation_is_not_a_caption() -> None:
+    text = ("Rail link reopens\nThe trains now run twice a day between the two cities (Osterby/Kesra)\n"
+            "The operator said the line was repaired in nine days.\n")
+    assert "(Osterby/Kesra)" in clean(doc(text)).text
+    cited = "“Be just, for justice is the nearer way.” [Book of Sayings 8]"
+    text = f"Rail link reopens\n{cited}\nThe operator said the line was repaired in nine days.\n"
+    assert cited in clean(doc(text)).text
+
+
+def test_a_site_s_notices_about_itself_are_chrome() -> None:
+    text = ("This story is over 5 years old.\nDam bursts above Velmar\nA dam burst above Velmar on Sunday, flooding "
+            "the lower town, the mayor said.\nThis website uses cookies.\n")
+    article = clean(doc(text))
+    assert "years old" not in article.text and "cookies" not in article.text

@@ -184,6 +184,44 @@ def photo_credit(text: str) -> bool:
     return rest != text and all(w in IMAGE_WIDGET_WORDS for w in words(rest))
 
 
+# The credit that closes a picture's caption. Named as one: "(Photo: AP)", "(Video: Rescue Team)", "(Photo by JANE
+# ROE / AFP)", "Photograph: Jane Roe/EPA", "[Photo/Xinhua]"; or a credit's form after the caption's last sentence:
+# names and agencies between slashes "(Jane Roe/Reuters)", "—AFP/Jane Roe", "Pics/AFP", a photographer and an
+# agency in brackets "[Stringer - Wire Agency]" (not a citation: "[Book 2]"), an agency after a bar "| Reuters".
+_PICTURE_WORD = r"(?:Photo(?:graph)?|Picture|Image|Video|Pic)s?"
+_NAMED_CREDIT = re.compile(
+    rf"(?:\(\s*{_PICTURE_WORD}(?:\s+by|\s+courtesy(?:\s+of)?|\s*:)\s*[^()]{{1,80}}\)"
+    rf"|\b{_PICTURE_WORD}\s*:\s*[^.!?:()]{{1,60}}"
+    rf"|\[\s*{_PICTURE_WORD}\s*[/:]\s*[^\[\]]{{1,40}}\])\s*\|?\s*$")
+_SLASH = _SLASH_CREDIT_RE.pattern
+_FORM_CREDIT = re.compile(
+    rf"(?:\(\s*{_SLASH}\s*\)|[—–]\s*{_SLASH}|(?<=[.!?”\"]\s){_SLASH}"
+    r"|\[[A-Z][\w.'’& ]{0,40}\s[-–/]\s[A-Z][\w.'’& ]{0,40}\]"
+    r"|\|\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}(?:\s+(?:photo|photos|pic|image|file))?)\s*$")
+CAPTION_MAX_WORDS = 80  # a caption is a sentence or two; a longer paragraph ending in a credit holds the story's text
+
+
+def caption_credit(text: str) -> bool:
+    """A picture's caption, told by the credit that closes it (``A man carries a child from the rubble on Tuesday.
+    Photograph: Jane Roe/EPA``, ``... (Jane Roe/Reuters)``, ``... (Photo: AP)``): what the picture shows, not a
+    sentence of the report, and its figures are often stale. A credit in the form of a name (slashes, brackets, a
+    bar) counts only after the caption's last sentence or at least four words of it."""
+    if "/" not in text and "(" not in text and "[" not in text and "|" not in text and ":" not in text:
+        return False  # every credit form holds one of these
+    n = len(words(text))
+    if n > CAPTION_MAX_WORDS:
+        return False
+    m = _NAMED_CREDIT.search(text)
+    if m is not None:
+        return len(words(text[:m.start()])) >= 4
+    m = _FORM_CREDIT.search(text)
+    if m is None:
+        return False
+    before = text[:m.start()].rstrip()
+    ends = before.endswith((".", "!", "?", "”", "\"", ")")) or m[0].lstrip().startswith("|")  # a bar sets it apart
+    return len(words(before)) >= 4 and ends
+
+
 # An agency's archive-photo caption: "FILE - In this Sept. 30, 2016, file photo, Singer X poses ... (AP Photo/Y)".
 _FILE_PHOTO = re.compile(r"^\s*FILE\s*[-–—:]\s+(?:In\s+this\s+|This\s+)?.{0,80}?\bfile\s+(?:photo|image|picture)\b")
 
@@ -265,6 +303,17 @@ _FORM_MESSAGE = re.compile(
 def form_message(text: str) -> bool:
     """A sign-up box's reply (``Thank you for subscribing!``, ``Invalid Email``), not the story's words."""
     return len(text) <= 90 and _FORM_MESSAGE.match(text.strip()) is not None
+
+
+# A page's notices about itself: its age ("This story is over 5 years old."), its cookies.
+_SITE_NOTICE = re.compile(
+    r"^(?:this\s+(?:article|story|page|content|post)\s+is\s+(?:over|more\s+than)\s+\w+\s+(?:years?|months?)\s+old"
+    r"|(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies|we\s+use\s+cookies)\b[^.!?]{0,120}[.!]?$", re.I)
+
+
+def site_notice(text: str) -> bool:
+    """A notice a site puts on its pages (``This story is over 5 years old.``, ``This website uses cookies.``)."""
+    return len(text) <= 160 and _SITE_NOTICE.match(text.strip()) is not None
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")

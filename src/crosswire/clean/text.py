@@ -7,7 +7,8 @@ short lines without sentence structure (unless the next paragraph takes the line
 under a subheading), date-only lines and stamps glued to the front of a page's first lines (of all
 the stamps a page shows, one labelled as published or standing by the byline dates it, an update
 last; see :mod:`.blocks`), byline and section forms, source and photo credits
-(``Name/Agency``), link labels before or after a headline, calls to action (an imperative about
+(``Name/Agency``) and captions closed by one (``... on Tuesday. Photograph: Name/Agency``, ``(Photo:
+Agency)``), a site's notices about itself (its age, its cookies), link labels before or after a headline, calls to action (an imperative about
 newsletters or accounts; a quoted one, or an embedded social post signed with its handle, is
 content), and lines that recur across the documents of one site (see
 :class:`crosswire.clean.CleanContext`).
@@ -298,11 +299,13 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             line.reason = "menu"  # a navigation bar sits above or below the running text; a table row in it is content
         elif ch.link_label(line.text) or ch.tagged_link(line.text) or ch.trailing_label(line.text):
             line.reason = "link"
-        elif ch.photo_credit(line.text) or ch.gallery_captions(line.text) or ch.file_photo_caption(line.text):
-            line.reason = "credit"
+        elif (ch.photo_credit(line.text) or ch.gallery_captions(line.text) or ch.file_photo_caption(line.text)
+              or ch.caption_credit(line.text)):
+            line.reason = "credit"  # a credit, or a caption closed by its credit
         elif ch.teaser_strip(line.text):
             line.reason = "link"  # "MOST READ IN NEWS 'KICKER' headline KICKER headline ..."
-        elif (_is_ui(line) and not _heads_next(line, items)) or _copyright(line) or ch.form_message(line.text):
+        elif ((_is_ui(line) and not _heads_next(line, items)) or _copyright(line) or ch.form_message(line.text)
+              or ch.site_notice(line.text)):
             line.reason = "chrome"
         elif line.n <= 12 and not _QUOTE_RE.search(line.text) and ch.call_to_action(line.text, anywhere=True):
             line.reason = "chrome"  # a short call to action anywhere ("Get our newsletter. SUBSCRIBE")
