@@ -929,6 +929,53 @@ def test_a_sentence_ending_in_a_slash_pair_or_a_citation_is_not_a_caption() -> N
     assert cited in clean(doc(text)).text
 
 
+def test_lists_of_other_stories_are_removed_with_their_figures() -> None:
+    """Teaser lists carry figures of other events ("Four killed in ...", "70 hurt as ..."): under a list heading
+    or under a rule at the foot of the page they are links, not the report's sentences."""
+    body = ("Ferry capsizes off Port Alder, nine missing\n"
+            "Nine people were missing after a ferry capsized off Port Alder on Sunday, the coastguard said.\n"
+            "Divers searched the wreck through the night, and the search will resume at first light.\n")
+    latest = clean(doc(body + "The Latest\n"
+                       "A choir from the valley won the national contest for the third year in a row.\n"
+                       "Bakers in the old town say flour prices have doubled since the spring.\n"))
+    assert "choir" not in latest.text and "flour" not in latest.text
+    popular = clean(doc(body + "Popular in Sport\n-\nFour killed in stadium crush in Velmar\n-\n"
+                        "70 hurt as grandstand gives way in Osterby\n"))
+    assert "Four killed" not in popular.text and "70 hurt" not in popular.text
+    ruled = clean(doc(body + "-\nFour killed as bus overturns in Kesra\nA bus carrying workers overturned on a "
+                      "mountain road near Kesra on Friday World News -\n70 hurt as train derails in Velmar\n"
+                      "The train was heading to the capital when it left the tracks Europe -\n"))
+    assert "Four killed" not in ruled.text and "70 hurt" not in ruled.text and "grandstand" not in ruled.text
+    for article in (latest, popular, ruled):
+        assert "Divers searched the wreck" in article.text
+
+
+def test_a_list_heading_keeps_the_report_that_goes_on_after_it() -> None:
+    text = ("Ferry capsizes off Port Alder, nine missing\n"
+            "Nine people were missing after a ferry capsized off Port Alder on Sunday, the coastguard said.\n"
+            "Also Read\nFour killed in stadium crush in Velmar\nSeventy hurt as grandstand gives way in Osterby\n"
+            "Divers searched the ferry's wreck off Port Alder through the night, the coastguard said.\n"
+            "READ MORE\n"
+            "The ferry had been inspected in May, and the coastguard said the port's ferries would be checked.\n")
+    article = clean(doc(text))
+    assert "Four killed" not in article.text and "Seventy hurt" not in article.text
+    assert "Divers searched the ferry's wreck" in article.text and "inspected in May" in article.text
+
+
+def test_titles_are_not_taken_from_page_chrome() -> None:
+    skip = clean(doc("Skip to main content\nDam bursts above Velmar\nA dam burst above Velmar on Sunday, flooding "
+                     "the lower town, the mayor said.\n"))
+    assert skip.title == "Dam bursts above Velmar" and "Skip to main content" not in skip.text
+    banner = clean(doc("The Valley HeraldNews Without Fear\nDam bursts above Velmar, flooding the lower town\n"
+                       "A dam burst above Velmar on Sunday, flooding the lower town and forcing 300 people from "
+                       "their homes, the mayor said.\n"))
+    assert banner.title == "Dam bursts above Velmar, flooding the lower town"
+    assert "HeraldNews" not in banner.text
+    quoted = clean(doc('A dam burst above Velmar on Sunday, flooding the lower town, the mayor said.\n'
+                       'The mayor called it "the worst night this town has known."\n'))
+    assert quoted.title is None
+
+
 def test_a_site_s_notices_about_itself_are_chrome() -> None:
     text = ("This story is over 5 years old.\nDam bursts above Velmar\nA dam burst above Velmar on Sunday, flooding "
             "the lower town, the mayor said.\nThis website uses cookies.\n")

@@ -199,6 +199,7 @@ _FORM_CREDIT = re.compile(
     r"|\[[A-Z][\w.'’& ]{0,40}\s[-–/]\s[A-Z][\w.'’& ]{0,40}\]"
     r"|\|\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}(?:\s+(?:photo|photos|pic|image|file))?)\s*$")
 CAPTION_MAX_WORDS = 80  # a caption is a sentence or two; a longer paragraph ending in a credit holds the story's text
+CREDIT_WITHIN = 200  # characters from a line's end that hold any credit (each form is far shorter)
 
 
 def caption_credit(text: str) -> bool:
@@ -206,18 +207,17 @@ def caption_credit(text: str) -> bool:
     Photograph: Jane Roe/EPA``, ``... (Jane Roe/Reuters)``, ``... (Photo: AP)``): what the picture shows, not a
     sentence of the report, and its figures are often stale. A credit in the form of a name (slashes, brackets, a
     bar) counts only after the caption's last sentence or at least four words of it."""
-    if "/" not in text and "(" not in text and "[" not in text and "|" not in text and ":" not in text:
+    at = max(0, len(text) - CREDIT_WITHIN)
+    tail = text[at:]
+    if "/" not in tail and "(" not in tail and "[" not in tail and "|" not in tail and ":" not in tail:
         return False  # every credit form holds one of these
-    n = len(words(text))
-    if n > CAPTION_MAX_WORDS:
-        return False
-    m = _NAMED_CREDIT.search(text)
+    m = _NAMED_CREDIT.search(tail)
     if m is not None:
-        return len(words(text[:m.start()])) >= 4
-    m = _FORM_CREDIT.search(text)
-    if m is None:
+        return len(words(text[:at + m.start()])) >= 4 and len(words(text)) <= CAPTION_MAX_WORDS
+    m = _FORM_CREDIT.search(tail)
+    if m is None or len(words(text)) > CAPTION_MAX_WORDS:
         return False
-    before = text[:m.start()].rstrip()
+    before = text[:at + m.start()].rstrip()
     ends = before.endswith((".", "!", "?", "”", "\"", ")")) or m[0].lstrip().startswith("|")  # a bar sets it apart
     return len(words(before)) >= 4 and ends
 
@@ -314,6 +314,24 @@ _SITE_NOTICE = re.compile(
 def site_notice(text: str) -> bool:
     """A notice a site puts on its pages (``This story is over 5 years old.``, ``This website uses cookies.``)."""
     return len(text) <= 160 and _SITE_NOTICE.match(text.strip()) is not None
+
+
+# A heading over a list of other stories: label words alone ("The Latest", "Also Read", "Related Stories"), or a
+# list of a section ("Popular in World", "More from Business", "Most read in Sport").
+_LIST_WORDS = vocab("related latest popular trending recommended read more stories picks also")
+_SECTION_LIST = re.compile(r"^(?:most\s+)?(?:popular|read|viewed|latest|trending|recommended|more|top\s+stories)\s+"
+                           r"(?:in|from|on)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}$", re.I)
+
+
+def list_heading(text: str) -> bool:
+    """A heading over links to other stories (``The Latest``, ``Popular in World``, ``READ MORE``)."""
+    t = text.strip().rstrip(":.…")
+    if len(t) > 40:
+        return False
+    if _SECTION_LIST.match(t):
+        return True
+    n = _label_words(t, 4)
+    return n >= 1 and any(w in _LIST_WORDS for w in words(t))
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")

@@ -62,4 +62,6 @@ def headline_like(text: str) -> bool:
     t = text.rstrip()
     if t.endswith((".", ",", ";", ":", "…", "...")) or not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“‘'"):
         return False  # the cheap tests first: most lines end a sentence
+    if t[-1] in "\"”’'" and t.rstrip("\"”’'").endswith((".", "!", "?", ",")):
+        return False  # a quoted sentence ('He said "we will rebuild."') ends a sentence too
     return 3 <= len(find_words(text)) <= 25

@@ -51,6 +51,7 @@ _ZONE_RE = re.compile(r"\b(?:[A-Z]{2,5}|[A-Z][A-Za-z]{1,3}T)(?:[+-]\d{1,2}(?::?\
 # A page's counters beside its stamp ("Count : 290", "Views: 1,204"): page furniture, not words of a sentence.
 _COUNTER_RE = re.compile(r"\b(?:count|views?|hits|reads|visits|visitors|comments?|shares?)\s*:\s*\d[\d,.]*\s*$",
                          re.I)
+_DIGIT_RE = re.compile(r"\d")
 _HOST_RE = re.compile(r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\b", re.I)
 
 
@@ -139,6 +140,7 @@ _PUBLISH_LABEL = r"(?:(?:first|originally)\s+)?(?:published|posted|created|dated
 _UPDATE_LABEL = r"(?:last\s+)?(?:updated|modified|edited)"
 _STAMP_LABEL_RE = re.compile(rf"\b(?:{_PUBLISH_LABEL}|{_UPDATE_LABEL})\b", re.I)
 _UPDATE_LABEL_RE = re.compile(rf"^\W*(?:and\s+)?{_UPDATE_LABEL}\b", re.I)
+_LABEL_STEMS = ("publish", "post", "creat", "date", "updat", "modif", "edit")  # a piece of every label, lowered
 
 
 def is_update_stamp(stamp: Published) -> bool:
@@ -155,6 +157,9 @@ def _labelled_stamps(line: str) -> Published | None:
     labelled stamps after the page's section name (``india Updated: Jun 20, 2019 19:01 IST``, a word or two
     without figures or punctuation): each part from a label to the next is a whole stamp; the publication stamp
     is read (the first part not labelled as an update, else the first), with that part as its evidence."""
+    lower = line.lower()
+    if not any(stem in lower for stem in _LABEL_STEMS):
+        return None  # no label in the line
     starts = [m.start() for m in _STAMP_LABEL_RE.finditer(line)]
     if not starts:
         return None
@@ -173,8 +178,8 @@ def parse_timestamp_line(line: str) -> Published | None:
     """A Published when the whole line is a date (and maybe a time), e.g. ``03:09 PM, Nov 28, 2024``,
     ``Updated 10:42 GMT, 3 March 2023``, ``Published: 2023-03-03``, ``Published : 10 July, 2021 Count : 290``,
     or two labelled stamps (``Published: ... Updated: ...``, the published one read); else None. Never raises."""
-    if len(line) > 160:
-        return None
+    if len(line) > 160 or not _DIGIT_RE.search(line):
+        return None  # every date has a figure
     if len(line) <= 80 and (stamp := _whole_stamp(line)) is not None:
         return stamp
     return _labelled_stamps(line)
@@ -231,6 +236,8 @@ _GLUED_AGENCY_RE = re.compile(
 def parse_agency_stamp(line: str) -> tuple[Published, str] | None:
     """An agency's name in capitals run into the stamp after it (``AFPApril 22, 2018``) -> (the stamp, the agency);
     else None. A capital that follows capitals with no space is where two page elements met."""
+    if not line[:2].isupper():
+        return None  # no capitals open the line (leading space: no agency was run into a stamp there)
     m = _GLUED_AGENCY_RE.match(line.strip())
     if m is None:
         return None

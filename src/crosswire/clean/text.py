@@ -8,10 +8,12 @@ under a subheading), date-only lines and stamps glued to the front of a page's f
 the stamps a page shows, one labelled as published or standing by the byline dates it, an update
 last; see :mod:`.blocks`), byline and section forms, source and photo credits
 (``Name/Agency``) and captions closed by one (``... on Tuesday. Photograph: Name/Agency``, ``(Photo:
-Agency)``), a site's notices about itself (its age, its cookies), link labels before or after a headline, calls to action (an imperative about
-newsletters or accounts; a quoted one, or an embedded social post signed with its handle, is
-content), and lines that recur across the documents of one site (see
-:class:`crosswire.clean.CleanContext`).
+Agency)``), a site's notices about itself (its age, its cookies), link labels before or after a headline,
+lists of other stories under a list heading ("The Latest", "Popular in World") or a rule at the foot (their
+"Four killed in ..." are other events'), a site's banner or slogan above the headline (the text below takes
+up none of its words), calls to action (an imperative about newsletters or accounts; a quoted one,
+or an embedded social post signed with its handle, is content), and lines that recur across the
+documents of one site (see :class:`crosswire.clean.CleanContext`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from ..records import Published, RemovedLine
 from . import chrome as ch
 from . import metadata as md
-from .blocks import publication_stamp, stamp_line
+from .blocks import GLUED_RE, banner, publication_stamp, stamp_line, teaser_lists
 from .lines import FUNCTION_WORDS, find_words, headline_like
 from .lines import MARKER_RE as _MARKER_RE
 from .lines import SENTENCE_END as _SENTENCE_END
@@ -43,7 +45,7 @@ UI_WORDS = ch.vocab(
     "view see show hide continue recommended trending popular join app apps notifications alerts "
     "bookmark save saved copy link print story stories article articles video videos photo photos gallery "
     "page pages up in out more now reading image images slideshow scroll embed enlarge toggle caption pinterest "
-    "flipboard messenger sms")
+    "flipboard messenger sms main content navigation")
 
 
 MIN_WORDS_AFTER_TITLE = 8  # a title is cut from the front of a paragraph only when a sentence follows
@@ -256,8 +258,8 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
     # 0. a stamp glued to the front of one of the page's first lines: the stamp is metadata, the rest stays a line
     stamps: list[tuple[int, Published]] = []
     for line in items[: first_prose + 1]:
-        if stamp_line(line.text) or (lead := md.split_leading_stamp(line.text)) is None:
-            continue
+        if (lead := md.split_leading_stamp(line.text)) is None or stamp_line(line.text):
+            continue  # no stamp opens the line, or the whole line is one (step 1 reads it)
         stamp, rest = lead
         out.removed.append(RemovedLine(text=stamp.evidence.removeprefix("text:"), reason="metadata:published",
                                        line=line.number))
@@ -297,7 +299,8 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             out.section = out.section or tag
         elif not first_prose <= line.index <= last_prose and ch.horizontal_menu(line.text):
             line.reason = "menu"  # a navigation bar sits above or below the running text; a table row in it is content
-        elif ch.link_label(line.text) or ch.tagged_link(line.text) or ch.trailing_label(line.text):
+        elif (ch.link_label(line.text) or ch.tagged_link(line.text) or ch.trailing_label(line.text)
+              or ch.list_heading(line.text)):
             line.reason = "link"
         elif (ch.photo_credit(line.text) or ch.gallery_captions(line.text) or ch.file_photo_caption(line.text)
               or ch.caption_credit(line.text)):
@@ -377,13 +380,16 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
         else:
             break
 
-    # 5. lines recurring across this site's documents
+    # 5. lists of other stories: under a heading ("The Latest", "Popular in World"), or under a rule at the foot
+    teaser_lists(items, last_prose, structural)
+
+    # 6. lines recurring across this site's documents
     if recurring:
         for line in items:
             if line.reason is None and norm_line(line.raw) in recurring:
                 line.reason = "recurring"
 
-    # 6. title: the headline the metadata gives, repeated at the top of the body; else a repeated
+    # 7. title: the headline the metadata gives, repeated at the top of the body; else a repeated
     # headline-like line near the top, else the first headline-like line
     if title:
         given_words = [w.casefold() for w in find_words(title)]
@@ -411,10 +417,16 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
         title_line.reason = "chrome"  # a site banner above the navigation; the headline follows it
         title_line = past_nav
         body = [line for line in items if line.reason is None]
+    elif (title_line is not None and not repeated and len(candidates) > 1
+          and banner(candidates[0], candidates[1], body)):
+        if GLUED_RE.search(title_line.text):
+            title_line.reason = "chrome"  # two page elements run together ("The Daily PostNews You Can Use")
+        title_line = candidates[1]
+        body = [line for line in items if line.reason is None]
     if title_line is not None:
         out.title = title_line.text.strip()
 
-    # 7. page edges: very short lines without sentence structure before or after the body
+    # 8. page edges: very short lines without sentence structure before or after the body
     for seq in (body, body[::-1]) if structural else ():
         for line in seq:
             if line is title_line or line.n > edge_words or line.ends_sentence:
@@ -422,7 +434,7 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
             if len(body) > 1:
                 line.reason = "chrome"
 
-    # 8. repeated title and verbatim repeated paragraphs: keep the first copy
+    # 9. repeated title and verbatim repeated paragraphs: keep the first copy
     seen: set[str] = set()
     title_key = _norm(out.title) if out.title else None
     title_seen = False
