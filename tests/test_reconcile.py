@@ -744,3 +744,22 @@ def test_cues_read_once_per_text_are_the_cues_found():
             assert scope._strong_cue(text) == (strong.group(0) if strong else None)
             assert scope._weak_cue(text) == (weak.group(0) if weak else None)
             assert scope._casualty(text) == bool(scope._CASUALTY.search(text))
+
+
+def test_a_death_toll_far_down_a_story_about_freed_hostages_is_another_incident():
+    """A story whose ledes count people abducted or freed, and no dead or hurt, is no casualty story: a death toll
+    past the lede is another incident's. The hostages' own counts stay the event's; a story that also counts its
+    dead in the lede keeps a later toll as its own."""
+    filler = ("Relatives gathered outside the ministry as the list of names was read out, and officials promised "
+              "that medical checks and counselling would follow for every one of them in the coming weeks. ") * 3
+    lede = ("Rebels freed 14 hostages on Tuesday after months of talks, the interior ministry of Valdoria said. "
+            "The 14 abducted aid workers were handed over at a border post near Corvalle. ")
+    later = "On Monday, a roadside bomb killed nine people in Sarnet, far to the north."
+    facts = _read("2031-04-09", "Fourteen aid workers freed by rebels", lede + filler + later)
+    (nine,) = [f for f in facts if f.measure == "killed"]
+    assert nine.scope == "background" and "not about casualties" in nine.explanation
+    assert [f for f in facts if f.measure == "abducted" and f.scope == "event"], [(f.key, f.scope) for f in facts]
+    # the same toll in a story whose lede counts its own dead is weighed as the event's
+    deadly = lede + "Two guards were killed when shots were fired during the handover. "
+    facts = _read("2031-04-09", "Fourteen aid workers freed by rebels", deadly + filler + later)
+    assert not [f for f in facts if f.measure == "killed" and "not about casualties" in f.explanation]

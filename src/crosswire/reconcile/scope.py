@@ -141,6 +141,7 @@ class StoryContext:
     start: date | None  # the story's first report
     casualty: bool  # the story is about an event that kills or hurts people
     retrospective: dict[str, int]  # article id -> where its look back at other incidents begins
+    abduction: bool = False  # its ledes tell of people abducted (a kidnapping, a release of hostages)
     texts: dict[str, str] = dataclasses.field(default_factory=dict)  # article id -> its text
 
 
@@ -177,6 +178,7 @@ def story_context(story: Story, extractions: Sequence[Extraction], sources: Sequ
     where: dict[str, tuple[str | None, str | None, str]] = {}
     countries: set[str] = set()
     casualty = any(_CASUALTY.search(_PRIOR_EVENT_TITLE.sub("", t)) for t in titles)
+    abduction = False
     for ex in extractions:
         seen: set[str] = set()
         for e in ex.entities:
@@ -190,9 +192,12 @@ def story_context(story: Story, extractions: Sequence[Extraction], sources: Sequ
             if e.canonical not in seen or weight > 1:
                 score[e.canonical] += weight
                 seen.add(e.canonical)
-        if not casualty:
-            casualty = any(c.measure in HUMAN_TOLLS and c.span[0] < opts.lede_chars and not c.negated
-                           and not _after_prior_event(c) for c in ex.claims)
+        if not casualty or not abduction:
+            for c in ex.claims:
+                if c.measure in HUMAN_TOLLS and c.span[0] < opts.lede_chars and not c.negated \
+                        and not _after_prior_event(c):
+                    abduction = abduction or c.measure == "abducted"
+                    casualty = casualty or c.measure != "abducted"
     for name in where:  # (a title that holds the name's words holds the name)
         score[name] += 3.0 * sum(1 for t in titles if name in t and re.search(rf"\b{re.escape(name)}\b", t))
     local = {n: v for n, v in score.items() if where[n][2] not in ("country", "unknown")}
@@ -207,7 +212,7 @@ def story_context(story: Story, extractions: Sequence[Extraction], sources: Sequ
     retro = {aid: at for aid, a in (articles or {}).items() if (at := retrospective_start(a)) is not None}
     return StoryContext(home=frozenset(home), home_regions=frozenset(regions),
                         countries=frozenset(top_countries or countries), start=_parse(story.first_seen),
-                        casualty=casualty, retrospective=retro,
+                        casualty=casualty, abduction=abduction, retrospective=retro,
                         texts={aid: a.text for aid, a in (articles or {}).items()})
 
 
@@ -435,6 +440,9 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
             value > opts.background_ratio * figures.median_of_others(c):
         # (a bare count is of anything: 300,000 signatures beside two children is no other event's toll)
         return "far above every other figure of its kind in the story"
-    if c.measure in HUMAN_TOLLS and not ctx.casualty and (c.span[0] >= opts.lede_chars or _after_prior_event(c)):
+    # A story about people abducted or freed (its ledes count hostages, no dead or hurt) is no casualty story:
+    # a death toll further down is another incident's, as in a story with no toll at all.
+    about = ctx.casualty or (c.measure == "abducted" and ctx.abduction)
+    if c.measure in HUMAN_TOLLS and not about and (c.span[0] >= opts.lede_chars or _after_prior_event(c)):
         return "a toll mentioned in passing in a story that is not about casualties"
     return None
