@@ -474,3 +474,25 @@ def test_the_first_number_cue_is_found_by_the_quicker_searches(text) -> None:
 )
 def test_a_sentence_without_a_number_is_read_for_its_words(sentence, expected) -> None:
     assert [(q.span, q.measure, q.subject, q.low, q.high) for q in quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a negation turns a bound over: "no more than" is an upper bound, "not less than" a lower one
+        ("The governor said no more than 30 residents were killed.",
+         [("no more than 30 residents", "killed", "people", None, 30)]),
+        ("Not more than 12 miners died in the collapse.", [("Not more than 12 miners", "killed", "workers", None, 12)]),
+        ("Not less than 20 villagers drowned and were killed.", [("Not less than 20 villagers", "killed", "people", 20,
+                                                                 None)]),
+        ("Not fewer than 15 guards were hurt.", [("Not fewer than 15 guards", "injured", "guards", 15, None)]),
+        ("No fewer than 15 guards were hurt.", [("No fewer than 15 guards", "injured", "guards", 15, None)]),
+        ("The toll did not exceed 9 dead.", [("did not exceed 9 dead", "killed", "people", None, 9)]),
+        ("At most 9 pilgrims were injured.", [("At most 9 pilgrims", "injured", "people", None, 9)]),
+        ("Fewer than 10 visitors died.", [("Fewer than 10 visitors", "killed", "people", None, 9)]),
+        ("As many as 50 visitors died.", [("As many as 50 visitors", "killed", "people", None, 50)]),
+        ("Up to 50 visitors died.", [("Up to 50 visitors", "killed", "people", None, 50)]),
+    ],
+)
+def test_negated_and_upper_bounds(sentence, expected) -> None:
+    assert _q(sentence) == expected

@@ -57,10 +57,14 @@ _PHRASAL_OVER = "".join(rf"(?<!\b{v} )" for v in (
     "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
     "taking", "pass", "passed", "passing", "sign", "signed", "signing", "give", "gave", "given", "giving"))
 # qualifiers of a figure, as written before it: "at least 40"
-_QUAL_PHRASES = ("at least", "no fewer than", "no less than", "a minimum of", "more than", "over", "in excess of",
+# A negation turns a bound over: "no more than 30" is at most 30, "not less than 20" at least 20.
+_AT_LEAST = ("at least", "no fewer than", "no less than", "not fewer than", "not less than", "a minimum of")
+_AT_MOST = ("no more than", "not more than", "no higher than", "no greater than", "not exceeding",
+            "did not exceed", "does not exceed", "do not exceed", "did not surpass", "a maximum of", "at most")
+_QUAL_PHRASES = (*_AT_LEAST, *_AT_MOST, "more than", "over", "in excess of",
                  "upwards of", "nearly", "almost", "up to", "as many as", "close to", "approximately", "roughly",
                  "about", "around", "some", "an estimated", "estimated", "just under", "fewer than", "less than",
-                 "under", "only", "at most")
+                 "under", "only")
 _QUAL = re.compile(
     r"(?P<q>" + "|".join((_PHRASAL_OVER if q == "over" else "") + q.replace(" ", r"\s+") for q in _QUAL_PHRASES)
     + r")\s+$",
@@ -199,16 +203,18 @@ def _bounds(q: str | None, n: NumberMention) -> tuple[float | None, float | None
     low, high = n.low, n.high
     if n.vague or n.range or q is None:
         return low, high, False
-    q = _SPACES.sub(" ", q.lower())
+    q = _SPACES.sub(" ", fold(q))
     v = n.low
     assert v is not None
     step = 1 if float(v).is_integer() and v >= 1 else 0
-    if q in ("at least", "no fewer than", "no less than", "a minimum of"):
+    if q in _AT_LEAST:
         return v, None, False
+    if q in _AT_MOST:
+        return None, v, False
     if q in ("more than", "over", "in excess of", "upwards of"):
         return v + step, None, False
-    if q in ("nearly", "almost", "up to", "as many as", "close to", "just under", "at most"):
-        return None, v, q not in ("up to", "at most", "as many as")
+    if q in ("nearly", "almost", "up to", "as many as", "close to", "just under"):
+        return None, v, q not in ("up to", "as many as")
     if q in ("fewer than", "less than", "under"):
         return None, v - step, False
     if q == "only":
