@@ -143,17 +143,10 @@ _NEGATED = re.compile(
 )
 
 
-_FRACTION_WORDS = {
-    "half": 0.5,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "a quarter": 0.25,
-    "one quarter": 0.25,
-    "two thirds": 2 / 3,
-    "two-thirds": 2 / 3,
-    "three quarters": 0.75,
-    "three-quarters": 0.75,
-}
+# keyed by the words as :func:`.cues.fold` spells them, one space apart ("Two-thirdſ" is "two thirds")
+_FRACTION_WORDS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
+                   "two thirds": 2 / 3, "three quarters": 0.75}
+_WORD_SEPARATOR = re.compile(r"[\s-]+")
 _SHARE = re.compile(
     r"(?:(?P<q>more\s+than|over|nearly|almost|about|roughly|at\s+least|less\s+than)\s+)?"
     r"(?<![\w-])(?P<f>half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|two[\s-]thirds|three[\s-]quarters)"
@@ -275,7 +268,7 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     folded = fold(sentence)
     gov = _governing(sentence, folded, start)
     if gov:
-        return _VERB_MEASURE[gov.group("v")[:4].lower()]
+        return _VERB_MEASURE[fold(gov.group("v")[:4])]
     best: tuple[int, int, str] | None = None  # (distance, rank, measure)
     for hit in _MEASURE_RE.finditer(folded, max(0, start - 60), min(len(sentence), end + 60)):
         if vague and hit.start() < start and _FIRM_BEFORE.search(sentence, max(0, hit.start() - 30), hit.start()):
@@ -643,7 +636,7 @@ def quantities(sentence: str) -> list[Quantity]:
         out.append(Quantity(m.span(), measure, "people", 0, 0, negated=True))
     for m in _SHARE.finditer(sentence) if any(w in folded for w in _SHARE_CUES) else ():
         q = m.group("q")
-        v = _FRACTION_WORDS[m.group("f").lower()]
+        v = _FRACTION_WORDS[_WORD_SEPARATOR.sub(" ", fold(m.group("f")))]
         low, high, approx = _bounds(q, NumberMention(m.span("f"), m.group("f"), v, v))
         if q and q.lower().split()[0] in ("more", "over"):
             low = v  # "more than half": strictly above the fraction; the bound is the fraction itself
@@ -736,7 +729,7 @@ def quantities(sentence: str) -> list[Quantity]:
             measure = _measure(sentence, s, noun_end, n.vague) or "count"
             apposed = _APPOSED_PREDICATE.match(sentence, noun_end) if unit == "person" else None
             if apposed:
-                measure = _PREDICATE_MEASURE[apposed.group(1).lower()]
+                measure = _PREDICATE_MEASURE[fold(apposed.group(1))]
             if noun in _DEATH_NOUNS:
                 measure = "killed"
             elif noun in ("wounded", "injured"):
