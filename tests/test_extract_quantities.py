@@ -499,6 +499,21 @@ def test_negated_and_upper_bounds(sentence, expected) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a changing toll written "from N to M" gives both figures, not a range
+        ("The toll rose from 31 to 45 overnight.",
+         [("31", "killed", "people", 31, 31), ("45", "killed", "people", 45, 45)]),
+        ("The death toll was revised from 18 to 16.", [("18", "killed", "people", 18, 18),
+                                                            ("16", "killed", "people", 16, 16)]),
+        ("From 20 to 30 people were killed.", [("20 to 30 people", "killed", "people", 20, 30)]),
+    ],
+)
+def test_a_changing_toll_gives_both_figures(sentence, expected) -> None:
+    assert _q(sentence) == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Two-thirdſ of the villages were emptied.", "A  third of the homes were damaged.", "One\tquarter of the crops",
      "The bomb kılled 5 people.", "Five guards, including two boys, were kılled.", "It was at leaſt 4 people.",
