@@ -514,6 +514,18 @@ def test_a_changing_toll_gives_both_figures(sentence, expected) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "a 9th victim": the toll has reached nine
+        ("A 9th victim died in hospital on Friday.", [("A 9th victim died", "killed", "people", 9, None)]),
+        ("A fourth climber was found dead.", [("A fourth climber was found dead", "killed", "people", 4, None)]),
+    ],
+)
+def test_an_nth_victim_says_the_toll_has_reached_n(sentence, expected) -> None:
+    assert _q(sentence) == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Two-thirdſ of the villages were emptied.", "A  third of the homes were damaged.", "One\tquarter of the crops",
      "The bomb kılled 5 people.", "Five guards, including two boys, were kılled.", "It was at leaſt 4 people.",
@@ -526,3 +538,18 @@ def test_wording_never_breaks_extraction(sentence) -> None:
     extract(Article(id="a", document_id="a", origin="a", paragraphs=(sentence,)))
     if "third" in sentence.lower() or "quarter" in sentence.lower():
         assert found and found[0].unit == "share"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an ordinal after "her"/"his" is some other order, and one joined to a noun is no count of victims
+        ("Her third son was killed in the crossfire.", [("Her third son was killed", "killed", "people", 1, 1)]),
+        ("A 3rd-year student was killed on the bridge.",
+         [("A 3rd-year student was killed", "killed", "people", 1, 1)]),
+        ("The 14th victim, a nurse, died on Monday.", [("The 14th victim, a nurse, died", "killed", "people", 14,
+                                                         None)]),
+    ],
+)
+def test_only_an_ordinal_after_an_article_counts_the_victims(sentence, expected) -> None:
+    assert _q(sentence) == expected

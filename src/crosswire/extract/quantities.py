@@ -570,6 +570,13 @@ _NOT_A_VICTIM_NAME = frozenset({"police", "officials", "authorities", "he", "she
                                 "the", "a", "an", "one", "everyone", "nobody", "someone"})
 
 
+_ORDINALS = {w: i for i, w in enumerate(("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                                          "tenth", "eleventh", "twelfth"), start=2)}
+# the ordinal right after "a"/"an"/"the" counts victims ("a 9th victim"); after "her", "his" it is some other order
+# ("her third son"), and one joined to a noun ("a 3rd-year student") is no count of victims
+_ORDINAL = re.compile(rf"(?:an?|the)\s+(?:([1-9]\d*)(?:st|nd|rd|th)|({'|'.join(_ORDINALS)}))(?![\w-])", re.IGNORECASE)
+
+
 def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     """One named or described victim ("Her cousin, Tavon Alleyne, 21, was killed on Tuesday", "A boy trapped
     in a well has been found dead"): a count of one, of people. Perpetrators stopped by police are not."""
@@ -579,7 +586,10 @@ def _individuals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue
         verb = (m.group("verb") or m.group("died") or "").lower()
         measure = "injured" if verb in ("injured", "wounded", "hurt") else "killed"
-        out.append(Quantity(m.span(), measure, "people", 1, 1))
+        nth = _ORDINAL.match(m.group("np"))
+        n = (int(nth.group(1)) if nth.group(1) else _ORDINALS[fold(nth.group(2))]) if nth else 1
+        # "a 9th victim died": the toll has reached nine (no fewer), not one more of one
+        out.append(Quantity(m.span(), measure, "people", n, 1 if n == 1 else None))
         taken = [*taken, m.span()]
     for m in _NAMED_VICTIM.finditer(sentence):
         if any(a < m.end() and m.start() < b for a, b in taken) or m.group("np").split()[0].lower() in \
