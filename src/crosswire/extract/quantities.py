@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import tables
+from .casualty import reading
 from .cues import fold, word_alternation
 from .numbers import NUMBER_RE, NumberMention, first_cue, mentions, scan_start
 from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
@@ -499,11 +500,16 @@ def _severity(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def _person_measure(sentence: str, start: int, noun_end: int, measure: str, noun: str) -> str:
-    """People are not captured or attacked the way villages are: fix the measure of a count of people."""
+def _in_hospital(sentence: str, start: int, noun_end: int) -> bool:
+    """The clause of the count of people at ``sentence[start:noun_end]`` says they went to or are in hospital."""
     clause = _CLAUSE_END.split(sentence[noun_end : noun_end + 80], 1)[0]
     window = sentence[start:noun_end] + clause
-    if noun not in _DEATH_NOUNS and (_HOSPITAL.search(window) or _NAMED_HOSPITAL.search(window)):
+    return bool(_HOSPITAL.search(window) or _NAMED_HOSPITAL.search(window))
+
+
+def _person_measure(sentence: str, start: int, noun_end: int, measure: str, noun: str, hospital: bool) -> str:
+    """People are not captured or attacked the way villages are: fix the measure of a count of people."""
+    if noun not in _DEATH_NOUNS and hospital:
         return "injured"
     if _ABDUCTED.search(sentence):
         return "abducted"
@@ -720,6 +726,7 @@ def quantities(sentence: str) -> list[Quantity]:
             )
             covered = end
             continue
+        load = False
         found = _subject_after(sentence, e)
         if found is None and not n.vague and not is_year and _governing(sentence, folded, s) and \
                 _BARE_END.match(after):
@@ -762,7 +769,10 @@ def quantities(sentence: str) -> list[Quantity]:
                         sentence, max(0, s - 40), s)) and (according.group(1) or noun in _INFORMANTS)):
                 continue  # "two people briefed on the matter", "according to two officials": who told it
             if unit == "person":
-                measure = _person_measure(sentence, s, noun_end, measure, noun)
+                hospital = _in_hospital(sentence, s, noun_end)
+                measure = _person_measure(sentence, s, noun_end, measure, noun, hospital)
+                if (read := reading(sentence, s, noun_end, noun, measure, hospital)) is not None:
+                    measure, subject, load = read.measure, read.subject or subject, read.load
                 if measure == "injured" and subject == "people":
                     subject = _severity(sentence, s, noun_end) or subject
                     if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]) or _HOSPITAL_SAID.search(
@@ -779,7 +789,9 @@ def quantities(sentence: str) -> list[Quantity]:
             low, high = (None if low is None else low + 1), (None if high is None else high + 1)
             start = one.start()
         part_of = None
-        if last_total is not None and (out[last_total].unit == "person") == (unit == "person") and _PARTS_CUE.search(
+        if load:
+            pass  # the people on board are no part of a toll
+        elif last_total is not None and (out[last_total].unit == "person") == (unit == "person") and _PARTS_CUE.search(
             sentence[out[last_total].span[1] : start]
         ):
             part_of = last_total
