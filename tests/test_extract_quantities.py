@@ -572,6 +572,12 @@ def test_wording_never_breaks_extraction(sentence) -> None:
         assert found and found[0].unit == "share"
 
 
+def test_a_closing_quote_glued_to_the_next_sentence_ends_it() -> None:
+    text = "He said: \u201cThe figure is 12.\u201dLater that day, the mayor said 15 people died."
+    assert [text[s:e] for s, e in sentences(text)] == ["He said: \u201cThe figure is 12.\u201d",
+                                                      "Later that day, the mayor said 15 people died."]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

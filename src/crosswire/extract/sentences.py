@@ -2,10 +2,11 @@
 
 :func:`sentences` returns ``(start, end)`` spans into the text, trimmed of surrounding
 whitespace. A sentence ends at ``.``, ``!`` or ``?`` (plus closing quotes/brackets)
-followed by whitespace and an upper-case letter, digit or opening quote, and always at a
-paragraph break (a blank line or a newline). A period does not end a sentence after a
-known abbreviation ("Lt.", "Col.", "Dr.", "Brig.", "Gen.", "Mr.", "St.", "Jan."...), after a
-single-letter initial ("J. Smith", "U.S."), or inside a number ("3.5").
+followed by whitespace and an upper-case letter, digit or opening quote (or, in a page that lost
+the space, a closing quote right before a capitalised word), and always at a paragraph break (a
+blank line or a newline). A period does not end a sentence after a known abbreviation ("Lt.",
+"Col.", "Dr.", "Brig.", "Gen.", "Mr.", "St.", "Jan."...), after a single-letter initial
+("J. Smith", "U.S."), or inside a number ("3.5").
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
-# Candidate sentence ends: terminal punctuation, optional closers, then whitespace.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# Candidate sentence ends: terminal punctuation, optional closers, then whitespace; or, where a scraped page lost
+# the space, a closing quote right before a capitalised word ("... the figure was 12.”Later, ...").
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[.!?]+[”’]+(?=[A-Z][a-z])")
 _NEXT = re.compile(r"\s+([\"'“‘(\[]?)(\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LINE_BREAK = re.compile(r"\n")
@@ -52,6 +54,10 @@ def _split_block(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
     pos = start
     for m in _END.finditer(text, start, end):
         stop = m.end()
+        if stop < end and not text[stop].isspace():  # a closing quote glued to the next sentence
+            _emit(text, pos, stop, out)
+            pos = stop
+            continue
         nxt = _NEXT.match(text, stop, end)
         if not nxt:
             continue
