@@ -307,3 +307,15 @@ def test_trigger_words_found_by_the_quicker_searches(text: str) -> None:
 
     spans = [m.span() for m in _TRIGGER_WORD.finditer(text)] + [m.span() for m in _DATE_DIGITS.finditer(text)]
     assert _triggers(text) == sorted(spans)
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("It was the worst since a 1998 ferry sinking off the coast.", "1998"),
+    ("Eleven died in a 2012 collision near the border.", "2012"),
+])
+def test_a_year_that_names_an_incident_after_a_is_a_date(sentence: str, year: str) -> None:
+    assert [(m.date, m.expression) for m in date_mentions(sentence, None)] == [(year, year)]
+
+
+def test_a_year_after_a_that_names_no_incident_is_no_date() -> None:
+    assert date_mentions("A 2000-strong crowd marched; a 1999 report said so.", None) == []

@@ -90,6 +90,12 @@ _COUNT_NOUN = (r"(?!\s+(?:people|persons|residents|civilians|soldiers|troops|fig
                r"homes|houses|km|kilometres|kilometers|miles|metres|meters|dollars|euros|pounds|tons|"
                r"tonnes|votes|members|cases|deaths|dead|killed|injured|wounded)\b)")
 
+# A year that names an incident after "a": "a 2006 blast", "a 2015 bombing" ("a 2000-strong crowd" is no date)
+YEAR_ADJECTIVE = (r"(?:1[89]|20)\d\d\s+(?:[a-z-]+\s+)?(?:attack|bombing|blast|explosion|crash|collision|derailment|"
+                  r"shooting|fire|blaze|earthquake|quake|flood|floods|flooding|storm|hurricane|typhoon|cyclone|"
+                  r"massacre|stampede|disaster|tragedy|accident|incident|war|uprising|coup|election|riots?|strike|"
+                  r"raid|siege|landslide|tsunami|eruption|sinking|shipwreck)\b")
+
 # Days with a fixed date that news names instead of the date ("on New Year's Eve"): (month, day).
 _HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
              "christmas day": (12, 25), "boxing day": (12, 26), "bastille day": (7, 14), "valentine's day": (2, 14),
@@ -112,8 +118,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      rf"{M}(?![\w-])(?!\s+\d)")),
     ("year", re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|till|through|between|and|to|before|after|"
                         rf"during|of|around|circa|[Ee]arly|[Ll]ate|[Mm]id|the|[Tt]he|summer|spring|autumn|fall|"
-                        rf"winter)\s+|\bmid-|\()(?:(?:early|late|mid)[\s-]+)?(?<![\d,.]){YEAR}"
-                        rf"(?!s\b|\s*%|\.\d|-\d){_COUNT_NOUN}")),
+                        rf"winter)\s+|\bmid-|\(|\b[Aa]n?\s+(?={YEAR_ADJECTIVE}))"
+                        rf"(?:(?:early|late|mid)[\s-]+)?(?<![\d,.]){YEAR}(?!s\b|\s*%|\.\d|-\d){_COUNT_NOUN}")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>on|by|since|until|late|early|last|this|past|next|late on|early on)\s+)?"
                            rf"(?:(?P<mod2>late|early)\s+)?{WD}{PART}\b")),
     ("yesterday", re.compile(r"\b(?:(?P<pre>late|early|earlier)\s+)?(?P<w>the day before yesterday|yesterday|"
@@ -135,6 +141,9 @@ _LEADING_PREPOSITION = re.compile(  # a whole word only: the "TO" of "TODAY" is 
     r"\s*",
     re.I,
 )
+
+# "a 2006 blast": the year pattern matches the article before a year that names an incident, the date is the year
+_LEADING_ARTICLE = re.compile(r"an?\s+", re.I)
 
 # A clause that speaks of what is to come ("will meet on Friday", "is expected to reopen on Wednesday"):
 # a weekday or a day without a year in it points forward from the reference, not back.
@@ -487,7 +496,8 @@ def date_mentions(text: str, reference: str | None) -> list[DateMention]:
             if kind in ("mdy", "dmy") and _NAMED_AFTER.match(text, end):
                 continue  # "the 17 February Brigade", "April 6 Youth Movement": a name, not a date
             iso, precision = resolved
-            lead = _LEADING_PREPOSITION.match(text, start, end)
+            lead = _LEADING_PREPOSITION.match(text, start, end) or (
+                _LEADING_ARTICLE.match(text, start, end) if kind == "year" else None)
             if lead:
                 start = lead.end()
             if kind in ("mdy", "dmy", "numeric", "ymd") and precision == "day":
