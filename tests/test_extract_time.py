@@ -319,3 +319,83 @@ def test_a_year_that_names_an_incident_after_a_is_a_date(sentence: str, year: st
 
 def test_a_year_after_a_that_names_no_incident_is_no_date() -> None:
     assert date_mentions("A 2000-strong crowd marched; a 1999 report said so.", None) == []
+
+
+def _claim_times(sentence: str, published: str | None = "2022-03-14") -> list[tuple[str, str | None, str | None, bool]]:
+    from crosswire.extract import extract
+
+    a = Article(id="a", document_id="a", origin="a", paragraphs=(sentence,), published=Published(published, "day"))
+    return [(c.text, c.order, c.order_cue, c.other_event is not None) for c in extract(a).claims]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the report marks a figure as an earlier count
+    ("Initially, the ministry said 14 people had died.", [("14 people", "earlier", "Initially", False)]),
+    ("Earlier, the governor had put the death toll at 21, while warning it could rise.",
+     [("21", "earlier", "Earlier", False)]),
+    ("Police had earlier reported 8 dead.", [("8 dead", "earlier", "had earlier reported", False)]),
+    ("An initial toll of 12 dead was later revised.", [("12 dead", "earlier", "initial toll of", False)]),
+    # the count after a change, and the one it changed from
+    ("The death toll has climbed to 61, up from 40 on Sunday.", [("61", "latest", "climbed to", False)]),
+    ("The toll stands at 61 dead, up from 40 dead on Sunday.",
+     [("61 dead", "latest", "up from", False), ("40 dead", "earlier", "up from", False)]),
+    ("The toll rose from 31 to 45 overnight.", [("31", "earlier", "rose from", False),
+                                                ("45", "latest", "rose from 31 to", False)]),
+    ("Officials say the toll has risen to 70 dead and 140 injured.",
+     [("70 dead", "latest", "risen to", False), ("140 injured", "latest", "risen to", False)]),
+    # a count still running
+    ("As of early Tuesday, 37 people had died.", [("37 people", "running", "As of early Tuesday", False)]),
+    ("Sixty bodies recovered so far, rescuers said.", [("Sixty bodies", "running", "so far", False)]),
+    ("Officials fear the toll could climb after 23 people died.", [("23 people", "running", "toll could climb",
+                                                                     False)]),
+    ("Five people drowned and the river could rise again.", [("Five people", None, None, False)]),
+    # nothing said of its time
+    ("Previously unknown gunmen killed 11 people.", [("11 people", None, None, False)]),
+    ("Earlier this year, 30 people died in a fire.", [("30 people", None, None, False)]),
+    # another, earlier event
+    ("It is the worst mine disaster since more than 90 died in a 2006 blast.",
+     [("more than 90 died", None, None, True)]),
+    # a later stage of the course of events is not by its words another event
+    ("Two days after the fire broke out, 40 people were dead.", [("40 people", None, None, False)]),
+    # a clause joined after the one "since" opens is this event's again
+    ("It was the worst attack since the war began and 40 people died.", [("40 people", None, None, False)]),
+    ("In a similar attack in the north, 9 soldiers died.", [("9 soldiers", None, None, True)]),
+    ("The blast killed 9 soldiers.", [("9 soldiers", None, None, False)]),
+    # a length has no history
+    ("The river rose to 9 metres.", []),
+])
+def test_what_the_report_says_of_a_figures_time(sentence: str, expected: list) -> None:
+    got = [x for x in _claim_times(sentence) if x[0] != "9 metres"]
+    assert got == expected
+
+
+def test_other_event_cue_gives_the_words() -> None:
+    from crosswire.extract import extract
+
+    s = "It is the worst mine disaster since more than 90 died in a 2006 blast, officials said."
+    a = Article(id="a", document_id="a", origin="a", paragraphs=(s,))
+    (c,) = extract(a).claims
+    assert c.other_event == "since more than 90 died in a 2006 blast"
+
+
+def test_the_time_cues_are_exported_and_stored(tmp_path) -> None:
+    import hashlib
+
+    from crosswire.extract import extract
+    from crosswire.records import Document
+    from crosswire.render.export import claim_json
+    from crosswire.store import Store
+
+    s = "The toll has risen to 57 dead, up from 48 dead, in the worst fire since 30 died in a 2004 blaze."
+    doc = Document(hashlib.sha256(s.encode()).hexdigest(), "a.txt", "text/plain", s.encode(), "2024-01-01T00:00:00")
+    article = Article(id="a", document_id=doc.id, origin="a.txt", paragraphs=(s,))
+    ex = extract(article)
+    assert [(c.order, c.other_event is not None) for c in ex.claims] == [("latest", False), ("earlier", False),
+                                                                         (None, True)]
+    assert {"order", "order_cue", "other_event"} <= set(claim_json(ex.claims[0]))
+    with Store(tmp_path / "s.db") as store, store.transaction():
+        store.add_document(doc)
+        store.put_article(article)
+        store.put_extraction(ex)
+    with Store(tmp_path / "s.db", readonly=True) as store:
+        assert store.extraction("a") == ex

@@ -193,6 +193,11 @@ class Claim:
     attribution_text: str | None = None  # as written
     parent: str | None = None  # claim id of the total this is a part of
     negated: bool = False
+    # what the report's words say of the figure's time (docs/claims.md): "earlier" (a count it marks as
+    # overtaken), "latest" (the count after a change) or "running" (a count still going on), and those words
+    order: str | None = None
+    order_cue: str | None = None
+    other_event: str | None = None  # the words tying the figure to another, earlier event or period
 
 
 @dataclass(frozen=True)

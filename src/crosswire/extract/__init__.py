@@ -18,6 +18,7 @@ from ..errors import ConfigError
 from ..records import Article, Claim, Entity, Extraction
 from . import attribution as _attr
 from .entities import entities as _entities
+from .order import Cues, sentence_cues
 from .quantities import quantities
 from .sentences import sentences
 from .time import date_mentions, dated_events
@@ -28,6 +29,7 @@ __all__ = ["ExtractOptions", "extract"]
 _PERIOD_START = re.compile(r"\b(?:since|from|starting|beginning|began|begun|launched)\s+(?:on\s+|late\s+|early\s+)*$",
                            re.IGNORECASE)
 _CARRY_MEASURES = frozenset({"killed", "injured", "missing", "arrested"})
+_NO_CUES = Cues()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,7 +67,7 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     places = [e for e in ents if e.kind == "place"]
     aliases: list[Entity] = []
     sources: list[Entity] = []
-    raw: list[tuple[tuple[int, int], str, object, int | None, tuple[str, str] | None, int]] = []
+    raw: list[tuple[tuple[int, int], str, object, int | None, tuple[str, str] | None, int, Cues]] = []
     last_src: tuple[int, tuple[str, str]] | None = None
     for si, (ss, se) in enumerate(spans):
         sent = text[ss:se]
@@ -79,7 +81,10 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 off = ss + sent.find(desc) if desc in sent else ss
                 aliases.append(Entity(article.id, "source-alias", desc, name, (off, off + len(desc))))
         base = len(raw)
-        for q in found:
+        # what the words say of each count of people's time (a length or a count of things has no history)
+        by_start = sorted((k for k in range(len(found)) if found[k].unit == "person"), key=lambda k: found[k].span)
+        timing = dict(zip(by_start, sentence_cues(sent, [found[k].span for k in by_start]), strict=True))
+        for k, q in enumerate(found):
             use = src
             if (
                 use is None
@@ -88,14 +93,15 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 and si - last_src[0] <= options.carry_attribution
             ):
                 use = last_src[1]
-            raw.append(((ss, se), sent, q, None if q.part_of is None else base + q.part_of, use, si))
+            parent = None if q.part_of is None else base + q.part_of
+            raw.append(((ss, se), sent, q, parent, use, si, timing.get(k, _NO_CUES)))
         framing = _attr.framing_attribution(sent) if "ccording" in sent else None
         if framing is not None:
             last_src = (si, framing)
     order = sorted(range(len(raw)), key=lambda i: (raw[i][0][0] + raw[i][2].span[0], i))  # type: ignore[attr-defined]
     ids = {i: f"{article.id}:c{k + 1}" for k, i in enumerate(order)}
     # An unattributed restatement of an attributed figure (same measure, same bounds) shares its source.
-    known = {(q.measure, q.low, q.high): a for _, _, q, _, a, _ in raw if a}  # type: ignore[attr-defined]
+    known = {(q.measure, q.low, q.high): a for _, _, q, _, a, _, _ in raw if a}  # type: ignore[attr-defined]
     events = dated_events(article, spans) if options.events else ()
     day_of: dict[tuple[int, int], str] = {}
     for ev in events:  # the first day-precise date stated in a sentence dates its counts
@@ -104,7 +110,7 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     claims: list[Claim] = []
     date_cache: dict[tuple[int, int], str | None] = {}
     for i in order:
-        (ss, se), sent, q, parent, src, _ = raw[i]
+        (ss, se), sent, q, parent, src, _, timing_i = raw[i]
         s, e = ss + q.span[0], ss + q.span[1]  # type: ignore[attr-defined]
         if src is None:
             src = known.get((q.measure, q.low, q.high))  # type: ignore[attr-defined]
@@ -143,6 +149,9 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 attribution_text=src[1] if src else None,
                 parent=ids[parent] if parent is not None else None,
                 negated=q.negated,  # type: ignore[attr-defined]
+                order=timing_i.order,
+                order_cue=timing_i.order_cue,
+                other_event=timing_i.other_event,
             )
         )
     return Extraction(article.id, tuple(claims), tuple(ents) + tuple(aliases) + tuple(sources), tuple(events))

@@ -1,0 +1,160 @@
+"""What a report says about a figure's time: an earlier count, the latest one, one still running, or another event's.
+
+A report of a toll that changes tells its history in its own words ("At first, the ministry said 14 people
+had died"; "the toll has climbed to 61, up from 40") and puts the event beside earlier ones ("the worst mine
+disaster since more than 90 died in a 2006 blast"). :func:`cues` reads those words around one figure of a sentence;
+the extract stage records them on the claim (see docs/claims.md):
+
+- ``order`` ``"earlier"``: the report marks the figure as an earlier count, overtaken by a later one
+  ("Originally / Initially / At first / Earlier, X said N", "X had put the toll at N", "an earlier toll of N",
+  "up from N", "rose from N to ...");
+- ``order`` ``"latest"``: the figure is the count after a change ("has risen to N", "revised down to N",
+  "N, up from ...", "now N", "the latest toll of N");
+- ``order`` ``"running"``: the figure is a count still going on ("N so far", "As of Sunday evening, N ...",
+  "N, and the toll is expected to rise");
+- ``other_event``: the figure's clause is about another, earlier event than the one reported: the event this
+  one is measured against ("the worst since more than 90 died in a 2006 blast") or an incident named as another
+  ("in a similar attack, 12 died").
+
+Words that only place a figure later in the same course of events ("Two days after the fire broke out, 40 were
+dead") say nothing of another event: a report cannot be told from its wording alone whether such a stage is the
+event itself or an earlier one, so they give no ``other_event``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Cues", "cues", "sentence_cues"]
+
+_QUAL = (r"(?:(?:at\s+least|about|around|some|roughly|approximately|an\s+estimated|more\s+than|over|nearly|"
+         r"almost|up\s+to|as\s+many\s+as|close\s+to|no\s+more\s+than|no\s+fewer\s+than)\s+)?")
+_CHANGE = (r"(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|grown|grew|swelled|mounted|soared|surged|"
+           r"reached|reaching|hit|doubled|revised(?:\s+(?:up|down)(?:wards?)?)?|raised|lowered|updated|corrected|"
+           r"upped|dropped|fell|fallen)")
+# "has risen to 61", "reached 61", "revised down to 40": the count after a change
+_CHANGED_TO = re.compile(rf"\b(?:{_CHANGE}\s+(?:from\s+[\w,.]+\s+)?to|reached|reaching|hit)\s+{_QUAL}$",
+                         re.IGNORECASE)
+_NOW_BEFORE = re.compile(rf"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?{_QUAL}$"
+                         rf"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
+                         rf"tally)\b[^.;]{{0,30}}$", re.IGNORECASE)
+# "61, up from 40": 61 is the count now
+_UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re.IGNORECASE)
+# "up from 40", "rose from 31 to 45": the figure the count changed from
+_FROM_BEFORE = re.compile(rf"\b(?:{_CHANGE}|up|down|went|gone)\s+(?:\w+\s+)?from\s+{_QUAL}$", re.IGNORECASE)
+_EARLIER_NOUN = re.compile(r"\b(?:earlier|initial|previous|original|first|old)\s+(?:death\s+|casualty\s+)?"
+                           r"(?:toll|figure|count|estimate|tally|reports?)\b[^.;]{0,30}$", re.IGNORECASE)
+# "At first, the ministry said 14", "Earlier, X had put the toll at 21", "initially reported 20"
+_EARLIER_LEAD = re.compile(
+    r"(?:^|[,;:(—–]\s*|\b(?:but|and|while|though|although)\s+)[\"“‘']?(?P<cue>originally|initially|at\s+first|"
+    r"previously|earlier(?!\s+(?:this|last|that\s+(?:year|month|week)|in\s+(?!the\s+day)|(?:in|on)\s+(?:19|20)\d\d)))\b",
+    re.IGNORECASE)
+_EARLIER_VERB = re.compile(r"\b(?:had\s+(?:\w+ly\s+)?(?:put|given|set|placed|estimated|reported|said|announced)|"
+                           r"(?:had\s+)?(?:originally|initially|previously|earlier|first)\s+(?:been\s+)?"
+                           r"(?:said|reported|put|gave|given|announced|estimated|stated|told|confirmed|counted|listed)"
+                           r"|(?:said|reported|announced|stated|told\s+\w+)\s+(?:earlier|previously|initially))\b",
+                           re.IGNORECASE)
+# what ends a lead cue's reach before the figure: a new clause
+_NEW_CLAUSE = re.compile(r"[;]|,\s*(?:but|and|while|before|then|now)\b|\b(?:but|later|now|since|has\s+since)\b",
+                         re.IGNORECASE)
+_RUNNING_NEAR = re.compile(r"\bso\s+far\b|\bas\s+of\s+(?:\w+\s+){0,3}?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                           r"today|tonight|now|this|last|yesterday|noon|midnight|morning|evening|night|\d)",
+                           re.IGNORECASE)
+# the toll itself may still rise ("a river could rise" says nothing of a count)
+_MAY_RISE = re.compile(r"\b(?:toll|figure|number|count|tally|casualties)\b[^.;]{0,40}?(?:\b(?:expected|likely|feared|"
+                       r"set|poised)\s+to\s+(?:rise|climb|increase|go\s+up)|\b(?:could|may|might|will|would)\s+"
+                       r"(?:\w+\s+)?(?:rise|climb|increase|go\s+up)\b)", re.IGNORECASE)
+# The figure's clause is about another event.
+_SUPERLATIVE = (r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most\s+\w+|first|"
+                r"greatest|major)\b")
+_SINCE_BEFORE = re.compile(rf"{_SUPERLATIVE}[^.;:]{{0,80}}?\b(?P<cue>since\s+[^,;:.]{{0,80}})$", re.IGNORECASE)
+# "since ... and 40 died": a clause joined after the one "since" opens is this event's again
+_JOINED = re.compile(r"\b(?:and|but|while|yet|whereas)\b", re.IGNORECASE)
+_OTHER_INCIDENT = re.compile(
+    r"\b(?P<cue>(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|bombing|blast|explosion|crash|collision|derailment|shooting|fire|blaze|quake|earthquake|flood|"
+    r"incident|disaster|accident|raid|strike|clash|clashes|massacre|stampede|storm))\b[^;.]{0,60}$", re.IGNORECASE)
+_OTHER_INCIDENT_AFTER = re.compile(
+    r"^[^,;.]{0,40}?\b(?:in|during|at)\s+(?P<cue>(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|"
+    r"another)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|crash|collision|derailment|shooting|fire|blaze|"
+    r"quake|earthquake|flood|incident|disaster|accident|raid|strike|clash|clashes|massacre|stampede|storm))\b",
+    re.IGNORECASE)
+# figures listed together share their cues: "has risen to 61 dead and 140 wounded"
+_LISTED = re.compile(r"\s*(?:,|and|,\s*and|with)\s*(?:a\s+further\s+|another\s+)?")
+# a lead cue needs a report in its clause: "At first, the ministry said 14", not "Previously unknown gunmen killed 11"
+_REPORT = re.compile(r"\b(?:said|says|reported|put|puts|told|announced|estimated|confirmed|gave|given|had|stated|"
+                     r"claimed|counted|listed|cited|recorded|registered|toll|figure|count)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the sentence says of a figure's time: ``order`` (``earlier``, ``latest``, ``running`` or None) with
+    the words that say it (``order_cue``), and ``other_event``: the words tying it to another event, if any."""
+
+    order: str | None = None
+    order_cue: str | None = None
+    other_event: str | None = None
+
+
+_NONE = Cues()
+
+
+def _order(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+    before = sentence[max(0, start - 80) : start]
+    after = sentence[end : end + 60]
+    if (m := _FROM_BEFORE.search(before)) is not None:
+        return "earlier", m.group(0).strip()  # "up from 40", "rose from 31 (to 45)"
+    if (m := _CHANGED_TO.search(before)) is not None or (m := _NOW_BEFORE.search(before)) is not None:
+        return "latest", m.group(0).strip()  # "has risen to 61", "now stands at 61"
+    if (m := _UP_FROM_AFTER.match(after)) is not None:
+        return "latest", m.group(0).strip(" ,")  # "61, up from 40"
+    head = sentence[:start]
+    for m in _EARLIER_LEAD.finditer(head):
+        if not _NEW_CLAUSE.search(head, m.end()) and _REPORT.search(sentence, m.end(), end + 40):
+            return "earlier", m.group("cue")  # "At first, the ministry said 14 people had died"
+    m = _EARLIER_VERB.search(before) or _EARLIER_NOUN.search(before)
+    if m is not None and not _NEW_CLAUSE.search(before, m.end()):
+        return "earlier", m.group(0).strip()  # "had put the toll at 21", "an earlier toll of 21"
+    clause = sentence[max(0, start - 60) : end + 40]
+    if (m := _RUNNING_NEAR.search(clause)) is not None or (m := _MAY_RISE.search(sentence)) is not None:
+        return "running", m.group(0)  # "30 dead so far", "As of Sunday evening, 40", "the toll may rise"
+    return None
+
+
+_CLAUSE_REST = re.compile(r"[^,;:.]{0,60}")
+
+
+def _other_event(sentence: str, start: int, end: int) -> str | None:
+    head = sentence[:start]
+    if (m := _SINCE_BEFORE.search(head)) is not None and not _JOINED.search(m.group("cue")):
+        # "the worst since more than 90 died in ...": that event's toll; the cue runs to the end of its clause
+        rest = _CLAUSE_REST.match(sentence, end)
+        return sentence[m.start("cue") : rest.end() if rest else end].strip()
+    if (m := _OTHER_INCIDENT.search(head)) is not None and not _NEW_CLAUSE.search(head, m.end()):
+        return m.group("cue")  # "In a similar attack in the capital, 12 people died"
+    if (m := _OTHER_INCIDENT_AFTER.match(sentence, end)) is not None:
+        return m.group("cue")  # "12 people died in a similar attack"
+    return None
+
+
+def cues(sentence: str, start: int, end: int) -> Cues:
+    """The cues of the figure at ``sentence[start:end]`` (the figure with its qualifier and noun)."""
+    order = _order(sentence, start, end)
+    other = _other_event(sentence, start, end)
+    if order is None and other is None:
+        return _NONE
+    return Cues(order[0] if order else None, order[1] if order else None, other)
+
+
+def sentence_cues(sentence: str, spans: list[tuple[int, int]]) -> list[Cues]:
+    """:func:`cues` of each figure of a sentence (``spans`` in text order); a figure listed right after another
+    ("risen to 61 dead and 140 wounded") shares the order the words before the list give the first."""
+    out: list[Cues] = []
+    for k, (start, end) in enumerate(spans):
+        found = cues(sentence, start, end)
+        if found.order is None and k and out[-1].order in ("latest", "running", "earlier") \
+                and _LISTED.fullmatch(sentence, spans[k - 1][1], start):
+            found = Cues(out[-1].order, out[-1].order_cue, found.other_event)
+        out.append(found)
+    return out
