@@ -763,3 +763,34 @@ def test_a_death_toll_far_down_a_story_about_freed_hostages_is_another_incident(
     deadly = lede + "Two guards were killed when shots were fired during the handover. "
     facts = _read("2031-04-09", "Fourteen aid workers freed by rebels", deadly + filler + later)
     assert not [f for f in facts if f.measure == "killed" and "not about casualties" in f.explanation]
+
+
+def _read_many(published: str, *texts: str):
+    """The facts of a story of several articles published alike, each a title and a body, as the pipeline makes
+    them (the extract stage's claims reconciled with the texts at hand)."""
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    arts = [Article(id=f"a{k}", document_id=f"a{k}", origin=f"a{k}.txt", outlet=f"outlet {k}", title=t.split(". ")[0],
+                    paragraphs=(t.split(". ")[0], t), published=Published(published, "day", "t"))
+            for k, t in enumerate(texts)]
+    story = Story(id="s", article_ids=tuple(a.id for a in arts), headline="h", first_seen=published)
+    return reconcile(story, [extract(a) for a in arts], sources_of(story, {a.id: a for a in arts}, []),
+                     articles=arts)
+
+
+def test_a_toll_the_reports_say_rose_is_an_update_though_no_date_orders_them():
+    """Reports of one day (or undated) cannot be ordered by their dates; when the higher figure's report says
+    the count rose ("has risen to"), or the lower one is given as an earlier count, the toll is an update, and
+    the explanation says the words, not the dates, order it. Without such words the figures still conflict."""
+    first = "Ferry sinks off Tamsel coast. At least 23 people were killed when a ferry sank off the Tamsel coast."
+    later = ("Ferry toll rises. The death toll from the ferry that sank off the Tamsel coast has risen to 41, "
+             "rescuers said.")
+    (toll,) = [f for f in _read_many("2031-05-02", first, later) if f.measure == "killed" and f.scope == "event"]
+    assert toll.status == "update" and toll.best == 41, toll.explanation
+    assert "their words do" in toll.explanation and "risen to" in toll.explanation
+    plain = "Ferry sinks off Tamsel coast. At least 41 people were killed when a ferry sank off the Tamsel coast."
+    (clash,) = [f for f in _read_many("2031-05-02", first.replace("At least 23", "Exactly 23"),
+                                      plain.replace("At least 41", "Exactly 41"))
+                if f.measure == "killed" and f.scope == "event"]
+    assert clash.status == "conflict", clash.explanation

@@ -227,6 +227,8 @@ class Report:
     unit: str
     original_unit: str | None = None
     original_value: float | None = None
+    order: str | None = None  # the claim's order: what its words say of the figure's time (see Claim)
+    order_cue: str | None = None
 
 
 @dataclass(frozen=True)

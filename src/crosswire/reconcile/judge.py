@@ -34,7 +34,8 @@ from .values import cause, fmt_value, interval, level, overlap, rep_value, show
 def to_report(c: Claim, subject: str) -> Report:
     return Report(claim_id=c.id, article_id=c.article_id, text=c.text, span=c.span, low=c.low, high=c.high,
                   approx=c.approx, as_of=c.as_of, attributed_to=c.attributed_to, subject=subject,
-                  unit=c.unit, original_unit=c.original_unit, original_value=c.original_value)
+                  unit=c.unit, original_unit=c.original_unit, original_value=c.original_value,
+                  order=c.order, order_cue=c.order_cue)
 
 
 def origin_map(parents: dict[str, str | None]) -> dict[str, str]:
@@ -164,9 +165,10 @@ class _Judge:
         one_source = all(self.same_source(chain[0], r) for r in chain[1:])
         whens = [self.when(r) for r in chain]  # in time order: the chain never goes back
         days = {w[:10] for w in whens}
-        if len(set(whens)) < 2 and not one_source:
+        told = told_update(chain)
+        if len(set(whens)) < 2 and not one_source and not told:
             return None
-        if len(days) < 2 and not self.all_fit(chain) and any(  # (figures that all fit cannot clash)
+        if len(days) < 2 and not told and not self.all_fit(chain) and any(  # (figures that all fit cannot clash)
                 not self.fits(a, b) and not self.same_source(a, b) for i, a in enumerate(chain) for b in chain[i + 1:]):
             return None  # figures from different sources on one day that do not fit together
         in_chain = {r.claim_id for r in chain}
@@ -191,6 +193,17 @@ class _Judge:
         if stale and independent_count(stale, self.origins) > independent_count(chain, self.origins):
             return None
         return chain, stale
+
+
+def told_update(chain: Sequence[Report]) -> bool:
+    """Whether the reports' own words order a rising chain that their dates cannot (reports of one time, or
+    undated): its highest figure is given as the count after a change ("has risen to 61", "the latest toll",
+    "now 61"), or every lower one as an earlier count ("initially 40", "up from 40"). A toll that rose is
+    then an update, not a contradiction, though no date tells which report came first."""
+    top = chain[-1]
+    if level(top) != max(level(r) for r in chain):
+        return False
+    return top.order == "latest" or all(r.order == "earlier" for r in chain[:-1])
 
 
 # One link candidate of rising_chain: (length, sources, -index, group). The best has the longest chain, then
@@ -300,8 +313,12 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
         steps = " → ".join(fmt_value(r.low, r.high, r.approx) for i, r in enumerate(chain)
                            if i == 0 or level(r) != level(chain[i - 1]))  # each level once
         expl = (f"update: rose from {fmt_value(start.low, start.high, start.approx)} ({start.article_id}, "
-                f"{j.when(start)}) to {fmt_value(cur.low, cur.high, cur.approx)} ({cur.article_id}, {j.when(cur)});"
-                f" history {steps}")
+                f"{j.when(start) or 'undated'}) to {fmt_value(cur.low, cur.high, cur.approx)} ({cur.article_id}, "
+                f"{j.when(cur) or 'undated'}); history {steps}")
+        if len({j.when(r) for r in chain}) < 2 and told_update(chain):
+            cue = cur.order_cue if cur.order == "latest" else next((r.order_cue for r in chain if r.order_cue), None)
+            expl += (f"; no date orders the reports, their words do ({cue!r})" if cue else
+                     "; no date orders the reports, their words do")
         if stale:
             verb = " repeat earlier figures" if len(stale) > 1 else " repeats an earlier figure"
             expl += "; " + ", ".join(f"{r.article_id} ({fmt_value(r.low, r.high, r.approx)})" for r in stale) + \
