@@ -135,9 +135,16 @@ def _other_year(chunk: str, at: int, year: str) -> bool:
 _MAYBE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:would|could|might)\b")
 
 
-def _type_counts(chunk: str, year: str) -> list[tuple[str, int]]:
-    """(type name, its words' matches in ``chunk`` that name this event) of each type with any, in type order."""
-    out: list[tuple[str, int]] = []
+# A vehicle named alone says less than words that name a crash: "a rescue helicopter" beside "a bus fell into a
+# gorge" is no air crash. Each bare vehicle counts half a match.
+_BARE_VEHICLES = frozenset({"plane", "aircraft", "airliner", "helicopter", "train", "trains", "tram", "trams",
+                            "subway", "railway", "metro", "ship", "boat", "ferry", "vessel", "cruise ship"})
+
+
+def _type_counts(chunk: str, year: str) -> list[tuple[str, float]]:
+    """(type name, its words' matches in ``chunk`` that name this event) of each type with any, in type order
+    (a bare vehicle counts half)."""
+    out: list[tuple[str, float]] = []
     if not names_a_type(chunk):  # (most chunks name no type, the others one or two)
         return out
     lowered = plain_lower(chunk)  # (the matches in it are the chunk's, at the same places, lowered)
@@ -146,12 +153,12 @@ def _type_counts(chunk: str, year: str) -> list[tuple[str, int]]:
         text = chunk if lowered is None else lowered
         if type_re.search(text) is None:
             continue
-        n = 0
+        n = 0.0
         for m in type_re.finditer(text):
             if not _other_year(chunk, m.start(), year) \
                     and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk)) \
                     and not _not_an_event(chunk, m, t.name):
-                n += 1
+                n += 0.5 if m.group(0).lower() in _BARE_VEHICLES else 1.0
         if n:
             out.append((t.name, n))
     return out
@@ -159,7 +166,7 @@ def _type_counts(chunk: str, year: str) -> list[tuple[str, int]]:
 
 def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
     scores: dict[str, float] = defaultdict(float)
-    counted: dict[tuple[str, str], list[tuple[str, int]]] = {}  # each distinct (chunk, year): copies repeat them
+    counted: dict[tuple[str, str], list[tuple[str, float]]] = {}  # each distinct (chunk, year): copies repeat them
     for rd in reads:
         text = rd.text
         parts = [((rd.article.title or ""), 3.0)]

@@ -56,8 +56,9 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("rail crash", "Accident", "Rail crash",
        r"train|trains|tram|trams|derail(?:ed|ment|s)?|subway|railway|rail crash|metro"),
     _t("road crash", "Accident", "Road crash",
-       r"car crash|bus crash|road accident|traffic accident|"
-       r"(?:bus|car|lorry|minibus|coach) (?:crashed|overturned|plunged)|"
+       r"(?:car|bus|truck|lorry|coach|minibus|road|traffic) (?:crash(?:es)?|accidents?)|"
+       r"(?:bus|car|lorry|truck|minibus|coach|van|jeep|vehicle)(?: \w+){0,2} (?:crashed|overturned|plunged|"
+       r"fell|falls|skidded|veered|rolled|careered|tumbled|collided)|"
        r"head-on collision|pile-?up"),
     _t("maritime accident", "Accident", "Maritime accident",
        r"ship|boat|ferry|vessel|capsized|sank|shipwreck|cruise ship"),
