@@ -655,7 +655,7 @@ def _reference_rising_chain(j, reps):
 
 
 def _reference_update(j, reps):
-    from crosswire.reconcile.judge import independent_count
+    from crosswire.reconcile.judge import independent_count, told_update
     from crosswire.reconcile.values import level
 
     if len(reps) < 2:
@@ -665,21 +665,28 @@ def _reference_update(j, reps):
         return None
     one_source = all(j.same_source(chain[0], r) for r in chain[1:])
     days = {j.when(r)[:10] for r in chain}
-    if len({j.when(r) for r in chain}) < 2 and not one_source:
+    told = told_update(chain)
+    if len({j.when(r) for r in chain}) < 2 and not one_source and not told:
         return None
-    clash = any(j.when(a)[:10] == j.when(b)[:10] and not j.fits(a, b) and not j.same_source(a, b)
+    clash = not told and any(j.when(a)[:10] == j.when(b)[:10] and not j.fits(a, b) and not j.same_source(a, b)
                 for i, a in enumerate(chain) for b in chain[i + 1:])
     if clash and len(days) < 2:
         return None
     in_chain = {r.claim_id for r in chain}
     stale = [r for r in reps if r.claim_id not in in_chain]
+    early = []
     for s in stale:
-        if not any((j.when(c) <= j.when(s) or j.when(c)[:10] == j.when(s)[:10])
-                   and (level(s) <= level(c) or (c.high is not None and j.fits(c, s))) for c in chain):
+        def before(c, s=s):
+            return j.when(c) <= j.when(s) or j.when(c)[:10] == j.when(s)[:10]
+        if not any(before(c) and (level(s) <= level(c) or (c.high is not None and j.fits(c, s))) for c in chain):
+            if any(not before(c) and (level(c) >= level(s) or j.fits(c, s)) for c in chain):
+                early.append(s)  # ahead of its time, reached later
+                continue
             return None
+    stale = [s for s in stale if s not in early]
     if stale and independent_count(stale, j.origins) > independent_count(chain, j.origins):
         return None
-    return chain, stale
+    return chain, stale, early
 
 
 def _reference_clusters(j, reps):
@@ -794,3 +801,29 @@ def test_a_toll_the_reports_say_rose_is_an_update_though_no_date_orders_them():
                                       plain.replace("At least 41", "Exactly 41"))
                 if f.measure == "killed" and f.scope == "event"]
     assert clash.status == "conflict", clash.explanation
+
+
+def test_a_figure_ahead_of_its_time_that_later_reports_reach_is_an_early_report():
+    """One outlet has the higher count first (at least 44 on the first day) while others still say 32 on the
+    second; a later report reaches 44. The toll rose: an update naming the early report, not a conflict. When
+    no later report reaches the early figure, it still contradicts the others."""
+    def specs(last: int):
+        return {
+            "a": ("Fifteen people were killed when the bus fell.", "2031-06-20",
+                  [("Fifteen people", "killed", "people", 15, 15, {}, None)]),
+            "b": ("At least 44 people were killed, police said.", "2031-06-20",
+                  [("At least 44 people", "killed", "people", 44, None, {}, None)]),
+            "e": ("Twenty-five people died, rescuers said.", "2031-06-20",
+                  [("Twenty-five people", "killed", "people", 25, 25, {}, None)]),
+            "c": ("The toll reached 32 dead on Friday.", "2031-06-21",
+                  [("32 dead", "killed", "people", 32, 32, {}, None)]),
+            "f": ("Police counted 32 dead by Friday night.", "2031-06-21",
+                  [("32 dead", "killed", "people", 32, 32, {}, None)]),
+            "d": (f"Officials said {last} people had died.", "2031-06-22",
+                  [(f"{last} people", "killed", "people", last, last, {}, None)]),
+        }
+    (toll,) = [f for f in _run(specs(44), story_first="2031-06-20") if f.measure == "killed"]
+    assert toll.status == "update" and toll.best == 44, toll.explanation
+    assert "b (at least 44, 2031-06-20) gives a figure the others reached only later" in toll.explanation
+    (toll,) = [f for f in _run(specs(33), story_first="2031-06-20") if f.measure == "killed"]
+    assert toll.status == "conflict", toll.explanation

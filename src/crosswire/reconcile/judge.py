@@ -9,8 +9,10 @@
   is no lower than the one before. The chain must span more than one time, or come from one
   originator (a monitor's 89, then 130, then 251: the same source never contradicts itself, it updates).
   Reports left out of the chain repeat an earlier, lower figure after it was overtaken (stale copy); they
-  are named, not called contradictions. Figures from different sources on one day that do not fit
-  together are not an update unless the chain runs over several days.
+  are named, not called contradictions; a figure ahead of the chain at its time that a later link reaches
+  is an early report (one source had the higher count first), also named. Figures from different sources
+  on one day that do not fit together are not an update unless the chain runs over several days, or the
+  reports' own words order them (:func:`told_update`).
 - **conflict**: incompatible figures for the same time and scope. Compatible reports cluster; the
   cluster with more independent sources is the consensus and the others are the outliers, with the
   likely cause where the numbers show one (miles taken for kilometres, a slip of a zero).
@@ -152,8 +154,9 @@ class _Judge:
             chain.append(reps[end])
         return chain[::-1]
 
-    def update(self, reps: list[Report]) -> tuple[list[Report], list[Report]] | None:
-        """(chain, stale) when the figures read as a count rising with time, else None."""
+    def update(self, reps: list[Report]) -> tuple[list[Report], list[Report], list[Report]] | None:
+        """(chain, stale, early) when the figures read as a count rising with time, else None. ``early``: figures
+        ahead of the chain at their time that a later link reaches (one source had the higher count first)."""
         if len(reps) < 2:
             return None
         chain = self.rising_chain(reps)
@@ -175,6 +178,7 @@ class _Judge:
         stale = [r for r in reps if r.claim_id not in in_chain]
         levels = [level(c) for c in chain]
         rising = all(v == v for v in levels)  # levels never go down the chain (unless one is NaN)
+        early: list[Report] = []
         for s in stale:  # a stale report repeats a figure the chain had already reached or passed (an open
             # lower bound reached nothing above it: "at least 2" then does not cover a later "at least 6")
             # (a figure dated by its day alone and one with a time of that day are of the same day)
@@ -185,14 +189,23 @@ class _Judge:
                     k += 1
                 if not ((k and level(s) <= levels[k - 1])
                         or any(c.high is not None and self.fits(c, s) for c in chain[:k])):
+                    # ahead of the chain at its time: an early report when a later link reaches it
+                    if any(level(c) >= level(s) or self.fits(c, s) for c in chain[k:]):
+                        early.append(s)
+                        continue
                     return None
             elif not any((w <= when_s or w[:10] == when_s[:10])
                          and (level(s) <= v or (c.high is not None and self.fits(c, s)))
                          for c, w, v in zip(chain, whens, levels, strict=True)):
+                if any(not (w <= when_s or w[:10] == when_s[:10]) and (v >= level(s) or self.fits(c, s))
+                       for c, w, v in zip(chain, whens, levels, strict=True)):
+                    early.append(s)
+                    continue
                 return None
+        stale = [s for s in stale if s not in early]
         if stale and independent_count(stale, self.origins) > independent_count(chain, self.origins):
             return None
-        return chain, stale
+        return chain, stale, early
 
 
 def told_update(chain: Sequence[Report]) -> bool:
@@ -308,7 +321,7 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     folded = len(j.firm) - len(reps)
     same_article = f"; {folded} earlier or lower figure(s) in the same articles are not weighed" if folded else ""
     if running and (found := j.update(reps)) is not None:
-        chain, stale = found
+        chain, stale, early = found
         cur, start = chain[-1], chain[0]
         steps = " → ".join(fmt_value(r.low, r.high, r.approx) for i, r in enumerate(chain)
                            if i == 0 or level(r) != level(chain[i - 1]))  # each level once
@@ -323,6 +336,10 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
             verb = " repeat earlier figures" if len(stale) > 1 else " repeats an earlier figure"
             expl += "; " + ", ".join(f"{r.article_id} ({fmt_value(r.low, r.high, r.approx)})" for r in stale) + \
                 verb + " after it was overtaken"
+        if early:
+            expl += "; " + ", ".join(f"{r.article_id} ({fmt_value(r.low, r.high, r.approx)}, {j.when(r) or 'undated'})"
+                                     for r in early) + (" gave" if len(early) > 1 else " gives") + \
+                " a figure the others reached only later"
         return Fact(**base, status="update", best=level(cur) if cur.high is None else rep_value(cur.low, cur.high),
                     low=cur.low if cur.low is not None else level(cur), high=cur.high, current=cur.claim_id,
                     explanation=prefix + expl + same_article + vague_note)
