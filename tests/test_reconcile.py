@@ -827,3 +827,32 @@ def test_a_figure_ahead_of_its_time_that_later_reports_reach_is_an_early_report(
     assert "b (at least 44, 2031-06-20) gives a figure the others reached only later" in toll.explanation
     (toll,) = [f for f in _run(specs(33), story_first="2031-06-20") if f.measure == "killed"]
     assert toll.status == "conflict", toll.explanation
+
+
+def test_tolls_one_apart_agree_when_the_reports_say_the_attacker_died():
+    """Eight victims and a gunman shot dead: "8 killed" and "9 killed" count him or not. Exact tolls one apart then
+    agree at any size (from 20 up they always do), the victims are the best figure, and the explanation says why.
+    Without a report of the attacker's death, 8 against 9 stays a conflict."""
+    a = "Mall shooting in Dunmore. Eight people were killed when a gunman opened fire at a mall in Dunmore."
+    b = "Dunmore mall attack. Nine people were killed at the Dunmore mall on Saturday, officials said."
+    c = "Shooting at Dunmore mall. Eight people were killed in the shooting at the Dunmore mall."
+    died = " Police shot and killed the gunman at the scene."
+    (toll,) = [f for f in _read_many("2031-05-07", a + died, b, c) if f.measure == "killed" and f.scope == "event"
+               and f.subject == "people"]
+    assert toll.status == "agree" and toll.best == 8, toll.explanation
+    assert "the attacker died" in toll.explanation and "killed the gunman" in toll.explanation
+    (toll,) = [f for f in _read_many("2031-05-07", a, b, c) if f.measure == "killed" and f.scope == "event"
+               and f.subject == "people"]
+    assert toll.status == "conflict", toll.explanation
+
+
+def test_a_figure_its_own_article_gives_as_an_earlier_count_is_no_rival():
+    """"Initially, officials said 11 people had died" beside the article's 12: that article reports 12 now; its
+    11 is no rival of the other reports' 12."""
+    a = ("Office shooting in Varden. Twelve people were killed in the shooting at the Varden city offices. "
+         "Initially, officials said 11 people had died.")
+    b = "Varden shooting. Twelve people were killed at the Varden city offices on Friday."
+    c = "Varden city offices attack. Twelve people were killed at the offices in Varden, police said."
+    (toll,) = [f for f in _read_many("2031-06-01", a, b, c) if f.measure == "killed" and f.scope == "event"
+               and f.subject == "people"]
+    assert toll.status == "agree" and toll.best == 12, toll.explanation

@@ -9,6 +9,7 @@ many outlets count once. Entry: :func:`reconcile`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from crosswire.records import Article, Extraction, Fact, Source, Story
@@ -124,8 +125,25 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
                 place = None
         reports = [to_report(m.claim, m.subject) for m in members]
         why = next((m.why for m in members if m.why), None)
-        facts[key] = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports,
-                           {m.claim.id for m in members if m.vague}, origins, published, options)
+        vague = {m.claim.id for m in members if m.vague}
+        fact = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports, vague, origins,
+                     published, options)
+        if ctx.attacker_died and c0.measure == "killed" and c0.unit == "person" and fact.status == "conflict" \
+                and options.person_slack_from > 2:
+            # the reports say the attacker died: a toll may count him or not, so exact tolls one apart agree
+            # at any size (for 20 or more they always do)
+            loose = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports, vague,
+                          origins, published, dataclasses.replace(options, person_slack_from=2))
+            if loose.status != "conflict":
+                note = f"; figures one apart: the attacker died ({ctx.attacker_died!r}), some count him"
+                exact = {r.low for r in loose.reports if r.low is not None and r.low == r.high  # (the weighed
+                         and loose.low is not None and r.low >= loose.low}  # ones: lower figures are folded)
+                best = loose.best
+                if loose.status == "agree" and len(exact) == 2 and max(exact) - min(exact) == 1:
+                    best = min(exact)  # the victims; the higher figure counts the attacker too
+                    note += f"; {best:g} are the victims"
+                fact = dataclasses.replace(loose, best=best, explanation=loose.explanation + note)
+        facts[key] = fact
     parts, part_of = _link_parts(items, facts)
     out = [Fact(**{**f.__dict__, "parts": tuple(sorted(parts.get(key, []))), "part_of": part_of.get(key)})
            for key, f in facts.items() if any(r.low is not None or r.high is not None for r in f.reports)]

@@ -97,7 +97,12 @@ class _Judge:
         if not running:
             return self.firm
         by: dict[tuple[str, str], list[Report]] = {}
+        # a figure its own article gives as an earlier count ("Originally, officials said 11") beside another
+        # is no report of the count now
+        current = {r.article_id for r in self.firm if r.order != "earlier"}
         for r in self.firm:
+            if r.order == "earlier" and r.article_id in current:
+                continue
             by.setdefault((r.article_id, (r.attributed_to or "").lower()), []).append(r)
         out = []
         for rs in by.values():

@@ -142,6 +142,7 @@ class StoryContext:
     casualty: bool  # the story is about an event that kills or hurts people
     retrospective: dict[str, int]  # article id -> where its look back at other incidents begins
     abduction: bool = False  # its ledes tell of people abducted (a kidnapping, a release of hostages)
+    attacker_died: str | None = None  # words of a report saying the attacker died (tolls may count him or not)
     texts: dict[str, str] = dataclasses.field(default_factory=dict)  # article id -> its text
 
 
@@ -213,7 +214,34 @@ def story_context(story: Story, extractions: Sequence[Extraction], sources: Sequ
     return StoryContext(home=frozenset(home), home_regions=frozenset(regions),
                         countries=frozenset(top_countries or countries), start=_parse(story.first_seen),
                         casualty=casualty, abduction=abduction, retrospective=retro,
-                        texts={aid: a.text for aid, a in (articles or {}).items()})
+                        texts={aid: a.text for aid, a in (articles or {}).items()},
+                        attacker_died=attacker_died([a.text for a in (articles or {}).values()]))
+
+
+# The attacker's own death, told in a report: "the gunman was killed by police", "police shot and killed the
+# suspect", "the shooter took his own life", "a suicide bomber". A toll may then count him or not.
+_ATTACKER = r"(?:gunm[ae]n|shooters?|attackers?|assailants?|suspects?|perpetrators?|bombers?|killers?|terrorists?)"
+_ADVERBS = r"(?:\s+(?:\w+ly|later|also|then|eventually|himself|herself))*"
+_ATTACKER_DIED = re.compile(
+    rf"\b{_ATTACKER}(?:\s*,?\s+who){_ADVERBS}\s+(?:was|were|had\s+been|has\s+been|is|are){_ADVERBS}\s+"
+    r"(?:killed|shot\s+dead|dead|neutrali[sz]ed)\b"
+    rf"|\b{_ATTACKER}{_ADVERBS}\s+(?:was|were|had\s+been|has\s+been|is|are){_ADVERBS}\s+"
+    r"(?:killed|shot\s+dead|dead|neutrali[sz]ed|among\s+the\s+dead)\b"
+    rf"|\b{_ATTACKER}(?:\s*,?\s+who){{0,1}}{_ADVERBS}\s+(?:died|killed\s+(?:himself|herself|themselves)|"
+    r"took\s+(?:his|her|their)\s+own\s+li(?:fe|ves)|blew\s+(?:himself|herself|themselves)\s+up|"
+    r"turned\s+the\s+gun\s+on\s+(?:himself|herself))\b"
+    rf"|\b(?:shot\s+and\s+killed|shot\s+dead|killed|neutrali[sz]ed)\s+(?:the|a|one|both)\s+(?:\w+\s+)?{_ATTACKER}\b"
+    r"|\bsuicide\s+(?:bomber|attacker)s?\b",
+    re.IGNORECASE)
+
+
+def attacker_died(texts: Sequence[str]) -> str | None:
+    """The words of the first text that says the attacker died, or None."""
+    for text in dict.fromkeys(texts):
+        m = _ATTACKER_DIED.search(text)
+        if m:
+            return m.group(0)
+    return None
 
 
 def _foreign(e: Entity, ctx: StoryContext) -> bool:
