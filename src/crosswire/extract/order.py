@@ -71,15 +71,14 @@ _SUPERLATIVE = (r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highes
 _SINCE_BEFORE = re.compile(rf"{_SUPERLATIVE}[^.;:]{{0,80}}?\b(?P<cue>since\s+[^,;:.]{{0,80}})$", re.IGNORECASE)
 # "since ... and 40 died": a clause joined after the one "since" opens is this event's again
 _JOINED = re.compile(r"\b(?:and|but|while|yet|whereas)\b", re.IGNORECASE)
-_OTHER_INCIDENT = re.compile(
-    r"\b(?P<cue>(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|another)\s+(?:[\w-]+\s+){0,2}?"
+# "a similar attack", "the earlier crash": another incident, named as one
+_ANOTHER_INCIDENT = (
+    r"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|another)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attack|bombing|blast|explosion|crash|collision|derailment|shooting|fire|blaze|quake|earthquake|flood|"
-    r"incident|disaster|accident|raid|strike|clash|clashes|massacre|stampede|storm))\b[^;.]{0,60}$", re.IGNORECASE)
-_OTHER_INCIDENT_AFTER = re.compile(
-    r"^[^,;.]{0,40}?\b(?:in|during|at)\s+(?P<cue>(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|"
-    r"another)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|crash|collision|derailment|shooting|fire|blaze|"
-    r"quake|earthquake|flood|incident|disaster|accident|raid|strike|clash|clashes|massacre|stampede|storm))\b",
-    re.IGNORECASE)
+    r"incident|disaster|accident|raid|strike|clash|clashes|massacre|stampede|storm)")
+_OTHER_INCIDENT = re.compile(rf"\b(?P<cue>{_ANOTHER_INCIDENT})\b[^;.]{{0,60}}$", re.IGNORECASE)
+_OTHER_INCIDENT_AFTER = re.compile(rf"^[^,;.]{{0,40}}?\b(?:in|during|at)\s+(?P<cue>{_ANOTHER_INCIDENT})\b",
+                                   re.IGNORECASE)
 # figures listed together share their cues: "has risen to 61 dead and 140 wounded"
 _LISTED = re.compile(r"\s*(?:,|and|,\s*and|with)\s*(?:a\s+further\s+|another\s+)?")
 # a lead cue needs a report in its clause: "At first, the ministry said 14", not "Previously unknown gunmen killed 11"
