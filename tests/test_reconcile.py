@@ -856,3 +856,21 @@ def test_a_figure_its_own_article_gives_as_an_earlier_count_is_no_rival():
     (toll,) = [f for f in _read_many("2031-06-01", a, b, c) if f.measure == "killed" and f.scope == "event"
                and f.subject == "people"]
     assert toll.status == "agree" and toll.best == 12, toll.explanation
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Train derails near Lorsk. At least 40 people were killed when a train derailed near Lorsk on Sunday. It was "
+     "the deadliest rail accident in the region since more than 90 people died in a collision near Brava.", 91),
+    ("Mine blast in Okra. Twelve miners were killed in a blast at the Okra mine on Monday. In a similar blast at the "
+     "same mine, 31 miners died.", 31),
+])
+def test_a_figure_its_clause_ties_to_another_event_is_background(text: str, figure: float) -> None:
+    """The extract stage reads a figure's clause as another event's ("the deadliest since more than 90 died in a
+    collision", "in a similar blast, 31 died": the claim's ``other_event``); the judgement keeps it out of this
+    event's toll."""
+    title, _ = text.split(". ", 1)
+    facts = _read("2031-03-02", title, text)
+    other = [f for f in facts if f.measure == "killed" and f.best == figure]
+    assert other and all(f.scope == "background" and "another event" in f.explanation for f in other), \
+        [(f.key, f.scope, f.best, f.explanation) for f in facts]
+    assert [f for f in facts if f.measure == "killed" and f.scope == "event" and f.best != figure]

@@ -445,6 +445,8 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
     old = _old_date(c, ex, ctx, opts)
     if old:
         return f"dated {old!r}, before this story"
+    if c.other_event:  # the extract stage read the figure's clause as another, earlier event's (docs/claims.md)
+        return f"tied to another event ({c.other_event!r})"
     at = c.sentence.find(c.text)
     after = c.sentence[at + len(c.text) : at + len(c.text) + 80]
     compared = _COMPARED.search(after)
