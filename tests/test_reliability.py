@@ -3,6 +3,7 @@
 import json
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -76,9 +77,20 @@ def test_two_runs_on_one_store_queue_up(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     with run_lock(str(db)):  # another run holds the store
         second = cw_popen("run", str(tmp_path / "b"), "--db", str(db), cwd=tmp_path)
-        time.sleep(2.0)
+        # hold the store until the second run says it waits (however long its start-up takes on a busy machine)
+        said = b""
+        deadline = time.monotonic() + 300
+        assert second.stderr is not None
+        while b"another crosswire run" not in said and time.monotonic() < deadline:
+            ready, _, _ = select.select([second.stderr], [], [], 1.0)
+            if ready:
+                chunk = os.read(second.stderr.fileno(), 4096)
+                if not chunk:
+                    break
+                said += chunk
         assert second.poll() is None, "the second run must wait, not fail or write"
     _, err = second.communicate(timeout=600)
+    err = said + err
     assert second.returncode == 0, err.decode()
     assert b"waiting" in err and b"another crosswire run" in err
     first = cw_popen("run", str(tmp_path / "a"), "--db", str(db), cwd=tmp_path)
