@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
+from ..extract.vocab import PERPETRATOR_HINTS, PERPETRATOR_NOUNS
 from ..records import Article, EventRecord, Extraction, Fact, Source, Story
 from .dates import day_of, event_date
 from .places import event_place
@@ -304,8 +305,7 @@ def _force_name(m: re.Match[str]) -> str:
     return f"{adj} government forces" if adj else "government forces"
 
 
-_PERPETRATOR = (r"(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|killers?|perpetrators?|suspects?|hijackers?|"
-                r"drivers?)")
+_PERPETRATOR = PERPETRATOR_NOUNS
 _NAME_WORD = r"[A-Z][a-z'’-]+"
 _PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|al-\w+|de|van|von)){{1,4}}"
 # "the gunman, Omar Mateen, 29," / "the suspect was identified as John Smith" / "John Smith, 29, the shooter,"
@@ -322,8 +322,7 @@ _NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1
 _PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
 # the words of _PERPETRATOR without their plural s: one of them is in every match, lowered
 _PERPETRATOR_FOLDED = folded(_PERPETRATOR_WORD)
-_PERPETRATOR_HINT = ("gunman", "gunmen", "shooter", "attacker", "assailant", "bomber", "killer", "perpetrator",
-                     "suspect", "hijacker", "driver")
+_PERPETRATOR_HINT = PERPETRATOR_HINTS
 _ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "president", "governor", "director",
                          "commissioner", "spokesman", "spokeswoman", "agent", "detective", "captain", "sergeant"))
 

@@ -148,3 +148,12 @@ def event_unit(noun: str) -> str | None:
     """The unit of a countable event thing ("villages" -> "village"), or None."""
     s = singular(noun)
     return s if s in EVENT_UNITS else None
+
+
+# The words for whoever did it ("the gunman", "two attackers", "the driver"): the event record reads the
+# perpetrator's name after them and the judgement whether he died (tolls may count him or not).
+PERPETRATOR_NOUNS = (r"(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|killers?|perpetrators?|suspects?|"
+                     r"hijackers?|drivers?)")
+# one of these, lowered, is in every match of PERPETRATOR_NOUNS
+PERPETRATOR_HINTS = ("gunman", "gunmen", "shooter", "attacker", "assailant", "bomber", "killer", "perpetrator",
+                     "suspect", "hijacker", "driver")

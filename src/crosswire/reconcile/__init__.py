@@ -17,7 +17,7 @@ from crosswire.records import Article, Extraction, Fact, Source, Story
 from .group import Item, group_key, items_of, norm_subject, split_by_place, split_compatible
 from .judge import independent_count, judge, origin_map, strays, to_report
 from .options import RUNNING, ReconcileOptions
-from .scope import story_context
+from .scope import attacker_died, story_context
 from .values import fmt_value, interval
 
 __all__ = ["RUNNING", "ReconcileOptions", "fmt_value", "independent_count", "interval", "norm_subject",
@@ -114,6 +114,13 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
     published = {s.article_id: s.published for s in sources if s.published}
     _set_aside_strays(items, options)
     facts: dict[str, Fact] = {}
+    died: dict[str, str | None] = {}  # what a report says of the attacker's death, read when a toll first needs it
+
+    def attacker() -> str | None:
+        if "words" not in died:
+            died["words"] = attacker_died(list(ctx.texts.values()))
+        return died["words"]
+
     for key, members in _keyed(items, options):
         c0 = members[0].claim
         subject = key.split(":")[1]
@@ -128,14 +135,15 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
         vague = {m.claim.id for m in members if m.vague}
         fact = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports, vague, origins,
                      published, options)
-        if ctx.attacker_died and c0.measure == "killed" and c0.unit == "person" and fact.status == "conflict" \
-                and options.person_slack_from > 2:
+        if c0.measure == "killed" and c0.unit == "person" and fact.status == "conflict" \
+                and options.person_slack_from > 2 and options.person_slack > 0 \
+                and attacker():
             # the reports say the attacker died: a toll may count him or not, so exact tolls one apart agree
             # at any size (for 20 or more they always do)
             loose = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports, vague,
                           origins, published, dataclasses.replace(options, person_slack_from=2))
             if loose.status != "conflict":
-                note = f"; figures one apart: the attacker died ({ctx.attacker_died!r}), some count him"
+                note = f"; figures one apart: the attacker died ({attacker()!r}), some count him"
                 exact = {r.low for r in loose.reports if r.low is not None and r.low == r.high  # (the weighed
                          and loose.low is not None and r.low >= loose.low}  # ones: lower figures are folded)
                 best = loose.best

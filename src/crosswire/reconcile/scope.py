@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from crosswire.extract.vocab import PERPETRATOR_HINTS, PERPETRATOR_NOUNS
 from crosswire.records import PARAGRAPH_SEPARATOR, Article, Claim, Entity, Extraction, Source, Story
 
 from .options import ReconcileOptions
@@ -142,7 +143,6 @@ class StoryContext:
     casualty: bool  # the story is about an event that kills or hurts people
     retrospective: dict[str, int]  # article id -> where its look back at other incidents begins
     abduction: bool = False  # its ledes tell of people abducted (a kidnapping, a release of hostages)
-    attacker_died: str | None = None  # words of a report saying the attacker died (tolls may count him or not)
     texts: dict[str, str] = dataclasses.field(default_factory=dict)  # article id -> its text
 
 
@@ -214,13 +214,12 @@ def story_context(story: Story, extractions: Sequence[Extraction], sources: Sequ
     return StoryContext(home=frozenset(home), home_regions=frozenset(regions),
                         countries=frozenset(top_countries or countries), start=_parse(story.first_seen),
                         casualty=casualty, abduction=abduction, retrospective=retro,
-                        texts={aid: a.text for aid, a in (articles or {}).items()},
-                        attacker_died=attacker_died([a.text for a in (articles or {}).values()]))
+                        texts={aid: a.text for aid, a in (articles or {}).items()})
 
 
 # The attacker's own death, told in a report: "the gunman was killed by police", "police shot and killed the
 # suspect", "the shooter took his own life", "a suicide bomber". A toll may then count him or not.
-_ATTACKER = r"(?:gunm[ae]n|shooters?|attackers?|assailants?|suspects?|perpetrators?|bombers?|killers?|terrorists?)"
+_ATTACKER = PERPETRATOR_NOUNS
 _ADVERBS = r"(?:\s+(?:\w+ly|later|also|then|eventually|himself|herself))*"
 _ATTACKER_DIED = re.compile(
     rf"\b{_ATTACKER}(?:\s*,?\s+who){_ADVERBS}\s+(?:was|were|had\s+been|has\s+been|is|are){_ADVERBS}\s+"
@@ -236,8 +235,12 @@ _ATTACKER_DIED = re.compile(
 
 
 def attacker_died(texts: Sequence[str]) -> str | None:
-    """The words of the first text that says the attacker died, or None."""
+    """The words of the first text that says the attacker died, or None. (Read only for a toll in conflict:
+    the pattern is slow, and a text without a perpetrator's word or "suicide" is passed over.)"""
     for text in dict.fromkeys(texts):
+        lowered = text.lower()
+        if not any(w in lowered for w in PERPETRATOR_HINTS) and "suicide" not in lowered:
+            continue
         m = _ATTACKER_DIED.search(text)
         if m:
             return m.group(0)
