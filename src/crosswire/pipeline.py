@@ -474,8 +474,9 @@ def group_pending(store: Store, options: RunOptions, *, progress: ProgressFn | N
     def place(judged: _Judged) -> None:
         nonlocal done
         articles = judged.articles
-        extractions = store.lazy_extractions([a.id for a in articles])  # read for the articles with no terms
         terms = {k: v for fut in judged.terms for k, v in fut.result().items()} if judged.terms else None
+        # read only for the articles whose terms the workers did not make
+        extractions = store.lazy_extractions([a.id for a in articles if terms is None or a.id not in terms])
         grouped.changed.update(story.id for story in cluster(articles, extractions, judged.links, stories, terms))
         grouped.merged.extend(stories.take_removed())  # their articles moved with them into other stories
         grouped.articles.extend(a.id for a in articles)
