@@ -105,10 +105,7 @@ def _run(page: str | HtmlElement | None, url: str | None, *, precision: bool, re
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=tables,
         favor_precision=precision, favor_recall=recall)
-    if doc is not None and meta is not None:
-        for key in _META_FIELDS:
-            setattr(doc, key, getattr(meta, key))
-    return doc
+    return _with_metadata(doc, meta) if doc is not None and meta is not None else doc
 
 
 _SPACE = re.compile(r"\s+")

@@ -157,11 +157,6 @@ def first_cue(folded: str) -> int | None:
     return digit.start() if digit else None
 
 
-def may_hold_number(text: str) -> bool:
-    """False only when ``text`` holds no number mention (a cheap test before :func:`numbers`)."""
-    return first_cue(fold(text)) is not None
-
-
 def scan_start(folded: str, cue: int) -> int:
     """Where a search for mentions in a text may start, given ``folded`` (:func:`.cues.fold` of the text) and the
     start of the first ``NUMBER_CUE`` in it. A mention holds a cue, and before its first cue at most a sign ("-",
@@ -290,13 +285,13 @@ def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMen
     end = len(text) if end is None else end
     folded = fold(text[start:end])
     cue = first_cue(folded)
-    if cue is None:  # may_hold_number
+    if cue is None:  # no number mention can be in it
         return []
     return mentions(text, start + scan_start(folded, cue), end)
 
 
 def mentions(text: str, start: int, end: int) -> list[NumberMention]:
-    """:func:`numbers` without its :func:`may_hold_number` test, for a caller that made it."""
+    """:func:`numbers` without its test for a cue (:func:`first_cue`), for a caller that made it."""
     out: list[NumberMention] = []
     for m in NUMBER_RE.finditer(text, start, end):
         if m.group("v"):
