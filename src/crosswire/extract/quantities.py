@@ -674,8 +674,9 @@ def quantities(sentence: str) -> list[Quantity]:
         after = sentence[e : e + 40]
         if _NO_COUNT_AFTER.match(after):
             continue
+        q = _qualifier(before)  # "at least", "nearly"... written before the figure (read once)
         ex = _EXCLUDE_BEFORE.search(before) if _may_exclude(before) else None
-        if not n.vague and ex and not _qualifier(before):
+        if not n.vague and ex and not q:
             word_start = s - len(before) + ex.start()
             if sentence[:word_start].strip() or not before[ex.start() :].strip()[:1].isalpha():
                 continue  # "Base 46", "No. 5", "$5" (a capitalised first word of the sentence is fine)
@@ -702,7 +703,6 @@ def quantities(sentence: str) -> list[Quantity]:
             continue  # "40 miles per hour", "100 km/h": a speed
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague:
             unit = _DIST_UNITS[unit_m.group(1).lower()]
-            q = _qualifier(before)
             low, high, approx = _bounds(q.group("q") if q else None, n)
             factor = _to_km(unit)
             unit = _SHORT_UNIT.get(unit, unit)
@@ -741,7 +741,7 @@ def quantities(sentence: str) -> list[Quantity]:
                 continue
         else:
             subject, unit, noun_end, noun = found
-            if is_year and (_YEAR_BEFORE.search(before) or not _qualifier(before)):
+            if is_year and (_YEAR_BEFORE.search(before) or not q):
                 continue  # "in 2015 attacks", "2016 Cubs": a year, not a count
             measure = _measure(sentence, s, noun_end, n.vague) or "count"
             apposed = _APPOSED_PREDICATE.match(sentence, noun_end) if unit == "person" else None
@@ -778,7 +778,6 @@ def quantities(sentence: str) -> list[Quantity]:
                     if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]) or _HOSPITAL_SAID.search(
                             sentence, max(0, s - 80), s):
                         subject = "people" + _AT_ONE_HOSPITAL  # one hospital's count is a part of the injured
-        q = _qualifier(before)
         low, high, approx = _bounds(q.group("q") if q else None, n)
         start = s - len(q.group(0)) if q else s
         one = _ONE_BEFORE.search(sentence, max(0, start - 60), start) if unit == "person" and not n.vague else None
