@@ -28,21 +28,20 @@ from dataclasses import dataclass
 
 __all__ = ["Cues", "cues", "sentence_cues"]
 
-_QUAL = (r"(?:(?:at\s+least|about|around|some|roughly|approximately|an\s+estimated|more\s+than|over|nearly|"
-         r"almost|up\s+to|as\s+many\s+as|close\s+to|no\s+more\s+than|no\s+fewer\s+than)\s+)?")
+# (a figure's span starts at its qualifier: "at least 61", so the cues end right before it)
 _CHANGE = (r"(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|grown|grew|swelled|mounted|soared|surged|"
            r"reached|reaching|hit|doubled|revised(?:\s+(?:up|down)(?:wards?)?)?|raised|lowered|updated|corrected|"
            r"upped|dropped|fell|fallen)")
 # "has risen to 61", "reached 61", "revised down to 40": the count after a change
-_CHANGED_TO = re.compile(rf"\b(?:{_CHANGE}\s+(?:from\s+[\w,.]+\s+)?to|reached|reaching|hit)\s+{_QUAL}$",
+_CHANGED_TO = re.compile(rf"\b(?:{_CHANGE}\s+(?:from\s+[\w,.]+\s+)?to|reached|reaching|hit)\s+$",
                          re.IGNORECASE)
-_NOW_BEFORE = re.compile(rf"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?{_QUAL}$"
-                         rf"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
-                         rf"tally)\b[^.;]{{0,30}}$", re.IGNORECASE)
+_NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?$"
+                         r"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
+                         r"tally)\b[^.;]{0,30}$", re.IGNORECASE)
 # "61, up from 40": 61 is the count now
 _UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re.IGNORECASE)
 # "up from 40", "rose from 31 to 45": the figure the count changed from
-_FROM_BEFORE = re.compile(rf"\b(?:{_CHANGE}|up|down|went|gone)\s+(?:\w+\s+)?from\s+{_QUAL}$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(rf"\b(?:{_CHANGE}|up|down|went|gone)\s+(?:\w+\s+)?from\s+$", re.IGNORECASE)
 _EARLIER_NOUN = re.compile(r"\b(?:earlier|initial|previous|original|first|old)\s+(?:death\s+|casualty\s+)?"
                            r"(?:toll|figure|count|estimate|tally|reports?)\b[^.;]{0,30}$", re.IGNORECASE)
 # "At first, the ministry said 14", "Earlier, X had put the toll at 21", "initially reported 20"
