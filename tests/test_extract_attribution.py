@@ -157,3 +157,28 @@ def test_the_cheap_speech_test_agrees_with_the_speech_cue(sentence) -> None:
 def test_the_speaker_is_found_wherever_the_search_stops(sentence, expected) -> None:
     got = attribution(sentence)
     assert (got[0] if got else None) == expected
+
+
+def test_repeated_sentences_read_once_and_placed_in_each_article() -> None:
+    """A sentence two reports share is read once (the memo), yet each report's claims keep their own offsets,
+    ids, sources and dates, exactly as a cold read gives them."""
+    from crosswire.extract import extract, read_sentence
+    from crosswire.records import Article, Published
+
+    shared = "At least 14 people were killed in the blast, the Interior Ministry said."
+    first = Article(id="one", document_id="one", origin="one.txt", paragraphs=("Blast hits market", shared),
+                    title="Blast hits market", outlet="x", published=Published("2024-03-02", "day", "header"))
+    second = Article(id="two", document_id="two", origin="two.txt",
+                     paragraphs=("Market blast", "Rescuers worked through the night.", shared),
+                     title="Market blast", outlet="y", published=Published("2024-03-03", "day", "header"))
+    read_sentence.cache_clear()
+    cold = [extract(first), extract(second)]
+    misses = read_sentence.cache_info().misses
+    warm = [extract(first), extract(second)]
+    assert read_sentence.cache_info().misses == misses  # nothing read twice
+    assert warm == cold
+    one, two = (ex.claims[0] for ex in cold)
+    assert (one.low, one.attributed_to) == (two.low, two.attributed_to) == (14, "Interior Ministry")
+    assert first.text[one.span[0]:one.span[1]] == second.text[two.span[0]:two.span[1]] == one.text
+    assert one.span != two.span and one.id.startswith("one:") and two.id.startswith("two:")
+    assert (one.as_of, two.as_of) == ("2024-03-02", "2024-03-03")

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..errors import ConfigError
 from ..records import Article, Claim, Entity, Extraction
 from . import attribution as _attr
 from .entities import entities as _entities
 from .order import Cues, sentence_cues
-from .quantities import quantities
+from .quantities import Quantity, quantities
 from .sentences import sentences
 from .time import date_mentions, dated_events
 
@@ -59,6 +61,35 @@ def _origin(text: str, place_start: int, claim_end: int) -> bool:
         _ORIGIN_BEFORE.search(text, max(0, place_start - 12), place_start))
 
 
+# Sentences read whose reading is kept: wire copies and rewrites repeat most of their sentences word for
+# word, and everything below is a function of the sentence's text alone (~1 KB an entry: a few MB when full).
+SENTENCE_CACHE = 1 << 13
+
+
+class SentenceReading(NamedTuple):
+    """What one sentence says on its own: its figures, who it says says them, the descriptions it puts in
+    apposition with a source, each person figure's order cues (by index in ``found``), and the "according
+    to X" that frames the sentences after it."""
+
+    found: tuple[Quantity, ...]
+    source: tuple[str, str] | None
+    appositives: tuple[tuple[str, str], ...]
+    timing: dict[int, Cues]
+    framing: tuple[str, str] | None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def read_sentence(sent: str) -> SentenceReading:
+    """The :class:`SentenceReading` of ``sent`` (memoised: a repeated sentence is read once per process)."""
+    found = tuple(quantities(sent))
+    src = _attr.attribution(sent) if found or _attr.may_attribute(sent) else None
+    appos = tuple(_attr.appositives(sent)) if ", " in sent else ()
+    by_start = sorted((k for k in range(len(found)) if found[k].unit == "person"), key=lambda k: found[k].span)
+    timing = dict(zip(by_start, sentence_cues(sent, [found[k].span for k in by_start]), strict=True))
+    framing = _attr.framing_attribution(sent) if "ccording" in sent else None
+    return SentenceReading(found, src, appos, timing, framing)
+
+
 def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Extraction:
     text = article.text
     spans = sentences(text)
@@ -71,19 +102,17 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     last_src: tuple[int, tuple[str, str]] | None = None
     for si, (ss, se) in enumerate(spans):
         sent = text[ss:se]
-        found = quantities(sent)
-        src = _attr.attribution(sent) if found or _attr.may_attribute(sent) else None
+        found, src, appos, timing, framing = read_sentence(sent)
         if src is not None and options.entities and (at := sent.find(src[1])) >= 0:
             # who the report quotes, numbers or not: the story's sources ("pro-government websites claimed")
             sources.append(Entity(article.id, "source", src[1], src[0], (ss + at, ss + at + len(src[1]))))
-        if options.entities and ", " in sent:
-            for desc, name in _attr.appositives(sent):
+        if options.entities:
+            for desc, name in appos:
                 off = ss + sent.find(desc) if desc in sent else ss
                 aliases.append(Entity(article.id, "source-alias", desc, name, (off, off + len(desc))))
         base = len(raw)
-        # what the words say of each count of people's time (a length or a count of things has no history)
-        by_start = sorted((k for k in range(len(found)) if found[k].unit == "person"), key=lambda k: found[k].span)
-        timing = dict(zip(by_start, sentence_cues(sent, [found[k].span for k in by_start]), strict=True))
+        # timing: what the words say of each count of people's time (a length or a count of things has no
+        # history)
         for k, q in enumerate(found):
             use = src
             if (
@@ -95,7 +124,6 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 use = last_src[1]
             parent = None if q.part_of is None else base + q.part_of
             raw.append(((ss, se), sent, q, parent, use, si, timing.get(k, _NO_CUES)))
-        framing = _attr.framing_attribution(sent) if "ccording" in sent else None
         if framing is not None:
             last_src = (si, framing)
     order = sorted(range(len(raw)), key=lambda i: (raw[i][0][0] + raw[i][2].span[0], i))  # type: ignore[attr-defined]
