@@ -46,3 +46,28 @@ def test_the_story_anchor_is_found_once_for_all_undated_articles() -> None:
         assert dates.infer(article) == infer_published(article, story) is not None
     assert dates.infer(first) is None
     assert story_dates(undated).anchor is None and story_dates(undated).infer(undated[0]) is None
+
+
+def test_a_report_with_no_date_but_its_url_is_dated_by_the_url(tmp_path) -> None:
+    """Scraped records often keep only the URL: the day in its path (/2017/09/19/) dates the report, after any
+    date the record or its text gives; a URL without one leaves it undated."""
+    import json
+
+    from crosswire.clean import clean
+    from crosswire.ingest import ingest
+
+    body = "Flood waters rose overnight in the valley.\n\nAt least 12 people died, the regional governor said."
+    records = [
+        {"url": "https://news.example.org/world/2017/09/19/valley-flood/", "title": "Valley flood", "text": body},
+        {"url": "https://news.example.org/world/2017/09/19/valley-flood-2/", "title": "Valley flood",
+         "date_publish": "2017-09-21 08:00:00", "text": body + " Rescuers kept searching."},
+        {"url": "https://news.example.org/world/valley-flood-12345", "title": "Valley flood",
+         "text": body + " Roads were closed."},
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    dated, given, plain = (clean(d).published for d in ingest([str(path)]))
+    assert (dated.value, dated.precision) == ("2017-09-19", "day")
+    assert dated.evidence == "url:https://news.example.org/world/2017/09/19/valley-flood/"
+    assert given.value.startswith("2017-09-21") and given.evidence.startswith("metadata:")
+    assert plain.value is None

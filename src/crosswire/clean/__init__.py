@@ -303,8 +303,8 @@ def clean(document: Document, options: CleanOptions = CleanOptions(), *,
     for name, value in (("date_publish", hint("date_publish")), ("date_publish", meta.get("date_publish")),
                         ("date", meta.get("date"))):
         published = published or md.parse_metadata_date(value, name)
-    published = published or cleaned.published or Published()
     url = hint("url") or meta.get("url") or None
+    published = published or cleaned.published or md.parse_url_date(url) or Published()
     outlet = site or (meta.get("sitename") or None) or (
         None if cleaned.original_source else _dateline_outlet(cleaned.paragraphs))  # a syndicated copy is no agency
     return Article(

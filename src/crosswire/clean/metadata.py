@@ -23,6 +23,9 @@ from datetime import datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from htmldate.extractors import extract_url_date
+from htmldate.utils import Extractor
+
 from ..records import Published
 
 MONTHS = {
@@ -318,6 +321,19 @@ def parse_metadata_date(value: str | None, field: str) -> Published | None:
     if stamp is not None:
         return Published(value=stamp.value, precision=stamp.precision, evidence=f"metadata:{field}")
     return None
+
+
+# The dates a URL's path may carry ("/2017/09/19/", "-2017-09-19-"), read by htmldate (trafilatura's own date
+# finder) between these bounds: earlier is no news site's archive, later is a path number, not a date.
+_URL_DATES = Extractor(extensive=False, max=datetime(2099, 12, 31), min=datetime(1995, 1, 1),
+                       original=True, format="%Y-%m-%d")
+
+
+def parse_url_date(url: str | None) -> Published | None:
+    """The day a news URL's path gives (``/2017/09/19/``): the last resort for a report that carries no other
+    date (sites put the first publication's day in the path)."""
+    found = extract_url_date(url, _URL_DATES) if url else None
+    return Published(value=found, precision="day", evidence=f"url:{url}") if found else None
 
 
 # -- bylines, sections, credits ---------------------------------------------------------------
