@@ -591,3 +591,33 @@ def test_a_closing_quote_glued_to_the_next_sentence_ends_it() -> None:
 )
 def test_only_an_ordinal_after_an_article_counts_the_victims(sentence, expected) -> None:
     assert _q(sentence) == expected
+
+
+def test_one_as_a_pronoun_is_no_figure() -> None:
+    """"a more powerful one killed 61 people" counts 61, not one; "one" that counts stays a figure."""
+    def read(sentence: str) -> list[tuple[str, float | None]]:
+        return [(q.measure, q.low) for q in quantities(sentence)]
+
+    assert read("It came just weeks after a more powerful one killed 61 people.") == [("killed", 61)]
+    assert read("The first one hit at dawn, killing four.") == [("killed", 4)]
+    assert read("Police said the attack killed one.") == [("killed", 1)]
+    assert read("The one person who died was a guard.") == [("killed", 1)]
+    assert read("One killed in crash on highway.") == [("killed", 1)]
+
+
+def test_a_magnitude_is_no_count() -> None:
+    """Nothing is counted in fractions: "Mexico's 7.1 earthquake" is a magnitude (a million-scale figure is
+    whole)."""
+    assert quantities("Rescuers found a child in the ruins of a school that collapsed in Mexico's 7.1 earthquake.") \
+        == []
+    assert quantities("A 7.1 magnitude earthquake struck central Mexico.") == []
+    assert [(q.measure, q.low) for q in quantities("About 1.1 million people were displaced.")] \
+        == [("displaced", 1_100_000)]
+
+
+def test_the_missing_far_after_a_figure_are_other_people() -> None:
+    """"the missing" / "the dead" name the figure's people only when it is among them."""
+    assert [q.measure for q in quantities("One man could be seen tying the names of the missing onto a pole.")] \
+        == ["count"]
+    assert [q.measure for q in quantities("Two of the dead were children.")] == ["killed"]
+    assert [q.measure for q in quantities("Five people were among the dead.")] == ["killed"]

@@ -249,6 +249,11 @@ _NEW_SUBJECT = re.compile(r"\s*(?:most|some|many|others?|several|all|none|a\s+fe
 _COMPANIONS = re.compile(r"(?<!along )(?<!together )\bwith\s+(?:her|his|their|its)?\s*$", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:no\s+one|nobody|none|no\s+\w+)\s+(?:\w+\s+)?(?:was|were|is|are|has\s+been|"
                              r"have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "the missing", "the dead": a measure word used as a noun, which names the figure's people only when the figure
+# is among them ("two of the dead", "three men and a woman were named among the dead").
+_NOMINAL_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_CLOSE_PARTITIVE = re.compile(r"(?:\s+[\w'’-]+){0,8}?\s+(?:among|including|includ\w+)\s+the\s+|"
+                              r"(?:\s+[\w'’-]+)?\s+of\s+the\s+", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had|sent|deployed|employs|employed)\s+"
                               r"(?:about\s+|some\s+|around\s+)?$", re.IGNORECASE)
 
@@ -282,6 +287,9 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
             continue
         if hit.start() >= end and _REPORTING_AFTER.search(sentence, end, hit.start()):
             continue
+        if hit.start() >= end and _NOMINAL_BEFORE.search(sentence, max(end, hit.start() - 5), hit.start()) \
+                and not _CLOSE_PARTITIVE.fullmatch(sentence, end, hit.start()):
+            continue  # "One man was tying the names of the missing to a pole": "the missing" are others
         brk = _CLAUSE_BREAK.search(sentence, end, hit.start()) if hit.start() >= end else None
         own = _OWN_VERB.match(sentence, end) if brk else None
         if brk and own and own.end() <= brk.start() and (NUMBER_RE.search(sentence, brk.end(), hit.start())
@@ -616,6 +624,12 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _NO_COUNT_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[:%]|-year|\s*(?:percent|per\s*cent|%|years?\s+old|o'clock)")
 _CLOCK_AFTER = re.compile(r"\s*(?:a\.m|p\.m|am|pm)\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
+# "one" as a pronoun: a determiner (and maybe adjectives) before it, a verb or a clause after it ("weeks after a
+# more powerful one killed 61 people", "the first one hit at dawn"); "the one person who died" is a figure.
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|another|each|every|which|no)\s+"
+                                 r"(?:(?![a-z]+ed\s|left\s|hit\s|struck\s|kills\s)[a-z]+\s+){0,3}$", re.IGNORECASE)
+_PRONOUN_ONE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:[a-z]+ed|hit|struck|left|took|came|went|made|was|is|had|has|"
+                                r"did|that|which|who|in|on|at|from|before|after)\b")
 _UNIT_AFTER = re.compile(r"(?:\s*|-)([A-Za-z]+)\b")
 _CONVERTED = re.compile(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)")
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$")
@@ -682,8 +696,9 @@ def quantities(sentence: str) -> list[Quantity]:
                 continue  # "Base 46", "No. 5", "$5" (a capitalised first word of the sentence is fine)
         if _CLOCK_AFTER.match(after):
             continue
-        if n.text.lower() in ("one",) and _OF_AFTER.match(after):
-            continue
+        if n.text.lower() == "one" and (_OF_AFTER.match(after) or (
+                _PRONOUN_ONE_BEFORE.search(before) and _PRONOUN_ONE_AFTER.match(after))):
+            continue  # "one of them"; "a more powerful one killed 61 people": no figure
         is_year = not n.vague and n.low is not None and 1900 <= n.low <= 2099 and n.low == n.high and "," not in n.text
         unit_m = _UNIT_AFTER.match(after)
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague and (
@@ -778,6 +793,8 @@ def quantities(sentence: str) -> list[Quantity]:
                     if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]) or _HOSPITAL_SAID.search(
                             sentence, max(0, s - 80), s):
                         subject = "people" + _AT_ONE_HOSPITAL  # one hospital's count is a part of the injured
+        if any(v is not None and abs(v - round(v)) > 1e-6 * max(1.0, abs(v)) for v in (n.low, n.high)):
+            continue  # "Mexico's 7.1 earthquake", "a 2.5 percent rise": a magnitude or a rate, not a count
         low, high, approx = _bounds(q.group("q") if q else None, n)
         start = s - len(q.group(0)) if q else s
         one = _ONE_BEFORE.search(sentence, max(0, start - 60), start) if unit == "person" and not n.vague else None
