@@ -874,3 +874,39 @@ def test_a_figure_its_clause_ties_to_another_event_is_background(text: str, figu
     assert other and all(f.scope == "background" and "another event" in f.explanation for f in other), \
         [(f.key, f.scope, f.best, f.explanation) for f in facts]
     assert [f for f in facts if f.measure == "killed" and f.scope == "event" and f.best != figure]
+
+
+def test_a_toll_other_reports_state_is_no_stray_behind_a_smaller_opening_figure(tmp_path: Path) -> None:
+    """An article opening on the few killed at one school, then giving the quake's toll, far above: the toll is
+    not another incident's when other reports state it too (a figure only its own article gives stays aside)."""
+    import json
+
+    import crosswire
+    from crosswire.store import Store
+
+    reports = [
+        ("2031-04-08", "Quake hits Valdora province",
+         "A strong earthquake struck Valdora province on Tuesday. At least 206 people were killed, the civil "
+         "protection agency said. Rescuers searched collapsed buildings through the night."),
+        ("2031-04-09", "Rescuers race to reach pupils in Valdora school",
+         "Rescuers dug through the ruins of a school in Valdora after Tuesday's earthquake. Three adults died at the "
+         "school, the education minister said. Officials said the death toll was 214 by Wednesday morning. "
+         "The earthquake struck on the anniversary of a 1980 quake in which nearly 5,000 people died."),
+        ("2031-04-10", "Valdora earthquake toll rises",
+         "The toll from Tuesday's earthquake in Valdora province rose to 221 people killed, the civil protection "
+         "agency said. Rescuers kept searching collapsed buildings."),
+    ]
+    path = tmp_path / "quake.jsonl"
+    path.write_text("\n".join(json.dumps({"title": t, "text": x, "date_publish": d, "url": f"https://n{i}.example/q"})
+                              for i, (d, t, x) in enumerate(reports)), encoding="utf-8")
+    db = tmp_path / "q.db"
+    crosswire.run([path], db)
+    with Store(db, readonly=True) as store:
+        (story,) = store.stories()
+        brief = store.brief(story.id)
+    killed = [f for f in brief.facts if f.measure == "killed" and f.subject == "people" and f.scope == "event"]
+    main = max(killed, key=lambda f: len({r.article_id for r in f.reports}))
+    assert {r.text for r in main.reports} >= {"At least 206 people", "214", "221 people"}
+    assert main.status == "update" and main.best == 221
+    background = [r.text for f in brief.facts if f.scope == "background" for r in f.reports]
+    assert "nearly 5,000 people" in background

@@ -18,7 +18,7 @@ from .group import Item, group_key, items_of, norm_subject, split_by_place, spli
 from .judge import independent_count, judge, origin_map, strays, to_report
 from .options import RUNNING, ReconcileOptions
 from .scope import attacker_died, story_context
-from .values import fmt_value, interval
+from .values import fmt_value, interval, level
 
 __all__ = ["RUNNING", "ReconcileOptions", "fmt_value", "independent_count", "interval", "norm_subject",
            "reconcile"]
@@ -71,7 +71,14 @@ def _set_aside_strays(items: list[Item], options: ReconcileOptions) -> None:
         if it.scope == "event" and it.claim.measure in options.running_measures and not it.vague:
             groups.setdefault(group_key(it), []).append(it)
     for members in groups.values():
-        stray = strays([to_report(m.claim, m.subject) for m in members if not m.vague], options)
+        reports = [to_report(m.claim, m.subject) for m in members if not m.vague]
+        stray = strays(reports, options)
+        # A figure another report states as its own count of the toll (not a stray there) is the toll, though its
+        # article opened with a smaller figure (the children killed at one school before the quake's toll).
+        held = [(r.article_id, level(r)) for r in reports if r.claim_id not in stray]
+        stray -= {r.claim_id for r in reports if r.claim_id in stray and any(
+            a != r.article_id and abs(v - level(r)) <= options.approx_tolerance * max(v, level(r))
+            for a, v in held)}
         for m in members:
             if m.claim.id in stray:
                 m.scope, m.why = "background", "far above the figure its own article opens with for this toll"
