@@ -621,3 +621,17 @@ def test_the_missing_far_after_a_figure_are_other_people() -> None:
         == ["count"]
     assert [q.measure for q in quantities("Two of the dead were children.")] == ["killed"]
     assert [q.measure for q in quantities("Five people were among the dead.")] == ["killed"]
+
+
+def test_a_figure_takes_the_measure_word_right_after_it_over_one_before_and() -> None:
+    found = quantities('Five people were killed and several others "gravely" wounded Thursday, when a man opened fire.')
+    assert [(q.measure, q.low, q.vague) for q in found] == [("killed", 5, False), ("injured", None, True)]
+
+
+def test_a_word_of_a_name_is_no_head_noun() -> None:
+    """"two National Guardsmen" are soldiers, not nationals; "60 House Democrats" count no houses."""
+    found = quantities("The gunman killed three people, including two National Guardsmen in uniform.")
+    assert [(q.measure, q.low, q.subject) for q in found][:1] == [("killed", 3, "people")]
+    assert ("soldiers", 2) in [(q.subject, q.low) for q in found]
+    assert quantities("About 60 House Democrats boycotted the event.") == []
+    assert [(q.subject, q.low) for q in quantities("Two US Marines died.")] == [("soldiers", 2)]

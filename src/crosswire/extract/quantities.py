@@ -276,7 +276,13 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     if gov:
         return _VERB_MEASURE[fold(gov.group("v")[:4])]
     best: tuple[int, int, str] | None = None  # (distance, rank, measure)
+    close_after: bool | None = None  # a measure word right after the figure ("several others 'gravely' wounded")
     for hit in _MEASURE_RE.finditer(folded, max(0, start - 60), min(len(sentence), end + 60)):
+        if hit.start() < start and _CLAUSE_BREAK.search(sentence, hit.end(), start):
+            if close_after is None:
+                close_after = _MEASURE_RE.search(folded, end, min(len(sentence), end + _CLOSE_AFTER)) is not None
+            if close_after:
+                continue  # "Five were killed and several others 'gravely' wounded": the killing is the five's
         if vague and hit.start() < start and _FIRM_BEFORE.search(sentence, max(0, hit.start() - 30), hit.start()):
             continue  # the measure word of the firm figure just before it
         if hit.start() < start and _CLAUSE_BREAK.search(sentence, hit.end(), start) \
@@ -310,6 +316,7 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     return best[2] if best else None
 
 
+_CLOSE_AFTER = 20  # characters after a figure within which its own measure word overrides one before "and"
 _SHOT_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?shot\b"
                          r"(?!\s+(?:dead|to\s+death|down\b|and\s+killed))", re.IGNORECASE)
 _SHOT_BEFORE = re.compile(r"\bshot\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.IGNORECASE)
@@ -454,9 +461,11 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
         if any(x in _NOT_MODIFIER for x in mods) or (i and word.lower() in _NOT_MODIFIER) or any(
                 x in _TIME_SPANS for x in words[:i]):
             return None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if word[:1].isupper() and nxt is not None and nxt[:1].isupper():
+            continue  # "two National Guardsmen": a word of a name, not its head ("National" is no nationals)
         human = human_subject(word)
         if human is not None:
-            nxt = words[i + 1] if i + 1 < len(words) else None
             if nxt is not None and (human_subject(nxt) is not None or word.lower() in _ADJ_SUBJECT):
                 continue  # "American soldiers", "police officers", "civilian lives": the head noun decides
             low = word.lower()

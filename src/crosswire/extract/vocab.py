@@ -18,7 +18,7 @@ import re
 
 _IRREGULAR = {"people": "person", "children": "child", "women": "woman", "men": "man", "lives": "life",
               "families": "family", "policemen": "policeman", "policewomen": "policewoman",
-              "servicemen": "serviceman", "congressmen": "congressman",
+              "servicemen": "serviceman", "guardsmen": "guardsman", "airmen": "airman", "congressmen": "congressman",
               "congresswomen": "congresswoman", "crewmen": "crewman", "gunmen": "gunman", "militiamen": "militiaman",
               "casualties": "casualty", "fatalities": "fatality", "bodies": "body", "babies": "baby",
               "deaths": "death", "others": "other", "dead": "dead", "injured": "injured", "wounded": "wounded",
@@ -43,6 +43,7 @@ HUMAN: dict[str, str] = {
     "assailants": "attackers", "militants": "militants", "insurgents": "rebels", "rebels": "rebels",
     "jihadists": "militants", "extremists": "militants", "terrorists": "militants",
     "soldiers": "soldiers", "troops": "soldiers", "servicemen": "soldiers", "personnel": "soldiers",
+    "guardsmen": "soldiers", "airmen": "soldiers",
     "marines": "soldiers", "paratroopers": "soldiers", "guards": "guards", "militiamen": "militiamen",
     "officers": "police officers", "policemen": "police officers", "police": "police officers",
     "policewomen": "police officers", "gendarmes": "police officers", "suspects": "suspects",
