@@ -910,3 +910,22 @@ def test_a_toll_other_reports_state_is_no_stray_behind_a_smaller_opening_figure(
     assert main.status == "update" and main.best == 221
     background = [r.text for f in brief.facts if f.scope == "background" for r in f.reports]
     assert "nearly 5,000 people" in background
+
+
+def test_one_report_of_a_toll_and_its_parts_is_judged_on_the_toll(tmp_path: Path) -> None:
+    """A lone report: "five were killed", then "four died at the scene and one in hospital" - the toll is five."""
+    import crosswire
+    from crosswire.store import Store
+
+    text = ("Newsroom shooting\n\nFive people were killed and several others wounded on Thursday when a man opened "
+            "fire in a newspaper office in Harlow Bay, officials said.\n\nAccording to the county executive, four "
+            "people died at the scene and one died after being taken to a hospital.")
+    path = tmp_path / "one.txt"
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "one.db"
+    crosswire.run([path], db)
+    with Store(db, readonly=True) as store:
+        (story,) = store.stories()
+        brief = store.brief(story.id)
+    (killed,) = [f for f in brief.facts if f.measure == "killed" and f.subject == "people" and f.scope == "event"]
+    assert (killed.status, killed.best) == ("single-source", 5)

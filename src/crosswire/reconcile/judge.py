@@ -314,7 +314,10 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     if len({r.article_id for r in j.reports}) == 1 or (j.firm and len(stating) == 1):
         # one article states it, or only one gives any figure ("two senators" against "many lawmakers": the
         # others' wording backs no number; "hundreds of families" still bounds one)
-        r = j.firm[-1] if j.firm else j.reports[-1]
+        # a running count: what the article reports now (its highest figure that is no earlier count and no
+        # stray: "five were killed" over "four died at the scene and one in hospital"); else its last figure
+        r = (j.representatives(True)[-1] if measure in opts.running_measures else j.firm[-1]) if j.firm \
+            else j.reports[-1]
         return Fact(**base, status="single-source", best=rep_value(r.low, r.high), low=r.low, high=r.high,
                     current=r.claim_id,
                     explanation=f"{prefix}only {r.article_id} reports it: {fmt_value(r.low, r.high, r.approx)} "
