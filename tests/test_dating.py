@@ -71,3 +71,11 @@ def test_a_report_with_no_date_but_its_url_is_dated_by_the_url(tmp_path) -> None
     assert dated.evidence == "url:https://news.example.org/world/2017/09/19/valley-flood/"
     assert given.value.startswith("2017-09-21") and given.evidence.startswith("metadata:")
     assert plain.value is None
+
+
+def test_a_url_with_year_then_month_and_day_as_one_segment_dates_the_report() -> None:
+    from crosswire.clean.metadata import parse_url_date
+
+    assert parse_url_date("http://news.example.cn/n3/2021/0924/c90000-9900180.html").value == "2021-09-24"
+    assert parse_url_date("https://news.example.org/2021/1399/x") is None  # no such month
+    assert parse_url_date("https://news.example.org/story/12345") is None

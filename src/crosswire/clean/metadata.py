@@ -329,10 +329,21 @@ _URL_DATES = Extractor(extensive=False, max=datetime(2099, 12, 31), min=datetime
                        original=True, format="%Y-%m-%d")
 
 
+# The year and the month and day as one path segment ("/n3/2021/0924/"), a form htmldate does not read.
+_URL_YEAR_MONTHDAY = re.compile(r"/((?:199|20[0-9])[0-9])/([01][0-9])([0-3][0-9])/")
+
+
 def parse_url_date(url: str | None) -> Published | None:
-    """The day a news URL's path gives (``/2017/09/19/``): the last resort for a report that carries no other
-    date (sites put the first publication's day in the path)."""
-    found = extract_url_date(url, _URL_DATES) if url else None
+    """The day a news URL's path gives (``/2017/09/19/``, ``/2021/0924/``): the last resort for a report that
+    carries no other date (sites put the first publication's day in the path)."""
+    if not url:
+        return None
+    found = extract_url_date(url, _URL_DATES)
+    if found is None and (m := _URL_YEAR_MONTHDAY.search(url)) is not None:
+        try:
+            found = datetime(int(m[1]), int(m[2]), int(m[3])).strftime("%Y-%m-%d")
+        except ValueError:
+            found = None
     return Published(value=found, precision="day", evidence=f"url:{url}") if found else None
 
 
