@@ -367,3 +367,23 @@ def test_report_positions_within_a_span_in_their_order() -> None:
     for start in range(-1, 101, 3):
         for end in range(start, 102, 7):
             assert at.within(start, end) == [n for n, p in enumerate(positions) if start <= p < end]
+
+
+def test_reports_with_no_title_are_headlined_by_their_opening_sentence(tmp_path) -> None:
+    import json
+
+    import crosswire
+    from crosswire.store import Store
+
+    lede = ("Five people were killed on Thursday when a man opened fire in a newspaper office in Harlow Bay, "
+            "officials said, in the deadliest attack on a newsroom in the state's history.")
+    path = tmp_path / "untitled.jsonl"
+    path.write_text(json.dumps({"text": lede + " Police arrested the suspect at the scene.",
+                                "date_publish": "2030-06-28"}), encoding="utf-8")
+    db = tmp_path / "u.db"
+    crosswire.run([path], db)
+    with Store(db, readonly=True) as store:
+        (story,) = store.stories()
+        headline = store.brief(story.id).headline
+    assert headline.startswith("Five people were killed on Thursday") and headline.endswith("\u2026")
+    assert len(headline) <= 121 and "Police arrested" not in headline

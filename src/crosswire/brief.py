@@ -609,6 +609,18 @@ def _entities(extractions: Mapping[str, Extraction], ids: Sequence[str]
     return tuple((k, c, tuple(sorted(merged[(k, c)]))) for k, c in sorted(merged))
 
 
+HEADLINE_CHARS = 120  # a headline made from a lede is cut to this, at a word
+
+
+def _lede_headline(text: str) -> str:
+    """The opening sentence of ``text`` as a headline, cut at a word when longer than ``HEADLINE_CHARS``."""
+    spans = _line_spans(text.split("\n", 1)[0])
+    first = text[spans[0][0] : spans[0][1]].strip() if spans else text.strip()
+    if len(first) <= HEADLINE_CHARS:
+        return first
+    return first[: first.rfind(" ", 0, HEADLINE_CHARS)].rstrip(" ,;:") + "\u2026"
+
+
 def brief(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article],
           extractions: Mapping[str, Extraction], sources: Sequence[Source],
           options: BriefOptions = BriefOptions()) -> Brief:
@@ -625,6 +637,8 @@ def brief(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article],
             if t not in centrality:
                 centrality[t] = sum(_similarities(w, title_words))
         headline = max(titles, key=lambda t: (centrality[t], -len(t)), default="")
+    if not headline and ids:  # reports with no title at all: the first one's opening sentence stands for one
+        headline = _lede_headline(articles[ids[0]].text)
     timeline = _timeline(extractions, ids, options, _day_after(story.last_seen))
     return Brief(story=story, headline=headline, facts=tuple(facts), timeline=timeline,
                  summary=summary, sources=tuple(sources), entities=_entities(extractions, ids))
