@@ -26,22 +26,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .attribution import REPORT_VERBS
+from .cues import word_alternation
+from .numbers import CHANGED_FROM
+from .vocab import CHANGE_VERBS, INCIDENT_NOUNS
+
 __all__ = ["Cues", "cues", "sentence_cues"]
 
 # (a figure's span starts at its qualifier: "at least 61", so the cues end right before it)
-_CHANGE = (r"(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|grown|grew|swelled|mounted|soared|surged|"
-           r"reached|reaching|hit|doubled|revised(?:\s+(?:up|down)(?:wards?)?)?|raised|lowered|updated|corrected|"
-           r"upped|dropped|fell|fallen)")
 # "has risen to 61", "reached 61", "revised down to 40": the count after a change
-_CHANGED_TO = re.compile(rf"\b(?:{_CHANGE}\s+(?:from\s+[\w,.]+\s+)?to|reached|reaching|hit)\s+$",
+_CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:from\s+[\w,.]+\s+)?to|reached|reaching|hit)\s+$",
                          re.IGNORECASE)
 _NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?$"
                          r"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
                          r"tally)\b[^.;]{0,30}$", re.IGNORECASE)
 # "61, up from 40": 61 is the count now
 _UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re.IGNORECASE)
-# "up from 40", "rose from 31 to 45": the figure the count changed from
-_FROM_BEFORE = re.compile(rf"\b(?:{_CHANGE}|up|down|went|gone)\s+(?:\w+\s+)?from\s+$", re.IGNORECASE)
 _EARLIER_NOUN = re.compile(r"\b(?:earlier|initial|previous|original|first|old)\s+(?:death\s+|casualty\s+)?"
                            r"(?:toll|figure|count|estimate|tally|reports?)\b[^.;]{0,30}$", re.IGNORECASE)
 # "At first, the ministry said 14", "Earlier, X had put the toll at 21", "initially reported 20"
@@ -71,18 +71,17 @@ _SINCE_BEFORE = re.compile(rf"{_SUPERLATIVE}[^.;:]{{0,80}}?\b(?P<cue>since\s+[^,
 # "since ... and 40 died": a clause joined after the one "since" opens is this event's again
 _JOINED = re.compile(r"\b(?:and|but|while|yet|whereas)\b", re.IGNORECASE)
 # "a similar attack", "the earlier crash": another incident, named as one
-_ANOTHER_INCIDENT = (
-    r"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|another)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:attack|bombing|blast|explosion|crash|collision|derailment|shooting|fire|blaze|quake|earthquake|flood|"
-    r"incident|disaster|accident|raid|strike|clash|clashes|massacre|stampede|storm)")
+_ANOTHER_INCIDENT = (rf"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|another)\s+"
+                     rf"(?:[\w-]+\s+){{0,2}}?{INCIDENT_NOUNS}")
 _OTHER_INCIDENT = re.compile(rf"\b(?P<cue>{_ANOTHER_INCIDENT})\b[^;.]{{0,60}}$", re.IGNORECASE)
 _OTHER_INCIDENT_AFTER = re.compile(rf"^[^,;.]{{0,40}}?\b(?:in|during|at)\s+(?P<cue>{_ANOTHER_INCIDENT})\b",
                                    re.IGNORECASE)
 # figures listed together share their cues: "has risen to 61 dead and 140 wounded"
 _LISTED = re.compile(r"\s*(?:,|and|,\s*and|with)\s*(?:a\s+further\s+|another\s+)?")
 # a lead cue needs a report in its clause: "At first, the ministry said 14", not "Previously unknown gunmen killed 11"
-_REPORT = re.compile(r"\b(?:said|says|reported|put|puts|told|announced|estimated|confirmed|gave|given|had|stated|"
-                     r"claimed|counted|listed|cited|recorded|registered|toll|figure|count)\b", re.IGNORECASE)
+_REPORT_WORDS = ("put", "puts", "gave", "given", "had", "counted", "listed", "recorded", "registered", "toll", "figure",
+                 "count")  # besides the verbs of speech
+_REPORT = re.compile(rf"\b(?:{word_alternation([*REPORT_VERBS, *_REPORT_WORDS])})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ _NONE = Cues()
 def _order(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     before = sentence[max(0, start - 80) : start]
     after = sentence[end : end + 60]
-    if (m := _FROM_BEFORE.search(before)) is not None:
+    if (m := CHANGED_FROM.search(before)) is not None:
         return "earlier", m.group(0).strip()  # "up from 40", "rose from 31 (to 45)"
     if (m := _CHANGED_TO.search(before)) is not None or (m := _NOW_BEFORE.search(before)) is not None:
         return "latest", m.group(0).strip()  # "has risen to 61", "now stands at 61"
