@@ -171,11 +171,14 @@ COUNT_QUALIFIERS = ("at least", "about", "around", "some", "roughly", "approxima
                     "over", "nearly", "almost", "up to", "as many as", "close to", "a total of")
 COUNT_QUALIFIER = _alternation(COUNT_QUALIFIERS)
 
-# The verbs of a count that changed ("the toll has risen to 61", "revised down from 40", "rose from 31 to 45"),
-# as a regex alternation (ignore case).
-CHANGE_VERBS = (r"(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|increasing|grown|grew|swelled|"
-                r"mounted|soared|surged|reached|reaching|hit|doubled|revised(?:\s+(?:up|down)(?:wards?)?)?|raised|"
-                r"lowered|updated|corrected|changed|upped|dropped|fell|fallen)")
+# The verbs of a count that changed ("the toll has risen to 61", "revised down from 40", "rose from 31 to 45"):
+# the words, and as a regex alternation (ignore case; "revised" also "revised up", "revised downwards").
+CHANGE_VERB_WORDS = ("rose", "risen", "rising", "rises", "climbed", "climbing", "jumped", "increased", "increasing",
+                     "grown", "grew", "swelled", "mounted", "soared", "surged", "reached", "reaching", "hit", "doubled",
+                     "revised", "raised", "lowered", "updated", "corrected", "changed", "upped", "dropped", "fell",
+                     "fallen")
+CHANGE_VERBS = "(?:" + "|".join(r"revised(?:\s+(?:up|down)(?:wards?)?)?" if w == "revised" else w
+                                for w in CHANGE_VERB_WORDS) + ")"
 
 # The nouns of an incident an event is told beside or dated by ("a similar attack", "a 2006 blast"), as a
 # regex alternation (ignore case, a word boundary after it).
