@@ -18,16 +18,17 @@ from collections.abc import Iterable
 from ..records import Extraction
 from .cues import fold, word_alternation
 
-_VERB_WORDS = [
+# The verbs a report says who said it with.
+REPORT_VERBS = (
     "said", "says", "reported", "reports", "announced", "announces", "told", "stated", "states", "claimed", "claims",
     "confirmed", "confirms", "added", "estimated", "estimates", "noted", "revealed", "indicated", "indicate",
     "indicates", "cited", "warned", "suggested", "suggests", "suggest", "argued", "argues", "insisted", "insists",
     "wrote", "tweeted", "posted", "reporting",
-]
+)
 # As a prefix tree: a verb is always followed by ``\b`` here, so the order the words are tried in is no matter.
-_VERBS = word_alternation(_VERB_WORDS)
+_VERBS = word_alternation(list(REPORT_VERBS))
 _REMARK_WORDS = ["remarks", "comments", "statement", "statements", "testimony", "briefing", "announcement"]
-_SPEECH_WORDS = word_alternation([*_VERB_WORDS, "according", *_REMARK_WORDS])
+_SPEECH_WORDS = word_alternation([*REPORT_VERBS, "according", *_REMARK_WORDS])
 # A sentence that may say who says it holds one of these words; no attribution pattern matches without one.
 SPEECH_CUE = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.IGNORECASE)
 # The same test on :func:`.cues.fold`'s copy of a sentence, without ignore-case: several times cheaper.

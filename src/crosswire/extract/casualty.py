@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .vocab import COUNT_QUALIFIER
+
 __all__ = ["Reading", "reading"]
 
-_QUAL = (r"(?:(?:at\s+least|about|around|some|roughly|approximately|an\s+estimated|more\s+than|over|nearly|"
-         r"almost|up\s+to|as\s+many\s+as|close\s+to|a\s+total\s+of)\s+)?")
+_QUAL = rf"(?:{COUNT_QUALIFIER}\s+)?"
 _VEHICLE = (r"(?:bus|minibus|coach|train|plane|jet|airliner|aircraft|flight|helicopter|chopper|boat|ship|ferry|"
             r"vessel|dinghy|raft|canoe|yacht|trawler|truck|lorry|van|car|vehicle|tram|carriage)e?s?")
 # "carrying 35", "a plane with 60", "the ferry had 300": what comes after is the load

@@ -1,7 +1,7 @@
 """Capitalised chunks: the candidate names of a text, before :mod:`.entities` types them.
 
 Runs of capitalised words (joined by "al-", "of", "for", "de"...) are cut into chunks at sentence ends,
-closing quotes, possessives and adjectival affixes ("Iran-backed", "pro-Assad"); :func:`strip_chunk`
+closing quotes, possessives and adjectival affixes ("Iran-backed", "pro-Assad"); :func:`stripped_chunks`
 removes sentence-initial common words, titles (kept as the chunk's ``title``) and generic words.
 :func:`lower_case_words` lists the words a text also writes in lower case: a capitalised word that is
 one of them ("Police") is a common word, not a name (:class:`LowerWords` answers the same, word by word).
@@ -13,7 +13,7 @@ memoised pure function of its string (:func:`run_chunks`, :func:`strip_words`): 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -22,8 +22,7 @@ from ..records import PARAGRAPH_SEPARATOR
 from . import gazetteer
 
 __all__ = ["CONNECTORS", "ORG_WORDS", "PARTICLE", "Chunk", "LowerWords", "RawChunk", "all_caps", "cap_runs",
-           "first_common", "headline_paragraphs", "lower_case_words", "raw_chunks", "run_chunks", "runs", "strip_chunk",
-           "strip_words", "wordset"]
+           "headline_paragraphs", "lower_case_words", "run_chunks", "runs", "strip_words", "stripped_chunks", "wordset"]
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -147,7 +146,7 @@ class RawChunk(NamedTuple):
     offsets: tuple[int, ...]  # start of each word
     adjectival: bool
     prefixed: bool
-    first: str  # the first word as :func:`first_common` looks it up
+    first: str  # the first word as :func:`stripped_chunks` looks it up in the text's lower-case words
     cut: tuple[int, int, str | None, tuple[str, ...]] | None  # strip_words(words, False), with the words it keeps
 
 
@@ -256,41 +255,33 @@ def runs(text: str) -> Iterator[tuple[int, RawChunk]]:
                 yield base, raw
 
 
-def raw_chunks(text: str) -> list[Chunk]:
-    """The chunks of ``text`` in order, before :func:`strip_chunk`."""
-    return [Chunk(base + raw.start, base + raw.end, list(raw.words), adjectival=raw.adjectival,
-                  prefixed=raw.prefixed, offsets=[base + o for o in raw.offsets]) for base, raw in runs(text)]
+def stripped_chunks(text: str, sentence_starts: Container[int], lower_words: Container[str]) -> Iterator[Chunk]:
+    """The chunks of ``text`` in order, with sentence-initial common words, titles (kept as the chunk's ``title``)
+    and generic words removed (see :func:`strip_words`); a chunk nothing is left of is not made.
 
-
-def first_common(words: Sequence[str], at_start: bool, lower_words: Container[str]) -> bool:
-    """Whether a chunk starts a sentence with a word the text also writes in lower case ("Police said"): all
-    :func:`strip_chunk` reads of its place in the text."""
-    if not at_start:
-        return False
-    first = words[0].lower()
-    return (first.rstrip(".") if len(words) > 1 else first) in lower_words  # (RawChunk.first)
-
-
-def strip_chunk(chunk: Chunk, text: str, sentence_starts: set[int], lower_words: Container[str]) -> bool:
-    """Remove sentence-initial common words, titles, generic words; False if nothing is left."""
-    cut = strip_words(tuple(chunk.words), first_common(chunk.words, chunk.start in sentence_starts, lower_words))
-    if cut is None:
-        return False
-    i, j, chunk.title = cut
-    words, offsets = chunk.words, chunk.offsets
-    if i:
-        chunk.start = offsets[i]
-    chunk.words = words[i:j]
-    chunk.offsets = offsets[i:j]
-    chunk.end = offsets[j - 1] + len(words[j - 1])
-    return True
+    ``sentence_starts``: the offsets where sentences (and paragraphs) start; ``lower_words``: the words ``text``
+    also writes in lower case (:class:`LowerWords`). A chunk's first word is a sentence-initial common word
+    ("Police said") when the chunk starts a sentence with a word of ``lower_words``; else its run's stripping,
+    done once per run, is used."""
+    for base, raw in runs(text):
+        if base + raw.start in sentence_starts and raw.first in lower_words:
+            common = strip_words(raw.words, True)
+            cut = common and (*common, raw.words[common[0] : common[1]])
+        else:
+            cut = raw.cut
+        if cut is None:
+            continue
+        i, j, title, words = cut
+        offsets = raw.offsets
+        yield Chunk(base + offsets[i], base + offsets[j - 1] + len(words[-1]), list(words), title, raw.adjectival,
+                    raw.prefixed, offsets=[base + o for o in offsets[i:j]])
 
 
 @lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
 def strip_words(words: tuple[str, ...], common_start: bool) -> tuple[int, int, str | None] | None:
     """``(i, j, title)``: a chunk's name is ``words[i:j]`` after sentence-initial common words, titles and generic
     words, and its title the words of a title removed; None if nothing is left. ``common_start``: see
-    :func:`first_common`. (A pure function of its arguments, memoised: names recur.)"""
+    :func:`stripped_chunks`. (A pure function of its arguments, memoised: names recur.)"""
     i = 0
     while i < len(words):
         low = words[i].lower().rstrip(".")

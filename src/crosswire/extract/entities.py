@@ -26,7 +26,7 @@ from typing import NamedTuple
 from ..records import PARAGRAPH_SEPARATOR, Article, Entity, Place
 from . import gazetteer
 from .aliases import is_known_organisation, merge_aliases, merge_names, name_key
-from .chunks import ORG_WORDS, Chunk, LowerWords, all_caps, headline_paragraphs, runs, strip_words, wordset
+from .chunks import ORG_WORDS, Chunk, LowerWords, all_caps, headline_paragraphs, stripped_chunks, wordset
 from .vocab import COMMON_NOUNS
 
 __all__ = ["entities", "entities_in", "merge_aliases"]
@@ -410,21 +410,10 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
     headlines = headline_paragraphs(text)
     headlines_end = max((b for _, b in headlines), default=0)  # no mention at or after it is in one
     chunks: list[Chunk] = []
-    for base, raw in runs(text):  # raw_chunks and strip_chunk, without making the chunks stripping drops
-        if base + raw.start in starts and raw.first in lower_words:  # (first_common)
-            common = strip_words(raw.words, True)
-            cut = common and (*common, raw.words[common[0] : common[1]])
-        else:
-            cut = raw.cut
-        if cut is None:
-            continue
-        i, j, title, words = cut
-        offsets = raw.offsets
-        c = Chunk(base + offsets[i], base + offsets[j - 1] + len(words[-1]), list(words), title,
-                  raw.adjectival, raw.prefixed, offsets=[base + o for o in offsets[i:j]])
+    for c in stripped_chunks(text, starts, lower_words):
         c.headline = c.start < headlines_end and any(a <= c.start < b for a, b in headlines)
         if not c.headline:
-            _classify(c, text, lower_words, words)
+            _classify(c, text, lower_words)
         chunks.append(c)
     acronyms: dict[str, str] = {}
     for c in chunks:  # (the pattern needs a parenthesis in the window: most names are not even looked at)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import fold, word_alternation
+from .vocab import CHANGE_VERBS
 
 _UNITS = {
     "zero": 0,
@@ -275,9 +276,7 @@ def _parse_number(text: str) -> float | None:
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "the toll rose from 20 to 30": two figures, the earlier and the later, not a range
-_CHANGED_FROM = re.compile(r"\b(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|increasing|grew|grown|went|"
-                           r"gone|swelled|soared|surged|revised|raised|lowered|fell|fallen|dropped|corrected|updated|"
-                           r"changed|doubled|up|down)\s+(?:\w+\s+)?from\s+$", re.IGNORECASE)
+CHANGED_FROM = re.compile(rf"\b(?:{CHANGE_VERBS}|up|down|went|gone)\s+(?:\w+\s+)?from\s+$", re.IGNORECASE)
 
 
 def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
@@ -310,7 +309,7 @@ def mentions(text: str, start: int, end: int) -> list[NumberMention]:
         if m.group("a").lower() == "one" and _DETERMINER_ONE.search(text, max(0, m.start() - 12), m.start()):
             continue
         sep = (m.group("sep") or "").lower()
-        if sep == "to" and b is not None and _CHANGED_FROM.search(text, max(0, m.start() - 30), m.start()):
+        if sep == "to" and b is not None and CHANGED_FROM.search(text, max(0, m.start() - 30), m.start()):
             sep = "and"  # "rose from 20 to 30": the two figures below, each on its own
         if b is not None and sep in ("-", "–", "to") and b > a:
             if sep != "to" and a < 1000 <= b and m.group("b").endswith(",000") and "," not in m.group("a") \

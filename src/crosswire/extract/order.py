@@ -26,22 +26,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .attribution import REPORT_VERBS
+from .cues import fold, word_alternation
+from .numbers import CHANGED_FROM
+from .vocab import CHANGE_VERB_WORDS, CHANGE_VERBS, INCIDENT_NOUNS
+
 __all__ = ["Cues", "cues", "sentence_cues"]
 
 # (a figure's span starts at its qualifier: "at least 61", so the cues end right before it)
-_CHANGE = (r"(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|grown|grew|swelled|mounted|soared|surged|"
-           r"reached|reaching|hit|doubled|revised(?:\s+(?:up|down)(?:wards?)?)?|raised|lowered|updated|corrected|"
-           r"upped|dropped|fell|fallen)")
 # "has risen to 61", "reached 61", "revised down to 40": the count after a change
-_CHANGED_TO = re.compile(rf"\b(?:{_CHANGE}\s+(?:from\s+[\w,.]+\s+)?to|reached|reaching|hit)\s+$",
+_CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:from\s+[\w,.]+\s+)?to|reached|reaching|hit)\s+$",
                          re.IGNORECASE)
 _NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?$"
                          r"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
                          r"tally)\b[^.;]{0,30}$", re.IGNORECASE)
 # "61, up from 40": 61 is the count now
 _UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re.IGNORECASE)
-# "up from 40", "rose from 31 to 45": the figure the count changed from
-_FROM_BEFORE = re.compile(rf"\b(?:{_CHANGE}|up|down|went|gone)\s+(?:\w+\s+)?from\s+$", re.IGNORECASE)
 _EARLIER_NOUN = re.compile(r"\b(?:earlier|initial|previous|original|first|old)\s+(?:death\s+|casualty\s+)?"
                            r"(?:toll|figure|count|estimate|tally|reports?)\b[^.;]{0,30}$", re.IGNORECASE)
 # "At first, the ministry said 14", "Earlier, X had put the toll at 21", "initially reported 20"
@@ -71,18 +71,17 @@ _SINCE_BEFORE = re.compile(rf"{_SUPERLATIVE}[^.;:]{{0,80}}?\b(?P<cue>since\s+[^,
 # "since ... and 40 died": a clause joined after the one "since" opens is this event's again
 _JOINED = re.compile(r"\b(?:and|but|while|yet|whereas)\b", re.IGNORECASE)
 # "a similar attack", "the earlier crash": another incident, named as one
-_ANOTHER_INCIDENT = (
-    r"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|another)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:attack|bombing|blast|explosion|crash|collision|derailment|shooting|fire|blaze|quake|earthquake|flood|"
-    r"incident|disaster|accident|raid|strike|clash|clashes|massacre|stampede|storm)")
+_ANOTHER_INCIDENT = (rf"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|another)\s+"
+                     rf"(?:[\w-]+\s+){{0,2}}?{INCIDENT_NOUNS}")
 _OTHER_INCIDENT = re.compile(rf"\b(?P<cue>{_ANOTHER_INCIDENT})\b[^;.]{{0,60}}$", re.IGNORECASE)
 _OTHER_INCIDENT_AFTER = re.compile(rf"^[^,;.]{{0,40}}?\b(?:in|during|at)\s+(?P<cue>{_ANOTHER_INCIDENT})\b",
                                    re.IGNORECASE)
 # figures listed together share their cues: "has risen to 61 dead and 140 wounded"
 _LISTED = re.compile(r"\s*(?:,|and|,\s*and|with)\s*(?:a\s+further\s+|another\s+)?")
 # a lead cue needs a report in its clause: "At first, the ministry said 14", not "Previously unknown gunmen killed 11"
-_REPORT = re.compile(r"\b(?:said|says|reported|put|puts|told|announced|estimated|confirmed|gave|given|had|stated|"
-                     r"claimed|counted|listed|cited|recorded|registered|toll|figure|count)\b", re.IGNORECASE)
+_REPORT_WORDS = ("put", "puts", "gave", "given", "had", "counted", "listed", "recorded", "registered", "toll", "figure",
+                 "count")  # besides the verbs of speech
+_REPORT = re.compile(rf"\b(?:{word_alternation([*REPORT_VERBS, *_REPORT_WORDS])})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,25 +96,77 @@ class Cues:
 
 _NONE = Cues()
 
+# The words each cue pattern cannot match without one of, as :func:`.cues.fold` spells them. Wherever a pattern
+# matches, its word is a whole run of letters of the sentence (word boundaries or spaces on both sides), so a
+# sentence whose runs of letters hold none of a pattern's words is not searched with it.
+_LETTERS = re.compile(r"[a-z]+")
+_TOLL_WORDS = frozenset({"toll", "figure", "count", "tally"})
+_LEAD_WORDS = frozenset({"originally", "initially", "first", "previously", "earlier"})  # _EARLIER_LEAD
+_NOW_WORDS = _TOLL_WORDS | {"now", "currently"}  # _NOW_BEFORE
+_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS)  # _CHANGED_TO ("reached", "reaching", "hit" are among them)
+_EARLIER_VERB_WORDS = _LEAD_WORDS | {"had"}  # _EARLIER_VERB
+_EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIER_NOUN
+_MAY_RISE_WORDS = _TOLL_WORDS | {"number", "casualties"}  # _MAY_RISE
+_OTHER_WORDS = frozenset({"similar", "separate", "unrelated", "earlier", "previous", "prior", "another"})
+_CUE_WORDS = frozenset({"from", "far", "as", "of", "since"}).union(  # CHANGED_FROM and _UP_FROM_AFTER, _RUNNING_NEAR,
+    _NOW_WORDS, _CHANGE_WORDS, _EARLIER_VERB_WORDS, _EARLIER_NOUN_WORDS, _MAY_RISE_WORDS, _OTHER_WORDS)  # _SINCE_BEFORE
 
-def _order(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+
+class _Sentence:
+    """A sentence as its figures' cues read it: which cue patterns can match in it (their words looked for once,
+    for all its figures), and the ``_MAY_RISE`` match (the whole sentence's, the same for every figure), searched
+    for once, when first needed. ``any``: some pattern can."""
+
+    __slots__ = ("_rise", "_rise_read", "any", "change", "earlier_noun", "earlier_verb", "from_", "lead", "now",
+                 "other", "running", "since", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        words = _CUE_WORDS.intersection(_LETTERS.findall(fold(text)))
+        self.from_ = "from" in words
+        self.change = not words.isdisjoint(_CHANGE_WORDS)
+        self.now = not words.isdisjoint(_NOW_WORDS)
+        self.lead = not words.isdisjoint(_LEAD_WORDS)
+        self.earlier_verb = not words.isdisjoint(_EARLIER_VERB_WORDS)
+        self.earlier_noun = not words.isdisjoint(_EARLIER_NOUN_WORDS)
+        self.running = "far" in words or ("as" in words and "of" in words)  # "so far", "as of"
+        self.since = "since" in words
+        self.other = not words.isdisjoint(_OTHER_WORDS)
+        self._rise: re.Match[str] | None = None
+        self._rise_read = words.isdisjoint(_MAY_RISE_WORDS)
+        self.any = self.from_ or self.change or self.now or self.lead or self.earlier_verb or self.earlier_noun \
+            or self.running or self.since or self.other or not self._rise_read
+
+    def may_rise(self) -> re.Match[str] | None:
+        """``_MAY_RISE.search`` of the sentence."""
+        if not self._rise_read:
+            self._rise_read = True
+            self._rise = _MAY_RISE.search(self.text)
+        return self._rise
+
+
+def _order(s: _Sentence, start: int, end: int) -> tuple[str, str] | None:
+    sentence = s.text
     before = sentence[max(0, start - 80) : start]
-    after = sentence[end : end + 60]
-    if (m := _FROM_BEFORE.search(before)) is not None:
+    if s.from_ and (m := CHANGED_FROM.search(before)) is not None:
         return "earlier", m.group(0).strip()  # "up from 40", "rose from 31 (to 45)"
-    if (m := _CHANGED_TO.search(before)) is not None or (m := _NOW_BEFORE.search(before)) is not None:
+    if (s.change and (m := _CHANGED_TO.search(before)) is not None) or (
+            s.now and (m := _NOW_BEFORE.search(before)) is not None):
         return "latest", m.group(0).strip()  # "has risen to 61", "now stands at 61"
-    if (m := _UP_FROM_AFTER.match(after)) is not None:
+    if s.from_ and (m := _UP_FROM_AFTER.match(sentence[end : end + 60])) is not None:
         return "latest", m.group(0).strip(" ,")  # "61, up from 40"
-    head = sentence[:start]
-    for m in _EARLIER_LEAD.finditer(head):
-        if not _NEW_CLAUSE.search(head, m.end()) and _REPORT.search(sentence, m.end(), end + 40):
-            return "earlier", m.group("cue")  # "At first, the ministry said 14 people had died"
-    m = _EARLIER_VERB.search(before) or _EARLIER_NOUN.search(before)
+    if s.lead:
+        head = sentence[:start]
+        for m in _EARLIER_LEAD.finditer(head):
+            if not _NEW_CLAUSE.search(head, m.end()) and _REPORT.search(sentence, m.end(), end + 40):
+                return "earlier", m.group("cue")  # "At first, the ministry said 14 people had died"
+    m = _EARLIER_VERB.search(before) if s.earlier_verb else None
+    if m is None and s.earlier_noun:
+        m = _EARLIER_NOUN.search(before)
     if m is not None and not _NEW_CLAUSE.search(before, m.end()):
         return "earlier", m.group(0).strip()  # "had put the toll at 21", "an earlier toll of 21"
-    clause = sentence[max(0, start - 60) : end + 40]
-    if (m := _RUNNING_NEAR.search(clause)) is not None or (m := _MAY_RISE.search(sentence)) is not None:
+    if (s.running and (m := _RUNNING_NEAR.search(sentence[max(0, start - 60) : end + 40])) is not None) or (
+            (m := s.may_rise()) is not None):
         return "running", m.group(0)  # "30 dead so far", "As of Sunday evening, 40", "the toll may rise"
     return None
 
@@ -123,12 +174,17 @@ def _order(sentence: str, start: int, end: int) -> tuple[str, str] | None:
 _CLAUSE_REST = re.compile(r"[^,;:.]{0,60}")
 
 
-def _other_event(sentence: str, start: int, end: int) -> str | None:
+def _other_event(s: _Sentence, start: int, end: int) -> str | None:
+    sentence = s.text
+    if not (s.since or s.other):
+        return None
     head = sentence[:start]
-    if (m := _SINCE_BEFORE.search(head)) is not None and not _JOINED.search(m.group("cue")):
+    if s.since and (m := _SINCE_BEFORE.search(head)) is not None and not _JOINED.search(m.group("cue")):
         # "the worst since more than 90 died in ...": that event's toll; the cue runs to the end of its clause
         rest = _CLAUSE_REST.match(sentence, end)
         return sentence[m.start("cue") : rest.end() if rest else end].strip()
+    if not s.other:
+        return None
     if (m := _OTHER_INCIDENT.search(head)) is not None and not _NEW_CLAUSE.search(head, m.end()):
         return m.group("cue")  # "In a similar attack in the capital, 12 people died"
     if (m := _OTHER_INCIDENT_AFTER.match(sentence, end)) is not None:
@@ -136,21 +192,31 @@ def _other_event(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def cues(sentence: str, start: int, end: int) -> Cues:
-    """The cues of the figure at ``sentence[start:end]`` (the figure with its qualifier and noun)."""
-    order = _order(sentence, start, end)
-    other = _other_event(sentence, start, end)
+def _cues(s: _Sentence, start: int, end: int) -> Cues:
+    order = _order(s, start, end)
+    other = _other_event(s, start, end)
     if order is None and other is None:
         return _NONE
     return Cues(order[0] if order else None, order[1] if order else None, other)
 
 
+def cues(sentence: str, start: int, end: int) -> Cues:
+    """The cues of the figure at ``sentence[start:end]`` (the figure with its qualifier and noun)."""
+    return _cues(_Sentence(sentence), start, end)
+
+
 def sentence_cues(sentence: str, spans: list[tuple[int, int]]) -> list[Cues]:
     """:func:`cues` of each figure of a sentence (``spans`` in text order); a figure listed right after another
-    ("risen to 61 dead and 140 wounded") shares the order the words before the list give the first."""
+    ("risen to 61 dead and 140 wounded") shares the order the words before the list give the first. The
+    sentence's cue words are looked for once, for all its figures; a sentence without any has no cues."""
+    if not spans:
+        return []
+    s = _Sentence(sentence)
+    if not s.any:
+        return [_NONE] * len(spans)
     out: list[Cues] = []
     for k, (start, end) in enumerate(spans):
-        found = cues(sentence, start, end)
+        found = _cues(s, start, end)
         if found.order is None and k and out[-1].order in ("latest", "running", "earlier") \
                 and _LISTED.fullmatch(sentence, spans[k - 1][1], start):
             found = Cues(out[-1].order, out[-1].order_cue, found.other_event)

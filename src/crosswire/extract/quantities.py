@@ -27,7 +27,7 @@ from .. import tables
 from .casualty import reading
 from .cues import fold, word_alternation
 from .numbers import NUMBER_RE, NumberMention, first_cue, mentions, scan_start
-from .vocab import UNIT_OF_SUBJECT, event_unit, human_subject
+from .vocab import COUNT_QUALIFIER, UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
 _MEASURE_WORDS = [
@@ -224,8 +224,7 @@ _GOVERNING = re.compile(
     r"detain(?:ed|ing)|evacuat(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
     r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing)|"
     r"(?:deaths?|killings?|displacement|evacuation|arrests?|detention|abductions?|kidnappings?)\s+of)"
-    r"\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|"
-    r"up\s+to|as\s+many\s+as|an\s+estimated|roughly|approximately)\s+)?(?:another\s+|a\s+further\s+)?$",
+    rf"\s+(?:{COUNT_QUALIFIER}\s+)?(?:another\s+|a\s+further\s+)?$",
     re.IGNORECASE,
 )
 _VERB_MEASURE = {"deat": "killed", "dete": "arrested",

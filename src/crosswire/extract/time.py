@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from ..records import Article, DatedEvent
 from .cues import fold, word_alternation
 from .relative import describe_event
+from .vocab import INCIDENT_NOUNS
 
 __all__ = ["DateMention", "date_mentions", "dated_events", "events_in", "parse_reference"]
 
@@ -91,10 +92,7 @@ _COUNT_NOUN = (r"(?!\s+(?:people|persons|residents|civilians|soldiers|troops|fig
                r"tonnes|votes|members|cases|deaths|dead|killed|injured|wounded)\b)")
 
 # A year that names an incident after "a": "a 2006 blast", "a 2015 bombing" ("a 2000-strong crowd" is no date)
-YEAR_ADJECTIVE = (r"(?:1[89]|20)\d\d\s+(?:[a-z-]+\s+)?(?:attack|bombing|blast|explosion|crash|collision|derailment|"
-                  r"shooting|fire|blaze|earthquake|quake|flood|floods|flooding|storm|hurricane|typhoon|cyclone|"
-                  r"massacre|stampede|disaster|tragedy|accident|incident|war|uprising|coup|election|riots?|strike|"
-                  r"raid|siege|landslide|tsunami|eruption|sinking|shipwreck)\b")
+YEAR_ADJECTIVE = rf"(?:1[89]|20)\d\d\s+(?:[a-z-]+\s+)?{INCIDENT_NOUNS}\b"
 
 # Days with a fixed date that news names instead of the date ("on New Year's Eve"): (month, day).
 _HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),

@@ -158,3 +158,33 @@ PERPETRATOR_NOUNS = (r"(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|ki
 # one of these, lowered, is in every match of PERPETRATOR_NOUNS
 PERPETRATOR_HINTS = ("gunman", "gunmen", "shooter", "attacker", "assailant", "bomber", "killer", "perpetrator",
                      "suspect", "hijacker", "driver")
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """A non-capturing regex alternation of ``phrases``, any whitespace between their words."""
+    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + ")"
+
+
+# How a report qualifies a count between the word that governs it and the figure ("killing at least 40",
+# "a coach carrying about 50", "the bodies of some 20"). (The qualifiers :mod:`.quantities` reads as a figure's
+# bounds are its own, longer list.)
+COUNT_QUALIFIERS = ("at least", "about", "around", "some", "roughly", "approximately", "an estimated", "more than",
+                    "over", "nearly", "almost", "up to", "as many as", "close to", "a total of")
+COUNT_QUALIFIER = _alternation(COUNT_QUALIFIERS)
+
+# The verbs of a count that changed ("the toll has risen to 61", "revised down from 40", "rose from 31 to 45"):
+# the words, and as a regex alternation (ignore case; "revised" also "revised up", "revised downwards").
+CHANGE_VERB_WORDS = ("rose", "risen", "rising", "rises", "climbed", "climbing", "jumped", "increased", "increasing",
+                     "grown", "grew", "swelled", "mounted", "soared", "surged", "reached", "reaching", "hit", "doubled",
+                     "revised", "raised", "lowered", "updated", "corrected", "changed", "upped", "dropped", "fell",
+                     "fallen")
+CHANGE_VERBS = "(?:" + "|".join(r"revised(?:\s+(?:up|down)(?:wards?)?)?" if w == "revised" else w
+                                for w in CHANGE_VERB_WORDS) + ")"
+
+# The nouns of an incident an event is told beside or dated by ("a similar attack", "a 2006 blast"), as a
+# regex alternation (ignore case, a word boundary after it).
+INCIDENT_NOUNS = _alternation((
+    "attack", "bombing", "blast", "explosion", "crash", "collision", "derailment", "shooting", "fire", "blaze",
+    "earthquake", "quake", "flood", "floods", "flooding", "storm", "hurricane", "typhoon", "cyclone", "massacre",
+    "stampede", "disaster", "tragedy", "accident", "incident", "war", "uprising", "coup", "election", "riots?",
+    "strike", "raid", "siege", "landslide", "tsunami", "eruption", "sinking", "shipwreck", "clash", "clashes"))
