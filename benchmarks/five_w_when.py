@@ -27,7 +27,6 @@ timestamp, time zones).
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from datetime import date
@@ -41,27 +40,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from crosswire.event import event_record  # noqa: E402
 from crosswire.extract.entities import entities  # noqa: E402
+from crosswire.extract.sentences import sentences  # noqa: E402
 from crosswire.extract.time import date_mentions, dated_events  # noqa: E402
 from crosswire.records import Article, Extraction, Published, Story  # noqa: E402
 
 LEAD_SENTENCES = 4
 RECENT_DAYS = 7
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """The extract stage's sentence splitter when present, else a plain punctuation split."""
-    try:
-        from crosswire.extract.sentences import sentences
-    except ImportError:
-        spans = []
-        for line in re.finditer(r"[^\n]+", text):
-            start = line.start()
-            for cut in re.finditer(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘])", line.group()):
-                spans.append((start, line.start() + cut.start() + 1))
-                start = line.start() + cut.end()
-            spans.append((start, line.end()))
-        return spans
-    return sentences(text)
 
 
 def _day(iso: str) -> date | None:
@@ -71,10 +55,10 @@ def _day(iso: str) -> date | None:
         return None
 
 
-def predict(article: Article, sentences: list[tuple[int, int]]) -> dict[str, str | None]:
+def predict(article: Article, spans: list[tuple[int, int]]) -> dict[str, str | None]:
     published = article.published.value
-    events = [e for e in dated_events(article, sentences) if e.precision in ("day", "datetime")]
-    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1][1] if sentences else 0
+    events = [e for e in dated_events(article, spans) if e.precision in ("day", "datetime")]
+    lead_end = spans[min(LEAD_SENTENCES, len(spans)) - 1][1] if spans else 0
     lead_events = [e for e in events if e.span[0] < lead_end]
     lead_mentions = [
         m for m in date_mentions(article.text[:lead_end], published) if m.precision in ("day", "datetime")
@@ -93,7 +77,7 @@ def predict(article: Article, sentences: list[tuple[int, int]]) -> dict[str, str
 
     recent = [e.date for e in lead_events if is_recent(e.date)] + [
         m.date for m in lead_mentions if is_recent(m.date)]
-    extraction = Extraction(article.id, (), entities(article, sentences), dated_events(article, sentences))
+    extraction = Extraction(article.id, (), entities(article, spans), dated_events(article, spans))
     record = event_record(Story(id=article.id, article_ids=(article.id,), headline=article.title or ""), [],
                           {article.id: article}, {article.id: extraction}, [])
     return {
@@ -123,7 +107,7 @@ def main() -> None:
         article = Article(id=path.stem, document_id=path.stem, origin=str(path), paragraphs=paragraphs,
                           title=doc.get("title"),
                           published=Published(doc["date_publish"][:10], "day", "metadata:date_publish"))
-        guesses = predict(article, split_sentences(article.text))
+        guesses = predict(article, sentences(article.text))
         rows.append({"id": path.stem, "gold": gold[:10], "published": doc["date_publish"][:10], **guesses})
     elapsed = time.perf_counter() - t0
     strategies = ("published", "lead-event", "any-event", "lead-recent", "record")

@@ -626,8 +626,10 @@ def test_html_skipping_the_recall_run_never_changes_the_extraction_of_real_pages
         markup = scrub(gzip.decompress(page.read_bytes()).decode("utf-8", "replace"))
         narrow = html_mod._text(html_mod._run(markup, None, precision=True, recall=False, tables=True))
         wide = html_mod._text(html_mod._run(markup, None, precision=False, recall=True, tables=True))
-        bound = html_mod.visible_length(markup)
-        assert bound is not None and len(wide) <= bound * html_mod.VISIBLE_MARGIN, page.name
+        tree = html_mod._load(markup)
+        assert tree is not None, page.name
+        bound = html_mod.visible_length(tree)
+        assert len(wide) <= bound * html_mod.VISIBLE_MARGIN, page.name
         expected = wide if len(wide) * 0.5 > len(narrow) else narrow
         got = html_mod.extract_html(markup, None)
         assert got is not None and got.paragraphs == html_mod._lines(expected), page.name

@@ -10,26 +10,11 @@ import pytest
 
 from crosswire.extract import gazetteer
 from crosswire.extract.entities import entities, merge_aliases
+from crosswire.extract.sentences import sentences
 from crosswire.records import Article, Entity, Published
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: the extract stage's splitter when present, else a plain punctuation split."""
-    try:
-        from crosswire.extract.sentences import sentences
-    except ImportError:
-        spans = []
-        for line in re.finditer(r"[^\n]+", text):
-            start = line.start()
-            for cut in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“])", line.group()):
-                spans.append((start, line.start() + cut.start()))
-                start = line.start() + cut.end()
-            spans.append((start, line.end()))
-        return spans
-    return sentences(text)
 
 
 def article(text: str, article_id: str = "a", published: str | None = None) -> Article:
@@ -40,7 +25,7 @@ def article(text: str, article_id: str = "a", published: str | None = None) -> A
 
 def run(text: str) -> tuple[Entity, ...]:
     a = article(text)
-    found = entities(a, split_sentences(a.text))
+    found = entities(a, sentences(a.text))
     for e in found:
         assert a.text[e.span[0] : e.span[1]] == e.name or e.name.startswith(a.text[e.span[0] : e.span[1]])
     return found
@@ -168,7 +153,7 @@ def test_seed_entities_recall() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         published = gold["articles"][path.name]["published"]["not_before"]
         a = article(path.read_text(encoding="utf-8"), path.name[:3], published)
-        found.extend(entities(a, split_sentences(a.text)))
+        found.extend(entities(a, sentences(a.text)))
     story = merge_aliases(found)
     canon = {(e.kind, story.get(e.canonical, e.canonical)) for e in found}
     names = {kind: {_normal(c) for k, c in canon if k == kind} | {_normal(e.name) for e in found if e.kind == kind}
@@ -231,7 +216,6 @@ def test_seats_of_government_exonyms_and_common_nouns() -> None:
 
 def test_an_acronym_is_not_given_to_a_name_that_lost_its_first_words() -> None:
     from crosswire.extract.entities import entities_in
-    from crosswire.extract.sentences import sentences
 
     text = "The Democratic People's Republic of Korea (DPRK) fired a missile. The DPRK said it was a test."
     assert {e.canonical for e in entities_in("a", text, sentences(text)) if e.name == "DPRK"} == {"DPRK"}

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
+from crosswire.extract.sentences import sentences
 from crosswire.extract.time import DateMention, date_mentions, dated_events, parse_reference
 from crosswire.records import Article, Published
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: the extract stage's splitter when present, else a plain punctuation split."""
-    try:
-        from crosswire.extract.sentences import sentences
-    except ImportError:
-        spans = []
-        for line in re.finditer(r"[^\n]+", text):
-            start = line.start()
-            for cut in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“])", line.group()):
-                spans.append((start, line.start() + cut.start()))
-                start = line.start() + cut.end()
-            spans.append((start, line.end()))
-        return spans
-    return sentences(text)
 
 
 def article(text: str, published: str | None, article_id: str = "a") -> Article:
@@ -128,7 +112,7 @@ GENERAL = {
 def test_dated_events_on_other_events(text: str) -> None:
     published, date, words = GENERAL[text]
     a = article(text, published)
-    events = dated_events(a, split_sentences(a.text))
+    events = dated_events(a, sentences(a.text))
     assert len(events) == 1, events
     event = events[0]
     assert event.date == date
@@ -139,7 +123,7 @@ def test_dated_events_on_other_events(text: str) -> None:
 
 def test_date_without_event_is_not_a_timeline_candidate() -> None:
     a = article("The report was updated on Wednesday with new photos.", "2024-11-28")
-    assert dated_events(a, split_sentences(a.text)) == ()
+    assert dated_events(a, sentences(a.text)) == ()
 
 
 def seed_articles() -> list[Article]:
@@ -156,7 +140,7 @@ def seed_articles() -> list[Article]:
 def test_seed_timeline_candidates() -> None:
     found: dict[str, set[tuple[str, str]]] = {}
     for a in seed_articles():
-        for e in dated_events(a, split_sentences(a.text)):
+        for e in dated_events(a, sentences(a.text)):
             found.setdefault(a.id, set()).add((e.date, e.description))
             print(a.id, e.date, e.precision, repr(e.expression), "|", e.description)
 

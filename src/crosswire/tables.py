@@ -10,7 +10,10 @@ time.
 The file's name carries a key: a hash of the Python version, crosswire's version, the name, size and
 modification time of every file of the crosswire package (its code and data) and the versions of the
 packages the table is read from. Any change to those builds the table again, so a cached table is the
-one the code would build; tables built under other keys are deleted. A cache
+one the code would build. Tables built under other keys are kept, as two checkouts or versions of
+crosswire sharing the cache would otherwise build each other's tables again on every run: a table is
+touched when it is loaded, and when one is built, the tables of its name not used for ``KEEP_DAYS`` days
+are removed, and all but the ``KEEP_PER_NAME`` most recently used. A cache
 that cannot be read or written is passed over (the table is built, as without a cache), and
 ``CROSSWIRE_CACHE_DIR=off`` turns it off. The pickles are the user's own files, written and read by
 crosswire only, like Python's own ``__pycache__``.
@@ -25,6 +28,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +38,9 @@ T = TypeVar("T")
 
 CACHE_ENV = "CROSSWIRE_CACHE_DIR"
 OFF = "off"
+KEEP_DAYS = 30  # a table not used for this long is removed when another of its name is built
+KEEP_PER_NAME = 4  # the most recently used tables kept of one name (checkouts, versions sharing the cache)
+_KEY_CHARS = 20
 
 
 def cache_dir() -> Path | None:
@@ -75,7 +82,7 @@ def table_key(packages: Sequence[str]) -> str:
     digest = hashlib.sha256()
     for part in (sys.version, __version__, _package_stamp(), *(f"{p}={_version(p)}" for p in packages)):
         digest.update(part.encode() + b"\0")
-    return digest.hexdigest()[:20]
+    return digest.hexdigest()[:_KEY_CHARS]
 
 
 def cached(name: str, build: Callable[[], T], *, packages: Sequence[str] = ()) -> T:
@@ -87,18 +94,22 @@ def cached(name: str, build: Callable[[], T], *, packages: Sequence[str] = ()) -
     path = folder / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)  # the user's own cache, written by crosswire (see the module docstring)
+            value: T = pickle.load(fh)  # the user's own cache, written by crosswire (see the module docstring)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError,
             ValueError):
         pass  # none yet, or unreadable: build it
+    else:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: its modification time says when it was last used
+        return value
     value = build()
     _store(folder, name, path, value)
     return value
 
 
 def _store(folder: Path, name: str, path: Path, value: object) -> None:
-    """Write ``value`` to ``path`` whole or not at all (a temporary file renamed), then drop the tables of
-    ``name`` built under other keys. A cache that cannot be written is left as it is."""
+    """Write ``value`` to ``path`` whole or not at all (a temporary file renamed), then prune the other tables
+    of ``name`` (:func:`_prune`). A cache that cannot be written is left as it is."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
@@ -109,9 +120,21 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        for old in folder.glob(f"{name}-*.pickle"):
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
     except (OSError, pickle.PicklingError):
         return
+    _prune(folder, name, path)
+
+
+def _prune(folder: Path, name: str, path: Path) -> None:
+    """Remove the tables of ``name`` other than ``path`` that were not used for ``KEEP_DAYS`` days, and all
+    but the ``KEEP_PER_NAME`` most recently used (``path`` counted among them)."""
+    used: list[tuple[float, Path]] = []
+    for table in folder.glob(f"{name}-{'?' * _KEY_CHARS}.pickle"):
+        with contextlib.suppress(OSError):
+            used.append((table.stat().st_mtime, table))
+    too_old = time.time() - KEEP_DAYS * 86400
+    others = sorted((item for item in used if item[1] != path), reverse=True)  # most recently used first
+    for rank, (mtime, table) in enumerate(others, start=1):  # rank 0 is ``path``, just written
+        if mtime < too_old or rank >= KEEP_PER_NAME:
+            with contextlib.suppress(OSError):
+                table.unlink()

@@ -7,8 +7,8 @@ The recall run is the costly half, so it is skipped when it cannot win: its text
 page's visible text, and when even all of that is too little to beat the precision output, the
 answer is known without it. It takes no metadata (the precision run's is the same page's).
 
-The page is parsed once, by trafilatura's own loader, and both runs are handed that tree (trafilatura
-works on a copy of a tree it is given). The metadata are the fields of trafilatura's
+The page is parsed once, by trafilatura's own loader; both runs and the visible-text bound are handed
+that tree (trafilatura works on a copy of a tree it is given). The metadata are the fields of trafilatura's
 ``extract_metadata`` that crosswire reads (:func:`page_metadata`): its category, tag and license
 searches, a tenth of a page's time, are left out.
 """
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
+import lxml.etree
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura import metadata as tm
@@ -109,23 +110,25 @@ def _run(page: str | HtmlElement | None, url: str | None, *, precision: bool, re
 
 
 _SPACE = re.compile(r"\s+")
-_INVISIBLE = "//script|//style|//noscript|//template"
+_INVISIBLE = frozenset(("script", "style", "noscript", "template"))
 VISIBLE_MARGIN = 1.1  # trafilatura breaks lines between blocks the page may write without a space
 
 
-def visible_length(html: str) -> int | None:
-    """Characters of the page's visible text, runs of white space counted as one: an upper bound
-    on what any extraction of the page can keep (None when lxml cannot parse the page)."""
-    import lxml.etree
-    import lxml.html
-
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, TypeError, RecursionError, lxml.etree.LxmlError):
-        return None
-    for el in tree.xpath(_INVISIBLE):
-        el.drop_tree()
-    return len(_SPACE.sub(" ", tree.text_content()).strip())
+def visible_length(tree: HtmlElement) -> int:
+    """Characters of the page's visible text (the tree's text outside script, style, noscript and
+    template elements), runs of white space counted as one: an upper bound on what any extraction of
+    the page can keep. Reads the tree trafilatura works on, changes nothing."""
+    parts: list[str] = []
+    walker = lxml.etree.iterwalk(tree, events=("start", "end"))
+    for event, el in walker:
+        if event == "start":
+            if el.tag in _INVISIBLE:
+                walker.skip_subtree()  # its text is hidden, its tail (after it) is not
+            elif el.text and isinstance(el.tag, str):  # no comment's or instruction's own text
+                parts.append(el.text)
+        elif el.tail and el is not tree:
+            parts.append(el.tail)
+    return len(_SPACE.sub(" ", "".join(parts)).strip())
 
 
 def _with_metadata(wide: Any, doc: Any) -> Any:
@@ -163,7 +166,7 @@ def extract_html(html: str, url: str | None, *, favor: str = "balanced", include
             doc = _run(tree, url, precision=True, recall=False, tables=include_tables)
             if favor == "balanced":
                 kept = len(_text(doc))
-                bound = visible_length(html) if kept else None
+                bound = visible_length(tree) if kept and tree is not None else None
                 if bound is None or bound * VISIBLE_MARGIN * recall_ratio > kept:  # the recall run could win
                     wide = _run(tree, url, precision=False, recall=True, tables=include_tables, metadata=False)
                     if len(_text(wide)) * recall_ratio > kept:

@@ -52,72 +52,28 @@ MIN_WORDS_AFTER_TITLE = 8  # a title is cut from the front of a paragraph only w
 
 
 _LEADING_NON_WORD = re.compile(r"\W*")
-_NON_WORD_RUN = re.compile(r"\W+")
 _TITLE_TAIL = r"[\W]*?(?-i:(?=\s+[A-Z\u201c\"']))"  # after the title: a capitalised word after a space
-_TITLE_TAIL_RE = re.compile(_TITLE_TAIL)
-_UNDECIDED = -1
-
-
-def _same_word(head: str, word: str) -> bool | None:
-    """Whether ``head`` reads as ``word`` in any case, as the pattern's IGNORECASE does: a character matches
-    itself, ASCII letters their other case; None when two other characters differ (left to the pattern)."""
-    if head == word:
-        return True
-    if head.isascii() and word.isascii():
-        return head.lower() == word.lower()
-    undecided = False
-    for a, b in zip(head, word, strict=True):
-        if a == b:
-            continue
-        if a.isascii() and b.isascii():
-            if a.lower() != b.lower():
-                return False
-        else:
-            undecided = True
-    return None if undecided else True
-
-
-def _plain_title_end(text: str, words: Sequence[str]) -> int | None:
-    """Where the pattern of :func:`_title_prefix` ends its match in ``text``, found without compiling it
-    (a compiled pattern per title is costly, and each evicts a cached one): None where it cannot match,
-    ``_UNDECIDED`` where two characters outside ASCII leave it to the pattern. The pattern's runs of non-word
-    characters are taken whole (a word starts with a letter or digit, which no non-word character matches
-    in any case when it is ASCII), so the title's words are met at one place each; its tail is lazy."""
-    at = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]  # \W* matches anywhere
-    for i, word in enumerate(words):
-        if not word[0].isascii():
-            return _UNDECIDED  # only ASCII is sure to match no non-word character (Greek iota matches one)
-        if i:
-            gap = _NON_WORD_RUN.match(text, at)
-            if gap is None:
-                return None
-            at = gap.end()
-        head = text[at : at + len(word)]
-        if len(head) < len(word):
-            return None
-        same = _same_word(head, word)
-        if same is None:
-            return _UNDECIDED
-        if not same:
-            return None
-        at += len(word)
-    tail = _TITLE_TAIL_RE.match(text, at)
-    return tail.end() if tail else None
 
 
 def _title_prefix(text: str, title: str) -> int | None:
     """Where the body starts when ``text`` opens with ``title`` (same words, any case and punctuation between
-    them) and goes on with a capitalised word after a space: the title was glued to the first paragraph."""
+    them) and goes on with a capitalised word after a space: the title was glued to the first paragraph.
+
+    The pattern is compiled per title, so a text that cannot open with the title's first word is let go
+    first. That word is compared only where it and the text's are ASCII: there IGNORECASE means ASCII case,
+    while outside ASCII it matches more (the Kelvin sign is a k; a combining iota, a non-word character, an ι)."""
     words = find_words(title)
     if len(words) < 3 or title.rstrip().endswith(_SENTENCE_END):
         return None
-    end = _plain_title_end(text, words)
-    if end == _UNDECIDED:
-        m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in words) + _TITLE_TAIL, text, re.IGNORECASE)
-        end = m.end() if m else None
-    if end is None or len(find_words(text[end:])) < MIN_WORDS_AFTER_TITLE:
+    first = words[0]
+    at = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]  # \W* matches anywhere
+    head = text[at : at + len(first)]
+    if first.isascii() and head.isascii() and head.lower() != first.lower():
         return None
-    return end
+    m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in words) + _TITLE_TAIL, text, re.IGNORECASE)
+    if m is None or len(find_words(text[m.end():])) < MIN_WORDS_AFTER_TITLE:
+        return None
+    return m.end()
 
 
 @dataclass
