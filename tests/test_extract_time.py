@@ -344,6 +344,11 @@ def _claim_times(sentence: str, published: str | None = "2022-03-14") -> list[tu
     # a clause joined after the one "since" opens is this event's again
     ("It was the worst attack since the war began and 40 people died.", [("40 people", None, None, False)]),
     ("In a similar attack in the north, 9 soldiers died.", [("9 soldiers", None, None, True)]),
+    # another incident of the kind, a span of time away: "a more powerful one", "a deadlier crash"
+    ("It came just weeks after a more powerful one killed 61 people.", [("61 people", None, None, True)]),
+    ("The crash came two years after a deadlier crash killed 30 people.", [("30 people", None, None, True)]),
+    ("Two days after a suicide bombing killed 40 people in Kabul, mourners gathered.",
+     [("40 people", None, None, False)]),
     ("The blast killed 9 soldiers.", [("9 soldiers", None, None, False)]),
     # a length has no history
     ("The river rose to 9 metres.", []),

@@ -76,6 +76,12 @@ _ANOTHER_INCIDENT = (rf"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|prev
 _OTHER_INCIDENT = re.compile(rf"\b(?P<cue>{_ANOTHER_INCIDENT})\b[^;.]{{0,60}}$", re.IGNORECASE)
 _OTHER_INCIDENT_AFTER = re.compile(rf"^[^,;.]{{0,40}}?\b(?:in|during|at)\s+(?P<cue>{_ANOTHER_INCIDENT})\b",
                                    re.IGNORECASE)
+# "weeks after a more powerful one killed 61 people", "months after a deadlier quake": another incident of the
+# kind, a span of time away from this one (not "days after the attack", which is this story's)
+_SPAN_FROM_INCIDENT = re.compile(
+    rf"\b(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before)\s+(?P<cue>an?\s+(?:(?:[\w-]+\s+){{0,3}}?one|"
+    rf"(?:[\w-]+\s+)?(?:(?:more|less)\s+[\w-]+|bigger|larger|deadlier|stronger|smaller|worse)\s+{INCIDENT_NOUNS}))"
+    rf"\b[^;.]{{0,60}}$", re.IGNORECASE)
 # figures listed together share their cues: "has risen to 61 dead and 140 wounded"
 _LISTED = re.compile(r"\s*(?:,|and|,\s*and|with)\s*(?:a\s+further\s+|another\s+)?")
 # a lead cue needs a report in its clause: "At first, the ministry said 14", not "Previously unknown gunmen killed 11"
@@ -108,8 +114,10 @@ _EARLIER_VERB_WORDS = _LEAD_WORDS | {"had"}  # _EARLIER_VERB
 _EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIER_NOUN
 _MAY_RISE_WORDS = _TOLL_WORDS | {"number", "casualties"}  # _MAY_RISE
 _OTHER_WORDS = frozenset({"similar", "separate", "unrelated", "earlier", "previous", "prior", "another"})
-_CUE_WORDS = frozenset({"from", "far", "as", "of", "since"}).union(  # CHANGED_FROM and _UP_FROM_AFTER, _RUNNING_NEAR,
-    _NOW_WORDS, _CHANGE_WORDS, _EARLIER_VERB_WORDS, _EARLIER_NOUN_WORDS, _MAY_RISE_WORDS, _OTHER_WORDS)  # _SINCE_BEFORE
+_SPAN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+_CUE_WORDS = frozenset({"from", "far", "as", "of", "since", "after", "before", *_SPAN_WORDS}).union(
+    # CHANGED_FROM and _UP_FROM_AFTER, _RUNNING_NEAR, _SINCE_BEFORE, _SPAN_FROM_INCIDENT; then each pattern's own
+    _NOW_WORDS, _CHANGE_WORDS, _EARLIER_VERB_WORDS, _EARLIER_NOUN_WORDS, _MAY_RISE_WORDS, _OTHER_WORDS)
 
 
 class _Sentence:
@@ -118,7 +126,7 @@ class _Sentence:
     for once, when first needed. ``any``: some pattern can."""
 
     __slots__ = ("_rise", "_rise_read", "any", "change", "earlier_noun", "earlier_verb", "from_", "lead", "now",
-                 "other", "running", "since", "text")
+                 "other", "running", "since", "span_from", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -132,10 +140,11 @@ class _Sentence:
         self.running = "far" in words or ("as" in words and "of" in words)  # "so far", "as of"
         self.since = "since" in words
         self.other = not words.isdisjoint(_OTHER_WORDS)
+        self.span_from = not words.isdisjoint(_SPAN_WORDS) and ("after" in words or "before" in words)
         self._rise: re.Match[str] | None = None
         self._rise_read = words.isdisjoint(_MAY_RISE_WORDS)
         self.any = self.from_ or self.change or self.now or self.lead or self.earlier_verb or self.earlier_noun \
-            or self.running or self.since or self.other or not self._rise_read
+            or self.running or self.since or self.other or self.span_from or not self._rise_read
 
     def may_rise(self) -> re.Match[str] | None:
         """``_MAY_RISE.search`` of the sentence."""
@@ -176,9 +185,12 @@ _CLAUSE_REST = re.compile(r"[^,;:.]{0,60}")
 
 def _other_event(s: _Sentence, start: int, end: int) -> str | None:
     sentence = s.text
-    if not (s.since or s.other):
+    if not (s.since or s.other or s.span_from):
         return None
     head = sentence[:start]
+    if s.span_from and (m := _SPAN_FROM_INCIDENT.search(head)) is not None \
+            and not _NEW_CLAUSE.search(head, m.end("cue")):
+        return m.group("cue")  # "weeks after a more powerful one killed 61 people"
     if s.since and (m := _SINCE_BEFORE.search(head)) is not None and not _JOINED.search(m.group("cue")):
         # "the worst since more than 90 died in ...": that event's toll; the cue runs to the end of its clause
         rest = _CLAUSE_REST.match(sentence, end)
