@@ -983,3 +983,14 @@ def test_a_site_s_notices_about_itself_are_chrome() -> None:
             "the lower town, the mayor said.\nThis website uses cookies.\n")
     article = clean(doc(text))
     assert "years old" not in article.text and "cookies" not in article.text
+
+
+def test_a_line_inviting_the_reader_to_watch_the_outlet_is_chrome_not_the_title() -> None:
+    """"Watch Meridian News" over the headline, the dateline crediting the same outlet: the call is page
+    furniture, the headline below it the title."""
+    raw = ("Watch Meridian News\n\nFlood Toll Rises To 40 As Rescuers Search Valley\n\n"
+           "HARLOW (Meridian News) -- Rescuers searched the flooded valley on Wednesday as the death toll rose "
+           "to 40, officials said.\n\nMore rain is expected on Thursday, forecasters said.")
+    article = clean(doc(raw))
+    assert article.title == "Flood Toll Rises To 40 As Rescuers Search Valley"
+    assert ("Watch Meridian News", "chrome") in [(r.text, r.reason) for r in article.removed]

@@ -337,6 +337,17 @@ def list_heading(text: str) -> bool:
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 
 
+# A call to follow an outlet, as a line of its own: "Watch CBS News", "Listen to BBC Radio 4", "Download the
+# Fox News app" - an imperative, then nothing but the outlet's name (capitalised words) and a word of the medium.
+_OUTLET_CALL = re.compile(r"(?:Watch|Listen\s+to|Follow|Subscribe\s+to|Download|Get|Stream)\s+(?:the\s+|us\s+on\s+)?"
+                          r"(?:[A-Z0-9][\w&.'’+-]*\s*){1,4}(?:\s*(?:live|now|app|online|on\s+\w+))?[.!:]?")
+
+
+def outlet_call(text: str) -> bool:
+    """A line that only invites the reader to watch, follow or install an outlet (``Watch CBS News``)."""
+    return len(text) <= 60 and _OUTLET_CALL.fullmatch(text.strip()) is not None
+
+
 def call_to_action(text: str, *, anywhere: bool = False) -> bool:
     """An imperative about newsletters, social accounts or comments (``Follow us on Instagram.``,
     ``Like this story? Share it with a friend!``), a "click here", or a sentence giving the author's

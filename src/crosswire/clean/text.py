@@ -264,7 +264,7 @@ def classify(lines: Sequence[tuple[int | None, str]], *, recurring: frozenset[st
         elif ch.teaser_strip(line.text):
             line.reason = "link"  # "MOST READ IN NEWS 'KICKER' headline KICKER headline ..."
         elif ((_is_ui(line) and not _heads_next(line, items)) or _copyright(line) or ch.form_message(line.text)
-              or ch.site_notice(line.text)):
+              or ch.site_notice(line.text) or ch.outlet_call(line.text)):
             line.reason = "chrome"
         elif line.n <= 12 and not _QUOTE_RE.search(line.text) and ch.call_to_action(line.text, anywhere=True):
             line.reason = "chrome"  # a short call to action anywhere ("Get our newsletter. SUBSCRIBE")
