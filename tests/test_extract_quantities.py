@@ -635,3 +635,25 @@ def test_a_word_of_a_name_is_no_head_noun() -> None:
     assert ("soldiers", 2) in [(q.subject, q.low) for q in found]
     assert quantities("About 60 House Democrats boycotted the event.") == []
     assert [(q.subject, q.low) for q in quantities("Two US Marines died.")] == [("soldiers", 2)]
+
+
+def test_each_figure_of_a_list_keeps_the_verb_that_governs_it() -> None:
+    def read(sentence: str) -> list[tuple[str, float | None, str]]:
+        return [(q.measure, q.low, q.subject) for q in quantities(sentence)]
+
+    # a figure listed right after another shares its measure
+    assert read('"Bodies of two women and one child have been recovered so far," said an officer.') == [
+        ("killed", 2, "women"), ("killed", 1, "children")]
+    # a verb of its own after "and"
+    assert read("Police arrested two men and questioned three women.") == [
+        ("arrested", 2, "men"), ("count", 3, "women")]
+    # "abducted" elsewhere in the sentence does not make the killed abducted
+    assert read("Gunmen killed four people and abducted 12 others.") == [
+        ("killed", 4, "people"), ("abducted", 12, "people")]
+    assert read("At least 30 people were abducted and five were killed.") == [
+        ("abducted", 30, "people"), ("killed", 5, "people")]
+    assert read("Twelve people were kidnapped on Sunday.") == [("abducted", 12, "people")]
+
+
+def test_a_height_is_no_distance() -> None:
+    assert quantities("The waves are as high as 3-4 meters, an official said.") == []

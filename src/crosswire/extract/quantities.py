@@ -277,6 +277,8 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     best: tuple[int, int, str] | None = None  # (distance, rank, measure)
     close_after: bool | None = None  # a measure word right after the figure ("several others 'gravely' wounded")
     for hit in _MEASURE_RE.finditer(folded, max(0, start - 60), min(len(sentence), end + 60)):
+        if hit.start() < start and _OTHER_VERB_BEFORE.search(sentence, hit.end(), start):
+            continue  # "arrested two men and questioned three women": the women's verb is "questioned"
         if hit.start() < start and _CLAUSE_BREAK.search(sentence, hit.end(), start):
             if close_after is None:
                 close_after = _MEASURE_RE.search(folded, end, min(len(sentence), end + _CLOSE_AFTER)) is not None
@@ -315,6 +317,9 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     return best[2] if best else None
 
 
+# another verb after "and", right before the figure: the figure is its object, not the earlier verb's
+_OTHER_VERB_BEFORE = re.compile(r"\s(?:and|but|then)\s+(?:also\s+|later\s+)?[a-z]+ed\s+"
+                                r"(?:(?:at\s+least|about|some|another|the|a|an)\s+)?$")
 _CLOSE_AFTER = 20  # characters after a figure within which its own measure word overrides one before "and"
 _SHOT_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?shot\b"
                          r"(?!\s+(?:dead|to\s+death|down\b|and\s+killed))", re.IGNORECASE)
@@ -386,6 +391,8 @@ _HOSPITAL = re.compile(r"\bbrought\s+in\s+for\s+treatment\b|\breceiv\w*\s+treatm
                        re.IGNORECASE)
 _ABDUCTED = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|held\s+captive)\b", re.IGNORECASE)
 _CAPTURED_PERSON = re.compile(r"\bcaptur\w*", re.IGNORECASE)
+ABDUCTION_REACH = 40  # characters from a count of people within which "abducted" says what befell them
+_HARMED = frozenset({"killed", "injured", "missing", "arrested"})
 
 
 # One person named or described just before "and N other ...": the N others and that one.
@@ -412,7 +419,8 @@ _SIZE_AFTER = re.compile(r"[-\s](?:long|wide|high|tall|deep|thick|across)\b|-\d|
                          r"ammunition|bullets?|shells?|cartridges?|revolvers?|calib(?:re|er)|weapons?|firearms?)\b",
                          re.IGNORECASE)
 _AT_ONE_HOSPITAL = ", at one hospital"
-_SIZE_BEFORE = re.compile(r"\b(?:depth|height|width|length|thickness|diameter|altitude|wingspan)\s+of\s+"
+_SIZE_BEFORE = re.compile(r"(?:\b(?:depth|height|width|length|thickness|diameter|altitude|wingspan)\s+of\s+|"
+                          r"\b(?:as\s+)?(?:high|tall|deep|long|wide|thick)\s+as\s+)"  # "waves as high as 3-4 meters"
                           r"(?:(?:more\s+than|less\s+than|about|around|some|nearly|almost|up\s+to|over|just\s+over)\s+)?$",
                           re.IGNORECASE)
 _PER_TIME = re.compile(r"\s*(?:per|an|a|each)\s+(?:hour|second|minute|day)\b|/\s*h\b|/hr\b", re.IGNORECASE)
@@ -527,8 +535,12 @@ def _person_measure(sentence: str, start: int, noun_end: int, measure: str, noun
     """People are not captured or attacked the way villages are: fix the measure of a count of people."""
     if noun not in _DEATH_NOUNS and hospital:
         return "injured"
-    if _ABDUCTED.search(sentence):
-        return "abducted"
+    if (taken := _ABDUCTED.search(sentence)) is not None:
+        gov = _governing(sentence, fold(sentence), start) if measure != "abducted" else None
+        near = start - ABDUCTION_REACH <= taken.start() <= noun_end + ABDUCTION_REACH and not (
+            taken.end() <= start and _CLAUSE_BREAK.search(sentence, taken.end(), start))  # "30 abducted and 5 killed"
+        if gov is None and (near or measure not in _HARMED):
+            return "abducted"  # ("killed four people and abducted 12 others": the four are the killing's)
     if measure == "captured" and not _CAPTURED_PERSON.search(sentence):
         return "count"
     if measure in ("attacks", "destroyed"):
@@ -812,6 +824,9 @@ def quantities(sentence: str) -> list[Quantity]:
             # others" are more than one)
             low, high = (None if low is None else low + 1), (None if high is None else high + 1)
             start = one.start()
+        if measure == "count" and unit == "person" and out and out[-1].unit == "person" and out[-1].measure not in (
+                "count", "distance") and not out[-1].negated and _LIST_JOIN.fullmatch(sentence, out[-1].span[1], start):
+            measure = out[-1].measure  # "bodies of two women and one child": the child's body too
         part_of = None
         if load:
             pass  # the people on board are no part of a toll
