@@ -183,8 +183,9 @@ def test_head_noun_decides_the_subject() -> None:
     assert [c[2] for c in _claims("One woman told police she had been followed.")] == ["women"]  # not police
     assert _claims("Two American soldiers were killed.") == [("Two American soldiers", "killed", "soldiers", 2)]
     assert _claims("Five members of a Texas family were among those killed.")[0][2] == "relatives"
-    assert _claims("Three Algerians and two Tunisians died.") == [
-        ("Three Algerians", "killed", "algerians", 3), ("two Tunisians", "killed", "tunisians", 2)]
+    assert _claims("Three Algerians and two Tunisians died.") == [  # and the list's people in all
+        ("Three Algerians", "killed", "algerians", 3), ("two Tunisians", "killed", "tunisians", 2),
+        ("Three Algerians and two Tunisians", "killed", "people", 5)]
     assert _claims("The blast claimed 12 lives.") == [("12 lives", "killed", "people", 12)]
 
 
@@ -198,7 +199,8 @@ def test_one_victim_and_hypotheticals() -> None:
 
 def test_a_spaced_dash_is_not_a_minus_sign() -> None:
     assert _claims("The tram crash - six men and one woman died.") == [
-        ("six men", "killed", "men", 6), ("one woman", "killed", "women", 1)]
+        ("six men", "killed", "men", 6), ("one woman", "killed", "women", 1),
+        ("six men and one woman", "killed", "people", 7)]
     assert [n.low for n in numbers("temperatures of -5 degrees")] == [-5]  # an attached minus still is
     assert _claims("The crash -12 people died.") == []  # no count is negative
 
@@ -338,7 +340,8 @@ def test_a_toll_that_lay_dead_and_a_crowd_after_it() -> None:
         ("Witnesses heard between 30 and 40 gunshots.", [("30 and 40 gunshots", "count", "gunshots", 30, 40)]),
         ("Two or three people were injured.", [("Two or three people", "injured", "people", 2, 3)]),
         ("Police arrested 140 rebels and 87 soldiers.",
-         [("140 rebels", "arrested", "rebels", 140, 140), ("87 soldiers", "arrested", "soldiers", 87, 87)]),
+         [("140 rebels", "arrested", "rebels", 140, 140), ("87 soldiers", "arrested", "soldiers", 87, 87),
+          ("140 rebels and 87 soldiers", "arrested", "people", 227, 227)]),
         # a depth, height or altitude is a size, not a distance from somewhere
         ("The water flooded the streets to a depth of more than two metres.", []),
         # a speed is no distance; people in custody or detention are held
@@ -643,7 +646,7 @@ def test_each_figure_of_a_list_keeps_the_verb_that_governs_it() -> None:
 
     # a figure listed right after another shares its measure
     assert read('"Bodies of two women and one child have been recovered so far," said an officer.') == [
-        ("killed", 2, "women"), ("killed", 1, "children")]
+        ("killed", 2, "women"), ("killed", 1, "children"), ("killed", 3, "people")]
     # a verb of its own after "and"
     assert read("Police arrested two men and questioned three women.") == [
         ("arrested", 2, "men"), ("count", 3, "women")]
@@ -657,3 +660,16 @@ def test_each_figure_of_a_list_keeps_the_verb_that_governs_it() -> None:
 
 def test_a_height_is_no_distance() -> None:
     assert quantities("The waves are as high as 3-4 meters, an official said.") == []
+
+
+def test_a_list_of_people_hurt_alike_counts_its_people_in_all() -> None:
+    """"killing the 10 US citizens and two local crew members": 12 killed, each figure a part of them; no total
+    where the list is among a larger number, has a member with no figure, or already has its total."""
+    found = quantities("The plane crashed, killing the 10 US citizens and two local crew members on board.")
+    total = found[-1]
+    assert (total.measure, total.subject, total.low, total.high) == ("killed", "people", 12, 12)
+    assert [q.part_of for q in found] == [2, 2, None]
+    assert [q.subject for q in quantities("Two women and two children were among the dead.")] == ["women", "children"]
+    assert [q.low for q in quantities("The attack killed four police officers, two soldiers and a civilian.")] \
+        == [4, 2]
+    assert [q.low for q in quantities("The blast killed 12 people, including two women and one child.")] == [12, 2, 1]

@@ -19,6 +19,7 @@ Not counts: years (1900-2099 not followed by a noun), ordinals, identifiers ("Ba
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -657,6 +658,41 @@ _TOLL = re.compile(r"\b(?:death\s+)?toll\b")
 _OTHERS_AFTER = re.compile(r"\s+(?:\w+\s+)?others?\b")
 _PARTS_CUE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+# After a list of figures: its people are among a larger number ("two women and a child were among the dead")
+_AMONG_AFTER = re.compile(r"[^.;]{0,40}?\b(?:among|including|included|of\s+(?:the|those))\b", re.IGNORECASE)
+# ... and one more not counted in figures: "four police officers, two soldiers and a civilian"
+_MORE_LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:an?|another|the|his|her|their)\s+\w", re.IGNORECASE)
+_LISTED_MEASURES = frozenset({"killed", "injured", "missing", "arrested", "abducted", "evacuated", "displaced"})
+
+
+def _list_totals(sentence: str, out: list[Quantity]) -> None:
+    """A list of counts of different people hurt alike, with no total of its own ("killing the 10 US citizens and
+    two local crew members", "bodies of two women and one child"): the people of the list in all, a total the list
+    is part of, added to ``out`` (its span the list's). Not for people said to be among others."""
+    k = 0
+    while k < len(out):
+        first = out[k]
+        j = k
+        while j + 1 < len(out) and _listed_after(sentence, out[j], out[j + 1], first.measure):
+            j += 1
+        if j > k:
+            run = out[k : j + 1]
+            if len({q.subject for q in run}) == len(run) and not _AMONG_AFTER.match(sentence, run[-1].span[1]) \
+                    and not _MORE_LISTED.match(sentence, run[-1].span[1]) \
+                    and all(q.low is not None and q.low == q.high for q in run):
+                total = float(sum(q.low or 0 for q in run))
+                out.append(Quantity((first.span[0], run[-1].span[1]), first.measure, "people", total, total,
+                                    any(q.approx for q in run), unit="person"))
+                for n in range(k, j + 1):
+                    out[n] = dataclasses.replace(out[n], part_of=len(out) - 1)
+        k = j + 1
+
+
+def _listed_after(sentence: str, a: Quantity, b: Quantity, measure: str) -> bool:
+    """``b`` follows ``a`` in one list of counts of people of ``measure``, neither part of another total."""
+    return (a.unit == b.unit == "person" and a.measure == b.measure == measure and measure in _LISTED_MEASURES
+            and a.part_of is None and b.part_of is None and not a.negated and not b.negated and not a.vague
+            and not b.vague and _LIST_JOIN.fullmatch(sentence, a.span[1], b.span[0]) is not None)
 
 
 # Words each pattern cannot match without (lower-case, looked for in the case-folded sentence): most
@@ -854,6 +890,7 @@ def quantities(sentence: str) -> list[Quantity]:
             out[-1] = Quantity(
                 out[-1].span, out[part_of].measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
             )
+    _list_totals(sentence, out)
     if any(w in folded for w in _ARREST_CUES) and not any(
             q.measure == "arrested" for q in out):
         out.extend(_one_arrested(sentence, [q.span for q in out]))
