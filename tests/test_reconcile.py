@@ -929,3 +929,21 @@ def test_one_report_of_a_toll_and_its_parts_is_judged_on_the_toll(tmp_path: Path
         brief = store.brief(story.id)
     (killed,) = [f for f in brief.facts if f.measure == "killed" and f.subject == "people" and f.scope == "event"]
     assert (killed.status, killed.best) == ("single-source", 5)
+
+
+def test_wording_alone_stands_for_its_lower_bound(tmp_path: Path) -> None:
+    """"thousands injured" is at least 2,000: no middle (5,999.5) that no report stated."""
+    import crosswire
+    from crosswire.store import Store
+
+    path = tmp_path / "one.txt"
+    path.write_text("Crackdown on protests\n\nSecurity forces killed at least 30 people and thousands were injured "
+                    "in the crackdown, the rights group said on Monday.", encoding="utf-8")
+    db = tmp_path / "one.db"
+    crosswire.run([path], db)
+    with Store(db, readonly=True) as store:
+        (story,) = store.stories()
+        brief = store.brief(story.id)
+    (injured,) = [f for f in brief.facts if f.measure == "injured"]
+    assert (injured.best, injured.low, injured.high) == (2000, 2000, 9999)
+    assert brief.event is not None and brief.event.injured.best == 2000

@@ -318,8 +318,9 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
         # stray: "five were killed" over "four died at the scene and one in hospital"); else its last figure
         r = (j.representatives(True)[-1] if measure in opts.running_measures else j.firm[-1]) if j.firm \
             else j.reports[-1]
-        return Fact(**base, status="single-source", best=rep_value(r.low, r.high), low=r.low, high=r.high,
-                    current=r.claim_id,
+        # wording alone ("thousands injured": 2,000-9,999) stands for its lower bound, not a middle no one stated
+        best = rep_value(r.low, r.high) if j.firm else (r.low if r.low is not None else r.high)
+        return Fact(**base, status="single-source", best=best, low=r.low, high=r.high, current=r.claim_id,
                     explanation=f"{prefix}only {r.article_id} reports it: {fmt_value(r.low, r.high, r.approx)} "
                                 f"({r.text!r}){vague_note}")
     if not j.firm:
