@@ -1005,7 +1005,7 @@ def test_folded_patterns_find_what_the_case_insensitive_ones_find() -> None:
         words = places._Words(type_re)
         reader = ev._SentenceReader(type_re)
         for text in texts + [t.upper() for t in texts]:
-            assert words.eventful(text) == places._eventful(text, type_re), (name, text)
+            assert words.eventful[text] == places._eventful(text, type_re), (name, text)
             starts = [m.start() for rx in (EVENT_VERBS, type_re, ev._RESPONSIBILITY) if rx is not None
                       for m in rx.finditer(text)]
             assert reader(text)[2] == (min(starts) if starts else None), (name, text)

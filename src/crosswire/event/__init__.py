@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import ConfigError
 from ..extract.vocab import PERPETRATOR_HINTS, PERPETRATOR_NOUNS
+from ..memo import Memo
 from ..records import Article, EventRecord, Extraction, Fact, Source, Story
 from .dates import day_of, event_date
 from .places import event_place
@@ -167,7 +168,7 @@ def _type_counts(chunk: str, year: str) -> list[tuple[str, float]]:
 
 def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
     scores: dict[str, float] = defaultdict(float)
-    counted: dict[tuple[str, str], list[tuple[str, float]]] = {}  # each distinct (chunk, year): copies repeat them
+    counted = Memo(lambda chunk_year: _type_counts(*chunk_year))  # each distinct (chunk, year): copies repeat them
     for rd in reads:
         text = rd.text
         parts = [((rd.article.title or ""), 3.0)]
@@ -175,10 +176,7 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
         parts += [(text[a:b], 1.0) for a, b in rd.claim_spans]
         year = (rd.article.published.value or "")[:4]
         for chunk, w in parts:
-            counts = counted.get((chunk, year))
-            if counts is None:
-                counts = counted[(chunk, year)] = _type_counts(chunk, year)
-            for name, n in counts:
+            for name, n in counted[(chunk, year)]:
                 scores[name] += rd.weight * w * min(n, 2)
     if not scores:
         return OTHER, {}
@@ -348,25 +346,20 @@ def _perpetrators(rd: Read) -> list[str]:
 
 
 class _SentenceReader:
-    """What :func:`_parties` reads in a sentence, for one event type, each distinct sentence once (copies repeat
-    them): its forces (start, end, name), whether it is an embedded post, and where the first of its event
-    verbs, type words and claims of responsibility (claiming it is doing it) starts (None: it has none),
-    all from the sentence's start. The first match of their alternation is the first of all their matches."""
+    """What :func:`_parties` reads in a sentence, for one event type: its forces (start, end, name), whether
+    it is an embedded post, and where the first of its event verbs, type words and claims of responsibility
+    (claiming it is doing it) starts (None: it has none), all from the sentence's start. The first match of
+    their alternation is the first of all their matches."""
 
     def __init__(self, type_re: re.Pattern[str] | None) -> None:
         self._verb = re.compile("|".join(f"(?:{rx.pattern})" for rx in (EVENT_VERBS, type_re, _RESPONSIBILITY)
                                          if rx is not None), re.I)
         self._verb_folded = folded(self._verb)
-        self._read: dict[str, tuple[list[tuple[int, int, str]], bool, int | None]] = {}
 
     def __call__(self, sentence: str) -> tuple[list[tuple[int, int, str]], bool, int | None]:
-        found = self._read.get(sentence)
-        if found is None:
-            forces = [(m.start(), m.end(), _force_name(m)) for m in FORCES.finditer(sentence)]
-            verb = search_folded(self._verb, self._verb_folded, sentence)
-            found = self._read[sentence] = (forces, bool(_EMBEDDED_POST.search(sentence)),
-                                            None if verb is None else verb.start())
-        return found
+        forces = [(m.start(), m.end(), _force_name(m)) for m in FORCES.finditer(sentence)]
+        verb = search_folded(self._verb, self._verb_folded, sentence)
+        return forces, bool(_EMBEDDED_POST.search(sentence)), None if verb is None else verb.start()
 
 
 def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -374,15 +367,8 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
     mentions: list[tuple[str, float, str]] = []  # (name, weight, role)
     outlets = {(rd.article.outlet or "").lower() for rd in reads}
     hosts = _hosts(outlets)
-    media: dict[str, bool] = {}  # is_media of each name, found once
-
-    def is_media_name(name: str) -> bool:
-        found = media.get(name)
-        if found is None:
-            found = media[name] = _is_media(name, outlets, hosts)
-        return found
-
-    read_sentence = _SentenceReader(type_re)
+    is_media_name = Memo(lambda name: _is_media(name, outlets, hosts))  # of each name, found once
+    read_sentence = Memo(_SentenceReader(type_re))  # each distinct sentence once (copies repeat them)
     disputed = any(_disputed(rd) for rd in reads)  # a claim of responsibility doubted
     for rd in reads:
         text = rd.text
@@ -393,7 +379,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                     or (claimed and any(s[0] <= c < s[1] for c in claimed))]
         found: list[tuple[int, int, str]] = [
             (e.span[0], e.span[1], e.canonical) for e in rd.extraction.entities if e.kind == "organization"]
-        sentences = [(a, b, read_sentence(text[a:b])) for a, b in relevant]
+        sentences = [(a, b, read_sentence[text[a:b]]) for a, b in relevant]
         for a, _, (forces, _, _) in sentences:
             found += [(a + s, a + e, name) for s, e, name in forces]
         for a, b, (_, embedded, verb) in sentences:
@@ -403,7 +389,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                 continue
             first_verb = a + verb
             for s, e, name in found:
-                if not a <= s < b or is_media_name(name):
+                if not a <= s < b or is_media_name[name]:
                     continue
                 before = text[max(a, s - 40):s]
                 after = text[e:min(b, e + 25)]
