@@ -33,14 +33,13 @@ from .reading import (
     TYPE_FOLDED,
     TYPE_RE,
     EventType,
+    Folded,
     Read,
     event_type,
-    folded,
     may_hold,
     names_a_type,
     plain_lower,
     read,
-    search_folded,
     sentence_spans,
 )
 from .tolls import event_toll, known_places
@@ -151,12 +150,11 @@ def _type_counts(chunk: str, year: str) -> list[tuple[str, float]]:
         return out
     lowered = plain_lower(chunk)  # (the matches in it are the chunk's, at the same places, lowered)
     for t in EVENT_TYPES:
-        type_re = TYPE_RE[t.name] if lowered is None else TYPE_FOLDED[t.name]
-        text = chunk if lowered is None else lowered
-        if type_re.search(text) is None:
+        type_re = TYPE_FOLDED[t.name]
+        if type_re.search(chunk, lowered) is None:
             continue
         n = 0.0
-        for m in type_re.finditer(text):
+        for m in type_re.finditer(chunk, lowered):
             if not _other_year(chunk, m.start(), year) \
                     and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk)) \
                     and not _not_an_event(chunk, m, t.name):
@@ -256,18 +254,12 @@ _DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|
                          r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b", re.I)
 _RESPONSIBILITY_HINT = ("claim",)  # what every match of _RESPONSIBILITY holds, lowered
-_RESPONSIBILITY_FOLDED = folded(_RESPONSIBILITY)
-
-
-def _in_text(rd: Read, pattern: re.Pattern[str], pattern_folded: re.Pattern[str]) -> list[re.Match[str]]:
-    """``pattern``'s matches in the article's text, found in its lowered text when that finds the same (at
-    the same places; their letters lowered)."""
-    lowered = rd.lowered
-    return list(pattern.finditer(rd.text) if lowered is None else pattern_folded.finditer(lowered))
+_RESPONSIBILITY_FOLDED = Folded(_RESPONSIBILITY)
 
 
 def _responsibility_claimed(rd: Read) -> bool:
-    return may_hold(_RESPONSIBILITY_HINT, rd.lowered) and bool(_in_text(rd, _RESPONSIBILITY, _RESPONSIBILITY_FOLDED))
+    return may_hold(_RESPONSIBILITY_HINT, rd.lowered) \
+        and _RESPONSIBILITY_FOLDED.search(rd.text, rd.lowered) is not None
 
 
 _CLAIM_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:claimed|claims|claiming)\b")
@@ -278,14 +270,11 @@ _DISPUTED = re.compile(r"\b(?:no\s+(?:evidence|connection|connections|link|links
                        r"(?:doubts?|questioned|disputed|denied|rejected)\s+(?:the\s+|its\s+|that\s+)?claim)", re.I)
 # a part of every match, lowered: "no ties" (no\s+ties) holds "ties"
 _DISPUTED_HINT = ("claim", "evidence", "connection", "link", re.compile(r"no\s+ties"))
-_DISPUTED_FOLDED = folded(_DISPUTED)
+_DISPUTED_FOLDED = Folded(_DISPUTED)
 
 
 def _disputed(rd: Read) -> bool:
-    if not may_hold(_DISPUTED_HINT, rd.lowered):
-        return False
-    lowered = rd.lowered
-    return (_DISPUTED.search(rd.text) if lowered is None else _DISPUTED_FOLDED.search(lowered)) is not None
+    return may_hold(_DISPUTED_HINT, rd.lowered) and _DISPUTED_FOLDED.search(rd.text, rd.lowered) is not None
 
 
 _OTHER_ACT = re.compile(r"\b(?:retaliation\s+(?:for|against)|revenge\s+for|response\s+to|reprisal\s+for|"
@@ -319,7 +308,7 @@ _NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1
                                rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
 _PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
 # the words of _PERPETRATOR without their plural s: one of them is in every match, lowered
-_PERPETRATOR_FOLDED = folded(_PERPETRATOR_WORD)
+_PERPETRATOR_FOLDED = Folded(_PERPETRATOR_WORD)
 _PERPETRATOR_HINT = PERPETRATOR_HINTS
 _ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "president", "governor", "director",
                          "commissioner", "spokesman", "spokeswoman", "agent", "detective", "captain", "sergeant"))
@@ -332,7 +321,7 @@ def _perpetrators(rd: Read) -> list[str]:
     out: list[str] = []
     if not may_hold(_PERPETRATOR_HINT, rd.lowered):
         return out
-    for cue in _in_text(rd, _PERPETRATOR_WORD, _PERPETRATOR_FOLDED):  # read around each cue word only
+    for cue in _PERPETRATOR_FOLDED.finditer(text, rd.lowered):  # read around each cue word only
         w0, w1 = max(0, cue.start() - 90), cue.end() + 120
         for m in (*_NAMED_AFTER_CUE.finditer(text, w0, w1), *_NAMED_BEFORE_CUE.finditer(text, w0, cue.end()),
                   *_IDENTIFIED_AS.finditer(text, w0, w1)):
@@ -352,13 +341,12 @@ class _SentenceReader:
     their alternation is the first of all their matches."""
 
     def __init__(self, type_re: re.Pattern[str] | None) -> None:
-        self._verb = re.compile("|".join(f"(?:{rx.pattern})" for rx in (EVENT_VERBS, type_re, _RESPONSIBILITY)
-                                         if rx is not None), re.I)
-        self._verb_folded = folded(self._verb)
+        self._verb = Folded(re.compile("|".join(f"(?:{rx.pattern})" for rx in (EVENT_VERBS, type_re, _RESPONSIBILITY)
+                                                if rx is not None), re.I))
 
     def __call__(self, sentence: str) -> tuple[list[tuple[int, int, str]], bool, int | None]:
         forces = [(m.start(), m.end(), _force_name(m)) for m in FORCES.finditer(sentence)]
-        verb = search_folded(self._verb, self._verb_folded, sentence)
+        verb = self._verb.search(sentence, plain_lower(sentence))
         return forces, bool(_EMBEDDED_POST.search(sentence)), None if verb is None else verb.start()
 
 
@@ -373,7 +361,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
     for rd in reads:
         text = rd.text
         # the lead, the sentences with figures, and a claim of responsibility wherever it is told
-        claimed = [m.start() for m in _in_text(rd, _RESPONSIBILITY, _RESPONSIBILITY_FOLDED)] \
+        claimed = [m.start() for m in _RESPONSIBILITY_FOLDED.finditer(text, rd.lowered)] \
             if may_hold(_RESPONSIBILITY_HINT, rd.lowered) else []
         relevant = [s for s in rd.spans if rd.in_lead(s) or s in rd.claim_spans
                     or (claimed and any(s[0] <= c < s[1] for c in claimed))]

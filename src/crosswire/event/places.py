@@ -22,7 +22,6 @@ from .reading import (
     DATELINE,
     EVENT_NOUNS,
     EVENT_VERBS,
-    FUTURE,
     FUTURE_FOLDED,
     HOME_NOUNS,
     HOME_VERBS,
@@ -36,9 +35,9 @@ from .reading import (
     SITE_WORDS,
     TYPE_RE,
     EventType,
+    Folded,
     Read,
-    folded,
-    search_folded,
+    plain_lower,
 )
 from .towns import admin1_at, country_of_code, lookup_region, lookup_town, population_of, town_place
 
@@ -190,14 +189,13 @@ class _Words:
     def __init__(self, type_re: re.Pattern[str] | None) -> None:
         self.type_re = type_re
         # _eventful's three searches as one (a match of any of them is a match of the alternation)
-        any_event = re.compile("|".join(f"(?:{rx.pattern})" for rx in (type_re, EVENT_VERBS, EVENT_NOUNS)
-                                        if rx is not None), re.I)
-        any_event_folded = folded(any_event)
+        any_event = Folded(re.compile("|".join(f"(?:{rx.pattern})" for rx in (type_re, EVENT_VERBS, EVENT_NOUNS)
+                                               if rx is not None), re.I))
         self.cue = Memo(place_cue)
-        self.eventful = Memo(lambda text: search_folded(any_event, any_event_folded, text) is not None)
+        self.eventful = Memo(lambda text: any_event.search(text, plain_lower(text)) is not None)
         self.attributive = Memo(lambda after: _attributive(after, type_re))
         self.background_link = Memo(
-            lambda before: search_folded(BACKGROUND_LINK, _BACKGROUND_LINK_FOLDED, before) is not None)
+            lambda before: _BACKGROUND_LINK_FOLDED.search(before, plain_lower(before)) is not None)
 
 
 def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[int, int],
@@ -232,16 +230,16 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
     w *= CUE_FACTOR.get(cue, 1.0)
     lowered = rd.lowered
     if sentence in background or words.background_link[text[sentence[0]:start]] \
-            or (FUTURE.search(text, c0, start) if lowered is None else FUTURE_FOLDED.search(lowered, c0, start)) \
-            or (_MAYBE.search(clause) if lowered is None else _MAYBE_FOLDED.search(lowered[c0:c1])):
+            or FUTURE_FOLDED.search(text, lowered, c0, start) \
+            or _MAYBE_FOLDED.search(clause, None if lowered is None else lowered[c0:c1]):
         w *= BACKGROUND_FACTOR  # another time, a plan ("will race in Abu Dhabi"), a maybe ("could strike X")
         site = False
     return w, site, False
 
 
 _MAYBE = re.compile(r"\b(?:could|would|might)\b", re.I)
-_MAYBE_FOLDED = folded(_MAYBE)
-_BACKGROUND_LINK_FOLDED = folded(BACKGROUND_LINK)
+_MAYBE_FOLDED = Folded(_MAYBE)
+_BACKGROUND_LINK_FOLDED = Folded(BACKGROUND_LINK)
 
 
 def _eventful(text: str, type_re: re.Pattern[str] | None) -> bool:
