@@ -22,9 +22,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from crosswire.extract.attribution import is_generic_source
 from crosswire.records import Claim, Fact, Report
@@ -301,7 +302,32 @@ def _best_agreed(reps: Sequence[Report]) -> float | None:
 
 def judge(key: str, measure: str, subject: str, unit: str, place: str | None, scope: str, why: str | None,
           reports: Sequence[Report], vague_ids: set[str], origins: dict[str, str], published: dict[str, str],
-          opts: ReconcileOptions) -> Fact:
+          opts: ReconcileOptions, *, attacker: Callable[[], str | None]) -> Fact:
+    """The fact of one group of reports. ``attacker``: the words of a report of the story saying the attacker
+    died, or None (asked only of a toll in conflict)."""
+    fact = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published, opts)
+    if measure == "killed" and unit == "person" and fact.status == "conflict" \
+            and opts.person_slack_from > 2 and opts.person_slack > 0 \
+            and (died := attacker()):
+        # the reports say the attacker died: a toll may count him or not, so exact tolls one apart agree
+        # at any size (for 20 or more they always do)
+        loose = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published,
+                       dataclasses.replace(opts, person_slack_from=2))
+        if loose.status != "conflict":
+            note = f"; figures one apart: the attacker died ({died!r}), some count him"
+            exact = {r.low for r in loose.reports if r.low is not None and r.low == r.high  # (the weighed
+                     and loose.low is not None and r.low >= loose.low}  # ones: lower figures are folded)
+            best = loose.best
+            if loose.status == "agree" and len(exact) == 2 and max(exact) - min(exact) == 1:
+                best = min(exact)  # the victims; the higher figure counts the attacker too
+                note += f"; {best:g} are the victims"
+            fact = dataclasses.replace(loose, best=best, explanation=loose.explanation + note)
+    return fact
+
+
+def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, scope: str, why: str | None,
+           reports: Sequence[Report], vague_ids: set[str], origins: dict[str, str], published: dict[str, str],
+           opts: ReconcileOptions) -> Fact:
     j = _Judge(sorted(reports, key=lambda r: (r.as_of or "", r.article_id, r.span)), vague_ids, origins,
                published, opts)
     prefix = f"background ({why}); " if scope == "background" and why else ""
