@@ -349,12 +349,13 @@ def test_timeline_groups_a_coarser_date_with_the_first_group_it_prefixes() -> No
 def test_sentences_found_line_by_line_are_those_of_the_whole_text() -> None:
     """The splitter never reads across a line break: a text's sentences are its lines' (each line split once,
     as copies repeat paragraphs), from each line's start."""
-    from crosswire.brief import _spans
+    from crosswire.brief import _line_spans, _spans
+    from crosswire.memo import Memo
 
     texts = ["Dr.\nSmith said. The U.S.\nThe end.", "“Quoted.” He said.\n\n\"Another\" one. Sen. Smith left",
              "\n\nA. B. C.\n", "", "No end", "Jan. 5 was cold. It rained.\r\nThen 2.5 inches fell! Wow?\n“\n' A.",
              "St. Louis\nMo. Police said. Lt. Col. Smith\n\n\nagreed."]
-    lines: dict[str, list[tuple[int, int]]] = {}
+    lines = Memo(_line_spans)
     for text in texts + texts:  # (the second time from lines already split)
         assert _spans(text, lines) == _spans(text), text
 

@@ -930,9 +930,9 @@ def test_lowering_keeps_what_a_case_insensitive_search_finds() -> None:
 
 
 def test_any_type_finds_what_some_type_finds() -> None:
-    from crosswire.event.reading import _ANY_TYPE_LOWER, ANY_TYPE, TYPE_RE, names_a_type
+    from crosswire.event.reading import _ANY_TYPE_FOLDED, ANY_TYPE, TYPE_RE, names_a_type
 
-    assert not re.search(r"\\[A-Z]", ANY_TYPE.pattern) and _ANY_TYPE_LOWER.flags & re.IGNORECASE == 0
+    assert not re.search(r"\\[A-Z]", ANY_TYPE.pattern) and _ANY_TYPE_FOLDED.lower.flags & re.IGNORECASE == 0
     texts = ["A car bomb exploded", "the IED blast", "an ied", "opened fire on them", "a fire test", "ceasefire",
              "ſhooting at the ſchool", "İED found", "a \u212aNIFE ATTACK", "the air-strike", "an airstrike",
              "shooting hoops", "shootings", "PROTESTERS gathered", "the rail-crash", "derailment", "Nothing here.",
@@ -976,9 +976,9 @@ def test_folded_patterns_find_what_the_case_insensitive_ones_find() -> None:
         EVENT_VERBS,
         FUTURE,
         TYPE_RE,
+        Folded,
         folded,
         plain_lower,
-        search_folded,
     )
 
     texts = ["In RETALIATION for the raid, months after a similar one", "Since then. Previously, years after",
@@ -998,14 +998,20 @@ def test_folded_patterns_find_what_the_case_insensitive_ones_find() -> None:
                 assert [m.span() for m in low.finditer(lowered)] == want, (rx.pattern[:30], text)
                 for at in range(len(text)):  # searched from a place, as a clause is
                     assert bool(low.search(lowered, at)) == bool(rx.search(text, at)), (rx.pattern[:30], text, at)
-            found = search_folded(rx, low, text)
+            pair = Folded(rx)
+            found = pair.search(text, lowered)
             assert (found.span() if found else None) == (want[0] if want else None)
+            assert [m.span() for m in pair.finditer(text, lowered)] == want, (rx.pattern[:30], text)
+            for at in range(len(text)):
+                found = pair.search(text, lowered, at, len(text) - at // 2)
+                wanted = rx.search(text, at, len(text) - at // 2)
+                assert (found.span() if found else None) == (wanted.span() if wanted else None), (text, at)
     for name in (*TYPE_RE, "other"):
         type_re = TYPE_RE.get(name)
         words = places._Words(type_re)
         reader = ev._SentenceReader(type_re)
         for text in texts + [t.upper() for t in texts]:
-            assert words.eventful(text) == places._eventful(text, type_re), (name, text)
+            assert words.eventful[text] == places._eventful(text, type_re), (name, text)
             starts = [m.start() for rx in (EVENT_VERBS, type_re, ev._RESPONSIBILITY) if rx is not None
                       for m in rx.finditer(text)]
             assert reader(text)[2] == (min(starts) if starts else None), (name, text)

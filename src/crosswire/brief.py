@@ -19,6 +19,7 @@ from crosswire.errors import ConfigError
 from crosswire.extract.aliases import merge_aliases
 from crosswire.extract.attribution import link_descriptions
 from crosswire.extract.sentences import sentences as split_sentences
+from crosswire.memo import Memo
 from crosswire.records import (
     Article,
     Brief,
@@ -239,18 +240,16 @@ def sentences(article: Article) -> list[tuple[int, int]]:
     return _spans(article.text)
 
 
-def _spans(text: str, lines: dict[str, list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
-    """:func:`sentences` of a text. ``lines``: the spans of each line already split (the splitter never
-    reads across a line break, so a text's spans are its lines' spans, each from its line's start; copies
-    and rewrites repeat paragraphs)."""
+def _spans(text: str, lines: Memo[str, list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+    """:func:`sentences` of a text. ``lines``: the spans of each line (a memo of :func:`_line_spans`; the
+    splitter never reads across a line break, so a text's spans are its lines' spans, each from its line's
+    start; copies and rewrites repeat paragraphs)."""
     if lines is None:
         return _line_spans(text)
     out: list[tuple[int, int]] = []
     at = 0
     for line in text.split("\n"):
-        found = lines.get(line)
-        if found is None:
-            found = lines[line] = _line_spans(line)
+        found = lines[line]
         out += [(at + s, at + e) for s, e in found] if at else found
         at += len(line) + 1
     return out
@@ -313,26 +312,16 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
     a date after it is a plan or a deadline ("schools will stay closed until Monday"), not something that
     happened, and is left out."""
     by_sentence: dict[tuple[str, tuple[int, int]], list[DatedEvent]] = {}
-    media: dict[str, bool] = {}  # inline_media of each distinct sentence (copies repeat them)
+    media = Memo(inline_media)  # of each distinct sentence (copies repeat them)
     for aid in ids:
         for ev in extractions[aid].events if aid in extractions else ():
             if latest and ev.date[:10] > latest:
                 continue
-            furniture = media.get(ev.sentence)
-            if furniture is None:
-                furniture = media[ev.sentence] = inline_media(ev.sentence)
-            if not furniture:  # a caption or an embedded post is no entry of the story's
+            if not media[ev.sentence]:  # a caption or an embedded post is no entry of the story's
                 by_sentence.setdefault((aid, ev.sentence_span), []).append(ev)
     events = [_main_date(evs) for evs in by_sentence.values()]  # a sentence is on the timeline once
     events.sort(key=lambda ev: (-len(ev.date), ev.date, ev.article_id, ev.span))  # most precise first
-    described: dict[str, frozenset[str]] = {}  # event words of each description, found once
-
-    def words_of(ev: DatedEvent) -> frozenset[str]:
-        desc = ev.description or ev.sentence
-        found = described.get(desc)
-        if found is None:
-            found = described[desc] = event_words(desc)
-        return found
+    described = Memo(event_words)  # of each distinct description
 
     groups: list[list[DatedEvent]] = []
     group_words: list[dict[frozenset[str], None]] = []  # the distinct event words of each group's members
@@ -342,7 +331,7 @@ def _timeline(extractions: Mapping[str, Extraction], ids: Sequence[str], opts: B
     dated: dict[str, list[int]] = {}
     worded: dict[str, set[int]] = {}
     for ev in events:
-        wa = words_of(ev)
+        wa = described[ev.description or ev.sentence]
         home = None
         same_date = dated.get(ev.date, [])
         sharing = set().union(*(worded.get(w, ()) for w in wa))
@@ -423,14 +412,8 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     by_article: dict[str, list[int]] = {}
     cand_at: list[int] = []  # candidate -> its index in all_sents
     texts: dict[str, str] = {}
-    lines: dict[str, list[tuple[int, int]]] = {}  # the sentences of each distinct line
-    media: dict[str, bool] = {}  # inline_media of each distinct sentence (copies repeat them)
-
-    def media_in(sent: str) -> bool:
-        found = media.get(sent)
-        if found is None:
-            found = media[sent] = inline_media(sent)
-        return found
+    lines = Memo(_line_spans)  # the sentences of each distinct line
+    media = Memo(inline_media)  # of each distinct sentence (copies repeat them)
 
     for aid in ids:
         text = texts[aid] = articles[aid].text
@@ -441,7 +424,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
             sent = text[s:e]
             if kept < opts.sentences_per_article and opts.min_words <= len(sent.split()) <= opts.max_words \
                     and sent[-1] in ".!?\"'\u201d\u2019" and not _in_quotation(text, s, e) \
-                    and not media_in(sent):
+                    and not media[sent]:
                 cand_at.append(len(all_sents))
                 kept += 1  # summary material is in the leads; bounds the cost
             all_sents.append((aid, s, e, sent))
@@ -451,24 +434,11 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
         return ()
     # Copies and rewrites repeat sentences word for word: the words and figures of each distinct sentence
     # are found once.
-    word_memo: dict[str, frozenset[str]] = {}
-    num_memo: dict[str, frozenset[str]] = {}
-
-    def words_of(sent: str) -> frozenset[str]:
-        found = word_memo.get(sent)
-        if found is None:
-            found = word_memo[sent] = content_words(sent)
-        return found
-
-    def nums_of(sent: str) -> frozenset[str]:
-        found = num_memo.get(sent)
-        if found is None:
-            found = num_memo[sent] = numbers(sent)
-        return found
-
+    words_of = Memo(content_words)
+    nums_of = Memo(numbers)
     cands = [all_sents[k] for k in cand_at]
-    words = [words_of(c[3]) for c in cands]
-    nums = [nums_of(c[3]) for c in cands]
+    words = [words_of[c[3]] for c in cands]
+    nums = [nums_of[c[3]] for c in cands]
     key_spans: dict[str, list[tuple[int, int, float]]] = {}
     for f in facts:
         weight = 2.0 if f.status in ("update", "conflict") else 1.0
@@ -506,19 +476,19 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     # similarities, and the same sum over all peers (that of a sentence of an article with no peers): both
     # are found once.
     cand_sets = _WordSets(words)
-    peer_sums: dict[int, tuple[list[float], float]] = {}
+
+    def peer_sum(slot: int) -> tuple[list[float], float]:
+        sims = peer_sets.similarities(cand_sets.distinct[slot])
+        total = 0.0
+        for sim in sims:
+            total += sim
+        return sims, total
+
+    peer_sums = Memo(peer_sum)  # of each distinct word set
     for i, (aid, s, e, _sent) in enumerate(cands):
         position = seen_in.get(aid, 0)
         seen_in[aid] = position + 1
-        slot = cand_sets.slots[i]
-        found = peer_sums.get(slot)
-        if found is None:
-            sims = peer_sets.similarities(words[i])
-            total = 0.0
-            for sim in sims:
-                total += sim
-            found = peer_sums[slot] = (sims, total)
-        sims, central = found
+        sims, central = peer_sums[cand_sets.slots[i]]
         if aid in scattered:
             central = 0.0
             for sim, a in zip(sims, peer_article, strict=True):
@@ -566,7 +536,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
     # every sentence's words, for citations from the other articles (none in a one-article story)
     cite_words: _WordSets | None = None
     if chosen and len(by_article) > 1:
-        cite_words = _WordSets([words_of(c[3]) for c in all_sents])
+        cite_words = _WordSets([words_of[c[3]] for c in all_sents])
     out = []
     for i in chosen:
         aid, s, e, sent = cands[i]
@@ -580,7 +550,7 @@ def _summary(story: Story, facts: Sequence[Fact], articles: Mapping[str, Article
                 continue
             # the other article's most similar sentence (the first of equals: sentences run in text order)
             j = max(by_article[other], key=sims.__getitem__)
-            if sims[j] >= opts.citation_similarity and nums_of(all_sents[j][3]) >= nums[i]:
+            if sims[j] >= opts.citation_similarity and nums_of[all_sents[j][3]] >= nums[i]:
                 cites.append(Citation(article_id=other, span=(all_sents[j][1], all_sents[j][2])))
         out.append(SummarySentence(text=sent, citations=tuple(cites)))
     return tuple(out)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import ConfigError
 from ..extract.vocab import PERPETRATOR_HINTS, PERPETRATOR_NOUNS
+from ..memo import Memo
 from ..records import Article, EventRecord, Extraction, Fact, Source, Story
 from .dates import day_of, event_date
 from .places import event_place
@@ -32,14 +33,13 @@ from .reading import (
     TYPE_FOLDED,
     TYPE_RE,
     EventType,
+    Folded,
     Read,
     event_type,
-    folded,
     may_hold,
     names_a_type,
     plain_lower,
     read,
-    search_folded,
     sentence_spans,
 )
 from .tolls import event_toll, known_places
@@ -150,12 +150,11 @@ def _type_counts(chunk: str, year: str) -> list[tuple[str, float]]:
         return out
     lowered = plain_lower(chunk)  # (the matches in it are the chunk's, at the same places, lowered)
     for t in EVENT_TYPES:
-        type_re = TYPE_RE[t.name] if lowered is None else TYPE_FOLDED[t.name]
-        text = chunk if lowered is None else lowered
-        if type_re.search(text) is None:
+        type_re = TYPE_FOLDED[t.name]
+        if type_re.search(chunk, lowered) is None:
             continue
         n = 0.0
-        for m in type_re.finditer(text):
+        for m in type_re.finditer(chunk, lowered):
             if not _other_year(chunk, m.start(), year) \
                     and not (m.group(0).lower().startswith("hostage") and _RELEASE.search(chunk)) \
                     and not _not_an_event(chunk, m, t.name):
@@ -167,7 +166,7 @@ def _type_counts(chunk: str, year: str) -> list[tuple[str, float]]:
 
 def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
     scores: dict[str, float] = defaultdict(float)
-    counted: dict[tuple[str, str], list[tuple[str, float]]] = {}  # each distinct (chunk, year): copies repeat them
+    counted = Memo(lambda chunk_year: _type_counts(*chunk_year))  # each distinct (chunk, year): copies repeat them
     for rd in reads:
         text = rd.text
         parts = [((rd.article.title or ""), 3.0)]
@@ -175,10 +174,7 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
         parts += [(text[a:b], 1.0) for a, b in rd.claim_spans]
         year = (rd.article.published.value or "")[:4]
         for chunk, w in parts:
-            counts = counted.get((chunk, year))
-            if counts is None:
-                counts = counted[(chunk, year)] = _type_counts(chunk, year)
-            for name, n in counts:
+            for name, n in counted[(chunk, year)]:
                 scores[name] += rd.weight * w * min(n, 2)
     if not scores:
         return OTHER, {}
@@ -258,18 +254,12 @@ _DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|
                          r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b", re.I)
 _RESPONSIBILITY_HINT = ("claim",)  # what every match of _RESPONSIBILITY holds, lowered
-_RESPONSIBILITY_FOLDED = folded(_RESPONSIBILITY)
-
-
-def _in_text(rd: Read, pattern: re.Pattern[str], pattern_folded: re.Pattern[str]) -> list[re.Match[str]]:
-    """``pattern``'s matches in the article's text, found in its lowered text when that finds the same (at
-    the same places; their letters lowered)."""
-    lowered = rd.lowered
-    return list(pattern.finditer(rd.text) if lowered is None else pattern_folded.finditer(lowered))
+_RESPONSIBILITY_FOLDED = Folded(_RESPONSIBILITY)
 
 
 def _responsibility_claimed(rd: Read) -> bool:
-    return may_hold(_RESPONSIBILITY_HINT, rd.lowered) and bool(_in_text(rd, _RESPONSIBILITY, _RESPONSIBILITY_FOLDED))
+    return may_hold(_RESPONSIBILITY_HINT, rd.lowered) \
+        and _RESPONSIBILITY_FOLDED.search(rd.text, rd.lowered) is not None
 
 
 _CLAIM_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:claimed|claims|claiming)\b")
@@ -280,14 +270,11 @@ _DISPUTED = re.compile(r"\b(?:no\s+(?:evidence|connection|connections|link|links
                        r"(?:doubts?|questioned|disputed|denied|rejected)\s+(?:the\s+|its\s+|that\s+)?claim)", re.I)
 # a part of every match, lowered: "no ties" (no\s+ties) holds "ties"
 _DISPUTED_HINT = ("claim", "evidence", "connection", "link", re.compile(r"no\s+ties"))
-_DISPUTED_FOLDED = folded(_DISPUTED)
+_DISPUTED_FOLDED = Folded(_DISPUTED)
 
 
 def _disputed(rd: Read) -> bool:
-    if not may_hold(_DISPUTED_HINT, rd.lowered):
-        return False
-    lowered = rd.lowered
-    return (_DISPUTED.search(rd.text) if lowered is None else _DISPUTED_FOLDED.search(lowered)) is not None
+    return may_hold(_DISPUTED_HINT, rd.lowered) and _DISPUTED_FOLDED.search(rd.text, rd.lowered) is not None
 
 
 _OTHER_ACT = re.compile(r"\b(?:retaliation\s+(?:for|against)|revenge\s+for|response\s+to|reprisal\s+for|"
@@ -321,7 +308,7 @@ _NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1
                                rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
 _PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
 # the words of _PERPETRATOR without their plural s: one of them is in every match, lowered
-_PERPETRATOR_FOLDED = folded(_PERPETRATOR_WORD)
+_PERPETRATOR_FOLDED = Folded(_PERPETRATOR_WORD)
 _PERPETRATOR_HINT = PERPETRATOR_HINTS
 _ROLE_WORDS = frozenset(("police", "chief", "officer", "sheriff", "mayor", "president", "governor", "director",
                          "commissioner", "spokesman", "spokeswoman", "agent", "detective", "captain", "sergeant"))
@@ -334,7 +321,7 @@ def _perpetrators(rd: Read) -> list[str]:
     out: list[str] = []
     if not may_hold(_PERPETRATOR_HINT, rd.lowered):
         return out
-    for cue in _in_text(rd, _PERPETRATOR_WORD, _PERPETRATOR_FOLDED):  # read around each cue word only
+    for cue in _PERPETRATOR_FOLDED.finditer(text, rd.lowered):  # read around each cue word only
         w0, w1 = max(0, cue.start() - 90), cue.end() + 120
         for m in (*_NAMED_AFTER_CUE.finditer(text, w0, w1), *_NAMED_BEFORE_CUE.finditer(text, w0, cue.end()),
                   *_IDENTIFIED_AS.finditer(text, w0, w1)):
@@ -348,25 +335,19 @@ def _perpetrators(rd: Read) -> list[str]:
 
 
 class _SentenceReader:
-    """What :func:`_parties` reads in a sentence, for one event type, each distinct sentence once (copies repeat
-    them): its forces (start, end, name), whether it is an embedded post, and where the first of its event
-    verbs, type words and claims of responsibility (claiming it is doing it) starts (None: it has none),
-    all from the sentence's start. The first match of their alternation is the first of all their matches."""
+    """What :func:`_parties` reads in a sentence, for one event type: its forces (start, end, name), whether
+    it is an embedded post, and where the first of its event verbs, type words and claims of responsibility
+    (claiming it is doing it) starts (None: it has none), all from the sentence's start. The first match of
+    their alternation is the first of all their matches."""
 
     def __init__(self, type_re: re.Pattern[str] | None) -> None:
-        self._verb = re.compile("|".join(f"(?:{rx.pattern})" for rx in (EVENT_VERBS, type_re, _RESPONSIBILITY)
-                                         if rx is not None), re.I)
-        self._verb_folded = folded(self._verb)
-        self._read: dict[str, tuple[list[tuple[int, int, str]], bool, int | None]] = {}
+        self._verb = Folded(re.compile("|".join(f"(?:{rx.pattern})" for rx in (EVENT_VERBS, type_re, _RESPONSIBILITY)
+                                                if rx is not None), re.I))
 
     def __call__(self, sentence: str) -> tuple[list[tuple[int, int, str]], bool, int | None]:
-        found = self._read.get(sentence)
-        if found is None:
-            forces = [(m.start(), m.end(), _force_name(m)) for m in FORCES.finditer(sentence)]
-            verb = search_folded(self._verb, self._verb_folded, sentence)
-            found = self._read[sentence] = (forces, bool(_EMBEDDED_POST.search(sentence)),
-                                            None if verb is None else verb.start())
-        return found
+        forces = [(m.start(), m.end(), _force_name(m)) for m in FORCES.finditer(sentence)]
+        verb = self._verb.search(sentence, plain_lower(sentence))
+        return forces, bool(_EMBEDDED_POST.search(sentence)), None if verb is None else verb.start()
 
 
 def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -374,26 +355,19 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
     mentions: list[tuple[str, float, str]] = []  # (name, weight, role)
     outlets = {(rd.article.outlet or "").lower() for rd in reads}
     hosts = _hosts(outlets)
-    media: dict[str, bool] = {}  # is_media of each name, found once
-
-    def is_media_name(name: str) -> bool:
-        found = media.get(name)
-        if found is None:
-            found = media[name] = _is_media(name, outlets, hosts)
-        return found
-
-    read_sentence = _SentenceReader(type_re)
+    is_media_name = Memo(lambda name: _is_media(name, outlets, hosts))  # of each name, found once
+    read_sentence = Memo(_SentenceReader(type_re))  # each distinct sentence once (copies repeat them)
     disputed = any(_disputed(rd) for rd in reads)  # a claim of responsibility doubted
     for rd in reads:
         text = rd.text
         # the lead, the sentences with figures, and a claim of responsibility wherever it is told
-        claimed = [m.start() for m in _in_text(rd, _RESPONSIBILITY, _RESPONSIBILITY_FOLDED)] \
+        claimed = [m.start() for m in _RESPONSIBILITY_FOLDED.finditer(text, rd.lowered)] \
             if may_hold(_RESPONSIBILITY_HINT, rd.lowered) else []
         relevant = [s for s in rd.spans if rd.in_lead(s) or s in rd.claim_spans
                     or (claimed and any(s[0] <= c < s[1] for c in claimed))]
         found: list[tuple[int, int, str]] = [
             (e.span[0], e.span[1], e.canonical) for e in rd.extraction.entities if e.kind == "organization"]
-        sentences = [(a, b, read_sentence(text[a:b])) for a, b in relevant]
+        sentences = [(a, b, read_sentence[text[a:b]]) for a, b in relevant]
         for a, _, (forces, _, _) in sentences:
             found += [(a + s, a + e, name) for s, e, name in forces]
         for a, b, (_, embedded, verb) in sentences:
@@ -403,7 +377,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                 continue
             first_verb = a + verb
             for s, e, name in found:
-                if not a <= s < b or is_media_name(name):
+                if not a <= s < b or is_media_name[name]:
                     continue
                 before = text[max(a, s - 40):s]
                 after = text[e:min(b, e + 25)]

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..memo import Memo
 from ..records import EventPlace, Place
 from .reading import (
     BACKGROUND_LINK,
     DATELINE,
     EVENT_NOUNS,
     EVENT_VERBS,
-    FUTURE,
     FUTURE_FOLDED,
     HOME_NOUNS,
     HOME_VERBS,
@@ -35,9 +35,9 @@ from .reading import (
     SITE_WORDS,
     TYPE_RE,
     EventType,
+    Folded,
     Read,
-    folded,
-    search_folded,
+    plain_lower,
 )
 from .towns import admin1_at, country_of_code, lookup_region, lookup_town, population_of, town_place
 
@@ -181,44 +181,21 @@ class _Mention:
 
 
 class _Words:
-    """What the words around a place mention say, for one story's event type: each distinct piece of text is
-    read once (copies and rewrites repeat their sentences)."""
+    """What the words around a place mention say, for one story's event type, each a memo (copies and
+    rewrites repeat their sentences): ``cue[before]`` is ``place_cue(before)``, ``eventful[text]``
+    ``_eventful(text, type_re)``, ``attributive[after]`` ``_attributive(after, type_re)`` and
+    ``background_link[before]`` whether BACKGROUND_LINK is in ``before``."""
 
     def __init__(self, type_re: re.Pattern[str] | None) -> None:
         self.type_re = type_re
         # _eventful's three searches as one (a match of any of them is a match of the alternation)
-        self._any_event = re.compile("|".join(f"(?:{rx.pattern})" for rx in (type_re, EVENT_VERBS, EVENT_NOUNS)
-                                              if rx is not None), re.I)
-        self._any_event_folded = folded(self._any_event)
-        self._cue: dict[str, str] = {}
-        self._eventful: dict[str, bool] = {}
-        self._attributive: dict[str, bool] = {}
-        self._linked: dict[str, bool] = {}
-
-    def cue(self, before: str) -> str:
-        found = self._cue.get(before)
-        if found is None:
-            found = self._cue[before] = place_cue(before)
-        return found
-
-    def eventful(self, text: str) -> bool:
-        """``_eventful(text, type_re)``."""
-        found = self._eventful.get(text)
-        if found is None:
-            found = self._eventful[text] = search_folded(self._any_event, self._any_event_folded, text) is not None
-        return found
-
-    def attributive(self, after: str) -> bool:
-        found = self._attributive.get(after)
-        if found is None:
-            found = self._attributive[after] = _attributive(after, self.type_re)
-        return found
-
-    def background_link(self, before: str) -> bool:
-        found = self._linked.get(before)
-        if found is None:
-            found = self._linked[before] = search_folded(BACKGROUND_LINK, _BACKGROUND_LINK_FOLDED, before) is not None
-        return found
+        any_event = Folded(re.compile("|".join(f"(?:{rx.pattern})" for rx in (type_re, EVENT_VERBS, EVENT_NOUNS)
+                                               if rx is not None), re.I))
+        self.cue = Memo(place_cue)
+        self.eventful = Memo(lambda text: any_event.search(text, plain_lower(text)) is not None)
+        self.attributive = Memo(lambda after: _attributive(after, type_re))
+        self.background_link = Memo(
+            lambda before: _BACKGROUND_LINK_FOLDED.search(before, plain_lower(before)) is not None)
 
 
 def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[int, int],
@@ -234,11 +211,11 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
         if type_re is None:  # a statement, a hearing, a release: it happened where the reporter stood
             return DATELINE_SCORE_OTHER, True, True
         return DATELINE_SCORE, False, True
-    cue = words.cue(text[max(sentence[0], start - 80):start])
+    cue = words.cue[text[max(sentence[0], start - 80):start]]
     c0, c1 = _clause(text, sentence, span)
     clause = text[c0:c1]
-    eventful = words.eventful(clause)
-    if cue != "reference" and words.attributive(text[span[1]:span[1] + 50]):
+    eventful = words.eventful[clause]
+    if cue != "reference" and words.attributive[text[span[1]:span[1] + 50]]:
         cue, eventful = "site", True  # "the Croydon tram crash", "victims of the Kabul bombing"
     title = rd.article.title or ""
     in_title = start < len(title) and text.startswith(title)
@@ -252,17 +229,17 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
         w += SCORE_SITE + (SCORE_SITE_EVENT if eventful else 0.0)
     w *= CUE_FACTOR.get(cue, 1.0)
     lowered = rd.lowered
-    if sentence in background or words.background_link(text[sentence[0]:start]) \
-            or (FUTURE.search(text, c0, start) if lowered is None else FUTURE_FOLDED.search(lowered, c0, start)) \
-            or (_MAYBE.search(clause) if lowered is None else _MAYBE_FOLDED.search(lowered[c0:c1])):
+    if sentence in background or words.background_link[text[sentence[0]:start]] \
+            or FUTURE_FOLDED.search(text, lowered, c0, start) \
+            or _MAYBE_FOLDED.search(clause, None if lowered is None else lowered[c0:c1]):
         w *= BACKGROUND_FACTOR  # another time, a plan ("will race in Abu Dhabi"), a maybe ("could strike X")
         site = False
     return w, site, False
 
 
 _MAYBE = re.compile(r"\b(?:could|would|might)\b", re.I)
-_MAYBE_FOLDED = folded(_MAYBE)
-_BACKGROUND_LINK_FOLDED = folded(BACKGROUND_LINK)
+_MAYBE_FOLDED = Folded(_MAYBE)
+_BACKGROUND_LINK_FOLDED = Folded(BACKGROUND_LINK)
 
 
 def _eventful(text: str, type_re: re.Pattern[str] | None) -> bool:
@@ -271,15 +248,15 @@ def _eventful(text: str, type_re: re.Pattern[str] | None) -> bool:
 
 def _title_mentions(title: str, written: dict[str, str], words: _Words) -> list[_Mention]:
     """The places of the text named again in a title the text does not hold (matched by name)."""
-    eventful = words.eventful(title)
+    eventful = words.eventful[title]
     out = []
     for key, name in written.items():
         if name not in title:
             continue  # (what the pattern below finds holds the name)
         m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title)
         if m:
-            cue, here = words.cue(title[:m.start()]), eventful
-            if cue != "reference" and words.attributive(title[m.end():m.end() + 50]):
+            cue, here = words.cue[title[:m.start()]], eventful
+            if cue != "reference" and words.attributive[title[m.end():m.end() + 50]]:
                 cue, here = "site", True
             w = (SCORE_ANY + SCORE_LEAD + (SCORE_SITE + SCORE_SITE_EVENT if here else 0.0)) * CUE_FACTOR.get(cue, 1.0)
             out.append(_Mention(key, name, w, here and cue in ("site", "none"), False))

@@ -6,7 +6,8 @@ Part of :mod:`crosswire.event` (see docs/events.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+import sys
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -104,20 +105,36 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
 
 
-def search_folded(pattern: re.Pattern[str], lower_pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.search(text)``'s match, found in the lowered text with ``folded(pattern)`` when it can be
-    (its places are the text's; its letters lowered)."""
-    lowered = plain_lower(text)
-    return pattern.search(text) if lowered is None else lower_pattern.search(lowered)
+class Folded:
+    """A case-insensitive pattern and its :func:`folded` form: what the pattern finds in a text, found in the
+    text lowered (``lowered``, of :func:`plain_lower`) when it can be, else in the text (the matches' places
+    are the text's; their letters lowered when found in the lowered text)."""
+
+    __slots__ = ("lower", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.lower = folded(pattern)
+
+    def search(self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
+               ) -> re.Match[str] | None:
+        """``pattern.search(text, pos, endpos)``'s match; ``lowered`` is ``plain_lower(text)``."""
+        if lowered is None:
+            return self.pattern.search(text, pos, endpos)
+        return self.lower.search(lowered, pos, endpos)
+
+    def finditer(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``'s matches; ``lowered`` is ``plain_lower(text)``."""
+        return self.pattern.finditer(text) if lowered is None else self.lower.finditer(lowered)
 
 
-_ANY_TYPE_LOWER = folded(ANY_TYPE)
-TYPE_FOLDED = {name: folded(rx) for name, rx in TYPE_RE.items()}
+_ANY_TYPE_FOLDED = Folded(ANY_TYPE)
+TYPE_FOLDED = {name: Folded(rx) for name, rx in TYPE_RE.items()}
 
 
 def names_a_type(text: str) -> bool:
     """Whether some type's words are in ``text`` (``TYPE_RE[name].search(text)`` for some name)."""
-    return search_folded(ANY_TYPE, _ANY_TYPE_LOWER, text) is not None
+    return _ANY_TYPE_FOLDED.search(text, plain_lower(text)) is not None
 
 
 def may_hold(hints: Sequence[str | re.Pattern[str]], lowered: str | None) -> bool:
@@ -205,7 +222,7 @@ FUTURE = re.compile(
     r"\b(?:will|won't|shall|(?:is|are|am)\s+(?:(?:set|due|scheduled|expected|going|slated|planning|poised)\s+to|"
     r"to\s+be)|plans?\s+to|planned\s+for|scheduled\s+for|to\s+be\s+held|to\s+take\s+place)\b|\w'll\b|"
     r"\b(?:tomorrow|next)\b", re.I)
-FUTURE_FOLDED = folded(FUTURE)
+FUTURE_FOLDED = Folded(FUTURE)
 # A date inside a relative clause ("Mr Trump, who won the election on Wednesday, met ...") is background.
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
 # What follows an event, or looks back at one: its date is not the event's own.

@@ -9,7 +9,7 @@ many outlets count once. Entry: :func:`reconcile`.
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 from collections.abc import Sequence
 
 from crosswire.records import Article, Extraction, Fact, Source, Story
@@ -121,13 +121,8 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
     published = {s.article_id: s.published for s in sources if s.published}
     _set_aside_strays(items, options)
     facts: dict[str, Fact] = {}
-    died: dict[str, str | None] = {}  # what a report says of the attacker's death, read when a toll first needs it
-
-    def attacker() -> str | None:
-        if "words" not in died:
-            died["words"] = attacker_died(list(ctx.texts.values()))
-        return died["words"]
-
+    # what a report says of the attacker's death, read when a toll first needs it (once per story)
+    attacker = functools.cache(lambda: attacker_died(list(ctx.texts.values())))
     for key, members in _keyed(items, options):
         c0 = members[0].claim
         subject = key.split(":")[1]
@@ -140,25 +135,8 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
         reports = [to_report(m.claim, m.subject) for m in members]
         why = next((m.why for m in members if m.why), None)
         vague = {m.claim.id for m in members if m.vague}
-        fact = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports, vague, origins,
-                     published, options)
-        if c0.measure == "killed" and c0.unit == "person" and fact.status == "conflict" \
-                and options.person_slack_from > 2 and options.person_slack > 0 \
-                and attacker():
-            # the reports say the attacker died: a toll may count him or not, so exact tolls one apart agree
-            # at any size (for 20 or more they always do)
-            loose = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports, vague,
-                          origins, published, dataclasses.replace(options, person_slack_from=2))
-            if loose.status != "conflict":
-                note = f"; figures one apart: the attacker died ({attacker()!r}), some count him"
-                exact = {r.low for r in loose.reports if r.low is not None and r.low == r.high  # (the weighed
-                         and loose.low is not None and r.low >= loose.low}  # ones: lower figures are folded)
-                best = loose.best
-                if loose.status == "agree" and len(exact) == 2 and max(exact) - min(exact) == 1:
-                    best = min(exact)  # the victims; the higher figure counts the attacker too
-                    note += f"; {best:g} are the victims"
-                fact = dataclasses.replace(loose, best=best, explanation=loose.explanation + note)
-        facts[key] = fact
+        facts[key] = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports, vague,
+                           origins, published, options, attacker=attacker)
     parts, part_of = _link_parts(items, facts)
     out = [Fact(**{**f.__dict__, "parts": tuple(sorted(parts.get(key, []))), "part_of": part_of.get(key)})
            for key, f in facts.items() if any(r.low is not None or r.high is not None for r in f.reports)]

@@ -22,9 +22,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from crosswire.extract.attribution import is_generic_source
 from crosswire.records import Claim, Fact, Report
@@ -133,25 +134,13 @@ class _Judge:
     def rising_chain(self, reps: list[Report]) -> list[Report]:
         """The longest chain, in time order, in which no report is lower than the one before (dynamic
         programming over the representatives; ties go to the chain with more sources, then to the one
-        whose last link comes first)."""
+        whose last link comes first). ``reps`` come in time order, as :meth:`representatives` gives them."""
         n = len(reps)
         whens = [self.when(r) for r in reps]
         levels = [level(r) for r in reps]
-        sources = [(r.attributed_to or "").lower() for r in reps]  # same_source, read once per report
-        groups = [s if r.attributed_to else None for r, s in zip(reps, sources, strict=True)]
-        in_order = all(whens[k] <= whens[k + 1] for k in range(n - 1))
-        if in_order and all(v == v for v in levels):  # (representatives come in time order; NaN: ask each pair)
-            score, prev = _rising_links(levels, groups)
-        else:
-            score, prev = [(1, 1)] * n, [None] * n
-            for i in range(n):
-                when_i, level_i, source_i = whens[i], levels[i], sources[i]
-                for j in range(i):
-                    if whens[j] > when_i or level_i < levels[j]:
-                        continue  # the chain never goes down; lower figures are stale or contradict it
-                    cand = (score[j][0] + 1, score[j][1] + (not (groups[j] is not None and sources[j] == source_i)))
-                    if cand > score[i]:
-                        score[i], prev[i] = cand, j
+        # (a level is a figure the extract stage parsed from digits or number words: never NaN)
+        groups = [(r.attributed_to or "").lower() if r.attributed_to else None for r in reps]
+        score, prev = _rising_links(levels, groups)
         end = max(range(n), key=lambda i: (score[i], whens[i], levels[i]))
         chain = [reps[end]]
         while prev[end] is not None:
@@ -181,29 +170,19 @@ class _Judge:
             return None  # figures from different sources on one day that do not fit together
         in_chain = {r.claim_id for r in chain}
         stale = [r for r in reps if r.claim_id not in in_chain]
-        levels = [level(c) for c in chain]
-        rising = all(v == v for v in levels)  # levels never go down the chain (unless one is NaN)
+        levels = [level(c) for c in chain]  # never going down the chain
         early: list[Report] = []
         for s in stale:  # a stale report repeats a figure the chain had already reached or passed (an open
             # lower bound reached nothing above it: "at least 2" then does not cover a later "at least 6")
             # (a figure dated by its day alone and one with a time of that day are of the same day)
             when_s = self.when(s)
-            if rising:  # the links no later than s, or of its day: the chain's first k
-                k = bisect_right(whens, when_s)
-                while k < len(whens) and whens[k][:10] == when_s[:10]:
-                    k += 1
-                if not ((k and level(s) <= levels[k - 1])
-                        or any(c.high is not None and self.fits(c, s) for c in chain[:k])):
-                    # ahead of the chain at its time: an early report when a later link reaches it
-                    if any(level(c) >= level(s) or self.fits(c, s) for c in chain[k:]):
-                        early.append(s)
-                        continue
-                    return None
-            elif not any((w <= when_s or w[:10] == when_s[:10])
-                         and (level(s) <= v or (c.high is not None and self.fits(c, s)))
-                         for c, w, v in zip(chain, whens, levels, strict=True)):
-                if any(not (w <= when_s or w[:10] == when_s[:10]) and (v >= level(s) or self.fits(c, s))
-                       for c, w, v in zip(chain, whens, levels, strict=True)):
+            k = bisect_right(whens, when_s)  # the links no later than s, or of its day: the chain's first k
+            while k < len(whens) and whens[k][:10] == when_s[:10]:
+                k += 1
+            if not ((k and level(s) <= levels[k - 1])
+                    or any(c.high is not None and self.fits(c, s) for c in chain[:k])):
+                # ahead of the chain at its time: an early report when a later link reaches it
+                if any(level(c) >= level(s) or self.fits(c, s) for c in chain[k:]):
                     early.append(s)
                     continue
                 return None
@@ -301,7 +280,32 @@ def _best_agreed(reps: Sequence[Report]) -> float | None:
 
 def judge(key: str, measure: str, subject: str, unit: str, place: str | None, scope: str, why: str | None,
           reports: Sequence[Report], vague_ids: set[str], origins: dict[str, str], published: dict[str, str],
-          opts: ReconcileOptions) -> Fact:
+          opts: ReconcileOptions, *, attacker: Callable[[], str | None]) -> Fact:
+    """The fact of one group of reports. ``attacker``: the words of a report of the story saying the attacker
+    died, or None (asked only of a toll in conflict)."""
+    fact = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published, opts)
+    if measure == "killed" and unit == "person" and fact.status == "conflict" \
+            and opts.person_slack_from > 2 and opts.person_slack > 0 \
+            and (died := attacker()):
+        # the reports say the attacker died: a toll may count him or not, so exact tolls one apart agree
+        # at any size (for 20 or more they always do)
+        loose = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published,
+                       dataclasses.replace(opts, person_slack_from=2))
+        if loose.status != "conflict":
+            note = f"; figures one apart: the attacker died ({died!r}), some count him"
+            exact = {r.low for r in loose.reports if r.low is not None and r.low == r.high  # (the weighed
+                     and loose.low is not None and r.low >= loose.low}  # ones: lower figures are folded)
+            best = loose.best
+            if loose.status == "agree" and len(exact) == 2 and max(exact) - min(exact) == 1:
+                best = min(exact)  # the victims; the higher figure counts the attacker too
+                note += f"; {best:g} are the victims"
+            fact = dataclasses.replace(loose, best=best, explanation=loose.explanation + note)
+    return fact
+
+
+def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, scope: str, why: str | None,
+           reports: Sequence[Report], vague_ids: set[str], origins: dict[str, str], published: dict[str, str],
+           opts: ReconcileOptions) -> Fact:
     j = _Judge(sorted(reports, key=lambda r: (r.as_of or "", r.article_id, r.span)), vague_ids, origins,
                published, opts)
     prefix = f"background ({why}); " if scope == "background" and why else ""
