@@ -1018,3 +1018,16 @@ def test_folded_patterns_find_what_the_case_insensitive_ones_find() -> None:
     for bad in (re.compile(r"\W+", re.I), re.compile(r"\x41", re.I), re.compile("a(?-i:B)", re.I), re.compile("a")):
         with pytest.raises(ValueError):
             folded(bad)
+
+
+def test_a_rights_group_that_reports_the_toll_is_no_actor() -> None:
+    """"New York-based group Human Rights Watch reported that 20 people were killed": the group is the source
+    (even where the entity keeps only the first words of its name), the security forces the actor."""
+    record = _record_of([
+        "Rights group says 84 killed in protests",
+        "At least 84 people have been killed by security forces in three days of protests in several cities, Human "
+        "Rights Watch reported.",
+        "New York-based group Human Rights Watch reported that 20 people were killed in Benghazi during protests on "
+        "Thursday.",
+    ], "2011-02-19")
+    assert not any("Human Rights" in a for a in (*record.actors, *record.targets)), record.actors

@@ -350,6 +350,11 @@ class _SentenceReader:
         return forces, bool(_EMBEDDED_POST.search(sentence)), None if verb is None else verb.start()
 
 
+# What follows a source's name (maybe after the rest of a name the entity lost: "Human Rights [Watch] reported")
+_SOURCE_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,2}(?:said|says|told|reported|estimated|announced|stated|"
+                           r"news agency|agency|monitor|spokes\w+|officials?|sources?|statement|representatives?)\b")
+
+
 def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     type_re = TYPE_RE.get(etype.name)
     mentions: list[tuple[str, float, str]] = []  # (name, weight, role)
@@ -386,12 +391,10 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                 does = bool(BY_BEFORE.search(before)) or bool(_DOES_AFTER.match(after))
                 if disputed and (_CLAIM_AFTER.match(after) or _ON_BEHALF.search(before)):
                     continue  # "IS claimed the attack" in a story that reports no evidence for it
-                if name in attributed and not does:
-                    continue
+                if not does and (name in attributed or any(a.startswith(name + " ") for a in attributed)):
+                    continue  # a source of the figures (also by the first words of its name: "Human Rights")
                 if re.search(r"\b(?:according to|said|says|told|reported|reports|of the|for)\s+(?:the\s+)?$", before) \
-                        or re.match(r"\s*(?:said|says|told|reported|estimated|announced|stated|news agency|"
-                                    r"agency|monitor|spokes\w+|officials?|sources?|statement|representatives?)\b",
-                                    after):
+                        or _SOURCE_AFTER.match(after):
                     continue
                 quoted = s > 0 and text[s - 1] in "'‘\"“" and (text[e:e + 1] or " ") in "'’\"”,." \
                     and ((text[e:e + 1] or " ") in "'’\"”" or (text[e + 1:e + 2] or " ") in "'’\"”")
