@@ -945,3 +945,26 @@ def test_wording_alone_stands_for_its_lower_bound(tmp_path: Path) -> None:
     (injured,) = [f for f in brief.facts if f.measure == "injured"]
     assert (injured.best, injured.low, injured.high) == (2000, 2000, 9999)
     assert brief.event is not None and brief.event.injured.best == 2000
+
+
+def test_figures_after_a_sentence_about_an_earlier_shooting_are_its(tmp_path: Path) -> None:
+    """"The latest shooting comes about two weeks after a gunman opened fire in another town. Police said he
+    killed two people and wounded nine others": both figures are that shooting's, not this one's."""
+    import crosswire
+    from crosswire.store import Store
+
+    path = tmp_path / "one.txt"
+    path.write_text(
+        "Gunman killed by police at cinema\n\nA gunman opened fire in a cinema in Harlow Bay on Wednesday before "
+        "dying in a shootout with police. Three people were treated for minor injuries, officials said.\n\n"
+        "The latest shooting comes about two weeks after a gunman opened fire inside a theater in Dunmore. "
+        "Police said the man killed two people and wounded nine others before shooting himself.",
+        encoding="utf-8")
+    db = tmp_path / "one.db"
+    crosswire.run([path], db)
+    with Store(db, readonly=True) as store:
+        (story,) = store.stories()
+        brief = store.brief(story.id)
+    background = {r.text for f in brief.facts if f.scope == "background" for r in f.reports}
+    assert {"two people", "nine others"} <= background
+    assert brief.event is not None and brief.event.killed.best is None and brief.event.injured.best == 3

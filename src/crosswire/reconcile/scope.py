@@ -55,7 +55,11 @@ _STRONG_CUES = re.compile(
     r"(?:another|a\s+separate|an\s+unrelated|a\s+different|an\s+earlier|a\s+previous)\s+(?:investigation|incident|"
     r"case|attack|operation|raid|crash|shooting|bombing|probe|sting)|"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|several|many)\s+"
-    r"(?:years|decades|months)\s+(?:after|since|on)|a\s+(?:year|decade)\s+(?:after|since|on))\b",
+    r"(?:years|decades|months)\s+(?:after|since|on)|a\s+(?:year|decade)\s+(?:after|since|on)|"
+    # "the latest shooting comes about two weeks after a gunman opened fire in ...": the one before this one
+    r"(?:comes|came|coming)\s+(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a\s+few)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+after)\b",
     re.IGNORECASE,
 )
 # The cues and casualty words of a text, each distinct text read once: copies and rewrites repeat the
@@ -404,7 +408,10 @@ def _continues_other_event(c: Claim, ex: Extraction, ctx: StoryContext, opts: Re
     the truck attack on a Christmas market. Twelve people were killed." """
     text = ctx.texts.get(c.article_id)
     s0, s1 = _sentence_bounds(c)
-    if not text or c.span[0] - s0 > _CONTINUATION_REACH or s0 <= 0:
+    # the sentence's first figure opens it; the figures after it ("killed two people and wounded nine others")
+    # are of the same event
+    first = min((o.span[0] for o in ex.claims if s0 <= o.span[0] < s1), default=c.span[0])
+    if not text or min(first, c.span[0]) - s0 > _CONTINUATION_REACH or s0 <= 0:
         return None
     if any(s0 <= ev.span[0] < s1 for ev in ex.events):
         return None  # the sentence dates itself
