@@ -673,3 +673,17 @@ def test_a_list_of_people_hurt_alike_counts_its_people_in_all() -> None:
     assert [q.low for q in quantities("The attack killed four police officers, two soldiers and a civilian.")] \
         == [4, 2]
     assert [q.low for q in quantities("The blast killed 12 people, including two women and one child.")] == [12, 2, 1]
+
+
+def test_several_is_no_severity_and_the_number_of_injured_is_a_toll() -> None:
+    def read(sentence: str) -> list[tuple[str, float | None, str]]:
+        return [(q.measure, q.low, q.subject) for q in quantities(sentence)]
+
+    assert read("At least 97 people have been killed and several others injured, police said.") == [
+        ("killed", 97, "people"), ("injured", None, "people")]
+    assert read("Ten were gravely wounded.") == [("injured", 10, "people, seriously hurt")]
+    assert read("The number of injured rose to 934.") == [("injured", 934, "people")]
+    assert read("The number hurt rose to 934 on Saturday.") == [("injured", 934, "people")]
+    assert read("Iran, which lost at least 95 of its citizens in the crush, criticized Riyadh.") == [
+        ("killed", 95, "citizens")]
+    assert read("Farmers lost 2,000 cattle in the flood.") == []

@@ -968,3 +968,33 @@ def test_figures_after_a_sentence_about_an_earlier_shooting_are_its(tmp_path: Pa
     background = {r.text for f in brief.facts if f.scope == "background" for r in f.reports}
     assert {"two people", "nine others"} <= background
     assert brief.event is not None and brief.event.killed.best is None and brief.event.injured.best == 3
+
+
+def test_a_superlative_over_recent_years_and_a_previous_count_are_this_events(tmp_path: Path) -> None:
+    """"injured in the worst train accident in recent years" measures this crash against others; "an increase from
+    the previous toll of 717" is this toll's earlier count: neither is background."""
+    import json
+
+    import crosswire
+    from crosswire.store import Store
+
+    reports = [
+        ("2031-09-24", "Crush at festival kills 717",
+         "At least 717 people were killed in a crush at the festival grounds near Valdora on Thursday, officials "
+         "said. Nearly 200 were injured in the worst accident at the festival in recent years."),
+        ("2031-09-26", "Festival crush toll rises to 769",
+         "The toll from Thursday's crush near Valdora rose to 769, the health minister said, an increase from the "
+         "previous toll of 717. Nearly 200 were injured in the worst accident at the festival in recent years."),
+    ]
+    path = tmp_path / "crush.jsonl"
+    path.write_text("\n".join(json.dumps({"title": t, "text": x, "date_publish": d, "url": f"https://n{i}.example/c"})
+                              for i, (d, t, x) in enumerate(reports)), encoding="utf-8")
+    db = tmp_path / "c.db"
+    crosswire.run([path], db)
+    with Store(db, readonly=True) as store:
+        (story,) = store.stories()
+        brief = store.brief(story.id)
+    background = [r.text for f in brief.facts if f.scope == "background" for r in f.reports]
+    assert "Nearly 200" not in background and "717" not in background
+    killed = [f for f in brief.facts if f.measure == "killed" and f.scope == "event"]
+    assert any(f.status == "update" and f.best == 769 for f in killed)

@@ -223,7 +223,7 @@ _DEATH_NOUNS = frozenset({"deaths", "death", "fatalities", "fatality", "lives", 
 _GOVERNING = re.compile(
     r"\b(?P<v>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|displac(?:ed|ing)|arrest(?:ed|ing)|"
     r"detain(?:ed|ing)|evacuat(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
-    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing)|"
+    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing)|lost|losing|"
     r"(?:deaths?|killings?|displacement|evacuation|arrests?|detention|abductions?|kidnappings?)\s+of)"
     rf"\s+(?:{COUNT_QUALIFIER}\s+)?(?:another\s+|a\s+further\s+)?$",
     re.IGNORECASE,
@@ -231,7 +231,8 @@ _GOVERNING = re.compile(
 _VERB_MEASURE = {"deat": "killed", "dete": "arrested",
                  "kill": "killed", "woun": "injured", "inju": "injured", "disp": "displaced", "arre": "arrested",
                  "deta": "arrested", "evac": "evacuated", "capt": "captured", "seiz": "captured", "abdu": "abducted",
-                 "kidn": "abducted", "dest": "destroyed", "dama": "destroyed", "trap": "trapped"}
+                 "kidn": "abducted", "dest": "destroyed", "dama": "destroyed", "trap": "trapped",
+                 "lost": "killed", "losi": "killed"}  # "lost 95 of its citizens" (of things: a count)
 
 
 _OWN_VERB = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:\w+ly\s+)?(?:suffered|sustained|were|was|are|is|have|has|had|"
@@ -368,9 +369,10 @@ _PREDICATE_MEASURE = {"killed": "killed", "dead": "killed", "died": "killed", "i
                       "kidnapped": "abducted"}
 _LIVES_LOST = re.compile(r"\b(?:lost|claim\w*|took|taken|loss|kill\w*|died|perish\w*|dead|toll|cost|sacrific\w*)\b",
                          re.IGNORECASE)
-_SERIOUS = re.compile(r"\b(?:serious\w*|critical\w*|sever\w*|grave\w*|life[- ]threatening)\b", re.IGNORECASE)
+_SERIOUS = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(?:ly)?|life[- ]threatening)\b",
+                      re.IGNORECASE)  # not "several", "graveyard"
 _NOT_BEFORE = re.compile(r"(?:\b(?:not|no|never)\b[\w\s'’-]{0,30}|\bnon-?|n['’]t\s+[\w\s'’-]{0,30})$", re.IGNORECASE)
-_SLIGHT = re.compile(r"\b(?:slight\w*|minor|light\w*|walking\s+wounded)\b", re.IGNORECASE)
+_SLIGHT = re.compile(r"\b(?:slight(?:ly)?|minor|light(?:ly)?|walking\s+wounded)\b", re.IGNORECASE)  # not "lightning"
 _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stands|stood|hit)\s+(?:to\s+|at\s+)?"
                         r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
 _SEEN = re.compile(r"\b(?:saw|seen|see|witnessed|spotted)\b", re.IGNORECASE)
@@ -655,6 +657,10 @@ _UNIT_AFTER = re.compile(r"(?:\s*|-)([A-Za-z]+)\b")
 _CONVERTED = re.compile(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)")
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$")
 _TOLL = re.compile(r"\b(?:death\s+)?toll\b")
+_HURT_NUMBER_BEFORE = re.compile(r"\bnumber\s+(?:of\s+(?:the\s+)?)?(?:injured|wounded|hurt)\b(?:\s+people)?\s+"
+                                 r"(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased|reached|stands|stood|"
+                                 r"hit|was|is)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|"
+                                 r"about\s+)?$", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"\s+(?:\w+\s+)?others?\b")
 _PARTS_CUE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
@@ -805,9 +811,10 @@ def quantities(sentence: str) -> list[Quantity]:
         if found is None:
             toll = toll_words and (_TOLL_BEFORE.search(before) or (
                 _TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s)))
-            if toll and not is_year:
+            hurt = None if toll or not toll_words else _HURT_NUMBER_BEFORE.search(before)
+            if (toll or hurt) and not is_year:
                 subject, unit, noun_end, noun = "people", "person", e, ""
-                measure = "killed"
+                measure = "killed" if toll else "injured"  # "the number of injured rose to 934"
             else:
                 continue
         else:

@@ -47,7 +47,9 @@ _CASUALTY = re.compile(
 )
 # Cues that tie a figure to another period or event wherever it stands.
 _STRONG_CUES = re.compile(
-    r"\b(?:surpass\w*|eclips\w*|previous|prior\s+to|last\s+(?:year|month|week)|(?:a|one|two|three|four|five|six|"
+    r"\b(?:surpass\w*|eclips\w*|prior\s+to|last\s+(?:year|month|week)|"
+    r"previous(?!\s+(?:death\s+)?(?:toll|figure|count|tally|estimate|number)s?\b)|"  # not this toll's earlier count
+    r"(?:a|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|several|many|\d+)\s+(?:days|weeks|months|years|decades)\s+ago|"
     r"a\s+(?:week|month|year|decade)\s+ago|earlier\s+this\s+(?:year|month)|this\s+month|so\s+far\s+this\s+year|"
     r"this\s+year|in\s+recent\s+years|in\s+the\s+past\s+\d+\s+years|anniversary|compared\s+(?:with|to)|"
@@ -443,6 +445,19 @@ def _continues_other_event(c: Claim, ex: Extraction, ctx: StoryContext, opts: Re
     return None
 
 
+_PERIOD_CUES = ("in recent years", "this year", "so far this year", "in the past", "this month")
+_MEASURED_REACH = 60  # a superlative this close before a period cue measures the event against that period
+
+
+def _measured_against(near: str, cue: str) -> bool:
+    """``cue`` (a period: "in recent years", "this year") follows a superlative: "the worst train accident in
+    recent years" says how this event compares, not that the figure is of another time."""
+    if not cue.lower().startswith(_PERIOD_CUES):
+        return False
+    at = near.find(cue)
+    return at >= 0 and _COMPARISON.search(near, max(0, at - _MEASURED_REACH), at) is not None
+
+
 def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFigures, ctx: StoryContext,
                       opts: ReconcileOptions) -> str | None:
     """Why ``c`` is background (a short phrase for the explanation), or None when it is about the event.
@@ -465,7 +480,8 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
         own = _NOW.search(c.sentence, max(0, at - 40), at + len(c.text) + compared.start())
         after = after[: compared.start() if own else compared.end()]
     near = c.sentence[max(0, at - 80) : at + len(c.text)] + after
-    if (cue := _strong_cue(near)) is not None:
+    if (cue := _strong_cue(near)) is not None and not _measured_against(near, cue):
+        # (not "the worst train accident in recent years": this event measured against others)
         return f"tied to another time or event ({cue!r})"
     previous = _continues_other_event(c, ex, ctx, opts)
     if previous:
