@@ -687,3 +687,12 @@ def test_several_is_no_severity_and_the_number_of_injured_is_a_toll() -> None:
     assert read("Iran, which lost at least 95 of its citizens in the crush, criticized Riyadh.") == [
         ("killed", 95, "citizens")]
     assert read("Farmers lost 2,000 cattle in the flood.") == []
+
+
+def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> None:
+    def read(sentence: str) -> list[tuple[str, float | None, float | None]]:
+        return [(q.measure, q.low, q.high) for q in quantities(sentence)]
+
+    assert read("We were able to recover four additional bodies in the rubble.") == [("killed", 4, 4)]  # no "over"
+    assert read("Another 863 people were injured in the incident, which occurred as two million pilgrims were "
+                "taking part in the rite.") == [("injured", 863, 863), ("count", 2_000_000, 2_000_000)]

@@ -67,8 +67,8 @@ _QUAL_PHRASES = (*_AT_LEAST, *_AT_MOST, "more than", "over", "in excess of",
                  "upwards of", "nearly", "almost", "up to", "as many as", "close to", "approximately", "roughly",
                  "about", "around", "some", "an estimated", "estimated", "just under", "fewer than", "less than",
                  "under", "only")
-_QUAL = re.compile(
-    r"(?P<q>" + "|".join((_PHRASAL_OVER if q == "over" else "") + q.replace(" ", r"\s+") for q in _QUAL_PHRASES)
+_QUAL = re.compile(  # a whole word: "recover four" has no "over" before the four
+    r"\b(?P<q>" + "|".join((_PHRASAL_OVER if q == "over" else "") + q.replace(" ", r"\s+") for q in _QUAL_PHRASES)
     + r")\s+$",
     re.IGNORECASE,
 )
@@ -242,8 +242,9 @@ _CLAUSE_BREAK = re.compile(r"\s(?:and|but|while|whereas)\s|[;:]")
 # Saturday, when up to 100 people marched"), nor one after a reporting clause of a figure before it ("a video
 # of dozens of the girls, saying that some have been killed"); a new subject after "but" or "and" starts
 # another clause ("Dozens have escaped, but most remain missing").
-_SUBORDINATE = re.compile(r"\b(?:when|whereas|while|although|though|because|saying|adding|claiming)\b|[;:]",
-                          re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:when|whereas|while|although|though|because|saying|adding|claiming)\b|[;:]|"
+                          # "injured in the incident, which occurred as two million pilgrims ..."
+                          r",\s*which\s+(?:occurred|happened|took\s+place|came|began|started)\b", re.IGNORECASE)
 _REPORTING_AFTER = re.compile(r",\s+(?:saying|adding|claiming|stating|insisting|warning)\b", re.IGNORECASE)
 _NEW_SUBJECT = re.compile(r"\s*(?:most|some|many|others?|several|all|none|a\s+few|they|he|she)\b", re.IGNORECASE)
 # "a mother with two young children" among the dead: the figure after a bare "with" counts her companions
