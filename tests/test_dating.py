@@ -79,3 +79,12 @@ def test_a_url_with_year_then_month_and_day_as_one_segment_dates_the_report() ->
     assert parse_url_date("http://news.example.cn/n3/2021/0924/c90000-9900180.html").value == "2021-09-24"
     assert parse_url_date("https://news.example.org/2021/1399/x") is None  # no such month
     assert parse_url_date("https://news.example.org/story/12345") is None
+
+
+def test_a_day_named_without_its_year_moves_the_inferred_date_up_to_it() -> None:
+    """"SURFSIDE (Florida), June 29 (Agency) -" in a story first dated June 26: the report is of June 29."""
+    anchor = art("a", "The building collapsed on Thursday.", "2021-06-26")
+    later = art("b", "HARLOW (Valdora), June 29 (Meridian Wire) - The death toll rose to nine on Monday.")
+    assert infer_published(later, [anchor, later]).value == "2021-06-29"
+    far = art("c", "HARLOW, August 29 - A memorial is planned.")  # beyond the days the search covers
+    assert infer_published(far, [anchor, far]).value == "2021-06-26"

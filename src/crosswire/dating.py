@@ -15,6 +15,7 @@ The result is a :class:`crosswire.records.Published` with ``precision="day"`` an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +23,7 @@ from datetime import date, timedelta
 from .extract.time import date_mentions, parse_reference
 from .records import Article, Published
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WINDOW_BEFORE_ANCHOR = 2  # days before the anchor that a relative expression may still point to
 SEARCH_DAYS = 7  # how far past the anchor the inferred date may go
 
@@ -62,9 +64,14 @@ def infer_published(article: Article, story_articles: Sequence[Article]) -> Publ
 def _infer(article: Article, anchor: date, anchor_id: str) -> Published:
     text = article.text
     floor = anchor - timedelta(days=WINDOW_BEFORE_ANCHOR)
+    last = anchor + timedelta(days=SEARCH_DAYS)
     absolute = [d for m in date_mentions(text, None)
-                if m.precision in ("day", "datetime") and (d := _day(m.date)) is not None
-                and anchor <= d <= anchor + timedelta(days=SEARCH_DAYS)]
+                if m.precision in ("day", "datetime") and (d := _day(m.date)) is not None and anchor <= d <= last]
+    # a day named without its year ("SURFSIDE, Florida, June 29 (Reuters) -"), in the days the search covers: read
+    # against the last of them (a day without a year is taken as the latest such day up to the reference)
+    absolute += [d for m in date_mentions(text, last.isoformat())
+                 if m.precision in ("day", "datetime") and any(ch.isdigit() for ch in m.expression)
+                 and not _YEAR.search(m.expression) and (d := _day(m.date)) is not None and anchor <= d <= last]
     start = max([anchor, *absolute])
     for offset in range(SEARCH_DAYS + 1):
         candidate = start + timedelta(days=offset)
