@@ -874,14 +874,31 @@ def test_a_figure_its_clause_ties_to_another_event_is_background(text: str, figu
     assert [f for f in facts if f.measure == "killed" and f.scope == "event" and f.best != figure]
 
 
-def test_a_toll_other_reports_state_is_no_stray_behind_a_smaller_opening_figure(tmp_path: Path) -> None:
-    """An article opening on the few killed at one school, then giving the quake's toll, far above: the toll is
-    not another incident's when other reports state it too (a figure only its own article gives stays aside)."""
+def _one_story_brief(tmp_path: Path, *, reports: list[tuple[str, str, str]] | None = None, text: str | None = None):
+    """Run the pipeline over ``reports`` ((date, title, text) as JSONL records) or one plain ``text`` and return the
+    brief of the one story they make."""
     import json
 
     import crosswire
     from crosswire.store import Store
 
+    if reports is not None:
+        path = tmp_path / "reports.jsonl"
+        path.write_text("\n".join(json.dumps({"title": t, "text": x, "date_publish": d, "url": f"https://n{i}.example/r"})
+                                  for i, (d, t, x) in enumerate(reports)), encoding="utf-8")
+    else:
+        path = tmp_path / "one.txt"
+        path.write_text(text or "", encoding="utf-8")
+    db = tmp_path / "run.db"
+    crosswire.run([path], db)
+    with Store(db, readonly=True) as store:
+        (story,) = store.stories()
+        return store.brief(story.id)
+
+
+def test_a_toll_other_reports_state_is_no_stray_behind_a_smaller_opening_figure(tmp_path: Path) -> None:
+    """An article opening on the few killed at one school, then giving the quake's toll, far above: the toll is
+    not another incident's when other reports state it too (a figure only its own article gives stays aside)."""
     reports = [
         ("2031-04-08", "Quake hits Valdora province",
          "A strong earthquake struck Valdora province on Tuesday. At least 206 people were killed, the civil "
@@ -894,14 +911,7 @@ def test_a_toll_other_reports_state_is_no_stray_behind_a_smaller_opening_figure(
          "The toll from Tuesday's earthquake in Valdora province rose to 221 people killed, the civil protection "
          "agency said. Rescuers kept searching collapsed buildings."),
     ]
-    path = tmp_path / "quake.jsonl"
-    path.write_text("\n".join(json.dumps({"title": t, "text": x, "date_publish": d, "url": f"https://n{i}.example/q"})
-                              for i, (d, t, x) in enumerate(reports)), encoding="utf-8")
-    db = tmp_path / "q.db"
-    crosswire.run([path], db)
-    with Store(db, readonly=True) as store:
-        (story,) = store.stories()
-        brief = store.brief(story.id)
+    brief = _one_story_brief(tmp_path, reports=reports)
     killed = [f for f in brief.facts if f.measure == "killed" and f.subject == "people" and f.scope == "event"]
     main = max(killed, key=lambda f: len({r.article_id for r in f.reports}))
     assert {r.text for r in main.reports} >= {"At least 206 people", "214", "221 people"}
@@ -912,36 +922,18 @@ def test_a_toll_other_reports_state_is_no_stray_behind_a_smaller_opening_figure(
 
 def test_one_report_of_a_toll_and_its_parts_is_judged_on_the_toll(tmp_path: Path) -> None:
     """A lone report: "five were killed", then "four died at the scene and one in hospital" - the toll is five."""
-    import crosswire
-    from crosswire.store import Store
-
     text = ("Newsroom shooting\n\nFive people were killed and several others wounded on Thursday when a man opened "
             "fire in a newspaper office in Harlow Bay, officials said.\n\nAccording to the county executive, four "
             "people died at the scene and one died after being taken to a hospital.")
-    path = tmp_path / "one.txt"
-    path.write_text(text, encoding="utf-8")
-    db = tmp_path / "one.db"
-    crosswire.run([path], db)
-    with Store(db, readonly=True) as store:
-        (story,) = store.stories()
-        brief = store.brief(story.id)
+    brief = _one_story_brief(tmp_path, text=text)
     (killed,) = [f for f in brief.facts if f.measure == "killed" and f.subject == "people" and f.scope == "event"]
     assert (killed.status, killed.best) == ("single-source", 5)
 
 
 def test_wording_alone_stands_for_its_lower_bound(tmp_path: Path) -> None:
     """"thousands injured" is at least 2,000: no middle (5,999.5) that no report stated."""
-    import crosswire
-    from crosswire.store import Store
-
-    path = tmp_path / "one.txt"
-    path.write_text("Crackdown on protests\n\nSecurity forces killed at least 30 people and thousands were injured "
-                    "in the crackdown, the rights group said on Monday.", encoding="utf-8")
-    db = tmp_path / "one.db"
-    crosswire.run([path], db)
-    with Store(db, readonly=True) as store:
-        (story,) = store.stories()
-        brief = store.brief(story.id)
+    brief = _one_story_brief(tmp_path, text="Crackdown on protests\n\nSecurity forces killed at least 30 people and "
+                             "thousands were injured in the crackdown, the rights group said on Monday.")
     (injured,) = [f for f in brief.facts if f.measure == "injured"]
     assert (injured.best, injured.low, injured.high) == (2000, 2000, 9999)
     assert brief.event is not None and brief.event.injured.best == 2000
@@ -950,21 +942,11 @@ def test_wording_alone_stands_for_its_lower_bound(tmp_path: Path) -> None:
 def test_figures_after_a_sentence_about_an_earlier_shooting_are_its(tmp_path: Path) -> None:
     """"The latest shooting comes about two weeks after a gunman opened fire in another town. Police said he
     killed two people and wounded nine others": both figures are that shooting's, not this one's."""
-    import crosswire
-    from crosswire.store import Store
-
-    path = tmp_path / "one.txt"
-    path.write_text(
+    brief = _one_story_brief(tmp_path, text=
         "Gunman killed by police at cinema\n\nA gunman opened fire in a cinema in Harlow Bay on Wednesday before "
         "dying in a shootout with police. Three people were treated for minor injuries, officials said.\n\n"
         "The latest shooting comes about two weeks after a gunman opened fire inside a theater in Dunmore. "
-        "Police said the man killed two people and wounded nine others before shooting himself.",
-        encoding="utf-8")
-    db = tmp_path / "one.db"
-    crosswire.run([path], db)
-    with Store(db, readonly=True) as store:
-        (story,) = store.stories()
-        brief = store.brief(story.id)
+        "Police said the man killed two people and wounded nine others before shooting himself.")
     background = {r.text for f in brief.facts if f.scope == "background" for r in f.reports}
     assert {"two people", "nine others"} <= background
     assert brief.event is not None and brief.event.killed.best is None and brief.event.injured.best == 3
@@ -973,11 +955,6 @@ def test_figures_after_a_sentence_about_an_earlier_shooting_are_its(tmp_path: Pa
 def test_a_superlative_over_recent_years_and_a_previous_count_are_this_events(tmp_path: Path) -> None:
     """"injured in the worst train accident in recent years" measures this crash against others; "an increase from
     the previous toll of 717" is this toll's earlier count: neither is background."""
-    import json
-
-    import crosswire
-    from crosswire.store import Store
-
     reports = [
         ("2031-09-24", "Crush at festival kills 717",
          "At least 717 people were killed in a crush at the festival grounds near Valdora on Thursday, officials "
@@ -986,14 +963,7 @@ def test_a_superlative_over_recent_years_and_a_previous_count_are_this_events(tm
          "The toll from Thursday's crush near Valdora rose to 769, the health minister said, an increase from the "
          "previous toll of 717. Nearly 200 were injured in the worst accident at the festival in recent years."),
     ]
-    path = tmp_path / "crush.jsonl"
-    path.write_text("\n".join(json.dumps({"title": t, "text": x, "date_publish": d, "url": f"https://n{i}.example/c"})
-                              for i, (d, t, x) in enumerate(reports)), encoding="utf-8")
-    db = tmp_path / "c.db"
-    crosswire.run([path], db)
-    with Store(db, readonly=True) as store:
-        (story,) = store.stories()
-        brief = store.brief(story.id)
+    brief = _one_story_brief(tmp_path, reports=reports)
     background = [r.text for f in brief.facts if f.scope == "background" for r in f.reports]
     assert "Nearly 200" not in background and "717" not in background
     killed = [f for f in brief.facts if f.measure == "killed" and f.scope == "event"]
