@@ -535,12 +535,13 @@ def _in_hospital(sentence: str, start: int, noun_end: int) -> bool:
     return bool(_HOSPITAL.search(window) or _NAMED_HOSPITAL.search(window))
 
 
-def _person_measure(sentence: str, start: int, noun_end: int, measure: str, noun: str, hospital: bool) -> str:
+def _person_measure(sentence: str, folded: str, start: int, noun_end: int, measure: str, noun: str,
+                    hospital: bool) -> str:
     """People are not captured or attacked the way villages are: fix the measure of a count of people."""
     if noun not in _DEATH_NOUNS and hospital:
         return "injured"
     if (taken := _ABDUCTED.search(sentence)) is not None:
-        gov = _governing(sentence, fold(sentence), start) if measure != "abducted" else None
+        gov = _governing(sentence, folded, start) if measure != "abducted" else None
         near = start - ABDUCTION_REACH <= taken.start() <= noun_end + ABDUCTION_REACH and not (
             taken.end() <= start and _CLAUSE_BREAK.search(sentence, taken.end(), start))  # "30 abducted and 5 killed"
         if gov is None and (near or measure not in _HARMED):
@@ -849,7 +850,7 @@ def quantities(sentence: str) -> list[Quantity]:
                 continue  # "two people briefed on the matter", "according to two officials": who told it
             if unit == "person":
                 hospital = _in_hospital(sentence, s, noun_end)
-                measure = _person_measure(sentence, s, noun_end, measure, noun, hospital)
+                measure = _person_measure(sentence, folded, s, noun_end, measure, noun, hospital)
                 if (read := reading(sentence, s, noun_end, noun, measure, hospital)) is not None:
                     measure, subject, load = read.measure, read.subject or subject, read.load
                 if measure == "injured" and subject == "people":

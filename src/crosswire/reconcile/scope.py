@@ -412,9 +412,9 @@ def _continues_other_event(c: Claim, ex: Extraction, ctx: StoryContext, opts: Re
     s0, s1 = _sentence_bounds(c)
     # the sentence's first figure opens it; the figures after it ("killed two people and wounded nine others")
     # are of the same event
-    first = min((o.span[0] for o in ex.claims if s0 <= o.span[0] < s1), default=c.span[0])
-    if not text or min(first, c.span[0]) - s0 > _CONTINUATION_REACH or s0 <= 0:
-        return None
+    if not text or s0 <= 0 or (c.span[0] - s0 > _CONTINUATION_REACH and min(
+            (o.span[0] for o in ex.claims if s0 <= o.span[0] < s1), default=c.span[0]) - s0 > _CONTINUATION_REACH):
+        return None  # (the sentence's other figures are looked at only for a figure that does not open it)
     if any(s0 <= ev.span[0] < s1 for ev in ex.events):
         return None  # the sentence dates itself
     para = text.rfind("\n", 0, s0) + 1
