@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from crosswire.clean import clean
 from crosswire.errors import ConfigError
 from crosswire.ingest import STDIN_ORIGIN, IngestOptions, ingest
 from crosswire.records import Document, Failed
@@ -164,6 +165,31 @@ def test_basil_like_record(tmp_path: Path) -> None:
     assert isinstance(doc, Document) and doc.origin == str(tmp_path / "b.json")
     assert json.loads(doc.raw)["maintext"] == "First sentence. Second.\n\nNext paragraph."
     assert doc.hint("date_publish") == "2019-03-01" and doc.hint("source_domain") == "hpo"
+
+
+def test_jsonl_fields_under_other_tools_names(tmp_path: Path) -> None:
+    # scrapers and news APIs name the date, outlet, authors and text in their own ways: none is dropped
+    lines = [
+        {"headline": "Blast kills 4", "body": "Four died.", "published": "2024-05-01T10:00:00Z",
+         "outlet": "a.example", "link": "https://a.example/x", "author": "A B"},
+        {"title": "Flood", "content": "Nine died.", "pubDate": "Tue, 31 Jan 2023 08:00:00 GMT",
+         "source": {"name": "Wire"}},
+        {"title": "Only a date field", "text": "Body.", "date": "2019-03-01"},
+    ]
+    path = write(tmp_path / "n.jsonl", "\n".join(json.dumps(x) for x in lines).encode())
+    first, second, third = run(path)
+    assert isinstance(first, Document) and dict(first.hints) == {
+        "title": "Blast kills 4", "date_publish": "2024-05-01T10:00:00Z", "source_domain": "a.example",
+        "url": "https://a.example/x", "authors": "A B"}
+    assert json.loads(first.raw)["maintext"] == "Four died."  # the raw record is kept, the text also as maintext
+    assert json.loads(first.raw)["published"] == "2024-05-01T10:00:00Z"
+    assert second.hint("date_publish") == "Tue, 31 Jan 2023 08:00:00 GMT"
+    assert second.hint("source_domain") == "Wire"
+    assert third.hint("date_publish") == "2019-03-01"
+    article = clean(first)
+    assert article.title == "Blast kills 4" and article.byline == "A B"
+    assert article.published.value == "2024-05-01T10:00:00+00:00"
+    assert clean(second).published.value == "2023-01-31T08:00:00"
 
 
 def test_json_list_and_malformed_json(tmp_path: Path) -> None:

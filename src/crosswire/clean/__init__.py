@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConfigError, DocumentError
+from ..ingest.newsplease import FIELD_ALIASES
+from ..ingest.newsplease import body as json_body
+from ..ingest.newsplease import field as json_field
 from ..records import Article, Document, Published
 from . import metadata as md
 from .chrome import vocab
@@ -163,13 +166,8 @@ def _parts(document: Document, options: CleanOptions) -> _Parts:
     media = document.media_type.split(";")[0].strip().lower()
     if media == NEWSPLEASE:
         record = _json(document)
-        body = _str(record.get("maintext")) or _str(record.get("text"))
-        if not body and isinstance(record.get("body-paragraphs"), list):
-            body = "\n\n".join(_str(p) for p in record["body-paragraphs"])
-        meta = {"title": _str(record.get("title")), "date_publish": _str(record.get("date_publish")),
-                "date": _str(record.get("date")),
-                "source_domain": _str(record.get("source_domain")), "url": _str(record.get("url")),
-                "authors": _str(record.get("authors"))}
+        body = _str(record.get("maintext")) or _str(record.get("text")) or json_body(record)
+        meta = {name: json_field(record, name) for name in FIELD_ALIASES}
         return _Parts(_text_lines(body), {k: v for k, v in meta.items() if v})
     if media == FEED_ENTRY:
         record = _json(document)
@@ -301,7 +299,7 @@ def clean(document: Document, options: CleanOptions = CleanOptions(), *,
 
     published = None
     for name, value in (("date_publish", hint("date_publish")), ("date_publish", meta.get("date_publish")),
-                        ("date", meta.get("date"))):
+                        ("date", meta.get("date"))):  # ("date": trafilatura's, of an HTML page)
         published = published or md.parse_metadata_date(value, name)
     url = hint("url") or meta.get("url") or None
     published = published or cleaned.published or md.parse_url_date(url) or Published()

@@ -12,7 +12,17 @@ from ..records import Document, Failed
 from ._io import Refused, document, failed, too_large, utf8_with_strays
 
 MEDIA_TYPE = "application/x-newsplease+json"
-_TEXT_FIELDS = ("maintext", "text", "body-paragraphs", "description")
+_TEXT_FIELDS = ("maintext", "text", "body-paragraphs", "body", "content", "article", "description")
+# What other tools call news-please's fields (first one present wins): scrapers, news APIs and hand-made
+# JSONL name the publication date, the outlet and the authors in many ways.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "url": ("url", "link", "uri"),
+    "date_publish": ("date_publish", "published", "published_at", "publishedAt", "date_published",
+                     "datePublished", "publication_date", "pub_date", "pubDate", "date", "datetime"),
+    "source_domain": ("source_domain", "source", "outlet", "domain", "publisher", "site_name"),
+    "authors": ("authors", "author", "byline"),
+}
 _READ_CHUNK = 1024 * 1024
 _LENIENT_JSON = json.JSONDecoder(strict=False)
 
@@ -53,26 +63,45 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+def field(record: dict[str, Any], name: str) -> str:
+    """The record's value for news-please's field ``name``, under that name or one of its aliases
+    (:data:`FIELD_ALIASES`; a source given as an object, ``{"name": ...}``, gives its name)."""
+    for key in FIELD_ALIASES.get(name, (name,)):
+        value = record.get(key)
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("domain") or value.get("url")
+        if text := _text(value):
+            return text
+    return ""
+
+
+def body(record: dict[str, Any]) -> str:
+    """The record's text: the first text field present (:data:`_TEXT_FIELDS`, BASIL's paragraph lists joined)."""
+    for key in _TEXT_FIELDS:
+        value = record.get(key)
+        text = "\n\n".join(_paragraphs(value)) if isinstance(value, list) else _text(value)
+        if text:
+            return text
+    return ""
+
+
 def normalise(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """The record to store (BASIL paragraphs also joined into ``maintext``) and its hints."""
+    """The record to store (a text under another field name, BASIL's paragraphs too, also in ``maintext``)
+    and its hints."""
     record = dict(record)
-    if not _text(record.get("maintext")) and not _text(record.get("text")) and "body-paragraphs" in record:
-        record["maintext"] = "\n\n".join(_paragraphs(record["body-paragraphs"]))
-    hints = [
-        ("title", _text(record.get("title"))),
-        ("url", _text(record.get("url"))),
-        ("date_publish", _text(record.get("date_publish")) or _text(record.get("date"))),
-        ("source_domain", _text(record.get("source_domain")) or _text(record.get("source"))),
-        ("authors", _text(record.get("authors"))),
-    ]
+    if not _text(record.get("maintext")) and not _text(record.get("text")):
+        text = body(record)
+        if text:
+            record["maintext"] = text
+    hints = [(name, field(record, name)) for name in FIELD_ALIASES]
     return record, hints
 
 
 def from_record(record: Any, origin: str) -> Document | Failed:
     if not isinstance(record, dict):
         return failed(origin, f"not a JSON object (a JSON {type(record).__name__})")
-    if not any(_text(record.get(f)) or _paragraphs(record.get(f)) for f in _TEXT_FIELDS):
-        return failed(origin, "record has no text (none of maintext, text, body-paragraphs, description)")
+    if not body(record):
+        return failed(origin, f"record has no text (none of {', '.join(_TEXT_FIELDS)})")
     stored, hints = normalise(record)
     raw = json.dumps(stored, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return document(origin, MEDIA_TYPE, raw, hints)
