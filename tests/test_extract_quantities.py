@@ -160,6 +160,15 @@ def _claims(sentence: str) -> list[tuple[str, str, str, float | None]]:
     return [(sentence[q.span[0]:q.span[1]], q.measure, q.subject, q.low) for q in quantities(sentence)]
 
 
+@pytest.mark.parametrize("verb", ["soared to", "surged to", "swelled to", "climbs to", "jumped to", "has passed",
+                                  "topped", "reached"])
+def test_a_toll_word_far_from_its_figure_governs_it_through_its_verb(verb: str) -> None:
+    # "The death toll in Libya's coastal city of Derna has soared to 11,300": the toll word is too far from the
+    # figure to govern it alone; the verb of a rising toll carries it
+    sentence = f"The death toll in the eastern coastal city of Arvela has {verb} 11,300, the Red Crescent said."
+    assert _claims(sentence) == [("11,300", "killed", "people", 11300)]
+
+
 def test_implied_people_severity_and_hospital() -> None:
     assert _claims("Dozens were wounded and two have died.") == [
         ("Dozens were wounded", "injured", "people", 24), ("two have died", "killed", "people", 2)]

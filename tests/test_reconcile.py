@@ -968,3 +968,17 @@ def test_a_superlative_over_recent_years_and_a_previous_count_are_this_events(tm
     assert "Nearly 200" not in background and "717" not in background
     killed = [f for f in brief.facts if f.measure == "killed" and f.scope == "event"]
     assert any(f.status == "update" and f.best == 769 for f in killed)
+
+
+def test_a_toll_of_the_event_s_other_places_is_a_part_not_the_toll(tmp_path: Path) -> None:
+    """"The storm also killed about 170 people elsewhere in the country": the place the story is about has its
+    own toll; the other places' figure neither stands for the toll nor makes the toll look like another event's."""
+    brief = _one_story_brief(tmp_path, text="Floods in Arvela\n\nThe death toll in the coastal city of Arvela "
+                             "has soared to 11,300 as search efforts continue, the Red Crescent said on Thursday. "
+                             "The storm also killed about 170 people elsewhere in the country.")
+    killed = {f.key: f for f in brief.facts if f.measure == "killed"}
+    assert {f.scope for f in killed.values()} == {"event"}
+    (toll,) = [f for k, f in killed.items() if not k.endswith(":part")]
+    assert toll.best == 11300
+    assert [r.text for f in killed.values() if f.key.endswith(":part") for r in f.reports] == ["about 170 people"]
+    assert brief.event is not None and brief.event.killed.best == 11300

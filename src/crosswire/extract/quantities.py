@@ -374,7 +374,9 @@ _SERIOUS = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(
                       re.IGNORECASE)  # not "several", "graveyard"
 _NOT_BEFORE = re.compile(r"(?:\b(?:not|no|never)\b[\w\s'’-]{0,30}|\bnon-?|n['’]t\s+[\w\s'’-]{0,30})$", re.IGNORECASE)
 _SLIGHT = re.compile(r"\b(?:slight(?:ly)?|minor|light(?:ly)?|walking\s+wounded)\b", re.IGNORECASE)  # not "lightning"
-_TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stands|stood|hit)\s+(?:to\s+|at\s+)?"
+_TOLL_ROSE = re.compile(r"\b(?:rose|risen|rises|climb(?:ed|s)|jump(?:ed|s)|increased|reach(?:ed|es)|stands|stood|hits?|"
+                        r"soar(?:ed|s)|surg(?:ed|es)|spiked|swell(?:ed|s)|grew|grown|mounted|topped|exceeded|passed)\s+"
+                        r"(?:to\s+|at\s+)?"
                         r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
 _SEEN = re.compile(r"\b(?:saw|seen|see|witnessed|spotted)\b", re.IGNORECASE)
 _NAMED_HOSPITAL = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Infirmary|Medical\s+Center|"

@@ -21,7 +21,7 @@ from crosswire.records import Claim, Extraction, Story
 
 from .judge import to_report
 from .options import ReconcileOptions
-from .scope import PeerFigures, StoryContext, background_reason
+from .scope import PeerFigures, StoryContext, background_reason, elsewhere
 from .values import interval, overlap
 
 SUBJECT_PARENT: dict[str, str] = {
@@ -94,6 +94,11 @@ class Item:
         """"five of the dead", "two of them": some of a group, not its total."""
         return bool(_PARTITIVE.search(self.claim.text))
 
+    @property
+    def elsewhere(self) -> bool:
+        """The figure counts the event's other places ("about 170 people elsewhere in the country"): a part."""
+        return elsewhere(self.claim)
+
 
 def _synth_total(parts: list[Claim]) -> Claim:
     """One article gives only parts (combatants + civilians): their sum is its total of people."""
@@ -121,6 +126,7 @@ def _mark_totals(claims: Sequence[Claim], by_id: dict[str, Item], items: list[It
     for measure in sorted({c.measure for c in claims}):
         top = [by_id[c.id] for c in claims if c.measure == measure and c.unit == "person"
                and by_id[c.id].parent_item is None and by_id[c.id].scope == "event" and not by_id[c.id].partitive
+               and not by_id[c.id].elsewhere
                and subject_level(by_id[c.id].subject) <= 1]
         if not top:
             continue
@@ -224,7 +230,7 @@ def group_key(it: Item) -> tuple[str, ...]:
         subject = unit  # "13 villages", "10 areas": the unit says what is counted
     part = "part" if not it.total and not c.negated and (
         (subject == "people" and (it.parent_item is not None or (it.individual and c.measure != "arrested")))
-        or (it.partitive and c.unit == "person")) else "total"  # "five of the dead Americans": some of them
+        or (c.unit == "person" and (it.partitive or it.elsewhere))) else "total"  # "five of the dead": some of them
     return (c.measure, subject, unit, it.scope, part)
 
 

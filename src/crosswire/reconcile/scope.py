@@ -340,10 +340,26 @@ def _old_date(c: Claim, ex: Extraction, ctx: StoryContext, opts: ReconcileOption
     return None
 
 
+# a toll of the event's other places: "The storm also killed about 170 people elsewhere in the country"
+_ELSEWHERE = re.compile(r"[^.;:,]{0,40}?\b(?:elsewhere|in\s+other\s+(?:parts?|areas?|regions?|towns?|cities)\b|"
+                        r"in\s+the\s+rest\s+of\b|across\s+the\s+rest\s+of\b)", re.IGNORECASE)
+
+
+def elsewhere(c: Claim) -> bool:
+    """The figure counts the event's other places ("about 170 people elsewhere in the country"): a part of its
+    toll, not the toll of the place the story is about."""
+    at = c.sentence.find(c.text)
+    if at < 0 or not any(w in c.sentence for w in ("elsewhere", "other", "rest of")):
+        return False
+    return _ELSEWHERE.match(c.sentence, at + len(c.text)) is not None
+
+
 def _weighed(p: Claim) -> bool:
     """Whether a figure may anchor "far above the others": a firm count of more than one that is no part of a
-    total (a described victim, "one woman", or a subgroup says nothing of the size of the toll)."""
-    return not p.vague and p.parent is None and not (p.unit == "person" and p.low == 1 and p.high == 1)
+    total (a described victim, "one woman", a subgroup or another place's count says nothing of the size of
+    the toll)."""
+    return not p.vague and p.parent is None and not (p.unit == "person" and p.low == 1 and p.high == 1) and \
+        not elsewhere(p)
 
 
 class PeerFigures:
