@@ -169,6 +169,24 @@ def test_a_toll_word_far_from_its_figure_governs_it_through_its_verb(verb: str) 
     assert _claims(sentence) == [("11,300", "killed", "people", 11300)]
 
 
+def test_martyred_passed_away_and_the_toll_out_of_a_group() -> None:
+    # the wording of Pakistani, Arab and Iranian outlets, of agency English, and of air and ferry crashes
+    assert _claims("A suicide bomber struck a mosque in Halvar on Monday, martyring 44 worshippers and injuring "
+                   "more than 157 others.") == [("44 worshippers", "killed", "people", 44),
+                                                ("more than 157 others", "injured", "people", 158)]
+    assert _claims("Twelve policemen were martyred in the attack.")[0][1:] == ("killed", "police officers", 12)
+    assert _claims("Two people passed away in hospital.") == [("Two people", "killed", "people", 2)]
+    # the crew listed after the passengers on board are on board too; "of which 179 passed away" is the toll
+    assert _claims("The aircraft was carrying 175 passengers and six crew members, of which 179 passed away.") == [
+        ("175 passengers", "count", "passengers", 175), ("six crew members", "count", "members", 6),
+        ("179 passed away", "killed", "people", 179)]
+    # "N of its M ...": the toll is N; M is how many there were
+    assert _claims("The crash killed at least 28 of its 181 passengers and crew.") == [
+        ("at least 28", "killed", "people", 28)]
+    assert _claims("The crash on Sunday killed 179 of the 181 people on board.") == [("179", "killed", "people", 179)]
+    assert _claims("Gunmen killed 12 of the 40 villagers.") == [("12", "killed", "people", 12)]
+
+
 def test_implied_people_severity_and_hospital() -> None:
     assert _claims("Dozens were wounded and two have died.") == [
         ("Dozens were wounded", "injured", "people", 24), ("two have died", "killed", "people", 2)]

@@ -32,7 +32,8 @@ from .vocab import COUNT_QUALIFIER, UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
 _MEASURE_WORDS = [
-    ("killed", r"kill\w*|dead|deaths?|died|die|fatalit\w+|lives|death\s+toll|toll|slain|perished|massacred"),
+    ("killed", r"kill\w*|dead|deaths?|died|die|fatalit\w+|lives|death\s+toll|toll|slain|perished|massacred|"
+               r"martyr\w*|passed\s+away|succumb\w*"),
     ("injured", r"injur\w*|wound\w*|hurt|casualt\w+"),
     ("displaced", r"displac\w*|homeless|uprooted|(?:fled|flee\w*)(?=\s+(?:(?:from\s+)?(?:their|the)\s+)?(?:homes?|"
                   r"area|region|country|city|town|villages?|fighting|violence|offensive|war|bombing|"
@@ -223,7 +224,7 @@ _DEATH_NOUNS = frozenset({"deaths", "death", "fatalities", "fatality", "lives", 
 _GOVERNING = re.compile(
     r"\b(?P<v>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|displac(?:ed|ing)|arrest(?:ed|ing)|"
     r"detain(?:ed|ing)|evacuat(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
-    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing)|lost|losing|"
+    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing)|lost|losing|martyr(?:ed|ing|s)|"
     r"(?:deaths?|killings?|displacement|evacuation|arrests?|detention|abductions?|kidnappings?)\s+of)"
     rf"\s+(?:{COUNT_QUALIFIER}\s+)?(?:another\s+|a\s+further\s+)?$",
     re.IGNORECASE,
@@ -232,7 +233,7 @@ _VERB_MEASURE = {"deat": "killed", "dete": "arrested",
                  "kill": "killed", "woun": "injured", "inju": "injured", "disp": "displaced", "arre": "arrested",
                  "deta": "arrested", "evac": "evacuated", "capt": "captured", "seiz": "captured", "abdu": "abducted",
                  "kidn": "abducted", "dest": "destroyed", "dama": "destroyed", "trap": "trapped",
-                 "lost": "killed", "losi": "killed"}  # "lost 95 of its citizens" (of things: a count)
+                 "lost": "killed", "losi": "killed", "mart": "killed"}  # "lost 95 of its citizens" (of things: a count)
 
 
 _OWN_VERB = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:\w+ly\s+)?(?:suffered|sustained|were|was|are|is|have|has|had|"
@@ -345,12 +346,16 @@ _NOUN_AFTER = re.compile(
     r"([A-Za-z-]+)\b"  # a modifier may be an abbreviation with dots: "10 U.S. citizens"
 )
 _NOUN_AFTER_OF = re.compile(r"(?:\s+of)?\s+(?:the|those|them|whom|which|its|their|his|her)?\s*([A-Za-z-]+)\b")
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|his|her|all)\s+(?:estimated\s+|reported\s+)?"
+                       r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)(?=\s)", re.IGNORECASE)  # "of its 181": a figure's whole
+_TOLL_MEASURES = frozenset({"killed", "injured", "missing", "abducted"})
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
                          r"(famil\w*|crew|staff|[a-z]+s)\b")
 _BARE_PARTICIPLE = re.compile(
     r"\s+(?:(?:now|still|all)\s+)?(?:(?:were|was|are|is|have|has|had|lay|lie|lies|remain|remained|remains)\s+)?"
     r"(?:been\s+)?(?:\w+ly\s+)?"
-    r"(killed|dead|died|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|rescued|evacuated|"
+    r"(killed|dead|died|passed\s+away|martyred|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|"
+    r"rescued|evacuated|"
     r"displaced|abducted|kidnapped|hospitali[sz]ed|(?:taken|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?)\b",
     re.IGNORECASE,
 )
@@ -741,6 +746,7 @@ def quantities(sentence: str) -> list[Quantity]:
             Quantity(m.span(), _measure(sentence, m.start(), m.end()) or "count", noun, low, high, approx, unit="share")
         )
     last_total: int | None = None
+    last_load: int | None = None  # the figure (its index in ``out``) last read as people on board
     negated = [q.span for q in out]
     covered = 0
     toll_words = "toll" in sentence or "number" in sentence  # one is in every match of _TOLL_BEFORE and _TOLL
@@ -809,6 +815,19 @@ def quantities(sentence: str) -> list[Quantity]:
             continue
         load = False
         found = _subject_after(sentence, e)
+        whole = _OF_WHOLE.match(sentence, e) if found is None and not n.vague and after[:4] == " of " else None
+        if whole is not None and (group := _subject_after(sentence, whole.end())) is not None and group[1] == "person":
+            # "killed at least 28 of its 181 passengers", "179 of the 181 people on board": the toll is the first
+            # figure, counting the group's people; the second is how many there were (no toll)
+            measure = _measure(sentence, s, e) or "count"
+            if measure in _TOLL_MEASURES:
+                low, high, approx = _bounds(q.group("q") if q else None, n)
+                listed = sentence.startswith(" and ", group[2])  # "of its 181 passengers and crew": everyone
+                out.append(Quantity((s - len(q.group(0)) if q else s, e), measure, "people" if listed else group[0],
+                                    low, high, approx, unit="person"))
+                last_total = len(out) - 1
+                covered = group[2]
+                continue
         if found is None and not n.vague and not is_year and _governing(sentence, folded, s) and \
                 _BARE_END.match(after):
             found = ("people", "person", e, "")  # "killing six and wounding 120": the people are implied
@@ -855,6 +874,9 @@ def quantities(sentence: str) -> list[Quantity]:
                 measure = _person_measure(sentence, folded, s, noun_end, measure, noun, hospital)
                 if (read := reading(sentence, s, noun_end, noun, measure, hospital)) is not None:
                     measure, subject, load = read.measure, read.subject or subject, read.load
+                elif last_load is not None and last_load == len(out) - 1 and _LIST_JOIN.fullmatch(
+                        sentence, out[-1].span[1], s - len(q.group(0)) if q else s):
+                    measure, load = "count", True  # "carrying 175 passengers and six crew members": all on board
                 if measure == "injured" and subject == "people":
                     subject = _severity(sentence, s, noun_end) or subject
                     if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]) or _HOSPITAL_SAID.search(
@@ -897,6 +919,8 @@ def quantities(sentence: str) -> list[Quantity]:
         )
         if part_of is None:
             last_total = len(out) - 1
+        if load:
+            last_load = len(out) - 1
         if part_of is not None and out[part_of].measure != "count" and measure == "count":
             out[-1] = Quantity(
                 out[-1].span, out[part_of].measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
