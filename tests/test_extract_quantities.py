@@ -187,6 +187,21 @@ def test_martyred_passed_away_and_the_toll_out_of_a_group() -> None:
     assert _claims("Gunmen killed 12 of the 40 villagers.") == [("12", "killed", "people", 12)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The death toll from the floods could reach 20,000 in the city of Arvela alone, the mayor said.",
+    "It can reach 18,000 to 20,000 deaths based on the destroyed districts, the mayor said.",
+    "Officials fear the toll may rise to 1,000.",
+    "The number of dead is expected to exceed 500.",
+])
+def test_a_forecast_is_no_toll(sentence: str) -> None:
+    assert [c for c in _claims(sentence) if c[1] == "killed"] == []
+
+
+def test_a_toll_beside_a_forecast_is_kept() -> None:
+    assert _claims("The quake killed 300 people and the toll could rise to 1,000.") == [
+        ("300 people", "killed", "people", 300)]
+
+
 def test_implied_people_severity_and_hospital() -> None:
     assert _claims("Dozens were wounded and two have died.") == [
         ("Dozens were wounded", "injured", "people", 24), ("two have died", "killed", "people", 2)]

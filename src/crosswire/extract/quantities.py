@@ -574,6 +574,14 @@ _INDIVIDUAL = re.compile(
     r"burned\s+to\s+death|injured|wounded|hurt)|(?:has\s+|had\s+)?(?P<died>died))\b"
     r"(?!\s+by\s+(?:the\s+)?(?:police|security|officers|troops|soldiers|marksmen|snipers))",
 )
+# A forecast is no toll: "could reach 20,000", "It can reach 18,000 to 20,000 deaths", "the toll may rise to
+# 1,000", "is expected to exceed 500" (the figure right after a modal or an expectation and a verb of growth)
+_PROJECTED = re.compile(
+    r"\b(?:could|can|may|might|would|will|(?:is|are|was|were)\s+(?:expected|likely|feared|set|poised|projected)\s+to|"
+    r"(?:expected|likely|feared|set|poised|projected)\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:reach|rise|climb|exceed|top|surpass|pass|hit|increase|grow|soar|jump|go\s+up|double|triple)"
+    r"(?:\s+(?:to|above|beyond|over|past|as\s+high\s+as|as\s+many\s+as))?"
+    rf"\s+(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|will|can|shall)\s+(?:\w+\s+){0,2}?(?:die|be\s+killed|kill|"
                            r"be\s+injured|be\s+hurt|perish)\b|\b(?:risk|threat)\s+of\s+death\b", re.IGNORECASE)
 
@@ -813,6 +821,8 @@ def quantities(sentence: str) -> list[Quantity]:
             )
             covered = end
             continue
+        if _PROJECTED.search(sentence, max(0, s - 60), s):
+            continue  # "the toll could reach 20,000": a forecast (not "a wall that would rise 30 feet", above)
         load = False
         found = _subject_after(sentence, e)
         whole = _OF_WHOLE.match(sentence, e) if found is None and not n.vague and after[:4] == " of " else None
