@@ -202,6 +202,15 @@ def test_a_toll_beside_a_forecast_is_kept() -> None:
         ("300 people", "killed", "people", 300)]
 
 
+def test_a_toll_revised_or_set_far_from_its_toll_word() -> None:
+    assert _claims("The toll was revised down from 45 to 40.") == [("45", "killed", "people", 45),
+                                                                   ("40", "killed", "people", 40)]
+    for sentence in ("Authorities revised the death toll from the market blast in Varnia down to 40 from 45.",
+                     "Authorities lowered the death toll from the market blast in Varnia to 40.",
+                     "The health ministry put the death toll from Monday's attack on the market at 40."):
+        assert _claims(sentence)[0] == ("40", "killed", "people", 40)
+
+
 def test_implied_people_severity_and_hospital() -> None:
     assert _claims("Dozens were wounded and two have died.") == [
         ("Dozens were wounded", "injured", "people", 24), ("two have died", "killed", "people", 2)]

@@ -982,3 +982,22 @@ def test_a_toll_of_the_event_s_other_places_is_a_part_not_the_toll(tmp_path: Pat
     assert toll.best == 11300
     assert [r.text for f in killed.values() if f.key.endswith(":part") for r in f.reports] == ["about 170 people"]
     assert brief.event is not None and brief.event.killed.best == 11300
+
+
+@pytest.mark.parametrize("correction", [
+    "Authorities revised the death toll from Monday's market blast in Varnia down to 40, saying some victims had "
+    "been counted twice.",
+    "The United Nations said that at least 40 people died in the Varnia market blast instead of 45 as was before "
+    "reported.",
+])
+def test_a_toll_corrected_down_is_a_conflict_that_names_the_correction(tmp_path: Path, correction: str) -> None:
+    """A later report correcting the count down is no rise and no agreement of lower bounds ("at least 45", "at
+    least 40"): the figures disagree, and the fact says which report corrected which."""
+    brief = _one_story_brief(tmp_path, reports=[
+        ("2031-03-01", "Blast in Varnia market kills 45",
+         "At least 45 people were killed in a blast at a market in Varnia on Monday, police said."),
+        ("2031-03-03", "Varnia market blast toll revised", correction),
+    ])
+    (killed,) = [f for f in brief.facts if f.measure == "killed"]
+    assert killed.status == "conflict"
+    assert "revises it down to" in killed.explanation and "from at least 45" in killed.explanation

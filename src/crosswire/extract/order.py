@@ -35,11 +35,14 @@ __all__ = ["Cues", "cues", "sentence_cues"]
 
 # (a figure's span starts at its qualifier: "at least 61", so the cues end right before it)
 # "has risen to 61", "reached 61", "revised down to 40": the count after a change
-_CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:from\s+[\w,.]+\s+)?to|reached|reaching|hit)\s+$",
-                         re.IGNORECASE)
+_CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:from\s+[\w,.]+\s+)?to|(?:down|up)(?:wards?)?\s+to|reached|"
+                         r"reaching|hit)\s+$", re.IGNORECASE)
 _NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?$"
                          r"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
                          r"tally)\b[^.;]{0,30}$", re.IGNORECASE)
+# "at least 3,958 people have died instead of 11,300": 3,958 is the count now, corrected
+_INSTEAD_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,8}?,?\s+(?P<cue>instead\s+of\s+(?:the\s+)?(?:previously\s+reported\s+|"
+                            r"earlier\s+|initial\s+)?[\d,.]+)", re.IGNORECASE)
 # "61, up from 40": 61 is the count now
 _UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re.IGNORECASE)
 _EARLIER_NOUN = re.compile(r"\b(?:earlier|initial|previous|original|first|old)\s+(?:death\s+|casualty\s+)?"
@@ -115,7 +118,7 @@ _EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIE
 _MAY_RISE_WORDS = _TOLL_WORDS | {"number", "casualties"}  # _MAY_RISE
 _OTHER_WORDS = frozenset({"similar", "separate", "unrelated", "earlier", "previous", "prior", "another"})
 _SPAN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
-_CUE_WORDS = frozenset({"from", "far", "as", "of", "since", "after", "before", *_SPAN_WORDS}).union(
+_CUE_WORDS = frozenset({"from", "far", "as", "of", "since", "after", "before", "instead", *_SPAN_WORDS}).union(
     # CHANGED_FROM and _UP_FROM_AFTER, _RUNNING_NEAR, _SINCE_BEFORE, _SPAN_FROM_INCIDENT; then each pattern's own
     _NOW_WORDS, _CHANGE_WORDS, _EARLIER_VERB_WORDS, _EARLIER_NOUN_WORDS, _MAY_RISE_WORDS, _OTHER_WORDS)
 
@@ -125,8 +128,23 @@ class _Sentence:
     for all its figures), and the ``_MAY_RISE`` match (the whole sentence's, the same for every figure), searched
     for once, when first needed. ``any``: some pattern can."""
 
-    __slots__ = ("_rise", "_rise_read", "any", "change", "earlier_noun", "earlier_verb", "from_", "lead", "now",
-                 "other", "running", "since", "span_from", "text")
+    __slots__ = (
+        "_rise",
+        "_rise_read",
+        "any",
+        "change",
+        "earlier_noun",
+        "earlier_verb",
+        "from_",
+        "instead",
+        "lead",
+        "now",
+        "other",
+        "running",
+        "since",
+        "span_from",
+        "text",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -139,12 +157,13 @@ class _Sentence:
         self.earlier_noun = not words.isdisjoint(_EARLIER_NOUN_WORDS)
         self.running = "far" in words or ("as" in words and "of" in words)  # "so far", "as of"
         self.since = "since" in words
+        self.instead = "instead" in words
         self.other = not words.isdisjoint(_OTHER_WORDS)
         self.span_from = not words.isdisjoint(_SPAN_WORDS) and ("after" in words or "before" in words)
         self._rise: re.Match[str] | None = None
         self._rise_read = words.isdisjoint(_MAY_RISE_WORDS)
         self.any = self.from_ or self.change or self.now or self.lead or self.earlier_verb or self.earlier_noun \
-            or self.running or self.since or self.other or self.span_from or not self._rise_read
+            or self.running or self.since or self.other or self.span_from or self.instead or not self._rise_read
 
     def may_rise(self) -> re.Match[str] | None:
         """``_MAY_RISE.search`` of the sentence."""
@@ -164,6 +183,8 @@ def _order(s: _Sentence, start: int, end: int) -> tuple[str, str] | None:
         return "latest", m.group(0).strip()  # "has risen to 61", "now stands at 61"
     if s.from_ and (m := _UP_FROM_AFTER.match(sentence[end : end + 60])) is not None:
         return "latest", m.group(0).strip(" ,")  # "61, up from 40"
+    if s.instead and (m := _INSTEAD_AFTER.match(sentence[end : end + 80])) is not None:
+        return "latest", m.group("cue")  # "3,958 have died instead of 11,300"
     if s.lead:
         head = sentence[:start]
         for m in _EARLIER_LEAD.finditer(head):

@@ -28,7 +28,7 @@ from .. import tables
 from .casualty import reading
 from .cues import fold, word_alternation
 from .numbers import NUMBER_RE, NumberMention, first_cue, mentions, scan_start
-from .vocab import COUNT_QUALIFIER, UNIT_OF_SUBJECT, event_unit, human_subject
+from .vocab import CHANGE_VERBS, COUNT_QUALIFIER, UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
 _MEASURE_WORDS = [
@@ -379,10 +379,13 @@ _SERIOUS = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(
                       re.IGNORECASE)  # not "several", "graveyard"
 _NOT_BEFORE = re.compile(r"(?:\b(?:not|no|never)\b[\w\s'’-]{0,30}|\bnon-?|n['’]t\s+[\w\s'’-]{0,30})$", re.IGNORECASE)
 _SLIGHT = re.compile(r"\b(?:slight(?:ly)?|minor|light(?:ly)?|walking\s+wounded)\b", re.IGNORECASE)  # not "lightning"
-_TOLL_ROSE = re.compile(r"\b(?:rose|risen|rises|climb(?:ed|s)|jump(?:ed|s)|increased|reach(?:ed|es)|stands|stood|hits?|"
-                        r"soar(?:ed|s)|surg(?:ed|es)|spiked|swell(?:ed|s)|grew|grown|mounted|topped|exceeded|passed)\s+"
-                        r"(?:to\s+|at\s+)?"
-                        r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
+_TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|stands|stood|hits|soars|surges|spiked|"
+                        r"swells|topped|exceeded|passed|(?:down|up)(?:wards?)?(?=\s+to\b))(?:\s+from\s+[\d,.]+)?\s+"
+                        r"(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
+# "revised the death toll from Monday's blast down to 40", "put the toll at 40": a verb setting the toll, far from it
+_TOLL_SET = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"
+                       r"set|sets|cut|reduced)\b[^.;]{0,60}?\b(?:death\s+)?toll\b[^.;]{0,70}?\b(?:to|at)\s+"
+                       rf"(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
 _SEEN = re.compile(r"\b(?:saw|seen|see|witnessed|spotted)\b", re.IGNORECASE)
 _NAMED_HOSPITAL = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Infirmary|Medical\s+Center|"
                              r"Medical\s+Centre|Clinic)\b")
@@ -843,7 +846,8 @@ def quantities(sentence: str) -> list[Quantity]:
             found = ("people", "person", e, "")  # "killing six and wounding 120": the people are implied
         if found is None:
             toll = toll_words and (_TOLL_BEFORE.search(before) or (
-                _TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s)))
+                _TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s)) or _TOLL_SET.search(
+                sentence, max(0, s - 140), s))
             hurt = None if toll or not toll_words else _HURT_NUMBER_BEFORE.search(before)
             if (toll or hurt) and not is_year:
                 subject, unit, noun_end, noun = "people", "person", e, ""

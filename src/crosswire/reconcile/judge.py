@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import statistics
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -32,6 +33,10 @@ from crosswire.records import Claim, Fact, Report
 
 from .options import ReconcileOptions
 from .values import cause, fmt_value, interval, level, overlap, rep_value, show
+
+# the words of a count corrected down: "revised down to", "lowered", "down from", "instead of 11,300"
+_DOWN_CUE = re.compile(r"\b(?:down(?:wards?)?|lower\w*|cut|reduc\w*|fell|fallen|dropped|decreas\w*|instead\s+of)\b",
+                       re.IGNORECASE)
 
 
 def to_report(c: Claim, subject: str) -> Report:
@@ -129,6 +134,19 @@ class _Judge:
 
     def same_source(self, a: Report, b: Report) -> bool:
         return bool(a.attributed_to) and (a.attributed_to or "").lower() == (b.attributed_to or "").lower()
+
+    def revised_down(self, reps: Sequence[Report]) -> tuple[Report, Report] | None:
+        """``(revision, earlier)``: a report whose words correct the count down ("revised down to 40",
+        "3,958 instead of 11,300") below another report's figure that is not newer than it, else None."""
+        for r in reversed(reps):
+            if r.order != "latest" or not r.order_cue or not _DOWN_CUE.search(r.order_cue):
+                continue
+            when = self.when(r)
+            higher = [e for e in reps if e.article_id != r.article_id and level(e) > level(r)
+                      and not (when and self.when(e) and self.when(e) > when)]
+            if higher:
+                return r, max(higher, key=level)
+        return None
 
     # -- update ------------------------------------------------------------------------------------
     def rising_chain(self, reps: list[Report]) -> list[Report]:
@@ -356,6 +374,14 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
         return Fact(**base, status="update", best=level(cur) if cur.high is None else rep_value(cur.low, cur.high),
                     low=cur.low if cur.low is not None else level(cur), high=cur.high, current=cur.claim_id,
                     explanation=prefix + expl + same_article + vague_note)
+    if running and (revision := j.revised_down(reps)) is not None:
+        # a later report corrects the count down: the figures disagree, and which is newer is said (a
+        # fact-checker weighs a correction; it is no rise, and no agreement of lower bounds)
+        new, old = revision
+        return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note + (
+            f"; {new.article_id} ({j.when(new) or 'undated'}) revises it down to "
+            f"{fmt_value(new.low, new.high, new.approx)} from {fmt_value(old.low, old.high, old.approx)} "
+            f"({old.article_id}): {new.order_cue!r}"), opts, split=new)
     if j.all_fit(reps):
         kinds = {"lower bounds" if r.high is None else "upper bounds" if r.low is None else "values" for r in reps}
         what = "lower bounds" if kinds == {"lower bounds"} else "compatible " + "/".join(sorted(kinds))
@@ -386,8 +412,17 @@ def _clusters(j: _Judge, reps: list[Report]) -> list[list[Report]]:
     return clusters
 
 
-def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, opts: ReconcileOptions) -> Fact:
-    clusters = _clusters(j, reps)
+def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, opts: ReconcileOptions,
+              split: Report | None = None) -> Fact:
+    """A conflict's sides (clusters of figures that fit), the majority's best; ``split``: a revision, a side of
+    its own with what fits it (lower bounds of the old count fit the new one too: "at least 11,300" and "at
+    least 3,958")."""
+    if split is not None:
+        clusters = [[r for r in reps if r is split or (j.fits(r, split) and level(r) <= level(split))],
+                    [r for r in reps if not (r is split or (j.fits(r, split) and level(r) <= level(split)))]]
+        clusters = [cl for cl in clusters if cl]
+    else:
+        clusters = _clusters(j, reps)
     scored = sorted(clusters, key=lambda cl: (-independent_count(cl, j.origins), -len(cl),
                                                 min(x.article_id for x in cl)))
     low = min(level(r) for r in reps)
