@@ -166,8 +166,8 @@ def _parts(document: Document, options: CleanOptions) -> _Parts:
     media = document.media_type.split(";")[0].strip().lower()
     if media == NEWSPLEASE:
         record = _json(document)
-        body = _str(record.get("maintext")) or _str(record.get("text")) or json_body(record)
-        meta = {name: json_field(record, name) for name in FIELD_ALIASES}
+        body = _str(record.get("maintext")) or _str(record.get("text")) or _str(json_body(record))
+        meta = {name: _str(json_field(record, name)) for name in FIELD_ALIASES}
         return _Parts(_text_lines(body), {k: v for k, v in meta.items() if v})
     if media == FEED_ENTRY:
         record = _json(document)
