@@ -9,6 +9,7 @@ from crosswire.extract.attribution import (
     is_generic_source,
     link_descriptions,
     normalise_source,
+    rival_sources,
 )
 from crosswire.records import Entity, Extraction
 
@@ -182,3 +183,28 @@ def test_repeated_sentences_read_once_and_placed_in_each_article() -> None:
     assert first.text[one.span[0]:one.span[1]] == second.text[two.span[0]:two.span[1]] == one.text
     assert one.span != two.span and one.id.startswith("one:") and two.id.startswith("two:")
     assert (one.as_of, two.as_of) == ("2024-03-02", "2024-03-03")
+
+
+def test_a_second_speaker_in_one_sentence_owns_the_figures_after_it() -> None:
+    """Crackdown and war tolls are told so: the government's figure, then the opposition's, in one sentence."""
+    from crosswire.extract import extract
+    from crosswire.records import Article, Published
+
+    sentence = ("The Marosian health ministry said on Thursday that 61 people were killed but the opposition put "
+                "the toll at more than 100.")
+    assert attribution(sentence) == ("Marosian health ministry", "The Marosian health ministry")
+    assert [src for _, src in rival_sources(sentence, attribution(sentence))] == [("opposition", "opposition")]
+    other = ("The Ministry of Health announced today that no more than 46 people were killed, after the Central "
+             "Committee of Doctors reported that the death toll stands at 108.")
+    assert [src[0] for _, src in rival_sources(other, attribution(other))] == ["Central Committee of Doctors"]
+    assert rival_sources("Police said 12 people were killed and 30 injured.", ("Police", "Police")) == []
+    gaza = ("A civil defence chief said 300 people were killed, while health ministry sources put the figure at "
+            "500.")
+    assert attribution(gaza)[0] == "civil defence chief"
+    assert [src[0] for _, src in rival_sources(gaza, attribution(gaza))] == ["health ministry sources"]
+    assert attribution("The toll has gone up to 2,497, the interior ministry said.")[0] == "interior ministry"
+    article = Article(id="a", document_id="a", origin="a", paragraphs=(sentence, other), title=None,
+                      published=Published(value="2031-06-06", precision="day"))
+    claims = {c.text: c.attributed_to for c in extract(article).claims}
+    assert claims == {"61 people": "Marosian health ministry", "more than 100": "opposition",
+                      "no more than 46 people": "Ministry of Health", "108": "Central Committee of Doctors"}

@@ -211,6 +211,18 @@ def test_a_toll_revised_or_set_far_from_its_toll_word() -> None:
         assert _claims(sentence)[0] == ("40", "killed", "people", 40)
 
 
+def test_more_injured_injuries_numbered_and_a_toll_gone_up_to() -> None:
+    assert _claims("At least 27 people have died and 39 more are injured after a bus plunged into a ravine.") == [
+        ("At least 27 people", "killed", "people", 27), ("39 more are injured", "injured", "people", 39)]
+    assert _claims("By Wednesday the death toll was 2,946 and the number of injuries was 6,125.") == [
+        ("2,946", "killed", "people", 2946), ("6,125", "injured", "people", 6125)]
+    # "has gone up to 2,497": the count now, no "up to" bound; "up to 40 people" still is one
+    (gone,) = quantities("The death toll from the earthquake has gone up to 2,497, the ministry said.")
+    assert (gone.low, gone.high) == (2497, 2497)
+    (bound,) = quantities("Up to 40 people were killed.")
+    assert (bound.low, bound.high) == (None, 40)
+
+
 def test_implied_people_severity_and_hospital() -> None:
     assert _claims("Dozens were wounded and two have died.") == [
         ("Dozens were wounded", "injured", "people", 24), ("two have died", "killed", "people", 2)]

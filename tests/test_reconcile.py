@@ -1001,3 +1001,29 @@ def test_a_toll_corrected_down_is_a_conflict_that_names_the_correction(tmp_path:
     (killed,) = [f for f in brief.facts if f.measure == "killed"]
     assert killed.status == "conflict"
     assert "revises it down to" in killed.explanation and "from at least 45" in killed.explanation
+
+
+def test_one_report_quoting_two_speakers_who_disagree_is_a_conflict(tmp_path: Path) -> None:
+    """"The ministry said 61 were killed but the opposition put the toll at more than 100": one article, two
+    sources, figures that do not fit - no single-source toll of 101."""
+    brief = _one_story_brief(tmp_path, text="Crackdown in Marosia\n\nSecurity forces opened fire on protesters in "
+                             "the capital on Monday. The Marosian health ministry said on Thursday that 61 people were "
+                             "killed but the opposition put the toll at more than 100.")
+    (killed,) = [f for f in brief.facts if f.measure == "killed"]
+    assert killed.status == "conflict" and killed.best is None
+    assert {r.attributed_to for r in killed.reports} == {"Marosian health ministry", "opposition"}
+
+
+def test_a_follow_up_dating_its_event_days_ago_is_no_other_event(tmp_path: Path) -> None:
+    """"killed during the dispersal of the sit-in three days ago": the same event, dated from the report's day."""
+    brief = _one_story_brief(tmp_path, reports=[
+        ("2031-06-03", "Dozens killed as forces break up Marosia sit-in",
+         "Doctors said at least 108 people were killed when security forces broke up the sit-in in the capital "
+         "on Monday."),
+        ("2031-06-06", "Ministry says 46 killed in Marosia sit-in dispersal",
+         "The Marosian health ministry announced today that no more than 46 people were killed during the "
+         "dispersal of the sit-in in the capital three days ago."),
+    ])
+    assert all(f.scope == "event" for f in brief.facts if f.measure == "killed")
+    (killed,) = [f for f in brief.facts if f.measure == "killed"]
+    assert killed.status == "conflict"

@@ -76,6 +76,7 @@ class SentenceReading(NamedTuple):
     appositives: tuple[tuple[str, str], ...]
     timing: dict[int, Cues]
     framing: tuple[str, str] | None
+    rivals: dict[int, tuple[str, str]]  # figures (by index in ``found``) another speaker of the sentence gives
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -87,7 +88,13 @@ def read_sentence(sent: str) -> SentenceReading:
     by_start = sorted((k for k in range(len(found)) if found[k].unit == "person"), key=lambda k: found[k].span)
     timing = dict(zip(by_start, sentence_cues(sent, [found[k].span for k in by_start]), strict=True))
     framing = _attr.framing_attribution(sent) if "ccording" in sent else None
-    return SentenceReading(found, src, appos, timing, framing)
+    rivals: dict[int, tuple[str, str]] = {}
+    if src is not None and len(found) > 1:
+        for end, rival in _attr.rival_sources(sent, src):
+            for k, q in enumerate(found):
+                if q.span[0] >= end:
+                    rivals[k] = rival  # a later speaker's figures are its own (the last one before a figure)
+    return SentenceReading(found, src, appos, timing, framing, rivals)
 
 
 def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Extraction:
@@ -102,7 +109,7 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     last_src: tuple[int, tuple[str, str]] | None = None
     for si, (ss, se) in enumerate(spans):
         sent = text[ss:se]
-        found, src, appos, timing, framing = read_sentence(sent)
+        found, src, appos, timing, framing, rivals = read_sentence(sent)
         if src is not None and options.entities and (at := sent.find(src[1])) >= 0:
             # who the report quotes, numbers or not: the story's sources ("pro-government websites claimed")
             sources.append(Entity(article.id, "source", src[1], src[0], (ss + at, ss + at + len(src[1]))))
@@ -114,7 +121,7 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
         # timing: what the words say of each count of people's time (a length or a count of things has no
         # history)
         for k, q in enumerate(found):
-            use = src
+            use = rivals.get(k, src)
             if (
                 use is None
                 and last_src

@@ -67,13 +67,17 @@ GENERIC_SPEAKERS = (
     "officials", "official", "police", "authorities", "witnesses", "residents", "doctors", "medics", "paramedics",
     "rescuers", "firefighters", "investigators", "prosecutors", "officers", "spokesman", "spokeswoman",
     "spokesperson", "sources", "source", "activists", "organisers", "organizers", "survivors", "staff",
-    "media", "websites", "outlets", "agency",
+    "media", "websites", "outlets", "agency", "chief",
 )
-_GENERIC_WORDS = "|".join(GENERIC_SPEAKERS)
+# Bodies named by what they are: one body in a story ("the ministry said", "the army said"), unlike "officials".
+_INSTITUTIONS = ("ministry", "government", "army", "military", "opposition")
+_SPEAKER_WORDS = (*GENERIC_SPEAKERS, *_INSTITUTIONS)
+_GENERIC_WORDS = "|".join(_SPEAKER_WORDS)
 _MODIFIERS = ("local", "state", "provincial", "federal", "regional", "senior", "military", "security", "health",
               "hospital", "government", "police", "fire", "rescue", "medical", "emergency", "city", "county",
               "other", "two", "three", "several", "pro-government", "opposition", "rebel", "army", "state-run",
-              "official", "independent", "western", "foreign", "international", "news", "social")
+              "official", "independent", "western", "foreign", "international", "news", "social", "interior",
+              "defence", "defense", "justice", "home", "information", "civil")
 _GENERIC_SAID = re.compile(
     r"(?<![\w-])(?P<src>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+|(?:" + "|".join(_MODIFIERS) + r")\s+){0,3}"
     rf"(?:{_GENERIC_WORDS})"
@@ -194,12 +198,37 @@ def attribution(sentence: str) -> tuple[str, str] | None:
                 if body and body.group("body").split()[0].lower() not in _SKIP_SOURCES:
                     src = body.group("body")  # "St George's Hospital in Tooting said": the hospital speaks
             return normalise_source(src), src
-    if said_end and any(w in sentence for w in GENERIC_SPEAKERS) and (
+    if said_end and any(w in sentence for w in _SPEAKER_WORDS) and (
             m := _GENERIC_SAID.search(sentence, 0, said_end)):
         src = m.group("src").strip()
         body = m.group("body")
         return normalise_source(body if body and body.split()[-1].lower() not in _GENERIC_KEYS else src), src
     return None
+
+
+# A second speaker within a sentence, before figures of its own: "61 people were killed but the opposition put
+# the toll at more than 100", "..., after the Central Committee of Doctors reported that the toll stands at 108"
+_RIVAL = re.compile(
+    r"(?:,|;|\bbut|\bwhile|\bwhereas|\bafter|\bthough|\balthough|\band)\s+(?:the\s+|an?\s+)?"
+    r"(?P<src>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,6}|opposition(?:\s+groups?)?|"
+    rf"rights\s+groups?|(?:[a-z][\w-]*\s+){{0,2}}(?:{_GENERIC_WORDS}))"
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:said|says|reported|reports|put|puts|estimated|estimates|claimed|claims|counted|"
+    r"gave|announced|stated|recorded|documented)\b")
+
+
+def rival_sources(sentence: str, first: tuple[str, str] | None) -> list[tuple[int, tuple[str, str]]]:
+    """``(where its words end, (canonical, as_written))`` for each speaker the sentence brings in after its first
+    (``first``, :func:`attribution`'s), in order: the figures after it are that speaker's."""
+    if first is None:
+        return []
+    out = []
+    for m in _RIVAL.finditer(sentence[:MAX_SENTENCE]):
+        src = m.group("src").strip()
+        name = normalise_source(src)
+        if src.split()[0].lower() in _SKIP_SOURCES or name.lower() == first[0].lower() or src in first[1]:
+            continue
+        out.append((m.end(), (name, src)))
+    return out
 
 
 def framing_attribution(sentence: str) -> tuple[str, str] | None:

@@ -68,8 +68,11 @@ _QUAL_PHRASES = (*_AT_LEAST, *_AT_MOST, "more than", "over", "in excess of",
                  "upwards of", "nearly", "almost", "up to", "as many as", "close to", "approximately", "roughly",
                  "about", "around", "some", "an estimated", "estimated", "just under", "fewer than", "less than",
                  "under", "only")
+# "up to" after a verb of going ("the toll has gone up to 2,497"): the count now, not a bound
+_GONE_UP = "".join(rf"(?<!\b{v} )" for v in ("gone", "went", "go", "goes", "going", "moved", "shot"))
 _QUAL = re.compile(  # a whole word: "recover four" has no "over" before the four
-    r"\b(?P<q>" + "|".join((_PHRASAL_OVER if q == "over" else "") + q.replace(" ", r"\s+") for q in _QUAL_PHRASES)
+    r"\b(?P<q>" + "|".join((_PHRASAL_OVER if q == "over" else _GONE_UP if q == "up to" else "")
+                           + q.replace(" ", r"\s+") for q in _QUAL_PHRASES)
     + r")\s+$",
     re.IGNORECASE,
 )
@@ -352,7 +355,7 @@ _TOLL_MEASURES = frozenset({"killed", "injured", "missing", "abducted"})
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
                          r"(famil\w*|crew|staff|[a-z]+s)\b")
 _BARE_PARTICIPLE = re.compile(
-    r"\s+(?:(?:now|still|all)\s+)?(?:(?:were|was|are|is|have|has|had|lay|lie|lies|remain|remained|remains)\s+)?"
+    r"\s+(?:(?:now|still|all|more)\s+)?(?:(?:were|was|are|is|have|has|had|lay|lie|lies|remain|remained|remains)\s+)?"
     r"(?:been\s+)?(?:\w+ly\s+)?"
     r"(killed|dead|died|passed\s+away|martyred|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|"
     r"rescued|evacuated|"
@@ -383,9 +386,11 @@ _TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|s
                         r"swells|topped|exceeded|passed|(?:down|up)(?:wards?)?(?=\s+to\b))(?:\s+from\s+[\d,.]+)?\s+"
                         r"(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
 # "revised the death toll from Monday's blast down to 40", "put the toll at 40": a verb setting the toll, far from it
+# ("put the figure at 500" too, in a sentence of deaths)
 _TOLL_SET = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"
-                       r"set|sets|cut|reduced)\b[^.;]{0,60}?\b(?:death\s+)?toll\b[^.;]{0,70}?\b(?:to|at)\s+"
-                       rf"(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
+                       r"set|sets|cut|reduced)\b[^.;]{0,60}?\b(?:death\s+)?(?P<w>toll|figure|tally|count)\b[^.;]{0,70}?"
+                       rf"\b(?:to|at)\s+(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
+_DEATH_WORD = re.compile(r"\b(?:kill\w*|dead|died|deaths?|toll)\b", re.IGNORECASE)
 _SEEN = re.compile(r"\b(?:saw|seen|see|witnessed|spotted)\b", re.IGNORECASE)
 _NAMED_HOSPITAL = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Infirmary|Medical\s+Center|"
                              r"Medical\s+Centre|Clinic)\b")
@@ -677,7 +682,7 @@ _UNIT_AFTER = re.compile(r"(?:\s*|-)([A-Za-z]+)\b")
 _CONVERTED = re.compile(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)")
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$")
 _TOLL = re.compile(r"\b(?:death\s+)?toll\b")
-_HURT_NUMBER_BEFORE = re.compile(r"\bnumber\s+(?:of\s+(?:the\s+)?)?(?:injured|wounded|hurt)\b(?:\s+people)?\s+"
+_HURT_NUMBER_BEFORE = re.compile(r"\bnumber\s+(?:of\s+(?:the\s+)?)?(?:injured|wounded|hurt|injuries)\b(?:\s+people)?\s+"
                                  r"(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased|reached|stands|stood|"
                                  r"hit|was|is)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|"
                                  r"about\s+)?$", re.IGNORECASE)
@@ -845,9 +850,10 @@ def quantities(sentence: str) -> list[Quantity]:
                 _BARE_END.match(after):
             found = ("people", "person", e, "")  # "killing six and wounding 120": the people are implied
         if found is None:
-            toll = toll_words and (_TOLL_BEFORE.search(before) or (
-                _TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s)) or _TOLL_SET.search(
-                sentence, max(0, s - 140), s))
+            toll = (toll_words and (_TOLL_BEFORE.search(before) or (
+                _TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s)))) or (
+                (setting := _TOLL_SET.search(sentence, max(0, s - 140), s)) is not None and (
+                    setting.group("w").lower() == "toll" or _DEATH_WORD.search(sentence) is not None))
             hurt = None if toll or not toll_words else _HURT_NUMBER_BEFORE.search(before)
             if (toll or hurt) and not is_year:
                 subject, unit, noun_end, noun = "people", "person", e, ""

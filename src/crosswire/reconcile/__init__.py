@@ -64,6 +64,17 @@ def _keyed(items: list[Item], options: ReconcileOptions) -> list[tuple[str, list
     return keyed
 
 
+def _rivals(members: list[Item]) -> frozenset[str]:
+    """The claims of sentences that quote two or more speakers for the fact ("the ministry said 61 were killed
+    but the opposition put the toll at more than 100")."""
+    speakers: dict[tuple[str, str], set[str]] = {}
+    for m in members:
+        if m.claim.attributed_to:
+            speakers.setdefault((m.claim.article_id, m.claim.sentence), set()).add(m.claim.attributed_to.lower())
+    rival = {k for k, v in speakers.items() if len(v) > 1}
+    return frozenset(m.claim.id for m in members if (m.claim.article_id, m.claim.sentence) in rival)
+
+
 def _set_aside_strays(items: list[Item], options: ReconcileOptions) -> None:
     """A running count's figure far from what its own article says of the same toll is another incident's."""
     groups: dict[tuple[str, ...], list[Item]] = {}
@@ -136,7 +147,7 @@ def reconcile(story: Story, extractions: Sequence[Extraction], sources: Sequence
         why = next((m.why for m in members if m.why), None)
         vague = {m.claim.id for m in members if m.vague}
         facts[key] = judge(key, c0.measure, subject, c0.unit, place, members[0].scope, why, reports, vague,
-                           origins, published, options, attacker=attacker)
+                           origins, published, options, attacker=attacker, rivals=_rivals(members))
     parts, part_of = _link_parts(items, facts)
     out = [Fact(**{**f.__dict__, "parts": tuple(sorted(parts.get(key, []))), "part_of": part_of.get(key)})
            for key, f in facts.items() if any(r.low is not None or r.high is not None for r in f.reports)]

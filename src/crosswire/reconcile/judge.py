@@ -298,17 +298,20 @@ def _best_agreed(reps: Sequence[Report]) -> float | None:
 
 def judge(key: str, measure: str, subject: str, unit: str, place: str | None, scope: str, why: str | None,
           reports: Sequence[Report], vague_ids: set[str], origins: dict[str, str], published: dict[str, str],
-          opts: ReconcileOptions, *, attacker: Callable[[], str | None]) -> Fact:
+          opts: ReconcileOptions, *, attacker: Callable[[], str | None], rivals: frozenset[str] = frozenset()
+          ) -> Fact:
     """The fact of one group of reports. ``attacker``: the words of a report of the story saying the attacker
-    died, or None (asked only of a toll in conflict)."""
-    fact = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published, opts)
+    died, or None (asked only of a toll in conflict). ``rivals``: the claims of sentences quoting two speakers
+    for it."""
+    fact = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published, opts,
+                  rivals)
     if measure == "killed" and unit == "person" and fact.status == "conflict" \
             and opts.person_slack_from > 2 and opts.person_slack > 0 \
             and (died := attacker()):
         # the reports say the attacker died: a toll may count him or not, so exact tolls one apart agree
         # at any size (for 20 or more they always do)
         loose = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published,
-                       dataclasses.replace(opts, person_slack_from=2))
+                       dataclasses.replace(opts, person_slack_from=2), rivals)
         if loose.status != "conflict":
             note = f"; figures one apart: the attacker died ({died!r}), some count him"
             exact = {r.low for r in loose.reports if r.low is not None and r.low == r.high  # (the weighed
@@ -323,7 +326,7 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
 
 def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, scope: str, why: str | None,
            reports: Sequence[Report], vague_ids: set[str], origins: dict[str, str], published: dict[str, str],
-           opts: ReconcileOptions) -> Fact:
+           opts: ReconcileOptions, rivals: frozenset[str] = frozenset()) -> Fact:
     j = _Judge(sorted(reports, key=lambda r: (r.as_of or "", r.article_id, r.span)), vague_ids, origins,
                published, opts)
     prefix = f"background ({why}); " if scope == "background" and why else ""
@@ -333,7 +336,9 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
     if j.vague:
         vague_note = "; vague wording (" + ", ".join(repr(r.text) for r in j.vague) + ") is not weighed"
     stating = {r.article_id for r in j.reports if r.low is not None or r.high is not None}  # firm ones among them
-    if len({r.article_id for r in j.reports}) == 1 or (j.firm and len(stating) == 1):
+    running = measure in opts.running_measures
+    if (len({r.article_id for r in j.reports}) == 1 or (j.firm and len(stating) == 1)) and not _rival_speakers(
+            j, running, rivals):
         # one article states it, or only one gives any figure ("two senators" against "many lawmakers": the
         # others' wording backs no number; "hundreds of families" still bounds one)
         # a running count: what the article reports now (its highest figure that is no earlier count and no
@@ -347,7 +352,6 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
                                 f"({r.text!r}){vague_note}")
     if not j.firm:
         return Fact(**base, status="agree", explanation=f"{prefix}agree: only vague wording{vague_note}")
-    running = measure in opts.running_measures
     reps = j.representatives(running)
     folded = len(j.firm) - len(reps)
     same_article = f"; {folded} earlier or lower figure(s) in the same articles are not weighed" if folded else ""
@@ -392,6 +396,16 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
                     high=max((r.high if r.high is not None else level(r)) for r in reps),
                     explanation=prefix + expl + same_article + vague_note)
     return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note, opts)
+
+
+def _rival_speakers(j: _Judge, running: bool, rivals: frozenset[str]) -> bool:
+    """One article quoting two speakers in one sentence whose figures do not fit ("the ministry said 61 were
+    killed but the opposition put the toll at more than 100"): a conflict within the article, no single
+    source. (Speakers of different sentences may be telling a total and its parts.)"""
+    if not rivals or not any(r.claim_id in rivals for r in j.firm):
+        return False
+    reps = [r for r in j.representatives(running) if r.claim_id in rivals]
+    return len({(r.attributed_to or "").lower() for r in reps}) > 1 and not j.all_fit(reps)
 
 
 def _clusters(j: _Judge, reps: list[Report]) -> list[list[Report]]:

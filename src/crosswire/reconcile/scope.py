@@ -49,8 +49,9 @@ _CASUALTY = re.compile(
 _STRONG_CUES = re.compile(
     r"\b(?:surpass\w*|eclips\w*|prior\s+to|last\s+(?:year|month|week)|"
     r"previous(?!\s+(?:death\s+)?(?:toll|figure|count|tally|estimate|number)s?\b)|"  # not this toll's earlier count
+    # (not "three days ago": a follow-up dates its own event so; a date before the story is weighed as one)
     r"(?:a|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|several|many|\d+)\s+(?:days|weeks|months|years|decades)\s+ago|"
+    r"seven|eight|nine|ten|eleven|twelve|several|many|\d+)\s+(?:weeks|months|years|decades)\s+ago|"
     r"a\s+(?:week|month|year|decade)\s+ago|earlier\s+this\s+(?:year|month)|this\s+month|so\s+far\s+this\s+year|"
     r"this\s+year|in\s+recent\s+years|in\s+the\s+past\s+\d+\s+years|anniversary|compared\s+(?:with|to)|"
     r"the\s+last\s+time|on\s+that\s+occasion|same\s+period|in\s+(?:stark\s+)?contrast|"
