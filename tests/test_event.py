@@ -1031,3 +1031,14 @@ def test_a_rights_group_that_reports_the_toll_is_no_actor() -> None:
         "Thursday.",
     ], "2011-02-19")
     assert not any("Human Rights" in a for a in (*record.actors, *record.targets)), record.actors
+
+
+def test_the_occasion_a_crush_is_named_by_and_a_count_s_status_day_do_not_date_it() -> None:
+    """"the Halloween crowd crush" (it was two days before Halloween), "As of Sunday evening, 153 were killed" (when
+    the count stood): the event is Saturday night's."""
+    record = _record_of([
+        "Crowd crush toll rises to 154",
+        "The death toll from the Halloween crowd crush in Varnia's capital has risen to 154, officials said Monday.",
+        "The crush happened Saturday night when a massive crowd of Halloween partygoers packed a narrow alley.",
+        "As of Sunday evening, officials said 153 people were killed and 133 were injured."], "2033-10-31")
+    assert record.date == "2033-10-29"  # (a Monday's report)

@@ -388,3 +388,10 @@ def test_the_time_cues_are_exported_and_stored(tmp_path) -> None:
         store.put_extraction(ex)
     with Store(tmp_path / "s.db", readonly=True) as store:
         assert store.extraction("a") == ex
+
+
+def test_halloween_named_as_an_occasion_is_no_date() -> None:
+    assert date_mentions("The death toll from the Halloween crowd crush has risen to 154.", "2031-10-31") == []
+    assert date_mentions("A crowd of Halloween partygoers packed the alley.", "2031-10-31") == []
+    assert [m.date for m in date_mentions("They partied on Halloween.", "2031-10-31")] == ["2031-10-31"]
+    assert [m.date for m in date_mentions("the Christmas Day tsunami", "2031-12-28")] == ["2031-12-25"]

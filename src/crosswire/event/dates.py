@@ -109,6 +109,9 @@ def _signals(rd: Read, ev: DatedEvent, type_re, opening: tuple[int, int]) -> tup
     return score, why
 
 
+_STATUS_BEFORE = re.compile(r"\b(?:[Aa]s\s+of|[Aa]s\s+at|[Bb]y|[Uu]ntil|[Tt]ill)\s+$")
+
+
 def _planned(text: str, ev: DatedEvent) -> bool:
     """A date in a clause about the future ("will meet on Friday", "tomorrow"): a plan."""
     start = max(ev.sentence_span[0], ev.span[0] - 60)
@@ -136,8 +139,8 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
         if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
                                                            (published - timedelta(days=28)).isoformat()[:7]):
             continue
-        if _planned(rd.text, ev):
-            continue
+        if _planned(rd.text, ev) or _STATUS_BEFORE.search(rd.text, max(0, ev.span[0] - 12), ev.span[0]):
+            continue  # a plan; "As of Sunday evening, 153 were dead": when a count stood, not the event
         score, why = _signals(rd, ev, type_re, opening)
         if published and d and (published - d).days <= 1:  # news reports what just happened
             score += RECENT

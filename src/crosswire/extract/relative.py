@@ -46,7 +46,8 @@ EVENT_NOUNS = _wordset(
     kidnapping abduction ambush battle campaign crackdown withdrawal capture fall killing killings
     onslaught incursion insurgency rebellion gunfire shootout firefight skirmish skirmishes shelling
     bombardment stabbing stabbings rampage standoff accident tragedy disaster avalanche mudslide
-    shipwreck sinking victory triumph win defeat meeting control rule occupation blockade"""
+    shipwreck sinking victory triumph win defeat meeting control rule occupation blockade crush surge
+    capsizing tsunami"""
 )
 
 _EVENT_WORDS = EVENT_VERBS | EVENT_NOUNS

@@ -134,6 +134,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"St\.?\s+Patrick['’]?s\s+Day|Guy\s+Fawkes\s+Night)\b")),
 ]
 
+_ON_BEFORE = re.compile(r"\b(?:on|during|over|at|by|before|after|until|since)\s+$", re.I)
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+([a-z][a-z-]+)")
+_HOLIDAY_TIMES = frozenset({"night", "evening", "morning", "afternoon", "eve", "weekend", "day", "holiday", "holidays"})
 _LEADING_PREPOSITION = re.compile(  # a whole word only: the "TO" of "TODAY" is not a preposition
     r"(?:(?:in|on|by|since|until|till|during|through|from|between|and|to|before|after|of|around|circa|the)\b|\()"
     r"\s*",
@@ -296,7 +299,12 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, text: str = "") -> t
     if kind == "year":
         return g["year"], "year"
     if kind == "holiday":
-        if ref is None:
+        if ref is None or (g["hol"] == "Halloween" and not _ON_BEFORE.search(text, max(0, m.start("hol") - 8),
+                                                                              m.start("hol"))
+                           and (after := _ATTRIBUTIVE_AFTER.match(text, m.end("hol")))
+                           and after.group(1) not in _HOLIDAY_TIMES):
+            # "the Halloween crowd crush", "Halloween partygoers": a season's night out, no date (it was two days
+            # before); "the Christmas Day tsunami" is dated by its name
             return None
         name = re.sub(r"\s+", " ", g["hol"].replace("’", "'")).lower().replace("st. ", "st ")
         month, day = _HOLIDAYS[name.replace("years", "year's").replace("valentines", "valentine's")
