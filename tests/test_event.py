@@ -1042,3 +1042,29 @@ def test_the_occasion_a_crush_is_named_by_and_a_count_s_status_day_do_not_date_i
         "The crush happened Saturday night when a massive crowd of Halloween partygoers packed a narrow alley.",
         "As of Sunday evening, officials said 153 people were killed and 133 were injured."], "2033-10-31")
     assert record.date == "2033-10-29"  # (a Monday's report)
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (["Dozens killed as forces break up sit-in",
+      "The raid on Monday by security forces on a protest camp in the capital of Marosia was the worst violence yet.",
+      "The health ministry said 61 people were killed when troops opened fire on protesters at the sit-in."],
+     "attack on protesters"),
+    (["Crush at Veltra shrine kills 212 pilgrims",
+      "At least 212 pilgrims were killed on Thursday in a stampede at the Veltra shrine, officials said.",
+      "Witnesses said many were trampled to death as two crowds met in a narrow lane."], "crowd crush"),
+    (["Search goes on after apartment block collapse",
+      "Part of a 12-storey apartment building collapsed in Arvela on Thursday, killing at least four people.",
+      "Firefighters battled smoke and small fires in the rubble as they searched for survivors."],
+     "structural collapse"),
+])
+def test_crackdowns_crushes_and_collapses_have_types_of_their_own(paragraphs: list[str], expected: str) -> None:
+    """Not "protest" for protesters shot dead, not "terror attack" or "other" for a crush, not "fire" for a
+    building that fell."""
+    assert _record_of(paragraphs, "2031-06-06").type == expected
+
+
+def test_a_regulatory_crackdown_is_no_attack_on_protesters() -> None:
+    record = _record_of(["Markets fall as regulators signal crackdown",
+                         "Prices fell on Monday as the central bank signalled a crackdown on trading, analysts said."],
+                        "2031-06-06")
+    assert record.type != "attack on protesters"

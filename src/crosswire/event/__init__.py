@@ -183,6 +183,9 @@ def _choose_type(reads: Sequence[Read]) -> tuple[EventType, dict[str, float]]:
             _responsibility_claimed(rd) and not _disputed(rd) for rd in reads)):
         # the blast of a bomb the reports name ("a car bomb ... the blast killed 9"), or one someone claimed
         best = next(t for t in EVENT_TYPES if t.name == "bombing")
+    if best.name in ("protest", "riot") and scores.get("attack on protesters", 0.0) > 0:
+        # protesters shot dead, a sit-in broken up: the protest is where it happened, the killing what happened
+        best = next(t for t in EVENT_TYPES if t.name == "attack on protesters")
     return best, dict(scores)
 
 

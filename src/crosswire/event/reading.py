@@ -41,6 +41,18 @@ EVENT_TYPES: tuple[EventType, ...] = (
        r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|s)?)|car bomb(?:s|ing)?|truck bomb(?:s|ing)?|"
        r"bombings?|bomber|explosives?[- ](?:laden|packed|filled|rigged)|"
        r"(?:packed|laden|loaded|filled|rigged|stuffed) with explosives"),
+    _t("attack on protesters", "Violence against civilians", "Attack",
+       r"(?:crackdowns?|cracked down) (?:on|against) (?:\w+ ){0,2}(?:protest\w*|demonstrat\w*|dissent\w*|activists|"
+       r"sit-ins?)|(?:opened fire|shot dead|killed|gunned down) (?:\w+ ){0,2}(?:on |at )?"
+       r"(?:\w+ ){0,2}(?:protesters|demonstrators|sit-in)|(?:dispersal|dispersing|dispersed|breaking up|broke up) "
+       r"(?:of )?(?:the |a )?(?:\w+ ){0,2}(?:sit-in|protest camp)|(?:raid|attack|assault|storming) (?:\w+ ){0,6}on "
+       r"(?:a |the )?(?:\w+ ){0,2}(?:protest camp|sit-in|protesters|demonstrators)"),
+    _t("crowd crush", "Accident", "Crowd crush/stampede",
+       r"stampedes?|crowd (?:crush(?:es)?|surges?|disasters?)|crush(?:es)? (?:at|in|during|on)|crushed to death|"
+       r"trampled(?: to death)?|crowd crush"),
+    _t("structural collapse", "Accident", "Structural collapse",
+       r"(?:building|tower|block|bridge|roof|ceiling|stadium|wall|dam|mine|condo\w*|apartments?|hotel|factory)"
+       r"(?: \w+){0,2} collapse[ds]?|collapsed? (?:building|tower|bridge|roof|structure)|partial(?:ly)? collapsed?"),
     _t("terror attack", "Violence against civilians", "Attack",
        r"terror(?:ist)? attacks?|terrorism|"
        r"(?:rammed|ploughed|plowed|drove|barrell?ed) (?:\w+ )?into (?:a |the )?crowds?|"
