@@ -14,6 +14,7 @@ import pytest
 from crosswire.cluster import FEATURES_VERSION, ClusterOptions, StoryIndex, article_terms, cluster, story_id
 from crosswire.dedup import DedupIndex, dedup
 from crosswire.errors import ConfigError
+from crosswire.extract import ExtractOptions, extract
 from crosswire.records import Article, DatedEvent, Entity, Extraction, Link, Published, Story
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -446,3 +447,36 @@ def test_the_stop_words_are_scikit_learn_s_read_without_importing_it() -> None:
     code = "import sys, crosswire.cluster.terms; print('sklearn' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() \
         == "False"
+
+
+_BUS_2031 = _article("bus:1", "Dozens dead after bus filled with pilgrims plunges into ravine in Varnia", [
+    "At least 27 people have died and 39 more are injured after a suspected brake failure caused a bus filled "
+    "with pilgrims to plunge into a ravine on a mountain road in northern Varnia.",
+    "The bus was carrying a group of school pupils and their parents when the crash happened late on Wednesday on a "
+    "winding road, police said.",
+    "Survivors told police that the bus's brakes apparently failed on a sharp descent.",
+], "2031-03-11", "a.example")
+_BUS_UNDATED = _article("bus:2", "14 dead as bus falls into ravine in Castria", [
+    "This handout photo released by the regional police on February 7, 2024 shows a bus lying next to a tree "
+    "after falling into a ravine in the mountains of northern Castria.",
+    "Two foreigners were among 14 people killed when a tourist bus fell into a deep ravine in the mountains on "
+    "Friday, police said.",
+    "Police said 32 other people on board were injured, including the driver, and suspect the bus's brakes failed.",
+], None, "b.example")
+
+
+def test_an_undated_report_is_weighed_as_of_the_last_date_it_states() -> None:
+    """An undated page of another bus crash, whose caption dates it seven years earlier, is no report of this
+    one (without the caption's date it joins the look-alike story, and would be dated by it)."""
+    from crosswire.cluster.terms import stated_day
+
+    arts = [_BUS_2031, _BUS_UNDATED]
+    extractions = {a.id: extract(a, ExtractOptions()) for a in arts}
+    assert stated_day(_BUS_UNDATED) == "2024-02-07" and stated_day(_BUS_2031) is None
+    index = StoryIndex()
+    cluster(arts, extractions, [], index)
+    assert index.story_of(_BUS_2031.id) != index.story_of(_BUS_UNDATED.id)
+    captionless = replace(_BUS_UNDATED, id="bus:3", paragraphs=_BUS_UNDATED.paragraphs[1:])
+    index = StoryIndex()
+    cluster([_BUS_2031, captionless], {**extractions, "bus:3": extract(captionless, ExtractOptions())}, [], index)
+    assert index.story_of(_BUS_2031.id) == index.story_of("bus:3")

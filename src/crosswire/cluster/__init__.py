@@ -47,7 +47,7 @@ from ..records import Article, Extraction, Link, Story
 from .index import StoryIndex
 from .options import ClusterOptions
 from .state import FEATURES_VERSION as FEATURES_VERSION
-from .terms import article_terms, publication_key, story_id
+from .terms import article_terms, publication_key, stated_day, story_id
 
 __all__ = ["ClusterOptions", "StoryIndex", "article_terms", "cluster", "originals", "story_id"]
 
@@ -78,6 +78,7 @@ def cluster(articles: Sequence[Article], extractions: Mapping[str, Extraction], 
         given = terms.get(article.id) if terms is not None and target is None else None
         made = (given if given is not None else article_terms(article, extractions.get(article.id), opts)
                 ) if target is None else {}
-        changed.add(index.add(article.id, article.title or "", article.published.value, made, target))
+        stated = stated_day(article) if target is None and not article.published.value else None
+        changed.add(index.add(article.id, article.title or "", article.published.value, made, target, stated))
     changed -= set(index.removed_since(removed_before))
     return [index.story(sid) for sid in sorted(changed)]

@@ -103,10 +103,12 @@ class StoryIndex:
         return out
 
     def add(self, article_id: str, title: str, published: str | None, terms: Mapping[str, float],
-            target: str | None = None) -> str:
+            target: str | None = None, stated: str | None = None) -> str:
         """Place one article (its :func:`~.terms.article_terms`) and return its story's id: the
         ``target`` story (a copy joins its original's story and tells nothing new about it), else
-        the best-scoring story, else a new one. The story, once grown, adopts small ones."""
+        the best-scoring story, else a new one. The story, once grown, adopts small ones. ``stated``:
+        for an undated article, the last full date its text states (see :func:`~.terms.stated_day`): it
+        is compared with the stories' days as its day would be (it dates no story)."""
         if target is not None:  # a copy: counted once, as its original
             state = self._stories[target]
             self._join(state, [(article_id, title, published)])
@@ -117,7 +119,7 @@ class StoryIndex:
         ids = self._vocab.add(terms)
         weights = np.fromiter(terms.values(), dtype=np.float64, count=len(terms))
         counts = dict.fromkeys(terms, 1)
-        day = day_ordinal(published)
+        day = day_ordinal(published if published else stated)  # an undated report: as of the last day it states
         q = self._query(ids, weights, counts, title, day, day, terms=terms)
         target = self._best(q)
         if target is None:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
+from ..extract.time import date_mentions
 from ..records import Article, Extraction
 from .options import ClusterOptions
 
@@ -289,6 +290,14 @@ def article_terms(article: Article, extraction: Extraction | None, options: Clus
 def headline_names(title: str, terms: Mapping[str, float]) -> tuple[str, ...]:
     padded = " " + re.sub(r"[^\w'\- ]", " ", title.lower().replace("’", "'")) + " "
     return tuple(t for t in terms if t.startswith("e:") and f" {t[2:]} " in padded)
+
+
+def stated_day(article: Article) -> str | None:
+    """The last full date (day, month and year) the text of an undated article states ("released by police on
+    February 7, 2014"): a report is written on or after the days it names, so a bus crash told with a 2014
+    caption is no follow-up of a 2021 one. None when it states none."""
+    days = [m.date[:10] for m in date_mentions(article.text, None) if m.precision in ("day", "datetime")]
+    return max(days) if days else None
 
 
 def day_ordinal(value: str | None) -> int | None:
