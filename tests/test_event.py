@@ -1068,3 +1068,16 @@ def test_a_regulatory_crackdown_is_no_attack_on_protesters() -> None:
                          "Prices fell on Monday as the central bank signalled a crackdown on trading, analysts said."],
                         "2031-06-06")
     assert record.type != "attack on protesters"
+
+
+def test_a_page_label_a_news_agency_and_a_quoted_body_are_no_actors() -> None:
+    """"STORY:" before a transcript, "Russia's state news agency Tass", "the Federal Security Service, says ...":
+    who reports or labels the event did not do it."""
+    record = _record_of([
+        "Gunmen open fire in Varnia concert hall",
+        "STORY: Several gunmen burst into a concert hall in Varnia on Friday and opened fire on the crowd.",
+        "The country's top security agency, the Federal Security Service, says there are dead and wounded.",
+        "A report by the state news agency Tass did not say how many were killed.",
+        "The Brigade of the North claimed responsibility for the attack."], "2031-03-22")
+    assert "STORY" not in record.actors and "Tass" not in record.actors
+    assert "Federal Security Service" not in record.actors

@@ -221,8 +221,11 @@ _MEDIA = re.compile(
     r"\b(?:News|Press|Times|Post|Herald|Tribune|Journal|Radio|TV|Television|Broadcasting|Broadcast|Agency|"
     r"Media|Gazette|Daily|Telegraph|Guardian|Observer|Chronicle|Reuters|AFP|Agence\s+France|Xinhua|TASS|"
     r"Interfax|ANSA|dpa|EFE|Anadolu|IRNA|Yonhap|Kyodo|Bloomberg|CNN|BBC|NPR|NBC|CBS|ABC|MSNBC|Sky|Al\s+Jazeera|"
-    r"Al\s+Arabiya|Associated)\b"
+    r"Al\s+Arabiya|Associated|(?i:tass|interfax|xinhua|yonhap|kyodo|anadolu|irna|ria\s+novosti))\b"
 )
+# A label a page puts before its text ("STORY:", "VIDEO:", "WATCH:"): no name
+_LABEL = re.compile(r"(?:^|\n)(?:STORY|VIDEO|WATCH|UPDATE|UPDATED|BREAKING|EXCLUSIVE|LIVE|ANALYSIS|OPINION|PHOTOS?|"
+                    r"READ\s+MORE|EDITOR['’]S\s+NOTE)$")
 
 
 def is_media(name: str, outlets: set[str]) -> bool:
@@ -354,7 +357,7 @@ class _SentenceReader:
 
 
 # What follows a source's name (maybe after the rest of a name the entity lost: "Human Rights [Watch] reported")
-_SOURCE_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,2}(?:said|says|told|reported|estimated|announced|stated|"
+_SOURCE_AFTER = re.compile(r",?\s*(?:[A-Z][\w'’-]*\s+){0,2}(?:said|says|told|reported|estimated|announced|stated|"
                            r"news agency|agency|monitor|spokes\w+|officials?|sources?|statement|representatives?)\b")
 
 
@@ -385,7 +388,8 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                 continue
             first_verb = a + verb
             for s, e, name in found:
-                if not a <= s < b or is_media_name[name]:
+                if not a <= s < b or is_media_name[name] or (
+                        text.startswith(":", e) and _LABEL.search(text, max(0, s - 1), e)):
                     continue
                 before = text[max(a, s - 40):s]
                 after = text[e:min(b, e + 25)]
@@ -457,7 +461,8 @@ def event_record(story: Story, facts: Sequence[Fact], articles: Mapping[str, Art
                                         day_of(when) if precision == "day" else None)
     exs = [rd.extraction for rd in reads]
     places = known_places(exs)
-    attributed = {c.attributed_to for rd in reads for c in rd.extraction.claims if c.attributed_to}
+    attributed = {c.attributed_to for rd in reads for c in rd.extraction.claims if c.attributed_to} | {
+        e.canonical for rd in reads for e in rd.extraction.entities if e.kind == "source"}  # whom reports quote
     actors, targets = _parties(reads, etype, attributed)
     ids = set(story.article_ids)
     in_story = {s.article_id: s for s in sources if s.article_id in ids}
