@@ -79,6 +79,9 @@ def test_a_url_with_year_then_month_and_day_as_one_segment_dates_the_report() ->
     assert parse_url_date("http://news.example.cn/n3/2021/0924/c90000-9900180.html").value == "2021-09-24"
     assert parse_url_date("https://news.example.org/2021/1399/x") is None  # no such month
     assert parse_url_date("https://news.example.org/story/12345") is None
+    # day, month name and year as one segment: "/30-Jan-2023/"
+    assert parse_url_date("https://news.example.pk/30-Jan-2023/blast-at-mosque").value == "2023-01-30"
+    assert parse_url_date("https://news.example.pk/31-Feb-2023/x") is None
 
 
 def test_a_day_named_without_its_year_moves_the_inferred_date_up_to_it() -> None:

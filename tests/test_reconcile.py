@@ -1027,3 +1027,14 @@ def test_a_follow_up_dating_its_event_days_ago_is_no_other_event(tmp_path: Path)
     assert all(f.scope == "event" for f in brief.facts if f.measure == "killed")
     (killed,) = [f for f in brief.facts if f.measure == "killed"]
     assert killed.status == "conflict"
+
+
+def test_last_march_is_another_event_in_an_undated_report(tmp_path: Path) -> None:
+    """No date to weigh it by: "Last March, a suicide bomber attacked a mosque in the city killing 64" is another
+    attack's toll, whatever the report's date."""
+    brief = _one_story_brief(tmp_path, text="Mosque blast in Halvar\n\nA suicide bomber blew himself up at a mosque "
+                             "in Halvar during prayers, killing 93 people, officials said.\n\nLast March, a suicide "
+                             "bomber attacked another mosque in the city killing 64 worshippers.")
+    event = [f for f in brief.facts if f.measure == "killed" and f.scope == "event"]
+    assert [f.best for f in event] == [93]
+    assert any(f.best == 64 for f in brief.facts if f.scope == "background")

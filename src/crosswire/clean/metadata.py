@@ -331,6 +331,7 @@ _URL_DATES = Extractor(extensive=False, max=datetime(2099, 12, 31), min=datetime
 
 # The year and the month and day as one path segment ("/n3/2021/0924/"), a form htmldate does not read.
 _URL_YEAR_MONTHDAY = re.compile(r"/((?:199|20[0-9])[0-9])/([01][0-9])([0-3][0-9])/")
+_URL_DAY_MONTH_YEAR = re.compile(rf"/(\d{{1,2}})-({_MONTH_RE})-((?:19|20)\d{{2}})(?=[/_-]|$)", re.I)
 
 
 def parse_url_date(url: str | None) -> Published | None:
@@ -342,6 +343,11 @@ def parse_url_date(url: str | None) -> Published | None:
     if found is None and (m := _URL_YEAR_MONTHDAY.search(url)) is not None:
         try:
             found = datetime(int(m[1]), int(m[2]), int(m[3])).strftime("%Y-%m-%d")
+        except ValueError:
+            found = None
+    if found is None and (m := _URL_DAY_MONTH_YEAR.search(url)) is not None:  # "/30-Jan-2023/"
+        try:
+            found = datetime(int(m[3]), MONTHS[m[2].lower()], int(m[1])).strftime("%Y-%m-%d")
         except ValueError:
             found = None
     return Published(value=found, precision="day", evidence=f"url:{url}") if found else None
