@@ -177,6 +177,8 @@ def test_martyred_passed_away_and_the_toll_out_of_a_group() -> None:
     assert _claims("Twelve policemen were martyred in the attack.")[0][1:] == ("killed", "police officers", 12)
     assert _claims("Two people passed away in hospital.") == [("Two people", "killed", "people", 2)]
     # the crew listed after the passengers on board are on board too; "of which 179 passed away" is the toll
+    carried = quantities("The aircraft was carrying 175 passengers and six crew members, of which 179 passed away.")
+    assert carried[-1].part_of is None  # no part of the people on board: the toll
     assert _claims("The aircraft was carrying 175 passengers and six crew members, of which 179 passed away.") == [
         ("175 passengers", "count", "passengers", 175), ("six crew members", "count", "members", 6),
         ("179 passed away", "killed", "people", 179)]

@@ -1038,3 +1038,23 @@ def test_last_march_is_another_event_in_an_undated_report(tmp_path: Path) -> Non
     event = [f for f in brief.facts if f.measure == "killed" and f.scope == "event"]
     assert [f.best for f in event] == [93]
     assert any(f.best == 64 for f in brief.facts if f.scope == "background")
+
+
+def test_a_named_source_putting_a_rising_count_lower_disputes_it(tmp_path: Path) -> None:
+    """The doctors' count rises over days; the ministry then says "no more than 46": no stale repeat of an earlier
+    figure but a disputed toll (the ministry never gave a step of the doctors' count)."""
+    brief = _one_story_brief(tmp_path, reports=[
+        ("2031-06-04", "Forces break up Marosia sit-in",
+         "The Central Committee of Doctors said at least 40 people were killed when forces broke up the sit-in in "
+         "the capital on Monday."),
+        ("2031-06-05", "Sit-in toll rises to 108",
+         "The Central Committee of Doctors said the toll from Monday's dispersal of the sit-in had risen to 108."),
+        ("2031-06-06", "Ministry disputes sit-in toll",
+         "The Marosian Ministry of Health announced today that no more than 46 people were killed during the "
+         "dispersal of the sit-in on Monday, after the Central Committee of Doctors reported that the toll stands at "
+         "108."),
+    ])
+    (killed,) = [f for f in brief.facts if f.measure == "killed" and f.scope == "event"]
+    assert killed.status == "conflict"
+    assert "Marosian Ministry of Health (at most 46" in killed.explanation and "disputes the rising count" in \
+        killed.explanation

@@ -919,9 +919,9 @@ def quantities(sentence: str) -> list[Quantity]:
         part_of = None
         if load:
             pass  # the people on board are no part of a toll
-        elif last_total is not None and (out[last_total].unit == "person") == (unit == "person") and _PARTS_CUE.search(
-            sentence[out[last_total].span[1] : start]
-        ):
+        elif last_total is not None and last_total != last_load and (out[last_total].unit == "person") == (
+                unit == "person") and _PARTS_CUE.search(sentence[out[last_total].span[1] : start]):
+            # (not of the people on board: "carrying 175 passengers and six crew members, of which 179 died")
             part_of = last_total
         elif (
             out

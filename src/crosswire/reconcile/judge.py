@@ -34,6 +34,7 @@ from crosswire.records import Claim, Fact, Report
 from .options import ReconcileOptions
 from .values import cause, fmt_value, interval, level, overlap, rep_value, show
 
+_WORDS = re.compile(r"[a-z][a-z'’-]{3,}")  # the longer words of a lowered name (not "the", "of")
 # the words of a count corrected down: "revised down to", "lowered", "down from", "instead of 11,300"
 _DOWN_CUE = re.compile(r"\b(?:down(?:wards?)?|lower\w*|cut|reduc\w*|fell|fallen|dropped|decreas\w*|instead\s+of)\b",
                        re.IGNORECASE)
@@ -305,7 +306,8 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     for it."""
     fact = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published, opts,
                   rivals)
-    if measure == "killed" and unit == "person" and fact.status == "conflict" \
+    if measure == "killed" and unit == "person" and fact.status == "conflict" and not fact.explanation.endswith(
+            "the rising count") \
             and opts.person_slack_from > 2 and opts.person_slack > 0 \
             and (died := attacker()):
         # the reports say the attacker died: a toll may count him or not, so exact tolls one apart agree
@@ -355,7 +357,16 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
     reps = j.representatives(running)
     folded = len(j.firm) - len(reps)
     same_article = f"; {folded} earlier or lower figure(s) in the same articles are not weighed" if folded else ""
-    if running and (found := j.update(reps)) is not None:
+    if running and (found := j.update(reps)) is not None and (disputed := _disputing(j, *found[:2])):
+        # a named source that never gave a step of the rising count puts it lower when the count stands higher
+        # ("the ministry said no more than 46" after the doctors' 108): the figures are disputed, not stale
+        return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note + "; " + ", ".join(
+            f"{r.attributed_to} ({fmt_value(r.low, r.high, r.approx)}, {r.article_id})" for r in disputed)
+            + (" disputes" if len(disputed) == 1 else " dispute") + " the rising count", opts,
+            sides=[[r for r in reps if r in disputed], [r for r in reps if r not in disputed]],
+            best_given=rep_value(found[0][-1].low, found[0][-1].high) if found[0][-1].high is not None
+            else level(found[0][-1]))  # the majority's best: its count now
+    if running and found is not None:
         chain, stale, early = found
         cur, start = chain[-1], chain[0]
         steps = " → ".join(fmt_value(r.low, r.high, r.approx) for i, r in enumerate(chain)
@@ -398,6 +409,28 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
     return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note, opts)
 
 
+def _disputing(j: _Judge, chain: list[Report], stale: list[Report]) -> list[Report]:
+    """The reports of a rising count that dispute it: a named source (not a generic "officials") that gave no
+    other step of the chain and whose figure is an upper bound below the count ("no more than 46"), or, left
+    stale, is stated on the day the count reached its latest figure or later."""
+    cur = chain[-1]
+    steps = {level(r) for r in chain}
+    when_cur = (j.when(cur) or "")[:10]
+    out = []
+    for r in [*stale, *chain[:-1]]:  # (an upper bound "no more than 46" may have been read as a step)
+        who = (r.attributed_to or "").lower()
+        stale_one = r in stale
+        told = {(c.attributed_to or "").lower() for c in chain if c is not r}
+        if not who or who in told or is_generic_source(r.attributed_to) or (stale_one and level(r) in steps) \
+                or j.fits(r, cur) or any(len(set(_WORDS.findall(who)) & set(_WORDS.findall(t))) > 1 for t in told):
+            continue  # (two words of a name in common: "Noor Mohammad Faiz" is the chain's "Noor Mohammad Fayez")
+        when = (j.when(r) or "")[:10]
+        if (r.low is None and r.high is not None and r.high < level(cur)) or (
+                stale_one and when and when_cur and when >= when_cur):
+            out.append(r)
+    return out
+
+
 def _rival_speakers(j: _Judge, running: bool, rivals: frozenset[str]) -> bool:
     """One article quoting two speakers in one sentence whose figures do not fit ("the ministry said 61 were
     killed but the opposition put the toll at more than 100"): a conflict within the article, no single
@@ -427,11 +460,14 @@ def _clusters(j: _Judge, reps: list[Report]) -> list[list[Report]]:
 
 
 def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, opts: ReconcileOptions,
-              split: Report | None = None) -> Fact:
-    """A conflict's sides (clusters of figures that fit), the majority's best; ``split``: a revision, a side of
-    its own with what fits it (lower bounds of the old count fit the new one too: "at least 11,300" and "at
-    least 3,958")."""
-    if split is not None:
+              split: Report | None = None, sides: list[list[Report]] | None = None,
+              best_given: float | None = None) -> Fact:
+    """A conflict's sides (clusters of figures that fit, or ``sides`` when known), the majority's best (or
+    ``best_given``: what the majority's count now is); ``split``: a revision, a side of its own with what fits it
+    (lower bounds of the old count fit the new one too: "at least 11,300" and "at least 3,958")."""
+    if sides is not None:  # the sides are known: a source disputing a rising count, and the count's reports
+        clusters = [cl for cl in sides if cl]
+    elif split is not None:
         clusters = [[r for r in reps if r is split or (j.fits(r, split) and level(r) <= level(split))],
                     [r for r in reps if not (r is split or (j.fits(r, split) and level(r) <= level(split)))]]
         clusters = [cl for cl in clusters if cl]
@@ -452,8 +488,11 @@ def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, o
     out_reports = [r for cl in scored[1:] for r in cl]
     top_articles = {x.article_id for x in top}
     outliers = tuple(dict.fromkeys(r.article_id for r in out_reports if r.article_id not in top_articles))
+    # (a side quoted in the majority's own articles is named by who says it)
+    named = outliers or tuple(dict.fromkeys(r.attributed_to or r.article_id for r in out_reports))
     why = cause(out_reports[0], top, opts)
-    expl = (f"{head}{', '.join(outliers)} ({'; '.join(sides[1:])}) against {independent_count(top, j.origins)} "
+    expl = (f"{head}{', '.join(named)} ({'; '.join(sides[1:])}) against {independent_count(top, j.origins)} "
             f"independent source(s) ({sides[0]}){why}")
-    return Fact(**base, status="conflict", best=_best_agreed(top), low=low, high=high, outliers=outliers,
+    best = _best_agreed(top) if best_given is None else best_given
+    return Fact(**base, status="conflict", best=best, low=low, high=high, outliers=outliers,
                 explanation=expl + tail)
