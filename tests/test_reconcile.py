@@ -1058,3 +1058,18 @@ def test_a_named_source_putting_a_rising_count_lower_disputes_it(tmp_path: Path)
     assert killed.status == "conflict"
     assert "Marosian Ministry of Health (at most 46" in killed.explanation and "disputes the rising count" in \
         killed.explanation
+
+
+def test_reports_setting_two_speakers_figures_side_by_side_are_a_conflict(tmp_path: Path) -> None:
+    """Report after report quotes a civil defence chief's 300 beside the health ministry's 500, then a later one
+    says at least 471: no rise from 300 to 471 with 500 "reached only later", a disputed toll."""
+    pair = ("A civil defence chief said 300 people were killed in the blast at the Arvela hospital, while health "
+            "ministry sources put the figure at 500.")
+    brief = _one_story_brief(tmp_path, reports=[
+        ("2031-10-17", "Hundreds killed in blast at Arvela hospital", pair),
+        ("2031-10-18", "Blame traded over Arvela hospital blast", "Blame was traded on Wednesday. " + pair),
+        ("2031-10-20", "Arvela hospital blast toll", "Officials said at least 471 people were killed in the blast at "
+         "the Arvela hospital on Tuesday."),
+    ])
+    (killed,) = [f for f in brief.facts if f.measure == "killed" and f.scope == "event"]
+    assert killed.status == "conflict"

@@ -357,7 +357,13 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
     reps = j.representatives(running)
     folded = len(j.firm) - len(reps)
     same_article = f"; {folded} earlier or lower figure(s) in the same articles are not weighed" if folded else ""
-    if running and (found := j.update(reps)) is not None and (disputed := _disputing(j, *found[:2])):
+    if running and _sustained_rivals(j, rivals):
+        # two speakers' figures set side by side in more than one report ("a civil defence chief said 300 ...,
+        # while health ministry sources put the figure at 500"): a disputed toll, not a rise from one to the other
+        return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note +
+                         "; the reports set the speakers' figures side by side", opts)
+    found = j.update(reps) if running else None
+    if found is not None and (disputed := _disputing(j, *found[:2])):
         # a named source that never gave a step of the rising count puts it lower when the count stands higher
         # ("the ministry said no more than 46" after the doctors' 108): the figures are disputed, not stale
         return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note + "; " + ", ".join(
@@ -366,7 +372,7 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
             sides=[[r for r in reps if r in disputed], [r for r in reps if r not in disputed]],
             best_given=rep_value(found[0][-1].low, found[0][-1].high) if found[0][-1].high is not None
             else level(found[0][-1]))  # the majority's best: its count now
-    if running and found is not None:
+    if found is not None:
         chain, stale, early = found
         cur, start = chain[-1], chain[0]
         steps = " → ".join(fmt_value(r.low, r.high, r.approx) for i, r in enumerate(chain)
@@ -429,6 +435,24 @@ def _disputing(j: _Judge, chain: list[Report], stale: list[Report]) -> list[Repo
                 stale_one and when and when_cur and when >= when_cur):
             out.append(r)
     return out
+
+
+def _sustained_rivals(j: _Judge, rivals: frozenset[str]) -> bool:
+    """Whether two or more reports each quote, in one sentence, two speakers whose figures do not fit."""
+    if not rivals:
+        return False
+    by: dict[str, list[Report]] = {}
+    for r in j.firm:
+        if r.claim_id in rivals:
+            by.setdefault(r.article_id, []).append(r)
+    disputed = 0
+    for rs in by.values():
+        speakers: dict[str, Report] = {}
+        for r in rs:
+            speakers.setdefault((r.attributed_to or "").lower(), r)
+        if len(speakers) > 1 and not j.all_fit(list(speakers.values())):
+            disputed += 1
+    return disputed > 1
 
 
 def _rival_speakers(j: _Judge, running: bool, rivals: frozenset[str]) -> bool:
