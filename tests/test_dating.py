@@ -20,6 +20,16 @@ def test_weekday_before_the_anchor_keeps_the_anchor() -> None:
     assert infer_published(other, [anchor, other]).value == "2025-03-04"
 
 
+def test_a_weekday_the_dated_reports_name_before_the_anchor_is_that_day() -> None:
+    """A story first dated on a Friday whose reports date the floods on Sunday: an undated "the port was inundated
+    late Sunday" speaks of that Sunday, five days back (it was dated the Sunday after, the floods with it)."""
+    anchor = art("a", "Two dams burst in floods on Sunday, the Red Crescent said on Friday.", "2031-09-12")  # Friday
+    undated = art("b", "The historic port was inundated late Sunday when two dams burst.")
+    assert infer_published(undated, [anchor, undated]).value == "2031-09-12"
+    quiet = art("a", "Two dams burst in the floods, the Red Crescent said.", "2031-09-12")  # names no day
+    assert infer_published(undated, [quiet, undated]).value == "2031-09-14"  # the first Sunday in reach, as before
+
+
 def test_no_anchor_or_already_dated_gives_nothing() -> None:
     lone = art("b", "A bridge collapsed on Monday.")
     assert infer_published(lone, [lone]) is None

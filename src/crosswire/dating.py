@@ -5,8 +5,11 @@ Wednesday") only mean something against one. Once an undated article has joined 
 the story's dated articles give an anchor: the earliest publication day among them. The
 article is then dated the first day, from the anchor on, on which every weekday or
 "yesterday"-style expression it uses points inside the story's window (no earlier than two
-days before the anchor): a report that says the city was breached "on Friday", in a story
-first dated Thursday, is dated that Friday, not read as speaking of the Friday before.
+days before the anchor, or than the day before the earliest day the dated reports name, up to a
+week back): a report that says the city was breached "on Friday", in a story first dated
+Thursday, is dated that Friday, not read as speaking of the Friday before; one that says the port
+was inundated "late Sunday", in a story first dated Friday whose reports date the floods Sunday,
+is dated that Friday.
 An absolute day the article itself names later than the anchor moves the date up to it.
 
 The result is a :class:`crosswire.records.Published` with ``precision="day"`` and evidence
@@ -32,26 +35,44 @@ def _day(value: str | None) -> date | None:
     return parse_reference(value[:10]) if value and len(value) >= 10 else None
 
 
-@dataclass(frozen=True)
+@dataclass
 class StoryDates:
     """What a story says about dates: its anchor, the earliest publication day among its articles dated
-    by their page (not inferred), with that article's id; None when none is."""
+    by their page (not inferred), with that article's id; None when none is. ``dated``: those articles."""
 
     anchor: tuple[date, str] | None
+    dated: Sequence[Article] = ()
+    _floor: date | None = None
+
+    def floor(self) -> date:
+        """How far back an undated report's weekdays may point: two days before the anchor, or the day before
+        the earliest day the dated reports themselves name (up to a week before the anchor: "the port was
+        inundated late Sunday" in a story first dated on Friday, whose reports date the floods Sunday)."""
+        if self._floor is None:
+            assert self.anchor is not None
+            anchor = self.anchor[0]
+            named = [d for a in self.dated for m in date_mentions(a.text, a.published.value)
+                     if m.precision in ("day", "datetime") and (d := _day(m.date)) is not None
+                     and anchor - timedelta(days=SEARCH_DAYS) <= d <= anchor]
+            self._floor = min([anchor - timedelta(days=WINDOW_BEFORE_ANCHOR), *(d - timedelta(days=1) for d in named)])
+        return self._floor
 
     def infer(self, article: Article) -> Published | None:
         """A publication date for ``article`` (one of the story's) or None when nothing supports one."""
         if article.published.value or self.anchor is None:
             return None
-        return _infer(article, *self.anchor)
+        return _infer(article, *self.anchor, self.floor())
 
 
 def story_dates(story_articles: Iterable[Article]) -> StoryDates:
     """The story's anchor, found once for all its undated articles (an undated article is never part
     of it, so it is the same for each)."""
-    dated = [(d, a.id) for a in story_articles
+    dated = [(d, a) for a in story_articles
              if not a.published.evidence.startswith("inferred") and (d := _day(a.published.value)) is not None]
-    return StoryDates(min(dated) if dated else None)
+    if not dated:
+        return StoryDates(None)
+    first, article = min(dated, key=lambda x: (x[0], x[1].id))
+    return StoryDates((first, article.id), [a for _, a in dated])
 
 
 def infer_published(article: Article, story_articles: Sequence[Article]) -> Published | None:
@@ -61,9 +82,9 @@ def infer_published(article: Article, story_articles: Sequence[Article]) -> Publ
     return story_dates(a for a in story_articles if a.id != article.id).infer(article)
 
 
-def _infer(article: Article, anchor: date, anchor_id: str) -> Published:
+def _infer(article: Article, anchor: date, anchor_id: str, floor: date | None = None) -> Published:
     text = article.text
-    floor = anchor - timedelta(days=WINDOW_BEFORE_ANCHOR)
+    floor = floor or anchor - timedelta(days=WINDOW_BEFORE_ANCHOR)
     last = anchor + timedelta(days=SEARCH_DAYS)
     absolute = [d for m in date_mentions(text, None)
                 if m.precision in ("day", "datetime") and (d := _day(m.date)) is not None and anchor <= d <= last]
