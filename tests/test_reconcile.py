@@ -1073,3 +1073,15 @@ def test_reports_setting_two_speakers_figures_side_by_side_are_a_conflict(tmp_pa
     ])
     (killed,) = [f for f in brief.facts if f.measure == "killed" and f.scope == "event"]
     assert killed.status == "conflict"
+
+
+def test_groups_named_among_the_dead_do_not_make_the_toll_look_like_another_event_s(tmp_path: Path) -> None:
+    """"risen to 154, including 26 foreigners ... Among those killed were five high school students": the
+    foreigners and the students are parts of the 154, which is no figure far above the story's others."""
+    brief = _one_story_brief(tmp_path, text="Crowd crush toll rises\n\nThe death toll from the crowd crush in the "
+                             "capital of Varnia has risen to 154, including 26 foreigners, officials said Monday.\n\n"
+                             "Among those killed were one middle schooler and five high school students, the "
+                             "education ministry said.")
+    (toll,) = [f for f in brief.facts if f.measure == "killed" and f.subject == "people"]
+    assert (toll.scope, toll.best) == ("event", 154)
+    assert brief.event is not None and brief.event.killed.best == 154

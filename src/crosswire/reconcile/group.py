@@ -169,14 +169,18 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
     kinds: dict[tuple[str, str], list[Claim]] = {}  # the story's claims by measure and unit, in story order
     for e in extractions:
         for c in e.claims:
-            kinds.setdefault((c.measure, c.unit), []).append(c)
+            # (a group named outside the hierarchy of people is a part: "26 foreigners", "five high school students"
+            # beside a toll of 154 make no toll look far above the others)
+            if c.unit != "person" or subject_level(norm_subject(c.subject)) < 99:
+                kinds.setdefault((c.measure, c.unit), []).append(c)
     peers = {kind: PeerFigures(claims) for kind, claims in kinds.items()}
+    no_peers = PeerFigures(())
     for ex in extractions:
         by_id: dict[str, Item] = {}
         for c in ex.claims:
             if (c.low is not None and c.low < 0) or (c.high is not None and c.high < 0):
                 continue  # no count or distance is negative: a misread figure is not weighed
-            why = background_reason(c, ex, peers[(c.measure, c.unit)], ctx, opts)
+            why = background_reason(c, ex, peers.get((c.measure, c.unit), no_peers), ctx, opts)
             subject = norm_subject(c.subject)
             if subject == "people" and c.measure == "injured" and (
                     (c.attributed_to and _HOSPITAL_SOURCE.search(c.attributed_to))
