@@ -189,6 +189,16 @@ def test_martyred_passed_away_and_the_toll_out_of_a_group() -> None:
     assert _claims("Gunmen killed 12 of the 40 villagers.") == [("12", "killed", "people", 12)]
 
 
+def test_the_drowned_are_dead_and_the_rescued_no_toll() -> None:
+    assert _claims("At least 59 migrants have drowned after their boat sank.") == [
+        ("At least 59 migrants", "killed", "migrants", 59)]
+    assert _claims("At least 79 migrants drowned when their boat capsized and hundreds more were missing.")[0][1] == \
+        "killed"
+    assert _claims("787 people were inside the mine: 274 died and 363 were rescued.") == [
+        ("787 people", "count", "people", 787), ("274 died", "killed", "people", 274),
+        ("363 were rescued", "count", "people", 363)]
+
+
 @pytest.mark.parametrize("sentence", [
     "The death toll from the floods could reach 20,000 in the city of Arvela alone, the mayor said.",
     "It can reach 18,000 to 20,000 deaths based on the destroyed districts, the mayor said.",

@@ -33,7 +33,7 @@ from .vocab import CHANGE_VERBS, COUNT_QUALIFIER, UNIT_OF_SUBJECT, event_unit, h
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
 _MEASURE_WORDS = [
     ("killed", r"kill\w*|dead|deaths?|died|die|fatalit\w+|lives|death\s+toll|toll|slain|perished|massacred|"
-               r"martyr\w*|passed\s+away|succumb\w*"),
+               r"martyr\w*|passed\s+away|succumb\w*|drown(?:ed|ing|s)?"),
     ("injured", r"injur\w*|wound\w*|hurt|casualt\w+"),
     ("displaced", r"displac\w*|homeless|uprooted|(?:fled|flee\w*)(?=\s+(?:(?:from\s+)?(?:their|the)\s+)?(?:homes?|"
                   r"area|region|country|city|town|villages?|fighting|violence|offensive|war|bombing|"
@@ -357,7 +357,7 @@ _MEMBERS_OF = re.compile(r"\s+of\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+)
 _BARE_PARTICIPLE = re.compile(
     r"\s+(?:(?:now|still|all|more)\s+)?(?:(?:were|was|are|is|have|has|had|lay|lie|lies|remain|remained|remains)\s+)?"
     r"(?:been\s+)?(?:\w+ly\s+)?"
-    r"(killed|dead|died|passed\s+away|martyred|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|"
+    r"(killed|dead|died|drowned|passed\s+away|martyred|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|"
     r"rescued|evacuated|"
     r"displaced|abducted|kidnapped|hospitali[sz]ed|(?:taken|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?)\b",
     re.IGNORECASE,
@@ -872,6 +872,8 @@ def quantities(sentence: str) -> list[Quantity]:
                 measure = "killed"
             elif noun in ("wounded", "injured"):
                 measure = "injured"
+            elif noun in ("drowned", "died") and measure not in ("killed", "missing"):
+                measure = "killed"
             if noun in ("lives", "life") and not _LIVES_LOST.search(sentence, max(0, s - 40), noun_end + 30):
                 continue  # "shattered more than 100 lives", "saved 20 lives": not a toll
             if noun == "bodies" and not _BODIES_DEAD.search(sentence):
@@ -894,6 +896,8 @@ def quantities(sentence: str) -> list[Quantity]:
                 measure = _person_measure(sentence, folded, s, noun_end, measure, noun, hospital)
                 if (read := reading(sentence, s, noun_end, noun, measure, hospital)) is not None:
                     measure, subject, load = read.measure, read.subject or subject, read.load
+                elif noun == "rescued":
+                    measure = "count"  # "274 died and 363 were rescued": the rescued are no toll
                 elif last_load is not None and last_load == len(out) - 1 and _LIST_JOIN.fullmatch(
                         sentence, out[-1].span[1], s - len(q.group(0)) if q else s):
                     measure, load = "count", True  # "carrying 175 passengers and six crew members": all on board
@@ -914,7 +918,8 @@ def quantities(sentence: str) -> list[Quantity]:
             low, high = (None if low is None else low + 1), (None if high is None else high + 1)
             start = one.start()
         if measure == "count" and unit == "person" and out and out[-1].unit == "person" and out[-1].measure not in (
-                "count", "distance") and not out[-1].negated and _LIST_JOIN.fullmatch(sentence, out[-1].span[1], start):
+                "count", "distance") and not out[-1].negated and noun != "rescued" and _LIST_JOIN.fullmatch(
+                sentence, out[-1].span[1], start):
             measure = out[-1].measure  # "bodies of two women and one child": the child's body too
         part_of = None
         if load:
