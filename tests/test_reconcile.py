@@ -1085,3 +1085,22 @@ def test_groups_named_among_the_dead_do_not_make_the_toll_look_like_another_even
     (toll,) = [f for f in brief.facts if f.measure == "killed" and f.subject == "people"]
     assert (toll.scope, toll.best) == ("event", 154)
     assert brief.event is not None and brief.event.killed.best == 154
+
+
+def test_a_toll_now_of_last_month_s_fire_and_a_toll_dated_now_beside_last_year_s_massacre_are_the_event_s(
+        tmp_path: Path) -> None:
+    """"The death toll from the wildfire that tore through the town late last month has reached 97" counts now;
+    "31 people were killed on Friday in an attack on a village that was the scene last year of a massacre" is
+    dated Friday: neither is another event's, and neither is "far above" the parts a lone report then names."""
+    brief = _one_story_brief(tmp_path, text="Wildfire toll reaches 97\n\nThe death toll from the wildfire that "
+                             "tore through the coastal town of Arvela late last month has reached 97, after a man "
+                             "died in hospital on Sunday.\n\nThe bodies of two victims of the wildfire were "
+                             "identified.")
+    (toll,) = [f for f in brief.facts if f.measure == "killed" and f.best == 97]
+    assert toll.scope == "event"
+    (tmp_path / "b").mkdir()
+    brief = _one_story_brief(tmp_path / "b", text="Attack on village\n\nAt least 31 people were killed on Friday "
+                             "in an attack on a village that was the scene last year of the country's worst massacre, "
+                             "officials said.")
+    (toll,) = [f for f in brief.facts if f.measure == "killed"]
+    assert (toll.scope, toll.best) == ("event", 31)

@@ -389,6 +389,10 @@ class PeerFigures:
         k = self._without(c)
         return self._values if k is None else self._values[:k] + self._values[k + 1:]
 
+    def of_other_articles(self, c: Claim) -> bool:
+        """Whether an article other than ``c``'s gives a weighed figure of the kind."""
+        return any(p.article_id != c.article_id and _weighed(p) for p in self._peers)
+
     def count_others(self, c: Claim) -> int:
         if not self._exact:
             return len(self.others(c))
@@ -476,6 +480,32 @@ def _measured_against(near: str, cue: str) -> bool:
     return at >= 0 and _COMPARISON.search(near, max(0, at - _MEASURED_REACH), at) is not None
 
 
+_TIME_CUE = re.compile(r"\b(?:last|ago|years?|months?|weeks?|decades?)\b", re.IGNORECASE)
+
+
+def _opens(c: Claim, ex: Extraction) -> bool:
+    """Whether ``c`` is the first firm figure of its measure and unit in its article (the toll it opens with,
+    above the parts it then names)."""
+    kind = [x for x in ex.claims if x.measure == c.measure and x.unit == c.unit and not x.vague]
+    return bool(kind) and kind[0] is c
+
+
+def _cue_elsewhere(c: Claim, near: str, cue: str, start: int) -> bool:
+    """Whether a cue of another time near ``c`` (at ``start`` in ``near``) dates something else than the figure:
+    the incident a toll now counts ("the toll from the wildfire that tore through Mati late last month has
+    reached 97": the figure is the count after a change), or a clause after a figure its own words date now
+    ("31 people were killed on Friday in an attack on a village that was the scene last year of a massacre")."""
+    at = near.find(cue)
+    end = start + len(c.text)
+    if at < 0:
+        return False
+    if not _TIME_CUE.search(cue):
+        return False  # "another investigation", "a separate incident": another event wherever it is said
+    if at < start:
+        return c.order == "latest"
+    return at >= end and _NOW.search(near, end, at) is not None
+
+
 def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFigures, ctx: StoryContext,
                       opts: ReconcileOptions) -> str | None:
     """Why ``c`` is background (a short phrase for the explanation), or None when it is about the event.
@@ -498,7 +528,8 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
         own = _NOW.search(c.sentence, max(0, at - 40), at + len(c.text) + compared.start())
         after = after[: compared.start() if own else compared.end()]
     near = c.sentence[max(0, at - 80) : at + len(c.text)] + after
-    if (cue := _strong_cue(near)) is not None and not _measured_against(near, cue):
+    if (cue := _strong_cue(near)) is not None and not _measured_against(near, cue) and not _cue_elsewhere(
+            c, near, cue, at - max(0, at - 80)):
         # (not "the worst train accident in recent years": this event measured against others)
         return f"tied to another time or event ({cue!r})"
     previous = _continues_other_event(c, ex, ctx, opts)
@@ -511,8 +542,11 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
             not others or (value is not None and value > opts.cue_ratio * figures.median_of_others(c))):
         return f"a longer span ({weak!r})"
     if c.unit == "person" and c.measure != "count" and value and others and \
-            value > opts.background_ratio * figures.median_of_others(c):
-        # (a bare count is of anything: 300,000 signatures beside two children is no other event's toll)
+            value > opts.background_ratio * figures.median_of_others(c) and not (
+                _opens(c, ex) and not figures.of_other_articles(c)):
+        # (a bare count is of anything: 300,000 signatures beside two children is no other event's toll; the
+        # toll a lone report opens with is its own, above the parts it then names: "has reached 97 ... the bodies
+        # of two victims were identified")
         return "far above every other figure of its kind in the story"
     # A story about people abducted or freed (its ledes count hostages, no dead or hurt) is no casualty story:
     # a death toll further down is another incident's, as in a story with no toll at all.
