@@ -1104,3 +1104,16 @@ def test_a_toll_now_of_last_month_s_fire_and_a_toll_dated_now_beside_last_year_s
                              "officials said.")
     (toll,) = [f for f in brief.facts if f.measure == "killed"]
     assert (toll.scope, toll.best) == ("event", 31)
+
+
+def test_the_record_s_toll_is_the_whole_not_a_part_placed_where_it_happened(tmp_path: Path) -> None:
+    """"26 of the dead were found huddled together in a compound northeast of Athens": a part of the 74, however
+    well it names the place."""
+    brief = _one_story_brief(tmp_path, reports=[
+        ("2031-07-24", "Wildfires near Athens kill 74",
+         "At least 74 people were killed as wildfires swept through seaside towns on Monday, authorities said. "
+         "Rescue workers said 26 of the dead were found huddled together in a compound northeast of Athens."),
+        ("2031-07-25", "Greece mourns 74 killed in wildfires near Athens",
+         "Authorities said 74 people were killed in the wildfires, up from 50 on Monday night."),
+    ])
+    assert brief.event is not None and brief.event.killed.best == 74

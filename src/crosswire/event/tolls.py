@@ -75,8 +75,9 @@ def event_toll(facts: Sequence[Fact], measure: str, place: EventPlace | None, pl
                extractions: Iterable[Extraction] = ()) -> tuple[Toll, Fact | None]:
     """``(Toll(best, low, high), the fact it comes from)`` for ``measure`` (``killed``, ``injured``).
 
-    Ranked: a fact of this event (not background) first; then one about all people (a total with
-    parts, or a general subject) over a part ("children", "Americans"); then the one placed where the
+    Ranked: a fact of this event (not background) first; then a whole toll over a part keyed as one ("26 of
+    the dead", a victim described); then one about all people (a total with parts, or a general subject)
+    over a part ("children", "Americans"); then the one placed where the
     event happened (see :func:`place_fit`); then more independent sources, more reports, the larger
     figure. A part of another fact counts only when no other fact is left.
     """
@@ -87,8 +88,9 @@ def event_toll(facts: Sequence[Fact], measure: str, place: EventPlace | None, pl
 
     def rank(f: Fact) -> tuple:
         overall = bool(f.parts) or f.subject in OVERALL_SUBJECTS
+        whole = "part" not in f.key.split(":")  # "26 of the dead", one victim described: some of the toll
         value = f.best if f.best is not None else (f.low if f.low is not None else f.high or 0.0)
-        return (not _is_background(f), overall, place_fit(f.place, place, places), f.independent_sources,
+        return (not _is_background(f), whole, overall, place_fit(f.place, place, places), f.independent_sources,
                 len(f.reports), value, f.key)
 
     fact = max(top_level, key=rank)
