@@ -237,6 +237,20 @@ def test_a_town_the_text_places_in_a_country_is_not_its_namesake_elsewhere() -> 
     assert places["Aleppo"] is not None and places["Aleppo"].country_code == "SY"
 
 
+def test_a_small_town_only_in_a_country_the_article_never_names_is_not_that_town() -> None:
+    """"the coastal region of Mati, east of Athens", in a report about Greece: the gazetteer's only Mati is a town
+    of the Philippines, which the article never names."""
+    from crosswire import records as r
+    from crosswire.extract import extract
+
+    paras = ["Greek wildfires", "The fire spread to the coastal region of Mati, east of Athens, Greece, on Monday."]
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=tuple(paras), title=paras[0], outlet="x",
+                  published=r.Published("2018-07-24", "day", "t"))
+    places = {e.name: e.place for e in extract(a).entities if e.kind == "place"}
+    assert places["Mati"] is not None and places["Mati"].country_code != "PH"
+    assert places["Athens"] is not None and places["Athens"].country_code == "GR"
+
+
 def test_capital_runs_are_found_as_one_pattern_finds_them() -> None:
     """``cap_runs`` (capitals found first, lower-case prefixes found by their hyphen) is ``_CAP_RUN.finditer``,
     also where a prefixed word starts a run, sits inside one, or follows a word character."""

@@ -335,6 +335,13 @@ def _implausible_town(c: Chunk, named: set[str]) -> bool:
     return all(e.country_code not in named and e.population < 1_000_000 for e in readings)
 
 
+def _foreign_town(name: str, named: set[str]) -> bool:
+    """Every reading of ``name`` is a town of under 250,000 people outside the countries the article names."""
+    readings = gazetteer.candidates(name, alternate=False)
+    return bool(readings) and all(e.precision == "city" and e.country_code not in named and e.population < 250_000
+                                  for e in readings)
+
+
 def _context_countries(chunks: list[Chunk]) -> list[str]:
     """Countries the article points to, strongest first: named countries, unambiguous cities, adjectives."""
     score: Counter[str] = Counter()
@@ -448,6 +455,9 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
                 place.precision == "city" and text[max(0, c.start - 60) : c.start].rstrip().endswith("of") else None
             if told and (code := gazetteer.demonym_country(told.group(1))) and place.country_code != code:
                 place = None  # "the Nigerian town of Banki" is not Banki in India: a town the gazetteer lacks
+            if place is not None and place.precision == "city" and named and place.country_code not in named and \
+                    _foreign_town(c.name, named):
+                place = None  # "Mati, a suburb of Athens, Greece" is no Mati in the Philippines: a town it lacks
             if place is not None and c.region and place.precision == "city":
                 place = Place(place.name, place.country, place.country_code, place.admin1, place.lat, place.lon,
                               "region", place.geonameid)
