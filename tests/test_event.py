@@ -1063,6 +1063,13 @@ def test_crackdowns_crushes_and_collapses_have_types_of_their_own(paragraphs: li
     assert _record_of(paragraphs, "2031-06-06").type == expected
 
 
+def test_a_tsunami_is_a_type_of_its_own() -> None:
+    record = _record_of(["Tsunami kills 222 in Varnia",
+                         "A tsunami killed at least 222 people on the coast of Varnia on Saturday, following an "
+                         "underwater landslide after a volcanic eruption."], "2031-12-23")
+    assert record.type == "tsunami"
+
+
 def test_a_regulatory_crackdown_is_no_attack_on_protesters() -> None:
     record = _record_of(["Markets fall as regulators signal crackdown",
                          "Prices fell on Monday as the central bank signalled a crackdown on trading, analysts said."],

@@ -189,6 +189,15 @@ def test_martyred_passed_away_and_the_toll_out_of_a_group() -> None:
     assert _claims("Gunmen killed 12 of the 40 villagers.") == [("12", "killed", "people", 12)]
 
 
+def test_still_missing_forced_to_flee_and_an_old_year_before_a_verb() -> None:
+    assert _claims("The death toll has risen to 57, with 56 passengers still missing.")[1] == (
+        "56 passengers", "missing", "passengers", 56)  # not the passengers a vehicle carried
+    assert _claims("A total of 21,991 were forced to flee their homes.") == [
+        ("21,991 were forced to flee", "displaced", "people", 21991)]
+    assert _claims("The eruption of the volcano in 1883 had killed 36,000 people.") == [
+        ("36,000 people", "killed", "people", 36000)]  # no toll of 1,883
+
+
 def test_the_drowned_are_dead_and_the_rescued_no_toll() -> None:
     assert _claims("At least 59 migrants have drowned after their boat sank.") == [
         ("At least 59 migrants", "killed", "migrants", 59)]

@@ -1117,3 +1117,15 @@ def test_the_record_s_toll_is_the_whole_not_a_part_placed_where_it_happened(tmp_
          "Authorities said 74 people were killed in the wildfires, up from 50 on Monday night."),
     ])
     assert brief.event is not None and brief.event.killed.best == 74
+
+
+def test_a_count_now_beside_an_anniversary_and_a_past_event_s_casualties(tmp_path: Path) -> None:
+    """"has risen to 429, ... on the grim anniversary of a 2004 tsunami that killed 230,000": 429 is the count now,
+    the 230,000 that tsunami's; "the deadliest since the 2010 bombings, which saw 76 casualties": 76 are those
+    bombings' casualties, not this attack's injured."""
+    brief = _one_story_brief(tmp_path, text="Tsunami toll rises\n\nThe death toll from the tsunami in Varnia has "
+                             "risen to 429, according to authorities who issued new warnings on the grim anniversary "
+                             "of a 2004 earthquake and tsunami that killed 230,000 people.\n\nIt was the deadliest "
+                             "disaster in Varnia since the 2010 bombings, which saw 76 casualties.")
+    event = {f.best: f.scope for f in brief.facts if f.measure in ("killed", "injured")}
+    assert event[429] == "event" and event[230000] == "background" and event[76] == "background"

@@ -75,6 +75,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
        r"head-on collision|pile-?up"),
     _t("maritime accident", "Accident", "Maritime accident",
        r"ship|boat|ferry|vessel|capsized|sank|shipwreck|cruise ship"),
+    _t("tsunami", "Disaster", "Tsunami", r"tsunamis?|tidal waves?"),
     _t("earthquake", "Disaster", "Earthquake", r"earthquakes?|quakes?|tremors?|magnitude|aftershocks?"),
     _t("flood", "Disaster", "Flood", r"floods?|flooding|flash floods?|torrential rain|monsoon rains?"),
     _t("storm", "Disaster", "Storm", r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|blizzard"),

@@ -35,8 +35,9 @@ _LOAD_NOUNS = frozenset({"passengers", "passenger", "crew", "crewmembers", "crew
 _ABOARD_AFTER = re.compile(r"\s+(?:(?:who\s+)?(?:were|was|are|is)\s+)?(?:on\s+board|aboard|onboard)\b", re.IGNORECASE)
 # the figure's own verb makes them casualties: "(on board) were killed", "all 75 ... died"
 _CASUALTY_AFTER = re.compile(r"(?:\s+(?:on\s+board|aboard|onboard|inside))?,?\s+(?:who\s+)?(?:(?:were|was|are|have|"
-                             r"has|had)\s+)?(?:all\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:killed|dead|died|perished|drowned|"
-                             r"injured|hurt|wounded|missing)\b", re.IGNORECASE)
+                             r"has|had|remain|remained|remains)\s+)?(?:all\s+|still\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+                             r"(?:killed|dead|died|perished|drowned|injured|hurt|wounded|missing|unaccounted)\b",
+                             re.IGNORECASE)  # ("with 56 passengers still missing": no load, the missing)
 _ALL_BEFORE = re.compile(rf"\b(?:all|everyone|each)\s+(?:of\s+)?(?:the\s+)?{_QUAL}$", re.IGNORECASE)
 _SURVIVED_AFTER = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:(?:all|both)\s+)?(?:\w+ly\s+)?"
                              r"(?:survived?|survives|escaped|unhurt|unharmed|uninjured|unscathed|rescued\s+alive|"

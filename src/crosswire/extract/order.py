@@ -70,7 +70,9 @@ _MAY_RISE = re.compile(r"\b(?:toll|figure|number|count|tally|casualties)\b[^.;]{
 # The figure's clause is about another event.
 _SUPERLATIVE = (r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most\s+\w+|first|"
                 r"greatest|major)\b")
-_SINCE_BEFORE = re.compile(rf"{_SUPERLATIVE}[^.;:]{{0,80}}?\b(?P<cue>since\s+[^,;:.]{{0,80}})$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(rf"{_SUPERLATIVE}[^.;:]{{0,80}}?\b(?P<cue>since\s+[^,;:.]{{0,80}}"
+                           r"(?:,\s+(?:which|that|when|where|in\s+which)\b[^,;:.]{0,40})?)$", re.IGNORECASE)
+# ("the deadliest since the 2010 bombings, which saw 76 casualties": the relative clause is of that event too)
 # "since ... and 40 died": a clause joined after the one "since" opens is this event's again
 _JOINED = re.compile(r"\b(?:and|but|while|yet|whereas)\b", re.IGNORECASE)
 # "a similar attack", "the earlier crash": another incident, named as one

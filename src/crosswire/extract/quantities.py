@@ -358,7 +358,7 @@ _BARE_PARTICIPLE = re.compile(
     r"\s+(?:(?:now|still|all|more)\s+)?(?:(?:were|was|are|is|have|has|had|lay|lie|lies|remain|remained|remains)\s+)?"
     r"(?:been\s+)?(?:\w+ly\s+)?"
     r"(killed|dead|died|drowned|passed\s+away|martyred|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|"
-    r"rescued|evacuated|"
+    r"rescued|evacuated|forced\s+to\s+flee|forced\s+from\s+their\s+homes|"
     r"displaced|abducted|kidnapped|hospitali[sz]ed|(?:taken|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?)\b",
     re.IGNORECASE,
 )
@@ -787,7 +787,8 @@ def quantities(sentence: str) -> list[Quantity]:
         if n.text.lower() == "one" and (_OF_AFTER.match(after) or (
                 _PRONOUN_ONE_BEFORE.search(before) and _PRONOUN_ONE_AFTER.match(after))):
             continue  # "one of them"; "a more powerful one killed 61 people": no figure
-        is_year = not n.vague and n.low is not None and 1900 <= n.low <= 2099 and n.low == n.high and "," not in n.text
+        is_year = not n.vague and n.low is not None and n.low == n.high and "," not in n.text and (
+            1900 <= n.low <= 2099 or (1000 <= n.low < 1900 and _YEAR_BEFORE.search(before) is not None))  # "in 1883"
         unit_m = _UNIT_AFTER.match(after)
         if unit_m and unit_m.group(1).lower() in _DIST_UNITS and not n.vague and (
                 _SIZE_AFTER.match(after, unit_m.end()) or (_DIST_UNITS[unit_m.group(1).lower()] in _SMALL_UNITS

@@ -323,6 +323,8 @@ def _old_date(c: Claim, ex: Extraction, ctx: StoryContext, opts: ReconcileOption
     for ev in ex.events:
         if not s0 <= ev.span[0] < s1:
             continue
+        if c.order == "latest" and ev.span[0] >= c.span[1]:
+            continue  # "has risen to 429, ... on the anniversary of a 2004 tsunami": the count now, not of 2004
         window = c.sentence[max(0, ev.span[0] - s0 - 25) : ev.span[1] - s0]
         if _DESCRIPTOR.search(window):
             continue  # "the war that began in 2011" describes the war, it does not date the figure
@@ -493,12 +495,15 @@ def _opens(c: Claim, ex: Extraction) -> bool:
 def _cue_elsewhere(c: Claim, near: str, cue: str, start: int) -> bool:
     """Whether a cue of another time near ``c`` (at ``start`` in ``near``) dates something else than the figure:
     the incident a toll now counts ("the toll from the wildfire that tore through Mati late last month has
-    reached 97": the figure is the count after a change), or a clause after a figure its own words date now
+    reached 97": the figure is the count after a change, and what follows such a count is another clause's), or a
+    clause after a figure its own words date now
     ("31 people were killed on Friday in an attack on a village that was the scene last year of a massacre")."""
     at = near.find(cue)
     end = start + len(c.text)
     if at < 0:
         return False
+    if at >= end and c.order == "latest":
+        return True  # "has risen to 429, ... on the grim anniversary of a 2004 tsunami": the count now
     if not _TIME_CUE.search(cue):
         return False  # "another investigation", "a separate incident": another event wherever it is said
     if at < start:

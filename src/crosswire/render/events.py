@@ -43,6 +43,7 @@ _GROUPS = {
     "rail crash": ("Accident", "Rail crash"),
     "road crash": ("Accident", "Road crash"),
     "maritime accident": ("Accident", "Maritime accident"),
+    "tsunami": ("Disaster", "Tsunami"),
     "earthquake": ("Disaster", "Earthquake"),
     "flood": ("Disaster", "Flood"),
     "storm": ("Disaster", "Storm"),
