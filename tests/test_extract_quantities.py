@@ -206,6 +206,8 @@ def test_the_drowned_are_dead_and_the_rescued_no_toll() -> None:
     assert _claims("787 people were inside the mine: 274 died and 363 were rescued.") == [
         ("787 people", "count", "people", 787), ("274 died", "killed", "people", 274),
         ("363 were rescued", "count", "people", 363)]
+    rescued = quantities("72 people sustained injuries, including 13 children, and 39 were rescued.")
+    assert (rescued[-1].measure, rescued[-1].part_of) == ("count", None)  # no part of the injured
 
 
 @pytest.mark.parametrize("sentence", [

@@ -923,8 +923,8 @@ def quantities(sentence: str) -> list[Quantity]:
                 sentence, out[-1].span[1], start):
             measure = out[-1].measure  # "bodies of two women and one child": the child's body too
         part_of = None
-        if load:
-            pass  # the people on board are no part of a toll
+        if load or noun == "rescued":
+            pass  # the people on board, the rescued: no part of a toll
         elif last_total is not None and last_total != last_load and (out[last_total].unit == "person") == (
                 unit == "person") and _PARTS_CUE.search(sentence[out[last_total].span[1] : start]):
             # (not of the people on board: "carrying 175 passengers and six crew members, of which 179 died")
