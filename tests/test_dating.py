@@ -21,13 +21,24 @@ def test_weekday_before_the_anchor_keeps_the_anchor() -> None:
 
 
 def test_a_weekday_the_dated_reports_name_before_the_anchor_is_that_day() -> None:
-    """A story first dated on a Friday whose reports date the floods on Sunday: an undated "the port was inundated
-    late Sunday" speaks of that Sunday, five days back (it was dated the Sunday after, the floods with it)."""
-    anchor = art("a", "Two dams burst in floods on Sunday, the Red Crescent said on Friday.", "2031-09-12")  # Friday
+    """A story first dated on a Friday whose reports date the floods "September 7" (a Sunday): an undated "the port
+    was inundated late Sunday" speaks of that Sunday, five days back (it was dated the Sunday after, the floods
+    with it). A weekday of a dated report does not reach back so: its page's date may be the event's."""
+    anchor = art("a", "Two dams burst in the September 7 floods, the Red Crescent said.", "2031-09-12")  # Friday
     undated = art("b", "The historic port was inundated late Sunday when two dams burst.")
     assert infer_published(undated, [anchor, undated]).value == "2031-09-12"
     quiet = art("a", "Two dams burst in the floods, the Red Crescent said.", "2031-09-12")  # names no day
     assert infer_published(undated, [quiet, undated]).value == "2031-09-14"  # the first Sunday in reach, as before
+
+
+def test_a_dated_report_s_weekday_far_back_does_not_pull_an_undated_one_back() -> None:
+    """A page dated the day of the tsunami (a Saturday) that says "the spokesman said on Sunday evening" was written
+    the day after; that Sunday resolved six days back is no reach for an undated "rose to 373 on Monday", which is
+    the Monday after (it was dated Saturday, its counts with it, and the missing became a conflict)."""
+    anchor = art("a", "A tsunami struck on Saturday (Dec 20) night. 222 are dead, the spokesman said on Sunday "
+                 "evening.", "2031-12-20")  # a Saturday
+    undated = art("b", "The toll from the tsunami that struck on December 20 rose to 373 on Monday.")
+    assert infer_published(undated, [anchor, undated]).value == "2031-12-22"
 
 
 def test_no_anchor_or_already_dated_gives_nothing() -> None:

@@ -5,11 +5,11 @@ Wednesday") only mean something against one. Once an undated article has joined 
 the story's dated articles give an anchor: the earliest publication day among them. The
 article is then dated the first day, from the anchor on, on which every weekday or
 "yesterday"-style expression it uses points inside the story's window (no earlier than two
-days before the anchor, or than the day before the earliest day the dated reports name, up to a
-week back): a report that says the city was breached "on Friday", in a story first dated
+days before the anchor, or than the day before the earliest day the dated reports name by its date,
+up to a week back): a report that says the city was breached "on Friday", in a story first dated
 Thursday, is dated that Friday, not read as speaking of the Friday before; one that says the port
-was inundated "late Sunday", in a story first dated Friday whose reports date the floods Sunday,
-is dated that Friday.
+was inundated "late Sunday", in a story first dated Friday whose reports date the floods "September
+10", is dated that Friday.
 An absolute day the article itself names later than the anchor moves the date up to it.
 
 The result is a :class:`crosswire.records.Published` with ``precision="day"`` and evidence
@@ -47,13 +47,16 @@ class StoryDates:
     def floor(self) -> date:
         """How far back an undated report's weekdays may point: two days before the anchor, or the day before
         the earliest day the dated reports themselves name (up to a week before the anchor: "the port was
-        inundated late Sunday" in a story first dated on Friday, whose reports date the floods Sunday)."""
+        inundated late Sunday" in a story first dated on Friday, whose reports date the floods "Monday" or
+        "September 10"; a weekday only within ``RECENT_WEEKDAY`` days of its report's date: a "Sunday evening"
+        six days before a page's date says the page's date is too early, not that Sunday)."""
         if self._floor is None:
             assert self.anchor is not None
             anchor = self.anchor[0]
             named = [d for a in self.dated for m in date_mentions(a.text, a.published.value)
                      if m.precision in ("day", "datetime") and (d := _day(m.date)) is not None
-                     and anchor - timedelta(days=SEARCH_DAYS) <= d <= anchor]
+                     and anchor - timedelta(days=SEARCH_DAYS) <= d <= anchor
+                     and (any(ch.isdigit() for ch in m.expression) or _recent(d, a))]
             self._floor = min([anchor - timedelta(days=WINDOW_BEFORE_ANCHOR), *(d - timedelta(days=1) for d in named)])
         return self._floor
 
@@ -62,6 +65,16 @@ class StoryDates:
         if article.published.value or self.anchor is None:
             return None
         return _infer(article, *self.anchor, self.floor())
+
+
+RECENT_WEEKDAY = 4  # days back a dated report's weekday may point and still be trusted (see StoryDates.floor)
+
+
+def _recent(day: date, article: Article) -> bool:
+    """A weekday a dated report names within a few days before its date: "Monday" four days back is the news of
+    the week; six days back, more likely the page's date is too early (the event's, not the report's)."""
+    published = _day(article.published.value)
+    return published is not None and 0 <= (published - day).days <= RECENT_WEEKDAY
 
 
 def story_dates(story_articles: Iterable[Article]) -> StoryDates:
