@@ -251,6 +251,19 @@ def test_a_small_town_only_in_a_country_the_article_never_names_is_not_that_town
     assert places["Athens"] is not None and places["Athens"].country_code == "GR"
 
 
+def test_a_place_a_strike_falls_on_is_a_place() -> None:
+    """"a Russian missile strike on Dnipro": with Russia named and Dnipro's country not, the town was taken for a
+    capitalised word (as "Police" or "Tank" would be); what a strike falls on is a place."""
+    from crosswire import records as r
+    from crosswire.extract import extract
+
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=(
+        "Twenty-three people were killed by a Russian missile strike on Dnipro.",), title=None, outlet="x",
+        published=r.Published("2023-01-15", "day", "t"))
+    places = {e.name: e.place for e in extract(a).entities if e.kind == "place"}
+    assert places.get("Dnipro") is not None and places["Dnipro"].country_code == "UA"
+
+
 def test_capital_runs_are_found_as_one_pattern_finds_them() -> None:
     """``cap_runs`` (capitals found first, lower-case prefixes found by their hyphen) is ``_CAP_RUN.finditer``,
     also where a prefixed word starts a run, sits inside one, or follows a word character."""

@@ -110,6 +110,9 @@ _IN_BEFORE = re.compile(
     r"\b(?:" + "|".join(_IN_WORDS) + r")\s+(?:" + "|".join(w + r"\s+" for w in _IN_QUALIFIERS) + ")?$"
 )
 _IN_BEFORE_ENDS = _IN_WORDS + _IN_QUALIFIERS  # how the text before ends, spaces off, where it can match
+# what strikes a place: "a Russian missile strike on Dnipro", "the offensive on Aleppo"
+_STRIKE_ON = re.compile(r"\b(?:(?:air|missile|drone|rocket)\s+strikes?|shelling|bombing|bombardment|missiles?|"
+                        r"rockets?|offensive|advance)\s+on\s+$", re.IGNORECASE)  # (not "attacks on Obama")
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
 
 
@@ -264,7 +267,8 @@ def _classify(c: Chunk, text: str, lower_words: LowerWords | set[str], words: tu
             c.kind, c.strong = "place", True
             c.region = cued and bool(_REGION_AFTER.match(after))
             if c.region or (cued and _PLACE_AFTER.match(after)) or (
-                    tail.endswith(_IN_BEFORE_ENDS) and _IN_BEFORE.search(before)):
+                    tail.endswith(_IN_BEFORE_ENDS) and _IN_BEFORE.search(before)) or (
+                    tail.endswith("on") and _STRIKE_ON.search(before)):
                 c.evidence = "cue"
             return
     if f.region_name and not c.adjectival and (not single or (
