@@ -486,6 +486,10 @@ def test_parties_actor_target_and_alias_merging() -> None:
     hts = "Hayat Tahrir al-Sham"
     assert merge_parties([hts, "HTS", "Hayat Tahrir"]) == {hts: hts, "HTS": hts, "Hayat Tahrir": hts}
     assert merge_parties(["Islamic State", "IS", "ISIS"])["IS"] == "Islamic State"
+    # one group written two ways by two reports: the same initials and first words
+    adf = merge_parties(["Allied Democratic Forces", "Allied Democratic Front", "ADF"])
+    assert set(adf.values()) == {"Allied Democratic Forces"}
+    assert merge_parties(["National Guard", "National Government"])["National Guard"] == "National Guard"
 
 
 def test_a_claim_of_responsibility_late_in_the_report_names_the_actor() -> None:

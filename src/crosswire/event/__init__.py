@@ -210,7 +210,9 @@ def merge_parties(names: Iterable[str]) -> dict[str, str]:
             if len(longer) <= len(n) or longer == n:
                 continue
             if longer.lower().startswith(n.lower() + " ") or (n.isupper() and 2 <= len(n) <= 6
-                                                               and _initials(longer) == n):
+                                                               and _initials(longer) == n) or (
+                    len(_initials(n)) >= 3 and _initials(n) == _initials(longer)
+                    and n.split()[:-1] == longer.split()[:-1]):  # "Allied Democratic Front" for "... Forces"
                 target = out.get(longer, longer)
                 break
         out[n] = target
