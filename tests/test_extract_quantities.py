@@ -246,6 +246,11 @@ def test_more_injured_injuries_numbered_and_a_toll_gone_up_to() -> None:
     assert (bound.low, bound.high) == (None, 40)
 
 
+def test_people_treated_in_several_hospitals_are_the_injured_not_the_dead_before_them() -> None:
+    claims = _claims("Twelve fatalities confirmed as 78 people also treated in six hospitals across the capital.")
+    assert claims[:2] == [("Twelve fatalities", "killed", "people", 12), ("78 people", "injured", "people", 78)]
+
+
 def test_implied_people_severity_and_hospital() -> None:
     assert _claims("Dozens were wounded and two have died.") == [
         ("Dozens were wounded", "injured", "people", 24), ("two have died", "killed", "people", 2)]

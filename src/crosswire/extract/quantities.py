@@ -404,7 +404,7 @@ _HOSPITAL = re.compile(r"\bbrought\s+in\s+for\s+treatment\b|\breceiv\w*\s+treatm
                        r"\b(?:taken|rushed|admitted|airlifted|flown|transported|sent|brought)\s+to\s+(?:an?\s+|the\s+)?"
                        r"(?:local\s+|nearby\s+|area\s+)?hospitals?\b|\bhospitali[sz]ed\b|\btreated\s+for\b|"
                        r"\b(?:treated|remain(?:ed|s)?|were|was|are|is|lay|lie|stay(?:ed|s)?)\s+(?:in|at)\s+"
-                       r"(?:an?\s+|the\s+)?(?:local\s+|nearby\s+|area\s+)?hospitals?\b|"
+                       r"(?:an?\s+|the\s+)?(?:local\s+|nearby\s+|area\s+|[a-z]+\s+)?hospitals?\b|"
                        r"\bin\s+(?:a\s+)?(?:critical|serious|stable|grave|fair|life-threatening)\b"
                        r"(?:[\w\s,]{0,20}?\bcondition\b|\s*$)",
                        re.IGNORECASE)
