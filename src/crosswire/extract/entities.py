@@ -333,16 +333,14 @@ def _implausible_town(c: Chunk, named: set[str]) -> bool:
     place cue around it ("Police", "Tank", "Pa"): a capitalised word, not a place."""
     if len(c.words) != 1 or c.strong is not True or not named or c.evidence == "cue":
         return False
-    readings = gazetteer.candidates(c.name, alternate=False)
-    if not readings or any(e.precision != "city" for e in readings):
-        return False
-    return all(e.country_code not in named and e.population < 1_000_000 for e in readings)
+    return _foreign_town(c.name, named, 1_000_000)
 
 
-def _foreign_town(name: str, named: set[str]) -> bool:
-    """Every reading of ``name`` is a town of under 250,000 people outside the countries the article names."""
+def _foreign_town(name: str, named: set[str], population: int = 250_000) -> bool:
+    """Every reading of ``name`` is a town of under ``population`` people outside the countries the article
+    names."""
     readings = gazetteer.candidates(name, alternate=False)
-    return bool(readings) and all(e.precision == "city" and e.country_code not in named and e.population < 250_000
+    return bool(readings) and all(e.precision == "city" and e.country_code not in named and e.population < population
                                   for e in readings)
 
 

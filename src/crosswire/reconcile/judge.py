@@ -34,6 +34,7 @@ from crosswire.records import Claim, Fact, Report
 from .options import ReconcileOptions
 from .values import cause, fmt_value, interval, level, overlap, rep_value, show
 
+_DISPUTES_COUNT = " the rising count"  # ends the explanation of a count a source disputes (no attacker's slack)
 _WORDS = re.compile(r"[a-z][a-z'’-]{3,}")  # the longer words of a lowered name (not "the", "of")
 # the words of a count corrected down: "revised down to", "lowered", "down from", "instead of 11,300"
 _DOWN_CUE = re.compile(r"\b(?:down(?:wards?)?|lower\w*|cut|reduc\w*|fell|fallen|dropped|decreas\w*|instead\s+of)\b",
@@ -307,7 +308,7 @@ def judge(key: str, measure: str, subject: str, unit: str, place: str | None, sc
     fact = _judge(key, measure, subject, unit, place, scope, why, reports, vague_ids, origins, published, opts,
                   rivals)
     if measure == "killed" and unit == "person" and fact.status == "conflict" and not fact.explanation.endswith(
-            "the rising count") \
+            _DISPUTES_COUNT) \
             and opts.person_slack_from > 2 and opts.person_slack > 0 \
             and (died := attacker()):
         # the reports say the attacker died: a toll may count him or not, so exact tolls one apart agree
@@ -368,10 +369,9 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
         # ("the ministry said no more than 46" after the doctors' 108): the figures are disputed, not stale
         return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note + "; " + ", ".join(
             f"{r.attributed_to} ({fmt_value(r.low, r.high, r.approx)}, {r.article_id})" for r in disputed)
-            + (" disputes" if len(disputed) == 1 else " dispute") + " the rising count", opts,
+            + (" disputes" if len(disputed) == 1 else " dispute") + _DISPUTES_COUNT, opts,
             sides=[[r for r in reps if r in disputed], [r for r in reps if r not in disputed]],
-            best_given=rep_value(found[0][-1].low, found[0][-1].high) if found[0][-1].high is not None
-            else level(found[0][-1]))  # the majority's best: its count now
+            best_given=_now(found[0][-1]))  # the majority's best: its count now
     if found is not None:
         chain, stale, early = found
         cur, start = chain[-1], chain[0]
@@ -392,7 +392,7 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
             expl += "; " + ", ".join(f"{r.article_id} ({fmt_value(r.low, r.high, r.approx)}, {j.when(r) or 'undated'})"
                                      for r in early) + (" gave" if len(early) > 1 else " gives") + \
                 " a figure the others reached only later"
-        return Fact(**base, status="update", best=level(cur) if cur.high is None else rep_value(cur.low, cur.high),
+        return Fact(**base, status="update", best=_now(cur),
                     low=cur.low if cur.low is not None else level(cur), high=cur.high, current=cur.claim_id,
                     explanation=prefix + expl + same_article + vague_note)
     if running and (revision := j.revised_down(reps)) is not None:
@@ -415,6 +415,11 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
     return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note, opts)
 
 
+def _now(cur: Report) -> float:
+    """A rising count's current figure as a best value: its level when open above, else its value."""
+    return level(cur) if cur.high is None else rep_value(cur.low, cur.high)
+
+
 def _disputing(j: _Judge, chain: list[Report], stale: list[Report]) -> list[Report]:
     """The reports of a rising count that dispute it: a named source (not a generic "officials") that gave no
     other step of the chain and whose figure is an upper bound below the count ("no more than 46"), or, left
@@ -422,13 +427,16 @@ def _disputing(j: _Judge, chain: list[Report], stale: list[Report]) -> list[Repo
     cur = chain[-1]
     steps = {level(r) for r in chain}
     when_cur = (j.when(cur) or "")[:10]
+    speakers = [(c, (c.attributed_to or "").lower()) for c in chain]
+    words = {who: set(_WORDS.findall(who)) for _, who in speakers}
     out = []
     for r in [*stale, *chain[:-1]]:  # (an upper bound "no more than 46" may have been read as a step)
         who = (r.attributed_to or "").lower()
         stale_one = r in stale
-        told = {(c.attributed_to or "").lower() for c in chain if c is not r}
+        told = {t for c, t in speakers if c is not r}
+        own = set(_WORDS.findall(who))
         if not who or who in told or is_generic_source(r.attributed_to) or (stale_one and level(r) in steps) \
-                or j.fits(r, cur) or any(len(set(_WORDS.findall(who)) & set(_WORDS.findall(t))) > 1 for t in told):
+                or j.fits(r, cur) or any(len(own & words[t]) > 1 for t in told):
             continue  # (two words of a name in common: "Noor Mohammad Faiz" is the chain's "Noor Mohammad Fayez")
         when = (j.when(r) or "")[:10]
         if (r.low is None and r.high is not None and r.high < level(cur)) or (
@@ -492,9 +500,8 @@ def _conflict(j: _Judge, reps: list[Report], base: dict, head: str, tail: str, o
     if sides is not None:  # the sides are known: a source disputing a rising count, and the count's reports
         clusters = [cl for cl in sides if cl]
     elif split is not None:
-        clusters = [[r for r in reps if r is split or (j.fits(r, split) and level(r) <= level(split))],
-                    [r for r in reps if not (r is split or (j.fits(r, split) and level(r) <= level(split)))]]
-        clusters = [cl for cl in clusters if cl]
+        side = [r for r in reps if r is split or (j.fits(r, split) and level(r) <= level(split))]
+        clusters = [cl for cl in (side, [r for r in reps if r not in side]) if cl]
     else:
         clusters = _clusters(j, reps)
     scored = sorted(clusters, key=lambda cl: (-independent_count(cl, j.origins), -len(cl),
