@@ -28,7 +28,7 @@ from .. import tables
 from .casualty import reading
 from .cues import fold, word_alternation
 from .numbers import NUMBER_RE, NumberMention, first_cue, mentions, scan_start
-from .vocab import CHANGE_VERBS, COUNT_QUALIFIER, UNIT_OF_SUBJECT, event_unit, human_subject
+from .vocab import CHANGE_VERBS, COUNT_QUALIFIER, HUMAN_TOLLS, UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
 _MEASURE_WORDS = [
@@ -351,7 +351,6 @@ _NOUN_AFTER = re.compile(
 _NOUN_AFTER_OF = re.compile(r"(?:\s+of)?\s+(?:the|those|them|whom|which|its|their|his|her)?\s*([A-Za-z-]+)\b")
 _OF_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|his|her|all)\s+(?:estimated\s+|reported\s+)?"
                        r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)(?=\s)", re.IGNORECASE)  # "of its 181": a figure's whole
-_TOLL_MEASURES = frozenset({"killed", "injured", "missing", "abducted"})
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
                          r"(famil\w*|crew|staff|[a-z]+s)\b")
 _BARE_PARTICIPLE = re.compile(
@@ -839,7 +838,7 @@ def quantities(sentence: str) -> list[Quantity]:
             # "killed at least 28 of its 181 passengers", "179 of the 181 people on board": the toll is the first
             # figure, counting the group's people; the second is how many there were (no toll)
             measure = _measure(sentence, s, e) or "count"
-            if measure in _TOLL_MEASURES:
+            if measure in HUMAN_TOLLS:
                 low, high, approx = _bounds(q.group("q") if q else None, n)
                 listed = sentence.startswith(" and ", group[2])  # "of its 181 passengers and crew": everyone
                 out.append(Quantity((s - len(q.group(0)) if q else s, e), measure, "people" if listed else group[0],

@@ -172,6 +172,9 @@ COUNT_QUALIFIERS = ("at least", "about", "around", "some", "roughly", "approxima
                     "over", "nearly", "almost", "up to", "as many as", "close to", "a total of")
 COUNT_QUALIFIER = _alternation(COUNT_QUALIFIERS)
 
+# The measures of a human toll (what the judgement and the event record call a toll).
+HUMAN_TOLLS = frozenset({"killed", "injured", "missing", "abducted"})
+
 # The verbs of a count that changed ("the toll has risen to 61", "revised down from 40", "rose from 31 to 45"):
 # the words, and as a regex alternation (ignore case; "revised" also "revised up", "revised downwards").
 CHANGE_VERB_WORDS = ("rose", "risen", "rising", "rises", "climbed", "climbing", "jumped", "increased", "increasing",

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crosswire.extract.vocab import HUMAN_TOLLS
 from crosswire.records import Claim, Extraction, Story
 
 from .judge import to_report
@@ -160,7 +161,6 @@ def _mark_totals(claims: Sequence[Claim], by_id: dict[str, Item], items: list[It
             i.total = True
 
 
-_TOLLS = frozenset({"killed", "injured", "missing", "abducted"})
 
 
 def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
@@ -193,7 +193,7 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
         # repeated ("the attack that killed four Americans last September" ... "the attack, which resulted in
         # the deaths of Ambassador Stevens and three other Americans").
         told = {(it.claim.measure, it.subject, it.claim.low, it.claim.high): it.why for it in by_id.values()
-                if it.why and it.claim.unit == "person" and it.claim.measure in _TOLLS
+                if it.why and it.claim.unit == "person" and it.claim.measure in HUMAN_TOLLS
                 and not it.claim.vague and not it.claim.negated and (it.claim.low or 0) > 1}
         for it in by_id.values():  # (of the same people: "two passengers" then is not "two children" now)
             key = (it.claim.measure, it.subject, it.claim.low, it.claim.high)

@@ -29,13 +29,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from crosswire.extract.vocab import PERPETRATOR_HINTS, PERPETRATOR_NOUNS
+from crosswire.extract.vocab import HUMAN_TOLLS, PERPETRATOR_HINTS, PERPETRATOR_NOUNS
 from crosswire.records import PARAGRAPH_SEPARATOR, Article, Claim, Entity, Extraction, Source, Story
 
 from .options import ReconcileOptions
 from .values import rep_value
 
-HUMAN_TOLLS = frozenset({"killed", "injured", "missing", "abducted"})
 _CASUALTY = re.compile(
     r"\b(?:kill\w*|dead|deaths?|died|dies|die|dying|injur\w*|wound\w*|hurt|casualt\w*|victims?|toll|"
     r"shoot\w*|shot|gunm[ae]n|gunfire|attack\w*|bombings?|bomber|blasts?|explosions?|exploded|crash\w*|"
