@@ -399,6 +399,17 @@ def test_empty_stdin() -> None:
 
 
 # -- sources: directories, globs, hidden files, symlinks -------------------------------------------
+def test_a_folder_s_own_papers_are_no_reports(tmp_path: Path) -> None:
+    """A corpus folder's README.md or LICENSE is no report when the folder is walked; named alone, it is read."""
+    for name in ("a.txt", "README.md", "LICENSE", "sub/CHANGELOG.txt", "sub/readme_first.txt", "readmeister.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Flood in Arvela\n\nFive people died in a flood, officials said.\n")
+    origins = [d.origin for d in ingest([str(tmp_path)]) if isinstance(d, Document)]
+    assert [Path(o).name for o in origins] == ["a.txt", "readmeister.txt"]
+    (readme,) = ingest([str(tmp_path / "README.md")])
+    assert isinstance(readme, Document)
+
+
 def test_directory_sorted_recursive_hidden_skipped(tmp_path: Path) -> None:
     for name in ("b.txt", "a/z.txt", "a-c.txt", ".hidden.txt", ".git/x.txt", "a/.h/y.txt"):
         write(tmp_path / name, name.encode())

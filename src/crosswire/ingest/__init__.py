@@ -11,7 +11,10 @@ truncated gzip, a malformed line or feed, a document over the size limit each be
 :class:`~crosswire.records.Failed` (stage ``ingest``) and the batch goes on.
 
 Directories are walked recursively in sorted path order; hidden files and folders (names
-starting with ``.``) are skipped, and so are symbolic links unless ``follow_symlinks``.
+starting with ``.``) are skipped, and so are symbolic links unless ``follow_symlinks``, and a
+folder's own papers (README, LICENSE, CHANGELOG, CONTRIBUTING, NOTICE, COPYING, whatever their
+extension): a corpus's licence or description is no report. A file named on the command line is
+always read.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import dataclasses
 import glob
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
@@ -134,6 +138,10 @@ def _expand(source: str, options: IngestOptions) -> Iterator[str | Failed]:
         yield failed(source, "no such file or directory")
 
 
+# A folder's own papers, skipped when a directory is walked ("README.md", "LICENSE", "CHANGELOG.txt")
+_FOLDER_PAPER = re.compile(r"(?i)(?:readme|licen[cs]e|changelog|changes|contributing|notice|copying)(?:[._-][\w.-]*)?$")
+
+
 def _walk(folder: str, follow: bool, seen: set[str]) -> Iterator[str | Failed]:
     """Files under ``folder`` in sorted path order (a folder sorts as ``name/``), depth first."""
     real = os.path.realpath(folder)
@@ -144,7 +152,8 @@ def _walk(folder: str, follow: bool, seen: set[str]) -> Iterator[str | Failed]:
     try:
         with os.scandir(folder) as it:
             for entry in it:
-                if entry.name.startswith(".") or (entry.is_symlink() and not follow):
+                if entry.name.startswith(".") or (entry.is_symlink() and not follow) or (
+                        _FOLDER_PAPER.match(entry.name) and entry.is_file(follow_symlinks=follow)):
                     continue
                 try:
                     is_dir = entry.is_dir(follow_symlinks=follow)
