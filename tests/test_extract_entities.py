@@ -345,3 +345,29 @@ def test_place_cues_before_a_name_are_read_where_the_text_ends_with_their_last_w
     assert places("Shelling was reported in the villages of Qaminas,Hass and Nayrab overnight.") == [
         "Syria", "Qaminas", "Hass", "Nayrab"]
     assert places("Shelling was reported in the villages near Qaminas overnight.") == ["Syria", "Qaminas"]
+
+
+def test_a_state_named_republic_of_the_is_one_place() -> None:
+    """"the Democratic Republic of the Congo" was split at "of the", so its last word resolved alone to the Republic
+    of the Congo (Brazzaville), a different country; written "of Congo", it resolved to nothing. "Democratic" is no
+    party label before "Republic". "the Netherlands" and "Bosnia" resolved to nothing either."""
+    from crosswire import records as r
+    from crosswire.extract import extract
+
+    paras = ("Rebels killed 12 villagers in an attack in the Democratic Republic of the Congo on Monday, "
+             "the army said in a statement.",
+             "Aid convoys also reached the Republic of the Congo, and officials in the Democratic Republic of Congo "
+             "said more help was needed.",
+             "The interior minister later spoke to reporters in the Kingdom of the Netherlands about the aid.",
+             "A donor conference will be held in the Netherlands and in Bosnia next month.")
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=paras, title=None, outlet="x",
+                  published=r.Published("2024-01-15", "day", "t"))
+    found = extract(a)
+    places = by_canonical(found.entities, "place")
+    assert [e.name for e in places["Democratic Republic of the Congo"]] == [
+        "Democratic Republic of the Congo", "Democratic Republic of Congo"]
+    assert {e.place.country_code for e in places["Democratic Republic of the Congo"]} == {"CD"}
+    assert places["Republic of the Congo"][0].place.country_code == "CG"
+    assert [e.name for e in places["The Netherlands"]] == ["Kingdom of the Netherlands", "Netherlands"]
+    assert places["Bosnia and Herzegovina"][0].place.country_code == "BA"  # (GeoNames has one name each)
+    assert [c.place for c in found.claims if c.measure == "killed"] == ["Democratic Republic of the Congo"]

@@ -66,6 +66,7 @@ _ADJECTIVAL_PREFIX = re.compile(r"^(?:pro|anti|non|ex|post|pre|mid|trans|pan)-(?
 PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|bin|ibn|abu|bint|ul|ud)-[A-Z]")
 CONNECTORS = frozenset({"of", "for", "de", "del", "da", "du", "di", "la", "le", "van", "von", "der", "den", "bin",
                         "ibn", "al", "el", "and"})
+_STATE_WORDS = ("Republic", "Kingdom")  # "of the" joins after them: "Republic of the Congo"
 _KEEP_DOT = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Dr|Mr|Mrs|Ms|Lt|Col|Gen|Brig|Maj|Capt|Sgt|Sen|Rep|Gov|Rev|Prof|St|Jr|Sr)\.$"
 )
@@ -78,7 +79,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’#@/.-])[a-z][a-z'’-]*+(?![\w'’-]*+[./@
 _KINSHIP = re.compile(r"^[A-Z][a-z]+-(?:of|in)-[a-z]+$")
 _CAP_WORD = r"(?:[A-Z]|[a-z]+-[A-Z])[\w'’.&-]*"
 # Runs of capitalised words (with connectors between them): the only stretches the chunker reads.
-_CAP_RUN_REST = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(CONNECTORS - {'and'}))})[ \u00a0])*{_CAP_WORD})*"
+_OF_THE = "|".join(rf"(?<={w}[ \u00a0])of[ \u00a0]the" for w in _STATE_WORDS)  # (before "of", so tried first)
+_CAP_RUN_REST = rf"(?:[ \u00a0](?:(?:{_OF_THE}|{'|'.join(sorted(CONNECTORS - {'and'}))})[ \u00a0])*{_CAP_WORD})*"
 _CAP_RUN = re.compile(rf"(?<![\w'’.&-]){_CAP_WORD}{_CAP_RUN_REST}")
 # The same runs, found faster (see :func:`cap_runs`): the runs that start with a capital, with the lookbehind
 # after it, so that ``re`` skips to the next capital instead of trying every position; and the places where a
@@ -208,8 +210,10 @@ def run_chunks(run: str) -> tuple[RawChunk, ...]:
                 flags[:] = False, False
             elif possessive:
                 flush()
-        elif current and tok.lower() in CONNECTORS and not possessive and tok != "and":
-            pending.append((start, end, tok))
+        elif current and not possessive and ((tok.lower() in CONNECTORS and tok != "and")
+                                             or (tok == "the" and len(pending) == 1 and pending[0][2] == "of"
+                                                 and current[-1][2] in _STATE_WORDS)):
+            pending.append((start, end, tok))  # "Republic of the Congo": "of the" joins a state's name
         else:
             flush()
     flush()
@@ -287,7 +291,7 @@ def strip_words(words: tuple[str, ...], common_start: bool) -> tuple[int, int, s
         low = words[i].lower().rstrip(".")
         hyphenated_noun = i == 0 and _KINSHIP.match(words[i]) is not None  # "Mum-of-two Jane Doe"
         party_label = low in _PARTY_WORDS and i + 1 < len(words) and not any(
-            w.lower() in ORG_WORDS for w in words[i + 1 :])  # "Republican Donald Trump"
+            w.lower() in ORG_WORDS or w == "Republic" for w in words[i + 1 :])  # "Republican Donald Trump"
         if low in _GENERIC or low in CONNECTORS or hyphenated_noun or party_label or (
                 i == 0 and common_start and len(words) > 1 and words[1].lower() not in CONNECTORS):
             i += 1

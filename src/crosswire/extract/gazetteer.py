@@ -39,9 +39,12 @@ COUNTRY_ALIASES = {
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB", "Scotland": "GB",
     "Wales": "GB", "Russian Federation": "RU", "Türkiye": "TR", "Turkiye": "TR", "Turkey": "TR",
     "South Korea": "KR", "North Korea": "KP", "Ivory Coast": "CI", "Czech Republic": "CZ", "Burma": "MM",
-    "Holland": "NL", "Vatican": "VA", "DR Congo": "CD", "DRC": "CD", "Congo": "CG", "Gaza Strip": "PS",
+    "Holland": "NL", "Vatican": "VA", "DR Congo": "CD", "DRC": "CD", "Democratic Republic of Congo": "CD",
+    "Congo": "CG", "Republic of Congo": "CG", "Republic of the Philippines": "PH", "Gaza Strip": "PS",
     "West Bank": "PS", "Palestine": "PS", "Palestinian Territories": "PS", "UAE": "AE", "Syria": "SY",
     "Iran": "IR", "Laos": "LA", "Vietnam": "VN", "Macedonia": "MK", "Swaziland": "SZ", "East Timor": "TL",
+    "Netherlands": "NL", "Kingdom of the Netherlands": "NL", "Bosnia": "BA", "Bosnia-Herzegovina": "BA",
+    "Cape Verde": "CV",
 }
 
 # Adjectives whose form no suffix rule derives from the country name.
