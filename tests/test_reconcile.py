@@ -1129,3 +1129,38 @@ def test_a_count_now_beside_an_anniversary_and_a_past_event_s_casualties(tmp_pat
                              "disaster in Varnia since the 2010 bombings, which saw 76 casualties.")
     event = {f.best: f.scope for f in brief.facts if f.measure in ("killed", "injured")}
     assert event[429] == "event" and event[230000] == "background" and event[76] == "background"
+
+
+def test_exact_tolls_apart_are_no_rounding_and_an_agreed_best_is_a_given_figure():
+    """288 and 275 are exact counts (275 is a multiple of 5 but no rounded figure): the same day, they disagree.
+    Figures that do agree give a best some source gave, never their mean."""
+    facts = _run({
+        "a": ("A passenger train crash killed 288 people, railway officials said.", "2023-06-03",
+              [("288 people", "killed", "people", 288, 288, {"as_of": "2023-06-03"}, None)]),
+        "b": ("A passenger train crash killed 275 people, state officials said.", "2023-06-03",
+              [("275 people", "killed", "people", 275, 275, {"as_of": "2023-06-03"}, None)]),
+    })
+    f = _fact_with(facts, "288 people")
+    assert f.status == "conflict" and f.best is None
+    facts = _run({
+        "a": ("About 850 soldiers took part, the army said.", "2023-06-03",
+              [("850 soldiers", "count", "soldiers", 850, 850, {"approx": True}, None)]),
+        "b": ("Some 1,000 soldiers took part, the ministry said.", "2023-06-03",
+              [("1,000 soldiers", "count", "soldiers", 1000, 1000, {}, None)]),
+    })
+    f = _fact_with(facts, "850 soldiers")
+    assert f.status == "agree" and f.best in (850, 1000)
+
+
+def test_a_toll_revised_to_a_figure_from_a_higher_one_is_a_correction():
+    """"revised the death toll ... to 275 from 288" the next day: no rise, a correction down, said so."""
+    facts = _run({
+        "a": ("The death toll jumped to 288 in the country's worst rail accident.", "2023-06-03",
+              [("288", "killed", "people", 288, 288, {"as_of": "2023-06-03", "order": "latest",
+                                                       "order_cue": "jumped to"}, None)]),
+        "b": ("The government revised the death toll in the crash to 275 from 288.", "2023-06-04",
+              [("275", "killed", "people", 275, 275, {"as_of": "2023-06-04", "order": "latest",
+                                                       "order_cue": "to 275 from 288"}, None)]),
+    })
+    f = _fact_with(facts, "275")
+    assert f.status == "conflict" and "revises it down to 275 from 288" in f.explanation

@@ -41,6 +41,15 @@ _DOWN_CUE = re.compile(r"\b(?:down(?:wards?)?|lower\w*|cut|reduc\w*|fell|fallen|
                        re.IGNORECASE)
 
 
+_FROM_FIGURE = re.compile(r"\bfrom\s+(\d[\d,]*)\s*$")
+
+
+def _from_higher(r: Report) -> bool:
+    """The report's words change its figure from a higher one ("revised the toll to 275 from 288")."""
+    m = _FROM_FIGURE.search(r.order_cue or "")
+    return m is not None and float(m.group(1).replace(",", "")) > level(r)
+
+
 def to_report(c: Claim, subject: str) -> Report:
     return Report(claim_id=c.id, article_id=c.article_id, text=c.text, span=c.span, low=c.low, high=c.high,
                   approx=c.approx, as_of=c.as_of, attributed_to=c.attributed_to, subject=subject,
@@ -141,7 +150,7 @@ class _Judge:
         """``(revision, earlier)``: a report whose words correct the count down ("revised down to 40",
         "3,958 instead of 11,300") below another report's figure that is not newer than it, else None."""
         for r in reversed(reps):
-            if r.order != "latest" or not r.order_cue or not _DOWN_CUE.search(r.order_cue):
+            if r.order != "latest" or not r.order_cue or not (_DOWN_CUE.search(r.order_cue) or _from_higher(r)):
                 continue
             when = self.when(r)
             higher = [e for e in reps if e.article_id != r.article_id and level(e) > level(r)
@@ -289,8 +298,12 @@ def strays(reports: Sequence[Report], opts: ReconcileOptions) -> set[str]:
 
 def _best_agreed(reps: Sequence[Report]) -> float | None:
     exact = [r.low for r in reps if r.low is not None and r.low == r.high]
+    native = [r.low for r in reps if r.low is not None and r.low == r.high
+              and not (r.original_unit and r.original_unit != r.unit)]
+    exact = native or exact  # (a figure given in the fact's unit over one converted to it)
     if exact:
-        return statistics.median(exact)
+        return statistics.median_high(exact)  # a figure a source gave (of two, the higher: 49 and 50 with the
+        # attacker counted or not), never their mean
     lows = [r.low for r in reps if r.low is not None]
     if lows and all(r.high is None for r in reps):
         return max(lows)

@@ -27,7 +27,14 @@ def level(r: Report) -> float:
 
 
 def _is_round(v: float) -> bool:
-    return v >= 10 and v == int(v) and int(v) % 5 == 0
+    """A figure a writer may have rounded: a multiple of 5 of at most two significant digits (25, 270, 1,500), or
+    a count of thousands or millions (12,000; 143 million); 275 or 1,250 are as exact as 288 (an exact 275
+    against 288 is a disagreement, not rounding)."""
+    if v < 10 or v != int(v) or int(v) % 5:
+        return False
+    written = str(int(v))
+    digits = written.rstrip("0")
+    return len(digits) <= 2 or len(written) - len(digits) >= 3
 
 
 def interval(r: Report, opts: ReconcileOptions) -> tuple[float, float]:
