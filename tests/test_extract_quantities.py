@@ -787,3 +787,55 @@ def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> Non
     assert read("We were able to recover four additional bodies in the rubble.") == [("killed", 4, 4)]  # no "over"
     assert read("Another 863 people were injured in the incident, which occurred as two million pilgrims were "
                 "taking part in the rite.") == [("injured", 863, 863), ("count", 2_000_000, 2_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the toll named far before its change ("the number of ... killed ... has risen to")
+        ("The number of Afghans killed in a suicide bomb attack on Kabul airport on Thursday has risen to 79, a "
+         "hospital official said.", [("79", "killed", "people", 79, 79)]),
+        ("The chief secretary said that the number of deaths in the incident has been revised to 275 after "
+         "factoring out double counting.", [("275", "killed", "people", 275, 275)]),
+        ("Fatalities in the ongoing protests in the capital have surged to at least 39, as reported by AFP.",
+         [("at least 39", "killed", "people", 39, None)]),
+        # an adverb and a day between the verb and "from"; both figures are the toll
+        ("The death toll in Thursday's attack at the airport rose sharply Friday from 90 to 170, reports the BBC.",
+         [("90", "killed", "people", 90, 90), ("170", "killed", "people", 170, 170)]),
+        # the last toll named before the verb says which toll changed
+        ("The death toll rose to 50, while the number of wounded rose to 107.",
+         [("50", "killed", "people", 50, 50), ("107", "injured", "people", 107, 107)]),
+        # a verb setting the toll far from it; "to N from M"; the injured set in the same sentence
+        ("The government on Sunday revised the death toll in the three-train crash on Friday to 275 from 288 and "
+         "put the number of injured at 1,175.",
+         [("275", "killed", "people", 275, 275), ("288", "killed", "people", 288, 288),
+          ("1,175", "injured", "people", 1175, 1175)]),
+        ("Authorities have raised the death toll from Saturday's suicide bombing in the capital, which claimed the "
+         "life of a foreign national, to 103.", [("103", "killed", "people", 103, 103)]),
+        # a number in words restated in digits in brackets
+        ("Our records indicate that thirty-nine (39) people have died and three hundred and sixty-one (361) injured "
+         "in the protests.", [("thirty-nine (39) people", "killed", "people", 39, 39),
+                              ("three hundred and sixty-one (361) injured", "injured", "people", 361, 361)]),
+        # no toll: bodies identified so far, a share of each place, an active "identified"
+        ("Out of 275, 88 bodies have been identified.", [("88 bodies", "killed", "bodies identified", 88, 88)]),
+        ("Authorities have successfully identified 163 victims through DNA testing.",
+         [("163 victims", "killed", "bodies identified", 163, 163)]),
+        ("Nakuru, Kajiado and Mombasa reported 3 deaths each.", []),
+        ("Even with pandemonium on the streets, one officer has clearly identified where the shooting is coming "
+         "from.", [("one officer", "count", "police officers", 1, 1)]),
+        # those who died in care, of a group the sentence names, are a part
+        ("Of the 71 injured persons admitted to the hospital after the crash, nine are undergoing treatment while "
+         "two died during treatment.", [("71 injured persons", "injured", "people", 71, 71),
+                                        ("two died", "killed", "died in hospital", 2, 2)]),
+        ("Only 6 had died in hospitals, the director said.", [("Only 6 had died", "killed", "died in hospital", 6, 6)]),
+        ("Two people died in hospital after the stabbing.", [("Two people", "killed", "people", 2, 2)]),
+        # all but one
+        ("All but one of the 242 persons on board the plane were killed after it crashed.",
+         [("All but one of the 242 persons", "killed", "people", 241, 241)]),
+        ("Only one of the 242 passengers and crew onboard survived while others were killed.",
+         [("Only one of the 242 passengers", "killed", "passengers", 241, 241)]),
+    ],
+)
+def test_tolls_worded_far_from_their_figure_and_counts_that_are_no_toll(
+        sentence: str, expected: list[tuple[str, str, str, float | None, float | None]]) -> None:
+    assert _q(sentence) == expected

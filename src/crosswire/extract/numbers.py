@@ -276,7 +276,7 @@ def _parse_number(text: str) -> float | None:
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "the toll rose from 20 to 30": two figures, the earlier and the later, not a range
-CHANGED_FROM = re.compile(rf"\b(?:{CHANGE_VERBS}|up|down|went|gone)\s+(?:\w+\s+)?from\s+$", re.IGNORECASE)
+CHANGED_FROM = re.compile(rf"\b(?:{CHANGE_VERBS}|up|down|went|gone)\s+(?:\w+\s+){{0,2}}?from\s+$", re.IGNORECASE)
 
 
 def numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
@@ -309,7 +309,7 @@ def mentions(text: str, start: int, end: int) -> list[NumberMention]:
         if m.group("a").lower() == "one" and _DETERMINER_ONE.search(text, max(0, m.start() - 12), m.start()):
             continue
         sep = (m.group("sep") or "").lower()
-        if sep == "to" and b is not None and CHANGED_FROM.search(text, max(0, m.start() - 30), m.start()):
+        if sep == "to" and b is not None and CHANGED_FROM.search(text, max(0, m.start() - 40), m.start()):
             sep = "and"  # "rose from 20 to 30": the two figures below, each on its own
         if b is not None and sep in ("-", "–", "to") and b > a:
             if sep != "to" and a < 1000 <= b and m.group("b").endswith(",000") and "," not in m.group("a") \
@@ -330,4 +330,23 @@ def mentions(text: str, start: int, end: int) -> list[NumberMention]:
             if m.group("neg") and b is None:
                 s = m.start("neg")
             out.append(NumberMention((s, e), text[s:e], a, a))
+    return _restated(text, out) if len(out) > 1 else out
+
+
+_IN_PARENS = re.compile(r"\s*\(\s*")
+
+
+def _restated(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """A number in words restated in digits in brackets ("thirty-nine (39) people") is one mention, spanning both:
+    the noun after the brackets is the words' noun."""
+    out: list[NumberMention] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.range and not n.range and not prev.vague and prev.low == n.low and \
+                text[n.span[1] : n.span[1] + 1] == ")" and not prev.text[:1].isdigit() and \
+                _IN_PARENS.fullmatch(text, prev.span[1], n.span[0]):
+            out[-1] = NumberMention((prev.span[0], n.span[1] + 1), text[prev.span[0] : n.span[1] + 1], prev.low,
+                                    prev.high)
+            continue
+        out.append(n)
     return out

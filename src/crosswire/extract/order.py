@@ -35,7 +35,8 @@ __all__ = ["Cues", "cues", "sentence_cues"]
 
 # (a figure's span starts at its qualifier: "at least 61", so the cues end right before it)
 # "has risen to 61", "reached 61", "revised down to 40": the count after a change
-_CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:from\s+[\w,.]+\s+)?to|(?:down|up)(?:wards?)?\s+to|reached|"
+_CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:(?:[\w']+\s+){{0,2}}?from\s+[\w,.]+\s+)?to|"
+                         r"(?:down|up)(?:wards?)?\s+to|reached|"
                          r"reaching|hit)\s+$", re.IGNORECASE)
 _NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?$"
                          r"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
@@ -45,6 +46,11 @@ _INSTEAD_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,8}?,?\s+(?P<cue>instead\s+of\
                             r"earlier\s+|initial\s+)?[\d,.]+)", re.IGNORECASE)
 # "61, up from 40": 61 is the count now
 _UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re.IGNORECASE)
+# "revised the death toll ... to 275 from 288": 275 the count now, 288 the count it replaced
+_TO_BEFORE = re.compile(r"(?P<cue>\bto)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
+                        re.IGNORECASE)
+_FROM_AFTER = re.compile(r"\s+from\s+(?:an?\s+(?:earlier|initial|previous)\s+)?[\d][\d,.]*\d?\b", re.IGNORECASE)
+_TO_FROM_BEFORE = re.compile(r"(?P<cue>\bto\s+[\d][\d,.]*\s+from)\s+$", re.IGNORECASE)
 _EARLIER_NOUN = re.compile(r"\b(?:earlier|initial|previous|original|first|old)\s+(?:death\s+|casualty\s+)?"
                            r"(?:toll|figure|count|estimate|tally|reports?)\b[^.;]{0,30}$", re.IGNORECASE)
 # "At first, the ministry said 14", "Earlier, X had put the toll at 21", "initially reported 20"
@@ -185,6 +191,12 @@ def _order(s: _Sentence, start: int, end: int) -> tuple[str, str] | None:
         return "latest", m.group(0).strip()  # "has risen to 61", "now stands at 61"
     if s.from_ and (m := _UP_FROM_AFTER.match(sentence[end : end + 60])) is not None:
         return "latest", m.group(0).strip(" ,")  # "61, up from 40"
+    if s.from_ and (m := _TO_BEFORE.search(before)) is not None and (
+            f := _FROM_AFTER.match(sentence, end, end + 40)) is not None:
+        return "latest", sentence[max(0, start - 80) + m.start("cue") : f.end()]
+        # "revised the toll ... to 275 from 288": the count now, changed from another
+    if s.from_ and (m := _TO_FROM_BEFORE.search(before)) is not None:
+        return "earlier", m.group("cue")  # (288 in "... to 275 from 288")
     if s.instead and (m := _INSTEAD_AFTER.match(sentence[end : end + 80])) is not None:
         return "latest", m.group("cue")  # "3,958 have died instead of 11,300"
     if s.lead:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from .. import tables
 from .casualty import reading
 from .cues import fold, word_alternation
-from .numbers import NUMBER_RE, NumberMention, first_cue, mentions, scan_start
+from .numbers import CHANGED_FROM, NUMBER_RE, NumberMention, first_cue, mentions, scan_start
 from .vocab import CHANGE_VERBS, COUNT_QUALIFIER, HUMAN_TOLLS, UNIT_OF_SUBJECT, event_unit, human_subject
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
@@ -382,13 +382,18 @@ _SERIOUS = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(
 _NOT_BEFORE = re.compile(r"(?:\b(?:not|no|never)\b[\w\s'’-]{0,30}|\bnon-?|n['’]t\s+[\w\s'’-]{0,30})$", re.IGNORECASE)
 _SLIGHT = re.compile(r"\b(?:slight(?:ly)?|minor|light(?:ly)?|walking\s+wounded)\b", re.IGNORECASE)  # not "lightning"
 _TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|stands|stood|hits|soars|surges|spiked|"
-                        r"swells|topped|exceeded|passed|(?:down|up)(?:wards?)?(?=\s+to\b))(?:\s+from\s+[\d,.]+)?\s+"
+                        r"swells|topped|exceeded|passed|(?:down|up)(?:wards?)?(?=\s+to\b))"
+                        r"(?:\s+\w+ly)?(?:\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
+                        r"overnight))?"  # "rose sharply Friday from 90 to 170"
+                        r"(?:\s+from\s+[\d,.]+)?\s+"
                         r"(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
 # "revised the death toll from Monday's blast down to 40", "put the toll at 40": a verb setting the toll, far from it
 # ("put the figure at 500" too, in a sentence of deaths)
-_TOLL_SET = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"
-                       r"set|sets|cut|reduced)\b[^.;]{0,60}?\b(?:death\s+)?(?P<w>toll|figure|tally|count)\b[^.;]{0,70}?"
-                       rf"\b(?:to|at)\s+(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
+_SET_VERB = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"
+                       r"set|sets|cut|reduced)\b[^.;]{0,60}$", re.IGNORECASE)
+_SET_NOUN = re.compile(r"\b(?:death\s+)?(?P<w>toll|figure|tally|count|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
+                       r"(?P<hurt>injured|wounded|injuries)))\b", re.IGNORECASE)
+_SET_TO = re.compile(rf"\b(?:to|at)\s+(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
 _DEATH_WORD = re.compile(r"\b(?:kill\w*|dead|died|deaths?|toll)\b", re.IGNORECASE)
 _SEEN = re.compile(r"\b(?:saw|seen|see|witnessed|spotted)\b", re.IGNORECASE)
 _NAMED_HOSPITAL = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Infirmary|Medical\s+Center|"
@@ -680,11 +685,98 @@ _PRONOUN_ONE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:[a-z]+ed|hit|struck|l
 _UNIT_AFTER = re.compile(r"(?:\s*|-)([A-Za-z]+)\b")
 _CONVERTED = re.compile(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)")
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$")
-_TOLL = re.compile(r"\b(?:death\s+)?toll\b")
+# What a changing figure before it counts: the toll ("the death toll", "the number of people killed", "fatalities")
+# or the injured ("the number of wounded"); the last named before the verb is the one that changed.
+_TOLL = re.compile(r"\b(?:(?:death\s+)?toll|(?P<hurt>injury\s+toll)|[Ff]atalities|number\s+of\s+(?:the\s+)?"
+                   r"(?:(?P<hurt2>injured|wounded|hurt|injuries|(?:[\w-]+\s+){0,2}?(?:injured|wounded|hurt))|"
+                   r"(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|victims|died)))\b")
 _HURT_NUMBER_BEFORE = re.compile(r"\bnumber\s+(?:of\s+(?:the\s+)?)?(?:injured|wounded|hurt|injuries)\b(?:\s+people)?\s+"
                                  r"(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased|reached|stands|stood|"
                                  r"hit|was|is)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|"
                                  r"about\s+)?$", re.IGNORECASE)
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 (the last is wanted)
+        pass
+    return found
+
+
+# "a three-train crash", "a 12-storey block": a number joined to the noun it modifies
+_COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
+
+
+def _set_toll(sentence: str, s: int) -> str | None:
+    """``"killed"`` or ``"injured"`` when a verb setting a toll, far from the figure at ``s``, sets it ("revised the
+    death toll from Monday's blast down to 40", "put the figure at 500" in a sentence of deaths, "put the number of
+    injured at 1,175"): the toll named last before the figure says which; else None."""
+    noun = _last_match(_SET_NOUN, sentence, max(0, s - 130), s)
+    if noun is None or not _SET_VERB.search(sentence, max(0, noun.start() - 60), noun.start()):
+        return None
+    if noun.group("hurt"):
+        return "injured"
+    if noun.group("w").lower() == "toll" or _DEATH_WORD.search(sentence) is not None:
+        return "killed"
+    return None
+
+
+_TO_FIGURE_FROM = re.compile(r"\bto\s+\d[\d,.]*\s+from\s+$")
+
+
+# bodies or victims named so far: "88 bodies have been identified", "identified 163 victims through DNA testing"
+_IDENTIFIED_BEFORE = re.compile(r"\bidentif(?:ied|y|ying)\s+(?:the\s+)?(?:bodies\s+of\s+)?(?:at\s+least\s+|about\s+|"
+                                r"some\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
+_IDENTIFIED_AFTER = re.compile(r"(?:\s+\w+){0,3}?\s+(?:(?:have|has|had)\s+(?:(?:so\s+far|now|already)\s+)?been|were|"
+                               r"was|are)\s+(?:\w+ly\s+)?identified\b", re.IGNORECASE)  # (passive: the dead named)
+_EACH_AFTER = re.compile(r"\s+each\b", re.IGNORECASE)
+# died in care: "two died during treatment", "Only 6 had died in hospitals"
+_CARE = (r"\s+(?:in\s+(?:the\s+)?hospitals?|during\s+treatment|while\s+(?:being\s+treated|undergoing\s+treatment)|"
+         r"(?:of|to)\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds))\b")
+_DIED_TREATED = re.compile(r"(?:\s+(?:had|have|has))?\s+(?:later\s+|since\s+)?(?:died|succumbed)" + _CARE,
+                           re.IGNORECASE)
+_TREATED = re.compile(_CARE, re.IGNORECASE)  # after a figure whose noun is the verb: "two died", "6 had died"
+_DIED_END = re.compile(r"(?:died|succumbed)$")
+_ONLY_BEFORE = re.compile(r"\bonly\s+$", re.IGNORECASE)
+_OF_THE_GROUP = re.compile(r"[\"“‘']?(?:Of|Among)\s+(?:the|those|these)\s+(?:\d[\d,]*|[a-z-]+)\s+(?:\w+\s+){0,3}?"
+                           r"(?:injured|wounded|hurt|people|persons|patients|victims|casualties)\b")
+# "All but one of the 242 people on board were killed", "Only one of the 242 passengers survived": the toll is the
+# others
+_ALL_BUT = re.compile(r"\b(?P<all>all\s+but|only|all\s+except)\s+(?P<k>one|two|three|four|five|\d+)\s+of\s+(?:the\s+|"
+                      r"its\s+|their\s+)?(?P<n>\d[\d,]*)\b", re.IGNORECASE)
+_SURVIVED_LATER = re.compile(r"[^.;]{0,80}?\bsurviv\w*", re.IGNORECASE)
+_KILLED_LATER = re.compile(r"[^.;]{0,120}?\b(?:killed|died|dead|perished)\b", re.IGNORECASE)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _all_but(sentence: str, out: list[Quantity]) -> None:
+    """The toll of "All but one of the 242 people on board were killed" and "Only one of the 242 passengers
+    survived while others were killed": the others (241), in place of the group's count."""
+    for m in _ALL_BUT.finditer(sentence):
+        only = not m.group("all").lower().startswith("all")
+        if only and not (_SURVIVED_LATER.match(sentence, m.end()) and _KILLED_LATER.match(sentence, m.end())):
+            continue
+        if not only and not _KILLED_LATER.match(sentence, m.end()):
+            continue
+        k = _SMALL.get(m.group("k").lower()) or int(m.group("k"))
+        n = float(m.group("n").replace(",", ""))
+        for i, q in enumerate(out):
+            if q.unit == "person" and q.span[0] == m.start("n") and n > k:
+                out[i] = Quantity((m.start(), q.span[1]), "killed", q.subject, n - k, n - k, False, unit="person")
+
+
+def _changed_toll(sentence: str, s: int) -> str | None:
+    """``"killed"`` or ``"injured"`` when the figure at ``s`` is what a toll named earlier in the sentence changed to
+    ("The number of people killed in the attack has risen to 170", "the number of wounded rose to 107", "rose on
+    Friday from 90 to 170": both figures): the last
+    toll named before it says which; else None."""
+    wide = sentence[max(0, s - 60) : s]
+    if not (_TOLL_ROSE.search(wide) or CHANGED_FROM.search(wide) or _TO_FIGURE_FROM.search(wide)):
+        return None  # (the figure it changed from too: "rose on Friday from 90 to 170", "to 275 from 288")
+    named = _last_match(_TOLL, sentence, 0, s)
+    if named is None:
+        return None
+    return "injured" if named.group("hurt") or named.group("hurt2") else "killed"
+
+
 _OTHERS_AFTER = re.compile(r"\s+(?:\w+\s+)?others?\b")
 _PARTS_CUE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
@@ -764,7 +856,8 @@ def quantities(sentence: str) -> list[Quantity]:
     last_load: int | None = None  # the figure (its index in ``out``) last read as people on board
     negated = [q.span for q in out]
     covered = 0
-    toll_words = "toll" in sentence or "number" in sentence  # one is in every match of _TOLL_BEFORE and _TOLL
+    # one is in every match of _TOLL_BEFORE and _TOLL
+    toll_words = "toll" in sentence or "number" in sentence or "atalities" in sentence
     for n in mentions(sentence, scan_start(folded, cue), len(sentence)) if cue is not None else ():
         s, e = n.span
         if s < covered or any(a <= s < b for a, b in negated):
@@ -850,11 +943,12 @@ def quantities(sentence: str) -> list[Quantity]:
                 _BARE_END.match(after):
             found = ("people", "person", e, "")  # "killing six and wounding 120": the people are implied
         if found is None:
-            toll = (toll_words and (_TOLL_BEFORE.search(before) or (
-                _TOLL_ROSE.search(before) and _TOLL.search(sentence, 0, s)))) or (
-                (setting := _TOLL_SET.search(sentence, max(0, s - 140), s)) is not None and (
-                    setting.group("w").lower() == "toll" or _DEATH_WORD.search(sentence) is not None))
-            hurt = None if toll or not toll_words else _HURT_NUMBER_BEFORE.search(before)
+            named = _changed_toll(sentence, s) if toll_words else None
+            if named is None and _SET_TO.search(before):
+                named = _set_toll(sentence, s)
+            toll = (toll_words and _TOLL_BEFORE.search(before) and not _COMPOUND_AFTER.match(after)) or \
+                named == "killed"
+            hurt = None if toll else (named == "injured" or (toll_words and _HURT_NUMBER_BEFORE.search(before)))
             if (toll or hurt) and not is_year:
                 subject, unit, noun_end, noun = "people", "person", e, ""
                 measure = "killed" if toll else "injured"  # "the number of injured rose to 934"
@@ -883,6 +977,16 @@ def quantities(sentence: str) -> list[Quantity]:
                 measure = "injured"
             if noun == "bodies" and _SEEN.search(sentence, max(0, s - 40), s):
                 subject = "bodies seen by witnesses"  # an eyewitness's count is a part of the toll
+            if (measure == "killed" or noun in ("victims", "bodies")) and unit == "person" and (
+                    _IDENTIFIED_BEFORE.search(sentence, max(0, s - 40), s)
+                    or _IDENTIFIED_AFTER.match(sentence, noun_end)):
+                measure, subject = "killed", "bodies identified"  # how far identification has got: no toll
+            if measure in HUMAN_TOLLS and _EACH_AFTER.match(sentence, noun_end):
+                continue  # "Nakuru and Mombasa reported 3 deaths each": a share of each place, no count of all
+            if measure == "killed" and unit == "person" and (_DIED_TREATED.match(sentence, noun_end) or (
+                    _DIED_END.search(sentence, s, noun_end) and _TREATED.match(sentence, noun_end))) and (
+                    _ONLY_BEFORE.search(sentence, max(0, s - 20), s) or _OF_THE_GROUP.match(sentence)):
+                subject = "died in hospital"  # "Of the 71 injured admitted ..., two died during treatment"
             if unit not in ("person", "family") and measure in ("killed", "injured", "missing", "abducted",
                                                                   "arrested"):
                 measure = "count"  # "two city hospitals", "two subway trains": things are not hurt
@@ -951,6 +1055,8 @@ def quantities(sentence: str) -> list[Quantity]:
                 out[-1].span, out[part_of].measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
             )
     _list_totals(sentence, out)
+    if "but" in sentence or "nly" in sentence:
+        _all_but(sentence, out)
     if any(w in folded for w in _ARREST_CUES) and not any(
             q.measure == "arrested" for q in out):
         out.extend(_one_arrested(sentence, [q.span for q in out]))
