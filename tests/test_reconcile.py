@@ -1164,3 +1164,26 @@ def test_a_toll_revised_to_a_figure_from_a_higher_one_is_a_correction():
     })
     f = _fact_with(facts, "275")
     assert f.status == "conflict" and "revises it down to 275 from 288" in f.explanation
+
+
+def test_a_count_of_the_missing_that_falls_with_time_is_an_update():
+    """The missing are found: 180 on Tuesday, 97 a week later, 3 on the Saturday after are the count going down,
+    no dispute (Texas floods; Beirut's "more than 60" then 21). Two figures of one day that disagree still
+    conflict, and a killed toll that falls is still no update."""
+    def missing(aid, text, pub, low, high=None):
+        return (text, pub, [(text.split(" people")[0].split(" ")[-1] + " people", "missing", "people", low, high,
+                             {"as_of": pub}, None)])
+    facts = _run({
+        "a": missing("a", "At least 180 people remained missing on Tuesday.", "2025-07-08", 180),
+        "b": missing("b", "The governor said 97 people were still missing.", "2025-07-15", 97, 97),
+        "c": missing("c", "Just three people remained missing, officials said.", "2025-07-19", 3, 3),
+    })
+    f = _fact_with(facts, "97 people")
+    assert f.status == "update" and f.best == 3 and f.current.startswith("c")
+    assert "falls as they are found" in f.explanation
+    facts = _run({
+        "a": missing("a", "Police said 20 people were missing.", "2025-07-08", 20, 20),
+        "b": missing("b", "Rescuers said 45 people were missing.", "2025-07-08", 45, 45),
+        "c": missing("c", "Officials said 5 people were missing.", "2025-07-09", 5, 5),
+    })
+    assert _fact_with(facts, "20 people").status == "conflict"

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import statistics
 from bisect import bisect_right
@@ -31,7 +32,7 @@ from collections.abc import Callable, Sequence
 from crosswire.extract.attribution import is_generic_source
 from crosswire.records import Claim, Fact, Report
 
-from .options import ReconcileOptions
+from .options import EBBING, ReconcileOptions
 from .values import cause, fmt_value, interval, level, overlap, rep_value, show
 
 _DISPUTES_COUNT = " the rising count"  # ends the explanation of a count a source disputes (no attacker's slack)
@@ -408,6 +409,14 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
         return Fact(**base, status="update", best=_now(cur),
                     low=cur.low if cur.low is not None else level(cur), high=cur.high, current=cur.claim_id,
                     explanation=prefix + expl + same_article + vague_note)
+    if measure in EBBING and (ebb := _ebbing(j, reps)) is not None:
+        # the missing are found: a later, lower count of them is the count now, no dispute
+        steps = " → ".join(f"{fmt_value(g[0].low, g[0].high, g[0].approx)} ({j.when(g[0])})" for g in ebb)
+        cur = ebb[-1][0]
+        return Fact(**base, status="update", best=_now(cur), low=cur.low if cur.low is not None else level(cur),
+                    high=cur.high, current=cur.claim_id,
+                    explanation=prefix + f"update: the count changed with time, {steps}; a count of the {measure} "
+                                         "falls as they are found" + same_article + vague_note)
     if running and (revision := j.revised_down(reps)) is not None:
         # a later report corrects the count down: the figures disagree, and which is newer is said (a
         # fact-checker weighs a correction; it is no rise, and no agreement of lower bounds)
@@ -426,6 +435,27 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
                     high=max((r.high if r.high is not None else level(r)) for r in reps),
                     explanation=prefix + expl + same_article + vague_note)
     return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note, opts)
+
+
+def _ebbing(j: _Judge, reps: Sequence[Report]) -> list[list[Report]] | None:
+    """The reports by date when a count that may fall (:data:`EBBING`) goes down at some step: two or more dates,
+    the figures of each date compatible with each other; else None (a rise alone is an update as for any count;
+    figures of one date that disagree are a conflict)."""
+    by_day: dict[str, list[Report]] = {}
+    for r in reps:
+        day = j.when(r)
+        if not day:
+            return None
+        by_day.setdefault(day[:10], []).append(r)
+    if len(by_day) < 2:
+        return None
+    groups = [by_day[d] for d in sorted(by_day)]
+    if not all(j.all_fit(g) for g in groups):
+        return None
+    levels = [max(level(r) for r in g) for g in groups]
+    if all(b >= a for a, b in itertools.pairwise(levels)):
+        return None
+    return [sorted(g, key=lambda r: (-level(r), r.article_id)) for g in groups]
 
 
 def _now(cur: Report) -> float:

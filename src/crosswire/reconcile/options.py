@@ -9,6 +9,8 @@ from crosswire.errors import ConfigError
 # Measures that are running counts: they may rise with time (an update, not a conflict).
 RUNNING = frozenset({"killed", "injured", "wounded", "displaced", "missing", "arrested", "dead", "casualties",
                      "evacuated", "rescued", "affected", "abducted", "trapped"})
+# Counts that fall as well as rise with time: the missing are found, alive or dead.
+EBBING = frozenset({"missing", "trapped"})
 
 
 @dataclass(frozen=True, kw_only=True)
