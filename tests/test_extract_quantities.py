@@ -802,6 +802,13 @@ def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> Non
         # an adverb and a day between the verb and "from"; both figures are the toll
         ("The death toll in Thursday's attack at the airport rose sharply Friday from 90 to 170, reports the BBC.",
          [("90", "killed", "people", 90, 90), ("170", "killed", "people", 170, 170)]),
+        ("The number of lives lost in recent flooding has risen to 131, with officials warning of more rain.",
+         [("131", "killed", "people", 131, 131)]),
+        ("The governor said storm-related deaths had reached 131 across the state, up from 120 reported on Friday.",
+         [("131", "killed", "people", 131, 131), ("120", "killed", "people", 120, 120)]),
+        ("The number of injured increased to 3,408, while the missing figure rose to 139.",
+         [("3,408", "injured", "people", 3408, 3408), ("139", "missing", "people", 139, 139)]),
+        ("The number of missing people has risen to 93.", [("93", "missing", "people", 93, 93)]),
         # the last toll named before the verb says which toll changed
         ("The death toll rose to 50, while the number of wounded rose to 107.",
          [("50", "killed", "people", 50, 50), ("107", "injured", "people", 107, 107)]),

@@ -687,9 +687,13 @@ _CONVERTED = re.compile(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)")
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$")
 # What a changing figure before it counts: the toll ("the death toll", "the number of people killed", "fatalities")
 # or the injured ("the number of wounded"); the last named before the verb is the one that changed.
-_TOLL = re.compile(r"\b(?:(?:death\s+)?toll|(?P<hurt>injury\s+toll)|[Ff]atalities|number\s+of\s+(?:the\s+)?"
-                   r"(?:(?P<hurt2>injured|wounded|hurt|injuries|(?:[\w-]+\s+){0,2}?(?:injured|wounded|hurt))|"
-                   r"(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|victims|died)))\b")
+_TOLL = re.compile(r"\b(?:(?:death\s+)?toll|(?P<hurt>injury\s+toll|(?:injured|wounded)\s+(?:figure|count|tally))|"
+                   r"(?P<missing>missing\s+(?:figure|count|tally))|[Ff]atalities|(?:[\w]+-related\s+)?deaths|"
+                   r"number\s+of\s+(?:the\s+)?(?:(?P<hurt2>injured|wounded|hurt|injuries|(?:[\w-]+\s+){0,2}?"
+                   r"(?:injured|wounded|hurt))|(?P<missing2>(?:[\w-]+\s+){0,2}?missing)|"
+                   r"(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities|victims|died|lives\s+lost)))\b")
+# a sentence any of them can be in (where none is, no figure is looked at for them)
+_TOLL_HINT = re.compile(r"toll|number|atalities|deaths|figure|count|tally")
 _HURT_NUMBER_BEFORE = re.compile(r"\bnumber\s+(?:of\s+(?:the\s+)?)?(?:injured|wounded|hurt|injuries)\b(?:\s+people)?\s+"
                                  r"(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased|reached|stands|stood|"
                                  r"hit|was|is)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|"
@@ -764,17 +768,19 @@ def _all_but(sentence: str, out: list[Quantity]) -> None:
 
 
 def _changed_toll(sentence: str, s: int) -> str | None:
-    """``"killed"`` or ``"injured"`` when the figure at ``s`` is what a toll named earlier in the sentence changed to
-    ("The number of people killed in the attack has risen to 170", "the number of wounded rose to 107", "rose on
-    Friday from 90 to 170": both figures): the last
-    toll named before it says which; else None."""
+    """``"killed"``, ``"injured"`` or ``"missing"`` when the figure at ``s`` is what a toll named earlier in the
+    sentence changed to ("The number of people killed in the attack has risen to 170", "the number of wounded rose
+    to 107", "the missing figure rose to 139", "rose on Friday from 90 to 170": both figures): the last toll named
+    before it says which; else None."""
     wide = sentence[max(0, s - 60) : s]
     if not (_TOLL_ROSE.search(wide) or CHANGED_FROM.search(wide) or _TO_FIGURE_FROM.search(wide)):
         return None  # (the figure it changed from too: "rose on Friday from 90 to 170", "to 275 from 288")
     named = _last_match(_TOLL, sentence, 0, s)
     if named is None:
         return None
-    return "injured" if named.group("hurt") or named.group("hurt2") else "killed"
+    if named.group("hurt") or named.group("hurt2"):
+        return "injured"
+    return "missing" if named.group("missing") or named.group("missing2") else "killed"
 
 
 _OTHERS_AFTER = re.compile(r"\s+(?:\w+\s+)?others?\b")
@@ -857,7 +863,7 @@ def quantities(sentence: str) -> list[Quantity]:
     negated = [q.span for q in out]
     covered = 0
     # one is in every match of _TOLL_BEFORE and _TOLL
-    toll_words = "toll" in sentence or "number" in sentence or "atalities" in sentence
+    toll_words = _TOLL_HINT.search(sentence) is not None
     for n in mentions(sentence, scan_start(folded, cue), len(sentence)) if cue is not None else ():
         s, e = n.span
         if s < covered or any(a <= s < b for a, b in negated):
@@ -949,9 +955,10 @@ def quantities(sentence: str) -> list[Quantity]:
             toll = (toll_words and _TOLL_BEFORE.search(before) and not _COMPOUND_AFTER.match(after)) or \
                 named == "killed"
             hurt = None if toll else (named == "injured" or (toll_words and _HURT_NUMBER_BEFORE.search(before)))
-            if (toll or hurt) and not is_year:
+            if (toll or hurt or named == "missing") and not is_year:
                 subject, unit, noun_end, noun = "people", "person", e, ""
-                measure = "killed" if toll else "injured"  # "the number of injured rose to 934"
+                # "the number of injured rose to 934", "the missing figure rose to 139"
+                measure = "killed" if toll else "injured" if hurt else "missing"
             else:
                 continue
         else:
