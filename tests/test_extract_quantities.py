@@ -809,6 +809,12 @@ def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> Non
         ("The number of injured increased to 3,408, while the missing figure rose to 139.",
          [("3,408", "injured", "people", 3408, 3408), ("139", "missing", "people", 139, 139)]),
         ("The number of missing people has risen to 93.", [("93", "missing", "people", 93, 93)]),
+        # "from N to M" after a verb setting the toll far before it: two figures, not a range (dots of "U.S." kept)
+        ("Authorities revised the death toll from the stadium stampede in Malang from 174 to 125 on Sunday.",
+         [("174", "killed", "people", 174, 174), ("125", "killed", "people", 125, 125)]),
+        ("The governor raised the U.S. territory's official death toll from the hurricane from 64 to 2,975.",
+         [("64", "killed", "people", 64, 64), ("2,975", "killed", "people", 2975, 2975)]),
+        ("From 10 to 12 people were killed.", [("10 to 12 people", "killed", "people", 10, 12)]),
         # the last toll named before the verb says which toll changed
         ("The death toll rose to 50, while the number of wounded rose to 107.",
          [("50", "killed", "people", 50, 50), ("107", "injured", "people", 107, 107)]),

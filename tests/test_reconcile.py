@@ -1164,6 +1164,15 @@ def test_a_toll_revised_to_a_figure_from_a_higher_one_is_a_correction():
     })
     f = _fact_with(facts, "275")
     assert f.status == "conflict" and "revises it down to 275 from 288" in f.explanation
+    facts = _run({
+        "a": ("At least 174 people died at the stadium, officials said.", "2022-10-02",
+              [("At least 174 people", "killed", "people", 174, None, {"as_of": "2022-10-02"}, None)]),
+        "b": ("Authorities revised the death toll from the stampede from 174 to 125 on Monday.", "2022-10-03",
+              [("125", "killed", "people", 125, 125, {"as_of": "2022-10-03", "order": "latest",
+                                                       "order_cue": "from 174 to"}, None)]),
+    })
+    f = _fact_with(facts, "125")
+    assert f.status == "conflict" and "revises it down to 125" in f.explanation
 
 
 def test_a_count_of_the_missing_that_falls_with_time_is_an_update():

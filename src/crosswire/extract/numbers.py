@@ -276,6 +276,10 @@ def _parse_number(text: str) -> float | None:
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "the toll rose from 20 to 30": two figures, the earlier and the later, not a range
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# a verb changing a figure given far before "from N to M" (not "from 10 to 12 people": a range)
+_SET_BEFORE = re.compile(r"\b(?:revised|raised|lowered|updated|corrected|changed|adjusted|reduced|cut|upped|increased|"
+                         r"decreased|brought)\b[^;]*$", re.IGNORECASE)  # (in a sentence: "U.S." has dots)
 CHANGED_FROM = re.compile(rf"\b(?:{CHANGE_VERBS}|up|down|went|gone)\s+(?:\w+\s+){{0,2}}?from\s+$", re.IGNORECASE)
 
 
@@ -309,8 +313,10 @@ def mentions(text: str, start: int, end: int) -> list[NumberMention]:
         if m.group("a").lower() == "one" and _DETERMINER_ONE.search(text, max(0, m.start() - 12), m.start()):
             continue
         sep = (m.group("sep") or "").lower()
-        if sep == "to" and b is not None and CHANGED_FROM.search(text, max(0, m.start() - 40), m.start()):
-            sep = "and"  # "rose from 20 to 30": the two figures below, each on its own
+        if sep == "to" and b is not None and (CHANGED_FROM.search(text, max(0, m.start() - 40), m.start()) or (
+                (fr := _FROM.search(text, max(0, m.start() - 6), m.start())) is not None
+                and _SET_BEFORE.search(text, max(0, fr.start() - 120), fr.start()))):
+            sep = "and"  # "rose from 20 to 30", "revised the toll ... from 174 to 125": two figures, each on its own
         if b is not None and sep in ("-", "–", "to") and b > a:
             if sep != "to" and a < 1000 <= b and m.group("b").endswith(",000") and "," not in m.group("a") \
                     and b / 100 <= a * 1000 <= b:

@@ -50,6 +50,8 @@ _UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re
 _TO_BEFORE = re.compile(r"(?P<cue>\bto)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                         re.IGNORECASE)
 _FROM_AFTER = re.compile(r"\s+from\s+(?:an?\s+(?:earlier|initial|previous)\s+)?[\d][\d,.]*\d?\b", re.IGNORECASE)
+_FROM_TO_BEFORE = re.compile(r"(?P<cue>\bfrom\s+\d[\d,.]*\s+to)\s+$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s+to\s+\d[\d,.]*\d?\b", re.IGNORECASE)
 _TO_FROM_BEFORE = re.compile(r"(?P<cue>\bto\s+[\d][\d,.]*\s+from)\s+$", re.IGNORECASE)
 _EARLIER_NOUN = re.compile(r"\b(?:earlier|initial|previous|original|first|old)\s+(?:death\s+|casualty\s+)?"
                            r"(?:toll|figure|count|estimate|tally|reports?)\b[^.;]{0,30}$", re.IGNORECASE)
@@ -197,6 +199,10 @@ def _order(s: _Sentence, start: int, end: int) -> tuple[str, str] | None:
         # "revised the toll ... to 275 from 288": the count now, changed from another
     if s.from_ and (m := _TO_FROM_BEFORE.search(before)) is not None:
         return "earlier", m.group("cue")  # (288 in "... to 275 from 288")
+    if s.from_ and (m := _FROM_TO_BEFORE.search(before)) is not None:
+        return "latest", m.group("cue")  # (125 in "revised the toll ... from 174 to 125")
+    if s.from_ and before.endswith("from ") and (f := _TO_AFTER.match(sentence, end, end + 30)) is not None:
+        return "earlier", "from " + sentence[start:f.end()]  # (174 in "... from 174 to 125")
     if s.instead and (m := _INSTEAD_AFTER.match(sentence[end : end + 80])) is not None:
         return "latest", m.group("cue")  # "3,958 have died instead of 11,300"
     if s.lead:

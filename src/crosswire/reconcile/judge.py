@@ -42,11 +42,12 @@ _DOWN_CUE = re.compile(r"\b(?:down(?:wards?)?|lower\w*|cut|reduc\w*|fell|fallen|
                        re.IGNORECASE)
 
 
-_FROM_FIGURE = re.compile(r"\bfrom\s+(\d[\d,]*)\s*$")
+_FROM_FIGURE = re.compile(r"\bfrom\s+(\d[\d,]*)")
 
 
 def _from_higher(r: Report) -> bool:
-    """The report's words change its figure from a higher one ("revised the toll to 275 from 288")."""
+    """The report's words change its figure from a higher one ("revised the toll to 275 from 288", "from 174 to
+    125")."""
     m = _FROM_FIGURE.search(r.order_cue or "")
     return m is not None and float(m.group(1).replace(",", "")) > level(r)
 
