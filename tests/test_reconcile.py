@@ -1196,3 +1196,20 @@ def test_a_count_of_the_missing_that_falls_with_time_is_an_update():
         "c": missing("c", "Officials said 5 people were missing.", "2025-07-09", 5, 5),
     })
     assert _fact_with(facts, "20 people").status == "conflict"
+
+
+def test_a_toll_revised_far_above_the_rest_by_an_article_that_tells_its_history_is_this_toll():
+    """A year on, a study puts the hurricane's toll at 2,975, a hundred times the earlier reports' 16 and 34; the
+    article itself says authorities "initially only counted 64": the toll revised, not another event's."""
+    facts = _run({
+        "a": ("The death toll has more than doubled to 34, a spokesman said. Hours earlier it stood at 16 dead.",
+              "2017-10-04", [("34", "killed", "people", 34, 34, {"as_of": "2017-10-04", "order": "latest",
+                                                                  "order_cue": "doubled to"}, None),
+                             ("16 dead", "killed", "people", 16, 16, {"as_of": "2017-10-04"}, None)]),
+        "b": ("The study arrived at a death toll of 2,975. Initially, authorities only counted 64 deaths.",
+              "2018-08-28", [("2,975", "killed", "people", 2975, 2975, {"as_of": "2018-08-28"}, None),
+                             ("64 deaths", "killed", "people", 64, 64, {"as_of": "2018-08-28", "order": "earlier",
+                                                                         "order_cue": "Initially"}, None)]),
+    })
+    f = _fact_with(facts, "2,975")
+    assert f.scope == "event" and f.status == "update" and f.best == 2975, f.explanation

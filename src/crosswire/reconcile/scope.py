@@ -491,6 +491,15 @@ def _opens(c: Claim, ex: Extraction) -> bool:
     return bool(kind) and kind[0] is c
 
 
+def _revises(c: Claim, ex: Extraction, value: float) -> bool:
+    """Whether ``c``'s article tells the toll's history: it gives a lower figure of the same measure and unit as an
+    earlier count ("Initially, authorities only counted 64 deaths" beside the 2,975 a study found): its figure is
+    this toll revised, however far above the others, not another event's."""
+    return any(x.order == "earlier" and x.measure == c.measure and x.unit == c.unit and not x.vague
+               and (low := x.low if x.low is not None else x.high) is not None and low < value
+               and x.other_event is None for x in ex.claims)
+
+
 def _cue_elsewhere(c: Claim, near: str, cue: str, start: int) -> bool:
     """Whether a cue of another time near ``c`` (at ``start`` in ``near``) dates something else than the figure:
     the incident a toll now counts ("the toll from the wildfire that tore through Mati late last month has
@@ -547,7 +556,7 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
         return f"a longer span ({weak!r})"
     if c.unit == "person" and c.measure != "count" and value and others and \
             value > opts.background_ratio * figures.median_of_others(c) and not (
-                _opens(c, ex) and not figures.of_other_articles(c)):
+                _opens(c, ex) and not figures.of_other_articles(c)) and not _revises(c, ex, value):
         # (a bare count is of anything: 300,000 signatures beside two children is no other event's toll; the
         # toll a lone report opens with is its own, above the parts it then names: "has reached 97 ... the bodies
         # of two victims were identified")
