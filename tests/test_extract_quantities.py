@@ -842,6 +842,9 @@ def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> Non
                                         ("two died", "killed", "died in hospital", 2, 2)]),
         ("Only 6 had died in hospitals, the director said.", [("Only 6 had died", "killed", "died in hospital", 6, 6)]),
         ("Two people died in hospital after the stabbing.", [("Two people", "killed", "people", 2, 2)]),
+        # "Of those killed, ...": its figures are parts of the toll
+        ("Of those killed, four people, including a child, died in Chooralmala, while a child died in a village.",
+         [("four people", "killed", "people among the dead", 4, 4)]),
         # all but one
         ("All but one of the 242 persons on board the plane were killed after it crashed.",
          [("All but one of the 242 persons", "killed", "people", 241, 241)]),

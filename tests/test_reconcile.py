@@ -1213,3 +1213,30 @@ def test_a_toll_revised_far_above_the_rest_by_an_article_that_tells_its_history_
     })
     f = _fact_with(facts, "2,975")
     assert f.scope == "event" and f.status == "update" and f.best == 2975, f.explanation
+
+
+def test_the_whole_toll_after_an_opening_anecdote_and_a_rising_count_above_early_parts_are_this_toll():
+    """A feature opens with a nursing home's six dead, then "The floods killed a total of 158 people": the total
+    is the toll, not a stray far above the opening figure. A count that rose to 132 a day after reports of eight
+    and 23 (with parts of four and three beside them) is the count now, not background far above the median."""
+    facts = _read("2024-11-01", "Floods in Spain",
+                  "Plates were still on the tables in the nursing home on Thursday. Six people died in the facility "
+                  "on Tuesday, as a river burst its banks.",
+                  "The floods killed a total of 158 people in Spain, in the deadliest natural disaster in the "
+                  "country's recent history.")
+    main = [f for f in facts if f.measure == "killed" and f.scope == "event" and f.subject == "people"]
+    assert [f.best for f in main] == [158], [(f.key, f.best, f.explanation) for f in facts]
+    latest = {"order": "latest", "order_cue": "rose to"}
+    facts = _run({
+        "a": ("The toll rose to eight, including three children. Of those killed, four died in one town. Three "
+              "bodies were recovered near a river.", "2024-07-30",
+              [("eight", "killed", "people", 8, 8, {"as_of": "2024-07-30", **latest}, None),
+               ("four", "killed", "people", 4, 4, {"as_of": "2024-07-30"}, None),
+               ("Three bodies", "killed", "people", 3, 3, {"as_of": "2024-07-30"}, None)]),
+        "b": ("The toll rose to 23 in the landslides, the minister said.", "2024-07-30",
+              [("23", "killed", "people", 23, 23, {"as_of": "2024-07-30", **latest}, None)]),
+        "c": ("The death toll from the landslides rose to 132 as rescuers resumed the search.", "2024-07-31",
+              [("132", "killed", "people", 132, 132, {"as_of": "2024-07-31", **latest}, None)]),
+    })
+    f = _fact_with(facts, "132")
+    assert f.scope == "event" and f.status == "update" and f.best == 132, f.explanation

@@ -229,6 +229,7 @@ class Report:
     original_value: float | None = None
     order: str | None = None  # the claim's order: what its words say of the figure's time (see Claim)
     order_cue: str | None = None
+    total: bool = False  # its words say it is the whole toll ("a total of 158", "in all")
 
 
 @dataclass(frozen=True)

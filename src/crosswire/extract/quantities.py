@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import tables
@@ -743,6 +743,8 @@ _DIED_END = re.compile(r"(?:died|succumbed)$")
 _ONLY_BEFORE = re.compile(r"\bonly\s+$", re.IGNORECASE)
 _OF_THE_GROUP = re.compile(r"[\"“‘']?(?:Of|Among)\s+(?:the|those|these)\s+(?:\d[\d,]*|[a-z-]+)\s+(?:\w+\s+){0,3}?"
                            r"(?:injured|wounded|hurt|people|persons|patients|victims|casualties)\b")
+_OF_THE_DEAD = re.compile(r"[\"“‘']?(?:Of|Among)\s+(?:those|the)\s+(?:\d[\d,]*\s+)?(?:people\s+)?(?:killed|dead|"
+                          r"victims|deceased|fatalities|who\s+(?:died|were\s+killed))\b")
 # "All but one of the 242 people on board were killed", "Only one of the 242 passengers survived": the toll is the
 # others
 _ALL_BUT = re.compile(r"\b(?P<all>all\s+but|only|all\s+except)\s+(?P<k>one|two|three|four|five|\d+)\s+of\s+(?:the\s+|"
@@ -1065,6 +1067,10 @@ def quantities(sentence: str) -> list[Quantity]:
     _list_totals(sentence, out)
     if "but" in sentence or "nly" in sentence:
         _all_but(sentence, out)
+    if (dead := _OF_THE_DEAD.match(sentence)) is not None:
+        for i, q in enumerate(out):  # "Of those killed, four people ... died in Chooralmala": a part of the toll
+            if q.measure == "killed" and q.span[0] >= dead.end() and q.subject in ("people", "persons"):
+                out[i] = replace(q, subject="people among the dead")
     if any(w in folded for w in _ARREST_CUES) and not any(
             q.measure == "arrested" for q in out):
         out.extend(_one_arrested(sentence, [q.span for q in out]))

@@ -33,7 +33,7 @@ from crosswire.extract.attribution import is_generic_source
 from crosswire.records import Claim, Fact, Report
 
 from .options import EBBING, ReconcileOptions
-from .values import cause, fmt_value, interval, level, overlap, rep_value, show
+from .values import cause, fmt_value, interval, level, overlap, rep_value, says_total, show
 
 _DISPUTES_COUNT = " the rising count"  # ends the explanation of a count a source disputes (no attacker's slack)
 _WORDS = re.compile(r"[a-z][a-z'’-]{3,}")  # the longer words of a lowered name (not "the", "of")
@@ -56,7 +56,9 @@ def to_report(c: Claim, subject: str) -> Report:
     return Report(claim_id=c.id, article_id=c.article_id, text=c.text, span=c.span, low=c.low, high=c.high,
                   approx=c.approx, as_of=c.as_of, attributed_to=c.attributed_to, subject=subject,
                   unit=c.unit, original_unit=c.original_unit, original_value=c.original_value,
-                  order=c.order, order_cue=c.order_cue)
+                  order=c.order, order_cue=c.order_cue, total=says_total(c))
+
+
 
 
 def origin_map(parents: dict[str, str | None]) -> dict[str, str]:
@@ -281,8 +283,12 @@ def _rising_links(levels: Sequence[float], groups: Sequence[str | None]) -> tupl
 def is_stray(r: Report, anchor: Report, opts: ReconcileOptions) -> bool:
     """A figure far above its article's first figure for the same running count (``cue_ratio`` times and
     at least ``stray_gap`` more) is another quantity: "killing at least six" in the lede and "some 30
-    civilians were killed in the incident" further down. Lower figures are the count's history."""
-    return level(r) >= opts.cue_ratio * max(level(anchor), 0.0) and level(r) - level(anchor) >= opts.stray_gap
+    civilians were killed in the incident" further down. Lower figures are the count's history. A figure its words
+    make the count after a change ("the toll rose to 132", below "eight, including three children") is the count
+    now, no other quantity; so is one its words call the whole ("The floods killed a total of 158 people" after a
+    nursing home's six dead)."""
+    return r.order != "latest" and not r.total and level(r) >= opts.cue_ratio * max(level(anchor), 0.0) and \
+        level(r) - level(anchor) >= opts.stray_gap
 
 
 def strays(reports: Sequence[Report], opts: ReconcileOptions) -> set[str]:

@@ -33,7 +33,7 @@ from crosswire.extract.vocab import HUMAN_TOLLS, PERPETRATOR_HINTS, PERPETRATOR_
 from crosswire.records import PARAGRAPH_SEPARATOR, Article, Claim, Entity, Extraction, Source, Story
 
 from .options import ReconcileOptions
-from .values import rep_value
+from .values import rep_value, says_total
 
 _CASUALTY = re.compile(
     r"\b(?:kill\w*|dead|deaths?|died|dies|die|dying|injur\w*|wound\w*|hurt|casualt\w*|victims?|toll|"
@@ -556,10 +556,12 @@ def background_reason(c: Claim, ex: Extraction, peers: Sequence[Claim] | PeerFig
         return f"a longer span ({weak!r})"
     if c.unit == "person" and c.measure != "count" and value and others and \
             value > opts.background_ratio * figures.median_of_others(c) and not (
-                _opens(c, ex) and not figures.of_other_articles(c)) and not _revises(c, ex, value):
+                _opens(c, ex) and not figures.of_other_articles(c)) and not _revises(c, ex, value) and not (
+                c.order == "latest" and value <= opts.background_ratio * max(figures.others(c))) and not says_total(c):
         # (a bare count is of anything: 300,000 signatures beside two children is no other event's toll; the
         # toll a lone report opens with is its own, above the parts it then names: "has reached 97 ... the bodies
-        # of two victims were identified")
+        # of two victims were identified"; nor the count now of a toll rising from the story's highest figure, its
+        # early counts and parts beside it: "rose to 132" after "eight, including three children" and "23")
         return "far above every other figure of its kind in the story"
     # A story about people abducted or freed (its ledes count hostages, no dead or hurt) is no casualty story:
     # a death toll further down is another incident's, as in a story with no toll at all.

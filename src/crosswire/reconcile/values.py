@@ -3,10 +3,11 @@ disagreement (a unit slip, an order of magnitude, another scope)."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 
-from crosswire.records import Report
+from crosswire.records import Claim, Report
 
 from .options import ReconcileOptions
 
@@ -110,3 +111,14 @@ def cause(out: Report, majority: Sequence[Report], opts: ReconcileOptions) -> st
     if max(v, m) / max(min(v, m), 1e-9) >= 1.8:
         return "; possibly a different scope (another population or period)"
     return ""
+
+
+_TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|all\s+told)\b", re.IGNORECASE)
+
+
+def says_total(c: Claim) -> bool:
+    """Whether the words around ``c``'s figure call it the whole toll ("killed a total of 158 people", "in all")."""
+    if not c.sentence:
+        return False
+    at = c.sentence.find(c.text)
+    return _TOTAL.search(c.sentence[max(0, at - 30) : at + len(c.text) + 30] if at >= 0 else c.sentence) is not None
