@@ -261,7 +261,8 @@ def test_implied_people_severity_and_hospital() -> None:
     assert _claims("The other four victims did not suffer life-threatening injuries.")[0][2] == "people, slightly hurt"
     assert _claims("Two people suffered non-life-threatening injuries.")[0][2] == "people, slightly hurt"
     assert _claims("At least 84 people were taken to hospital.") == [("At least 84 people", "injured", "people", 84)]
-    assert _claims("Five people remain in hospital after the crash.") == [("Five people", "injured", "people", 5)]
+    assert _claims("Five people remain in hospital after the crash.") == [
+        ("Five people", "injured", "people still in hospital", 5)]  # (a part of the injured)
     assert _claims("Two other men remain in critical, but stable condition.") == [
         ("Two other men", "injured", "men", 2)]
     assert _claims("Four men were in serious trouble with the law.") == [("Four men", "count", "men", 4)]
@@ -845,6 +846,26 @@ def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> Non
         # "Of those killed, ...": its figures are parts of the toll
         ("Of those killed, four people, including a child, died in Chooralmala, while a child died in a village.",
          [("four people", "killed", "people among the dead", 4, 4)]),
+        # a verb of killing other than "killed"; the second of a list a verb governs; a range of one kind
+        ("The bomber murdered 22 people and wounded 116 near the arena exit.",
+         [("22 people", "killed", "people", 22, 22), ("116", "injured", "people", 116, 116)]),
+        ("The bombings killed at least 170 Afghans and 13 US troops, and injured more than 150 Afghans.",
+         [("at least 170 Afghans", "killed", "afghans", 170, None), ("13 US troops", "killed", "soldiers", 13, 13),
+          ("more than 150 Afghans", "injured", "afghans", 151, None)]),
+        ("The blast killed 5 people and 10 were injured.",
+         [("5 people", "killed", "people", 5, 5), ("10 were injured", "injured", "people", 10, 10)]),
+        ("Health officials gave varying estimates of the toll, from 120 wounded to 140.",
+         [("120 wounded", "injured", "people", 120, 120), ("140", "injured", "people", 140, 140)]),
+        # those still in hospital are a part of the injured; those who sought treatment after an attack are hurt
+        ("Officials said 64 people were still hospitalized.",
+         [("64 people", "injured", "people still in hospital", 64, 64)]),
+        ("Twenty-three people are still receiving critical hospital care after the bombing.",
+         [("Twenty-three people", "injured", "people still in hospital", 23, 23)]),
+        ("Health officials said 119 people sought medical treatment at hospitals after the suicide attack.",
+         [("119 people", "injured", "people", 119, 119)]),
+        ("Authorities announced that two infected individuals sought treatment at a hospital in the capital.",
+         [("two infected individuals", "count", "people", 2, 2)]),
+        ("Two people were still at large.", [("Two people", "count", "people", 2, 2)]),
         # all but one
         ("All but one of the 242 persons on board the plane were killed after it crashed.",
          [("All but one of the 242 persons", "killed", "people", 241, 241)]),

@@ -28,11 +28,19 @@ from .. import tables
 from .casualty import reading
 from .cues import fold, word_alternation
 from .numbers import CHANGED_FROM, NUMBER_RE, NumberMention, first_cue, mentions, scan_start
-from .vocab import CHANGE_VERBS, COUNT_QUALIFIER, HUMAN_TOLLS, UNIT_OF_SUBJECT, event_unit, human_subject
+from .vocab import (
+    CHANGE_VERBS,
+    COUNT_QUALIFIER,
+    HUMAN_TOLLS,
+    INCIDENT_NOUNS,
+    UNIT_OF_SUBJECT,
+    event_unit,
+    human_subject,
+)
 
 _ADJ_SUBJECT = {"civilian": "civilians", "combatant": "combatants", "military": "soldiers", "rebel": "rebels"}
 _MEASURE_WORDS = [
-    ("killed", r"kill\w*|dead|deaths?|died|die|fatalit\w+|lives|death\s+toll|toll|slain|perished|massacred|"
+    ("killed", r"kill\w*|dead|deaths?|died|die|fatalit\w+|lives|death\s+toll|toll|slain|perished|massacred|murdered|"
                r"martyr\w*|passed\s+away|succumb\w*|drown(?:ed|ing|s)?"),
     ("injured", r"injur\w*|wound\w*|hurt|casualt\w+"),
     ("displaced", r"displac\w*|homeless|uprooted|(?:fled|flee\w*)(?=\s+(?:(?:from\s+)?(?:their|the)\s+)?(?:homes?|"
@@ -224,19 +232,26 @@ def _bounds(q: str | None, n: NumberMention) -> tuple[float | None, float | None
 _BARE_END = re.compile(r"\s*(?:[,.;:)—–]|$|(?:and|or|in|on|at|with|while|as|after|before|when|during|including|"
                        r"near|across|inside|outside|since|but|from|by|more|others?)\b)", re.IGNORECASE)
 _DEATH_NOUNS = frozenset({"deaths", "death", "fatalities", "fatality", "lives", "dead", "bodies"})
-_GOVERNING = re.compile(
-    r"\b(?P<v>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|displac(?:ed|ing)|arrest(?:ed|ing)|"
+_GOVERNING_VERBS = (
+    r"kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|displac(?:ed|ing)|arrest(?:ed|ing)|"
     r"detain(?:ed|ing)|evacuat(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
-    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing)|lost|losing|martyr(?:ed|ing|s)|"
+    r"destroy(?:ed|ing)|damag(?:ed|ing)|trapp(?:ed|ing)|lost|losing|martyr(?:ed|ing|s)")
+_GOVERNING = re.compile(
+    rf"\b(?P<v>{_GOVERNING_VERBS}|"
     r"(?:deaths?|killings?|displacement|evacuation|arrests?|detention|abductions?|kidnappings?)\s+of)"
     rf"\s+(?:{COUNT_QUALIFIER}\s+)?(?:another\s+|a\s+further\s+)?$",
     re.IGNORECASE,
 )
+# the second of a list a verb governs: "killed at least 170 Afghans and 13 US troops, and injured more than 150"
+_GOVERNING_LIST = re.compile(
+    rf"\b(?P<v>{_GOVERNING_VERBS})\s+(?:{COUNT_QUALIFIER}\s+)?\d[\d,.]*(?:\s+[A-Za-z.-]+){{0,3}}?\s+and\s+"
+    rf"(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
 _VERB_MEASURE = {"deat": "killed", "dete": "arrested",
                  "kill": "killed", "woun": "injured", "inju": "injured", "disp": "displaced", "arre": "arrested",
                  "deta": "arrested", "evac": "evacuated", "capt": "captured", "seiz": "captured", "abdu": "abducted",
                  "kidn": "abducted", "dest": "destroyed", "dama": "destroyed", "trap": "trapped",
-                 "lost": "killed", "losi": "killed", "mart": "killed"}  # "lost 95 of its citizens" (of things: a count)
+                 "lost": "killed", "losi": "killed", "mart": "killed",
+                 "murd": "killed"}  # "lost 95 of its citizens" (of things: a count)
 
 
 _OWN_VERB = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:\w+ly\s+)?(?:suffered|sustained|were|was|are|is|have|has|had|"
@@ -281,6 +296,10 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     gov = _governing(sentence, folded, start)
     if gov:
         return _VERB_MEASURE[fold(gov.group("v")[:4])]
+    if " and " in sentence[max(0, start - 12) : start] and (
+            listed := _GOVERNING_LIST.search(sentence, max(0, start - 90), start)) is not None and \
+            not _OWN_VERB.match(sentence, end):
+        return _VERB_MEASURE[fold(listed.group("v")[:4])]  # "killed 170 Afghans and 13 US troops, and injured ..."
     best: tuple[int, int, str] | None = None  # (distance, rank, measure)
     close_after: bool | None = None  # a measure word right after the figure ("several others 'gravely' wounded")
     for hit in _MEASURE_RE.finditer(folded, max(0, start - 60), min(len(sentence), end + 60)):
@@ -743,6 +762,16 @@ _DIED_END = re.compile(r"(?:died|succumbed)$")
 _ONLY_BEFORE = re.compile(r"\bonly\s+$", re.IGNORECASE)
 _OF_THE_GROUP = re.compile(r"[\"“‘']?(?:Of|Among)\s+(?:the|those|these)\s+(?:\d[\d,]*|[a-z-]+)\s+(?:\w+\s+){0,3}?"
                            r"(?:injured|wounded|hurt|people|persons|patients|victims|casualties)\b")
+_FROM_NOUN_TO = re.compile(r"\bfrom\s+\d[\d,.]*\s+[a-z-]+\s+to\s+(?:about\s+|some\s+|nearly\s+)?$")
+# people still in hospital, of all those hurt: "64 people were still hospitalized", "66 victims remained in eight
+# hospitals", "23 people are still receiving critical hospital care"
+_STILL_IN_HOSPITAL = re.compile(r"\s+(?:(?:were|are|was|is|remain(?:ed|s)?)\s+)?(?:still\s+)?(?:(?:in|being)\s+)?"
+                                r"(?:hospitali[sz]ed|in\s+(?:the\s+)?hospitals?|remain(?:ed|s)?\s+in\s+(?:\w+\s+){0,2}"
+                                r"hospitals?|(?:still\s+)?(?:receiving|getting)\s+(?:\w+\s+){0,2}(?:care|treatment))\b",
+                                re.IGNORECASE)
+_SOUGHT_TREATMENT = re.compile(r"\s+(?:have\s+|had\s+)?(?:sought|received|needed|required)\s+"
+                               r"(?:medical\s+|hospital\s+)?(?:treatment|care|attention)\b", re.IGNORECASE)
+_INCIDENT = re.compile(rf"\b(?:{INCIDENT_NOUNS})\b", re.IGNORECASE)  # (not "infected individuals sought treatment")
 _OF_THE_DEAD = re.compile(r"[\"“‘']?(?:Of|Among)\s+(?:those|the)\s+(?:\d[\d,]*\s+)?(?:people\s+)?(?:killed|dead|"
                           r"victims|deceased|fatalities|who\s+(?:died|were\s+killed))\b")
 # "All but one of the 242 people on board were killed", "Only one of the 242 passengers survived": the toll is the
@@ -951,6 +980,14 @@ def quantities(sentence: str) -> list[Quantity]:
         if found is None and not n.vague and not is_year and _governing(sentence, folded, s) and \
                 _BARE_END.match(after):
             found = ("people", "person", e, "")  # "killing six and wounding 120": the people are implied
+        if found is None and out and (ranged := _FROM_NOUN_TO.search(before)) is not None and \
+                out[-1].span[1] >= s - len(ranged.group(0)) and out[-1].unit == "person":
+            # "estimates of the toll, from 120 wounded to 140": the second is of the first's kind
+            prev = out[-1]
+            low, high, approx = _bounds(q.group("q") if q else None, n)
+            out.append(Quantity((s - len(q.group(0)) if q else s, e), prev.measure, prev.subject, low, high,
+                                approx, n.vague, unit=prev.unit))
+            continue
         if found is None:
             named = _changed_toll(sentence, s) if toll_words else None
             if named is None and _SET_TO.search(before):
@@ -1015,6 +1052,12 @@ def quantities(sentence: str) -> list[Quantity]:
                 elif last_load is not None and last_load == len(out) - 1 and _LIST_JOIN.fullmatch(
                         sentence, out[-1].span[1], s - len(q.group(0)) if q else s):
                     measure, load = "count", True  # "carrying 175 passengers and six crew members": all on board
+                if measure == "count" and subject == "people" and _SOUGHT_TREATMENT.match(sentence, noun_end) and \
+                        _INCIDENT.search(sentence):
+                    measure = "injured"  # "119 people sought medical treatment ... after the suicide attack"
+                if measure in ("injured", "count") and subject == "people" and _STILL_IN_HOSPITAL.match(
+                        sentence, noun_end):
+                    measure, subject = "injured", "people still in hospital"  # a part: the rest went home
                 if measure == "injured" and subject == "people":
                     subject = _severity(sentence, s, noun_end) or subject
                     if _NAMED_HOSPITAL.search(sentence[s : noun_end + 80]) or _HOSPITAL_SAID.search(
