@@ -1240,3 +1240,14 @@ def test_the_whole_toll_after_an_opening_anecdote_and_a_rising_count_above_early
     })
     f = _fact_with(facts, "132")
     assert f.scope == "event" and f.status == "update" and f.best == 132, f.explanation
+
+
+def test_one_article_setting_two_speakers_figures_side_by_side_in_near_sentences_is_a_conflict():
+    """"The government said 147 people were killed. The Student Movement has said that 266 people were killed.":
+    one article, two speakers, two sentences; no single source's figure, a conflict. Two figures of one speaker,
+    or told as an earlier and a later count, are not rivals."""
+    facts = _read("2024-07-29", "Protest toll disputed",
+                  "The Bangladesh government said 147 people were killed in the clashes. The Student Movement "
+                  "Against Discrimination has said that 266 people were killed during the protests.")
+    f = [f for f in facts if f.measure == "killed" and f.scope == "event"]
+    assert [x.status for x in f] == ["conflict"], [(x.key, x.status, x.explanation) for x in facts]

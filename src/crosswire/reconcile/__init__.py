@@ -64,6 +64,9 @@ def _keyed(items: list[Item], options: ReconcileOptions) -> list[tuple[str, list
     return keyed
 
 
+_NEAR_SENTENCES = 400  # characters between two figures of sentences that set speakers' figures side by side
+
+
 def _rivals(members: list[Item]) -> frozenset[str]:
     """The claims of sentences that quote two or more speakers for the fact ("the ministry said 61 were killed
     but the opposition put the toll at more than 100")."""
@@ -72,7 +75,16 @@ def _rivals(members: list[Item]) -> frozenset[str]:
         if m.claim.attributed_to:
             speakers.setdefault((m.claim.article_id, m.claim.sentence), set()).add(m.claim.attributed_to.lower())
     rival = {k for k, v in speakers.items() if len(v) > 1}
-    return frozenset(m.claim.id for m in members if (m.claim.article_id, m.claim.sentence) in rival)
+    out = {m.claim.id for m in members if (m.claim.article_id, m.claim.sentence) in rival}
+    # ... or in sentences close together, neither figure told as an earlier or later count ("The government said
+    # 147 people were killed. The Student Movement has said that 266 people were killed.")
+    quoted = [m.claim for m in members if m.claim.attributed_to and m.claim.order is None and not m.vague]
+    for i, a in enumerate(quoted):
+        for b in quoted[i + 1:]:
+            if a.article_id == b.article_id and a.attributed_to.lower() != b.attributed_to.lower() and \
+                    abs(a.span[0] - b.span[0]) <= _NEAR_SENTENCES:
+                out.update((a.id, b.id))
+    return frozenset(out)
 
 
 def _set_aside_strays(items: list[Item], options: ReconcileOptions) -> None:
