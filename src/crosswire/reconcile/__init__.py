@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from crosswire.extract.attribution import is_generic_source
 from crosswire.records import Article, Extraction, Fact, Source, Story
 
 from .group import Item, group_key, items_of, norm_subject, split_by_place, split_compatible
@@ -78,7 +79,10 @@ def _rivals(members: list[Item]) -> frozenset[str]:
     out = {m.claim.id for m in members if (m.claim.article_id, m.claim.sentence) in rival}
     # ... or in sentences close together, neither figure told as an earlier or later count ("The government said
     # 147 people were killed. The Student Movement has said that 266 people were killed.")
-    quoted = [m.claim for m in members if m.claim.attributed_to and m.claim.order is None and not m.vague]
+    quoted = [m.claim for m in members if m.claim.attributed_to and m.claim.order is None and not m.vague
+              and m.claim.parent is None and not is_generic_source(m.claim.attributed_to)]
+    # (named speakers: "officials said five were killed ... According to the county executive, four died at the
+    # scene and one in hospital" tells a total and its parts)
     for i, a in enumerate(quoted):
         for b in quoted[i + 1:]:
             if a.article_id == b.article_id and a.attributed_to.lower() != b.attributed_to.lower() and \
