@@ -866,6 +866,17 @@ def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> Non
         ("Authorities announced that two infected individuals sought treatment at a hospital in the capital.",
          [("two infected individuals", "count", "people", 2, 2)]),
         ("Two people were still at large.", [("Two people", "count", "people", 2, 2)]),
+        # people naming the things counted; an attacker doing the killing; the missing whose bodies are sought
+        ("Two passenger trains collided near the station.", [("Two passenger trains", "count", "trains", 2, 2)]),
+        ("Protesters set fire to 13 police cars.", [("13 police cars", "count", "cars", 13, 13)]),
+        ("Gregg says two men shot when a gunman opened fire were improving.", [("two men", "injured", "men", 2, 2)]),
+        ("At least one gunman killed 49 people at two mosques.",
+         [("At least one gunman", "count", "attackers", 1, None), ("49 people", "killed", "people", 49, 49),
+          ("two mosques", "count", "mosques", 2, 2)]),
+        ("Rescuers continued the search for the bodies of another 141 people who were reported missing.",
+         [("141 people", "missing", "people", 141, 141)]),
+        # thousands grouped with a space
+        ("The stadium holds 42 000 people.", [("42 000 people", "count", "people", 42000, 42000)]),
         # all but one
         ("All but one of the 242 persons on board the plane were killed after it crashed.",
          [("All but one of the 242 persons", "killed", "people", 241, 241)]),

@@ -50,6 +50,8 @@ _SOME_DIED = re.compile(r"[^.;]{0,80}?,\s*(?:[\w-]+\s+){1,2}(?:of\s+(?:whom|them
                         r"subsequently\s+|have\s+since\s+|have\s+|had\s+)?(?:died|succumbed|perished|were\s+"
                         r"(?:pronounced|declared)\s+dead)\b|[^.;]{0,80}?,\s*where\s+(?:[\w-]+\s+){1,2}(?:later\s+|"
                         r"subsequently\s+)?(?:died|succumbed)\b", re.IGNORECASE)
+_MISSING_AFTER = re.compile(r"\s+(?:who\s+|still\s+)?(?:(?:are|were|remain|remained|have\s+been|had\s+been)\s+)?"
+                            r"(?:still\s+)?(?:reported\s+|listed\s+as\s+)?(?:missing|unaccounted)\b", re.IGNORECASE)
 _CASUALTY_MEASURES = frozenset({"killed", "injured", "missing", "count"})
 
 
@@ -78,6 +80,8 @@ def reading(sentence: str, start: int, noun_end: int, noun: str, measure: str, h
     noun ``noun`` in lower case) whose measure so far is ``measure``; ``hospital``: the clause says they were taken
     to or treated in hospital. None when nothing in the sentence changes the measure."""
     if _BODIES_BEFORE.search(sentence, max(0, start - 60), start):
+        if _MISSING_AFTER.match(sentence, noun_end):
+            return Reading("missing")  # "the search for the bodies of another 141 people who were reported missing"
         return Reading("killed")  # the bodies of 20 people: the dead, wherever they are taken
     if measure in _CASUALTY_MEASURES and _load(sentence, start, noun_end, noun):
         if measure != "count" and (_ALL_BEFORE.search(sentence, max(0, start - 40), start)

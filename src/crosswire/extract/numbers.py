@@ -102,7 +102,7 @@ _WORD_NUM = word_alternation([*(k for k in _UNITS if k not in ("a", "an", "no"))
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion|lakhs?|crores?"
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?: \d{3}){2,}(?!\d|[,.]\d)|\d+(?:\.\d+)?|\.\d+"
+    r"|\d{1,3}(?: \d{3}){2,}(?!\d|[,.]\d)|\d{1,3} 000(?!\d|[,.]\d)|\d+(?:\.\d+)?|\.\d+"  # ("42 000 people")
 )
 _WORDS = (
     rf"(?:{_WORD_NUM}|(?:hundred|thousand)(?=\s+(?:thousand|million|billion)))"

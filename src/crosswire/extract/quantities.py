@@ -518,6 +518,13 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
         if human is not None:
             if nxt is not None and (human_subject(nxt) is not None or word.lower() in _ADJ_SUBJECT):
                 continue  # "American soldiers", "police officers", "civilian lives": the head noun decides
+            follow = nxt if nxt is not None else (m2.group(1) if (m2 := _NEXT_WORD.match(sentence, offsets[i]))
+                                                    else None)
+            if follow is not None and follow.endswith("s") and event_unit(follow) is not None and \
+                    not word.lower().endswith("s"):
+                if nxt is not None:
+                    continue  # "two passenger trains", "13 police cars": the people name the things counted
+                return None
             low = word.lower()
             subject = human
             if low in ("citizens", "nationals", "citizen", "national") and any(
@@ -762,6 +769,9 @@ _DIED_END = re.compile(r"(?:died|succumbed)$")
 _ONLY_BEFORE = re.compile(r"\bonly\s+$", re.IGNORECASE)
 _OF_THE_GROUP = re.compile(r"[\"“‘']?(?:Of|Among)\s+(?:the|those|these)\s+(?:\d[\d,]*|[a-z-]+)\s+(?:\w+\s+){0,3}?"
                            r"(?:injured|wounded|hurt|people|persons|patients|victims|casualties)\b")
+_AGENT_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:killed|killing|shot|stabbed|murdered|opened|attacked|wounded|injured|"
+                          r"rammed|detonated|blew|stormed|fired)\b(?!\s+(?:himself|herself|themselves))",
+                          re.IGNORECASE)
 _FROM_NOUN_TO = re.compile(r"\bfrom\s+\d[\d,.]*\s+[a-z-]+\s+to\s+(?:about\s+|some\s+|nearly\s+)?$")
 # people still in hospital, of all those hurt: "64 people were still hospitalized", "66 victims remained in eight
 # hospitals", "23 people are still receiving critical hospital care"
@@ -1022,6 +1032,8 @@ def quantities(sentence: str) -> list[Quantity]:
             if measure == "count" and unit == "person" and _STRUCK.search(sentence, max(0, s - 40), s) \
                     and _GUNFIRE.search(sentence):
                 measure = "injured"
+            if subject == "attackers" and measure in ("killed", "injured") and _AGENT_AFTER.match(sentence, noun_end):
+                measure = "count"  # "At least one gunman killed 49 people": the attacker did it, no victim
             if noun == "bodies" and _SEEN.search(sentence, max(0, s - 40), s):
                 subject = "bodies seen by witnesses"  # an eyewitness's count is a part of the toll
             if (measure == "killed" or noun in ("victims", "bodies")) and unit == "person" and (
