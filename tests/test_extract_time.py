@@ -396,3 +396,23 @@ def test_halloween_named_as_an_occasion_is_no_date() -> None:
     assert date_mentions("A crowd of Halloween partygoers packed the alley.", "2031-10-31") == []
     assert [m.date for m in date_mentions("They partied on Halloween.", "2031-10-31")] == ["2031-10-31"]
     assert [m.date for m in date_mentions("the Christmas Day tsunami", "2031-12-28")] == ["2031-12-25"]
+
+
+def test_a_clock_written_with_a_colon_does_not_cut_the_clause_of_its_day() -> None:
+    """"The fire broke out in the building at around 9:45 pm on Thursday": the colon of the clock was read as a
+    clause break, so the day had no event word and the fire no date."""
+    from crosswire.extract.relative import describe_event
+
+    s = "The fire broke out in the building at around 9:45 pm on Thursday."
+    at = s.index("Thursday")
+    assert describe_event(s, (at, at + len("Thursday"))) == "fire broke"
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("The death toll from the Easter Sunday suicide bombing attacks rose to 359.", "2019-04-24", "2019-04-21"),
+    ("Gunmen attacked the church on Easter Monday.", "2024-04-03", "2024-04-01"),
+    ("He was arrested on Good Friday.", "2019-04-24", "2019-04-19"),
+    ("The truce will hold until Easter.", "2019-04-24", "2020-04-12"),  # a day ahead: the next one
+])
+def test_days_named_for_easter_are_dated_for_their_year(text: str, reference: str, expected: str) -> None:
+    assert [m.date for m in date_mentions(text, reference)] == [expected]

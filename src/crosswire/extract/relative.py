@@ -52,7 +52,7 @@ EVENT_NOUNS = _wordset(
 
 _EVENT_WORDS = EVENT_VERBS | EVENT_NOUNS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\(|\)|\"|“|”")
+_CLAUSE_BREAK = re.compile(r"[;—–]|:(?!\d)|\s-\s|\(|\)|\"|“|”")  # (not a clock's "9:45")
 _NAME = r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)"
 _AGENT = re.compile(
     rf"^\s*by\s+((?:(?:the|an?|its|their)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{_NAME}(?:\s+(?:{_NAME}|of|and|for))*)"

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from ..records import Article, DatedEvent
 from .cues import fold, word_alternation
 from .relative import describe_event
@@ -98,7 +100,11 @@ YEAR_ADJECTIVE = rf"(?:1[89]|20)\d\d\s+(?:[a-z-]+\s+)?{INCIDENT_NOUNS}\b"
 _HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
              "christmas day": (12, 25), "boxing day": (12, 26), "bastille day": (7, 14), "valentine's day": (2, 14),
              "halloween": (10, 31), "st patrick's day": (3, 17), "guy fawkes night": (11, 5)}
-_HOLIDAY_TRIGGERS = ("Eve", "Christmas", "Boxing", "Bastille", "Valentine", "Halloween", "Patrick", "Fawkes")
+_HOLIDAY_TRIGGERS = ("Eve", "Christmas", "Boxing", "Bastille", "Valentine", "Halloween", "Patrick", "Fawkes", "Easter",
+                     "Good")
+# Days that move with Easter: days after Easter Sunday
+_EASTER_DAYS = {"good friday": -2, "holy saturday": -1, "easter": 0, "easter sunday": 0, "easter day": 0,
+                "easter monday": 1}
 
 # (kind, regex); kinds are resolved in _resolve. Order matters only for equal spans.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -131,7 +137,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("holiday", re.compile(r"\b(?:on\s+|during\s+|over\s+)?(?P<hol>New\s+Year['’]?s\s+(?:Eve|Day)|"
                            r"Christmas\s+(?:Eve|Day)|Boxing\s+Day|Bastille\s+Day|Valentine['’]?s\s+Day|Halloween|"
-                           r"St\.?\s+Patrick['’]?s\s+Day|Guy\s+Fawkes\s+Night)\b")),
+                           r"St\.?\s+Patrick['’]?s\s+Day|Guy\s+Fawkes\s+Night|Good\s+Friday|"
+                           r"Easter(?:\s+(?:Sunday|Monday|Day))?)\b")),
 ]
 
 _ON_BEFORE = re.compile(r"\b(?:on|during|over|at|by|before|after|until|since)\s+$", re.I)
@@ -307,6 +314,13 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, text: str = "") -> t
             # before); "the Christmas Day tsunami" is dated by its name
             return None
         name = re.sub(r"\s+", " ", g["hol"].replace("’", "'")).lower().replace("st. ", "st ")
+        if name in _EASTER_DAYS:  # the last one on or before the report's day (the next, of a future)
+            shift = timedelta(days=_EASTER_DAYS[name])
+            years = (ref.year, ref.year + 1) if _future(text, m.start()) else (ref.year, ref.year - 1)
+            found = [easter(y) + shift for y in years]
+            d = next((x for x in found if (x >= ref if _future(text, m.start()) else x <= ref + timedelta(days=1))),
+                     None)
+            return (d.isoformat(), "day") if d else None
         month, day = _HOLIDAYS[name.replace("years", "year's").replace("valentines", "valentine's")
                                .replace("patricks", "patrick's")]
         if _future(text, m.start()):
