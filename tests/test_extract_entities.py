@@ -371,3 +371,23 @@ def test_a_state_named_republic_of_the_is_one_place() -> None:
     assert [e.name for e in places["The Netherlands"]] == ["Kingdom of the Netherlands", "Netherlands"]
     assert places["Bosnia and Herzegovina"][0].place.country_code == "BA"  # (GeoNames has one name each)
     assert [c.place for c in found.claims if c.measure == "killed"] == ["Democratic Republic of the Congo"]
+
+
+def test_news_agencies_rivers_and_counties_named_for_towns() -> None:
+    """A news agency whose name is a town's ("shared by Xinhua") is an organisation; a river named after "the banks
+    of the" is no town of the same name (the Guadalupe, not Guadalupe in Mexico); a county named for a town the
+    gazetteer knows ("Nyeri County") is that town's region, not unresolved."""
+    from crosswire import records as r
+    from crosswire.extract import extract
+
+    paras = ("The death toll from the earthquake rose to 53, according to images shared by Xinhua on Tuesday.",
+             "Campers were swept away on the banks of the Guadalupe near the town of Hunt in Texas.",
+             "A fire at a boarding school in Kieni, Nyeri County, in Kenya killed 16 pupils.")
+    a = r.Article(id="a", document_id="a", origin="a.txt", paragraphs=paras, title=None, outlet="x",
+                  published=r.Published("2025-01-07", "day", "t"))
+    found = {(e.name, e.kind): e for e in extract(a).entities}
+    assert ("Xinhua", "organization") in found and ("Xinhua", "place") not in found
+    river = found.get(("Guadalupe", "place"))
+    assert river is None or river.place is None or river.place.country_code != "MX"
+    county = found[("Nyeri County", "place")].place
+    assert county is not None and county.country_code == "KE" and county.precision == "region"

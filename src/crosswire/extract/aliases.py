@@ -56,6 +56,10 @@ _KNOWN = {alias: group[0] for group in (
     ("al-Shabaab", "al-Shabab", "Shabaab"),
     ("Houthis", "Houthi rebels", "Ansar Allah", "Ansarullah"),
     ("NATO", "North Atlantic Treaty Organization"),
+    # news agencies, whose names are also towns' ("shared by Xinhua" is no earthquake's place)
+    ("Xinhua", "Xinhua News Agency"), ("Reuters",), ("Interfax",), ("TASS",), ("Yonhap", "Yonhap News Agency"),
+    ("Kyodo", "Kyodo News"), ("Anadolu Agency", "Anadolu"), ("Bernama",), ("Antara",), ("IRNA",),
+    ("Agence France-Presse", "AFP"),
 ) for alias in group}
 
 _KNOWN_KEYS = {name_key(alias): name_key(main) for alias, main in _KNOWN.items()}

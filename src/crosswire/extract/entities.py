@@ -51,6 +51,9 @@ _ADJECTIVES = wordset(
     western eastern european african asian latino hispanic democratic republican communist socialist
     conservative liberal marxist zionist"""
 )
+_ADMIN_TITLES = frozenset({"County", "District", "Province", "Governorate", "Prefecture", "Region", "Oblast",
+                           "Division", "Municipality"})
+_WATER_BEFORE = re.compile(r"\b(?:banks?|shores?|mouth|waters|bed|course)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_NAMES = frozenset({"AM", "PM", "GMT", "UTC", "EST", "EDT", "PST", "BST", "CET", "TV", "ID", "OK", "CEO", "PDF",
                         "AP", "AFP", "REUTERS", "XINHUA", "UPI", "EPA", "CNN"})
 # Seats of government named for the government itself.
@@ -453,6 +456,12 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
                          if e.precision in ("country", "region")]
                 local = (*codes, *context)
             place = gazetteer.resolve_place(" ".join(c.words), local) if not c.suffix else None
+            if place is None and not c.suffix and len(c.words) > 1 and c.words[-1] in _ADMIN_TITLES and (
+                    seat := gazetteer.resolve_place(" ".join(c.words[:-1]), local)) is not None and \
+                    seat.precision in ("city", "region"):
+                # "Nyeri County", "Balasore district": the division named for its town (not in the gazetteer)
+                place = Place(" ".join(c.words), seat.country, seat.country_code, seat.admin1, seat.lat, seat.lon,
+                              "region", None)
             told = _DEMONYM_TOWN.search(text, max(0, c.start - 60), c.start) if place is not None and \
                 place.precision == "city" and text[max(0, c.start - 60) : c.start].rstrip().endswith("of") else None
             if told and (code := gazetteer.demonym_country(told.group(1))) and place.country_code != code:
@@ -460,6 +469,9 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
             if place is not None and place.precision == "city" and named and place.country_code not in named and \
                     _foreign_town(c.name, named):
                 place = None  # "Mati, a suburb of Athens, Greece" is no Mati in the Philippines: a town it lacks
+            if place is not None and place.precision == "city" and _WATER_BEFORE.search(text, max(0, c.start - 24),
+                                                                                       c.start):
+                place = None  # "on the banks of the Guadalupe": a river, not the town of Mexico it names
             if place is not None and c.region and place.precision == "city":
                 place = Place(place.name, place.country, place.country_code, place.admin1, place.lat, place.lon,
                               "region", place.geonameid)
