@@ -1092,3 +1092,15 @@ def test_a_page_label_a_news_agency_and_a_quoted_body_are_no_actors() -> None:
         "The Brigade of the North claimed responsibility for the attack."], "2031-03-22")
     assert "STORY" not in record.actors and "Tass" not in record.actors
     assert "Federal Security Service" not in record.actors
+
+
+def test_an_agency_tag_and_two_bodies_that_report_the_toll_are_no_actors() -> None:
+    """"VARNIA, Ostland (AA) –": a news agency's tag; "Ostland Human Rights Commission (OHRC) and Police Reforms
+    Working Group (PRWG) said 23 people were killed by police": the two who report it did not do it."""
+    record = _record_of([
+        "Protest crackdown toll rises",
+        "VARNIA, Ostland (AA) – Security forces fired on protesters who stormed the parliament on Tuesday.",
+        "Ostland Human Rights Commission (OHRC) and Police Reforms Working Group (PRWG) said 23 people were killed "
+        "by police across the country."], "2031-06-26")
+    assert "AA" not in record.actors
+    assert not {"Ostland Human Rights Commission", "Police Reforms Working Group"} & set(record.actors)

@@ -223,7 +223,8 @@ _MEDIA = re.compile(
     r"\b(?:News|Press|Times|Post|Herald|Tribune|Journal|Radio|TV|Television|Broadcasting|Broadcast|Agency|"
     r"Media|Gazette|Daily|Telegraph|Guardian|Observer|Chronicle|Reuters|AFP|Agence\s+France|Xinhua|TASS|"
     r"Interfax|ANSA|dpa|EFE|Anadolu|IRNA|Yonhap|Kyodo|Bloomberg|CNN|BBC|NPR|NBC|CBS|ABC|MSNBC|Sky|Al\s+Jazeera|"
-    r"Al\s+Arabiya|Associated|(?i:tass|interfax|xinhua|yonhap|kyodo|anadolu|irna|ria\s+novosti))\b"
+    r"Al\s+Arabiya|Associated|AA|AP|UPI|PTI|IANS|ANI|SANA|WAFA|KUNA|WAM|QNA|MENA|Bernama|Antara|"
+    r"(?i:tass|interfax|xinhua|yonhap|kyodo|anadolu|irna|ria\s+novosti))\b"
 )
 # A label a page puts before its text ("STORY:", "VIDEO:", "WATCH:"): no name
 _LABEL = re.compile(r"(?:^|\n)(?:STORY|VIDEO|WATCH|UPDATE|UPDATED|BREAKING|EXCLUSIVE|LIVE|ANALYSIS|OPINION|PHOTOS?|"
@@ -358,8 +359,12 @@ class _SentenceReader:
         return forces, bool(_EMBEDDED_POST.search(sentence)), None if verb is None else verb.start()
 
 
-# What follows a source's name (maybe after the rest of a name the entity lost: "Human Rights [Watch] reported")
-_SOURCE_AFTER = re.compile(r",?\s*(?:[A-Z][\w'’-]*\s+){0,2}(?:said|says|told|reported|estimated|announced|stated|"
+# What follows a source's name (maybe after the rest of a name the entity lost: "Human Rights [Watch] reported", or
+# its acronym (or what is left of it) and a second source: "Kenya Human Rights Commission (KHRC) and Police
+# Reforms Working Group said")
+_SOURCE_AFTER = re.compile(r",?\s*(?:\(?[A-Z]{0,8}\)\s*)?(?:and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}"
+                           r"(?:\([A-Z]{2,8}\)\s*)?)?(?:[A-Z][\w'’-]*\s+){0,2}(?:said|says|told|reported|estimated|"
+                           r"announced|stated|"
                            r"news agency|agency|monitor|spokes\w+|officials?|sources?|statement|representatives?)\b")
 
 
@@ -403,7 +408,7 @@ def _parties(reads: Sequence[Read], etype: EventType, attributed: set[str]) -> t
                 if not does and (name in attributed or any(a.startswith(name + " ") for a in attributed)):
                     continue  # a source of the figures (also by the first words of its name: "Human Rights")
                 if re.search(r"\b(?:according to|said|says|told|reported|reports|of the|for)\s+(?:the\s+)?$", before) \
-                        or _SOURCE_AFTER.match(after):
+                        or _SOURCE_AFTER.match(text[e:min(b, e + 90)]):
                     continue
                 quoted = s > 0 and text[s - 1] in "'‘\"“" and (text[e:e + 1] or " ") in "'’\"”,." \
                     and ((text[e:e + 1] or " ") in "'’\"”" or (text[e + 1:e + 2] or " ") in "'’\"”")
