@@ -1251,3 +1251,23 @@ def test_one_article_setting_two_speakers_figures_side_by_side_in_near_sentences
                   "Against Discrimination has said that 266 people were killed during the protests.")
     f = [f for f in facts if f.measure == "killed" and f.scope == "event"]
     assert [x.status for x in f] == ["conflict"], [(x.key, x.status, x.explanation) for x in facts]
+
+
+def test_one_victim_described_beside_a_larger_count_of_other_people_is_a_part():
+    """"Six students were killed ... In Rangpur, a student died": the one student is one of the six; the record's
+    toll is six, not one (the larger count names students, not "people")."""
+    from crosswire.brief import sources_of
+    from crosswire.event import event_record
+
+    a = Article(id="a", document_id="a", origin="a.txt", outlet="x", title="Six students killed in protests",
+                paragraphs=("Six students killed in protests",
+                            "Six students were killed during protests in the country against the quota system. "
+                            "In one northern town, a student died during clashes with police."),
+                published=Published("2024-07-17", "day", "t"))
+    from crosswire.extract import extract
+    ex = extract(a)
+    story = Story(id="s", article_ids=("a",), headline=a.title, first_seen="2024-07-17")
+    sources = sources_of(story, {"a": a}, [])
+    facts = reconcile(story, [ex], sources, articles=[a])
+    record = event_record(story, facts, {"a": a}, {"a": ex}, sources)
+    assert record.killed.best == 6

@@ -210,8 +210,9 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
             if it.claim.parent and it.claim.parent in by_id:
                 it.parent_item = by_id[it.claim.parent]
         _mark_totals([c for c in ex.claims if not c.negated and c.id in by_id], by_id, items)
-    # One victim described ("a man was killed") is the toll only when nobody reports more for that measure.
-    larger = {it.claim.measure for it in items if it.scope == "event" and it.subject == "people"
+    # One victim described ("a man was killed") is the toll only when nobody reports more for that measure, of
+    # any people ("Six students were killed ... In Rangpur, a student died": one of the six).
+    larger = {it.claim.measure for it in items if it.scope == "event" and it.claim.unit == "person"
               and not it.vague and (it.claim.low or it.claim.high or 0) > 1}
     for it in items:
         if _is_individual(it.claim) and it.claim.measure in larger:
