@@ -208,3 +208,14 @@ def test_a_second_speaker_in_one_sentence_owns_the_figures_after_it() -> None:
     claims = {c.text: c.attributed_to for c in extract(article).claims}
     assert claims == {"61 people": "Marosian health ministry", "more than 100": "opposition",
                       "no more than 46 people": "Ministry of Health", "108": "Central Committee of Doctors"}
+
+
+def test_a_determiner_or_an_adjective_of_a_report_is_no_source() -> None:
+    """"The confirmed death toll rose to 58, ..., authorities said": "confirmed" is no verb of a speaker "The";
+    "Earlier reports indicated", "Unconfirmed reports put": no one named. A source may still start with "The"."""
+    s = "The confirmed death toll rose to 58, with up to 300 people still missing, authorities said."
+    assert attribution(s) == ("authorities", "authorities")
+    assert attribution("Earlier reports indicated that 20 people had died.") is None
+    assert attribution("Unconfirmed reports put the death toll at 249.") is None
+    assert attribution("The Syrian Observatory for Human Rights said 20 people were killed.")[0] == \
+        "Syrian Observatory for Human Rights"

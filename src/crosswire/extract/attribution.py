@@ -114,13 +114,20 @@ _PLACE_OF_SPEAKER = re.compile(r"\b(?:in|of|at|from|near|outside|inside)\s+(?:th
 _BODY_IN_PLACE = re.compile(rf"(?P<body>{_NAME})\s+(?:in|at)\s+$")
 _APPOSITIVE = re.compile(rf"(?P<src>{_NAME}),\s+(?P<desc>an?\s+[^,.;]{{3,80}}?)(?=[,.;]|$)")
 _APPOSITIVE_CUE = re.compile(r",\s+an?\s")
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those"})
 _SKIP_SOURCES = frozenset(
     [
         "it", "he", "she", "they", "we", "i", "this", "that", "which", "who", "despite", "however", "but", "and",
         "although", "though", "while", "when", "after", "before", "in", "on", "at", "as", "since", "meanwhile",
-        "moreover", "also", "yet", "still", "such", "its", "their", "his", "her"
+        "moreover", "also", "yet", "still", "such", "its", "their", "his", "her",
+        # an adjective of what was reported, not who ("Earlier reports indicated", "Unconfirmed reports put")
+        "earlier", "unconfirmed", "initial", "previous",
+        # a determiner alone before a verb of speech used as a participle ("The confirmed death toll rose"):
+        # as the whole source only (never as the first word of one: "The Red Cross said")
+        "the", "a", "an", "these", "those",
     ]
 )
+_SKIP_FIRST = _SKIP_SOURCES - _DETERMINERS  # the first word of a source that is none
 
 
 _TITLES = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Lt|Col|Gen|Brig|Maj|Capt|Cpt|Sgt|Cpl|Adm|Gov|Sen|Rep|Prof|Rev|Insp|Supt|"
@@ -165,10 +172,10 @@ def attribution(sentence: str) -> tuple[str, str] | None:
     sentence = sentence[:MAX_SENTENCE]
     for m in _ACCORDING.finditer(sentence) if "ccording" in sentence else ():
         src = m.group("src").strip().rstrip(".,;:")
-        if src.lower() not in _SKIP_SOURCES and src.split()[0].lower() not in _SKIP_SOURCES:
+        if src.lower() not in _SKIP_SOURCES and src.split()[0].lower() not in _SKIP_FIRST:
             return normalise_source(src), src
     for m in _INVERTED.finditer(sentence):
-        if m.group("name") and m.group("name").split()[0].lower() not in _SKIP_SOURCES:
+        if m.group("name") and m.group("name").split()[0].lower() not in _SKIP_FIRST:
             return normalise_source(m.group("name")), ((m.group("title") or "") + m.group("name")).rstrip(".")
         if m.group("generic"):
             return normalise_source(m.group("generic")), m.group("generic")
@@ -181,7 +188,7 @@ def attribution(sentence: str) -> tuple[str, str] | None:
     for rx, end in ((_REPORTS_FROM, reports_end), (_SAID, said_end)):
         for m in rx.finditer(sentence, 0, end) if end else ():
             src = m.group("src").strip().rstrip(".,;:")
-            if src.lower() in _SKIP_SOURCES or src.split()[0].lower() in _SKIP_SOURCES:
+            if src.lower() in _SKIP_SOURCES or src.split()[0].lower() in _SKIP_FIRST:
                 continue
             if rx is _SAID and m.start() > 0 and sentence[m.start() - 1].isalnum():
                 continue
@@ -195,7 +202,7 @@ def attribution(sentence: str) -> tuple[str, str] | None:
                     sentence, m.start()) else None
                 if not body and _PLACE_OF_SPEAKER.search(sentence, max(0, m.start() - 16), m.start()):
                     continue  # "a family in the suburbs of New York City said": the family, not the city
-                if body and body.group("body").split()[0].lower() not in _SKIP_SOURCES:
+                if body and body.group("body").split()[0].lower() not in _SKIP_FIRST:
                     src = body.group("body")  # "St George's Hospital in Tooting said": the hospital speaks
             return normalise_source(src), src
     if said_end and any(w in sentence for w in _SPEAKER_WORDS) and (
@@ -225,7 +232,7 @@ def rival_sources(sentence: str, first: tuple[str, str] | None) -> list[tuple[in
     for m in _RIVAL.finditer(sentence[:MAX_SENTENCE]):
         src = m.group("src").strip()
         name = normalise_source(src)
-        if src.split()[0].lower() in _SKIP_SOURCES or name.lower() == first[0].lower() or src in first[1]:
+        if src.split()[0].lower() in _SKIP_FIRST or name.lower() == first[0].lower() or src in first[1]:
             continue
         out.append((m.end(), (name, src)))
     return out
@@ -236,7 +243,7 @@ def framing_attribution(sentence: str) -> tuple[str, str] | None:
     sentences too (a casualty list after "According to X, ..." is X's)."""
     for m in _ACCORDING.finditer(sentence):
         src = m.group("src").strip()
-        if src.split()[0].lower() not in _SKIP_SOURCES:
+        if src.split()[0].lower() not in _SKIP_FIRST:
             return normalise_source(src), src
     return None
 
