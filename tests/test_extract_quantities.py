@@ -608,8 +608,8 @@ def test_negated_and_upper_bounds(sentence, expected) -> None:
         ("The airliner came down, killing all 64 passengers aboard.",
          [("64 passengers", "killed", "passengers", 64, 64)]),
         # survivors are no toll
-        ("Officials said 40 were confirmed dead, while 3 sailors survived.",
-         [("3 sailors", "count", "crew", 3, 3)]),
+        ("Officials said 40 were confirmed dead, while 3 sailors survived.",  # (the 40 read since "confirmed dead")
+         [("40 were confirmed dead", "killed", "people", 40, 40), ("3 sailors", "count", "crew", 3, 3)]),
         ("Rescuers pulled 11 survivors from the rubble.", [("11 survivors", "count", "survivors", 11, 11)]),
         # the dead taken somewhere are the dead
         ("The remains of 14 people were flown to the capital's hospital.",
@@ -877,6 +877,13 @@ def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> Non
          [("141 people", "missing", "people", 141, 141)]),
         # thousands grouped with a space
         ("The stadium holds 42 000 people.", [("42 000 people", "count", "people", 42000, 42000)]),
+        # a capitalised word after a dateline's dash opens the sentence; "feared missing"; a toll named before
+        # another figure does not reach past it
+        ("KERRVILLE, Texas — Just three people remained missing, officials said Saturday.",
+         [("three people", "missing", "people", 3, 3)]),
+        ("Unconfirmed reports put the death toll at 249, while 240 were feared missing.",
+         [("249", "killed", "people", 249, 249), ("240 were feared missing", "missing", "people", 240, 240)]),
+        ('Obama endorsed the "Ground Zero mosque" in a speech.', []),
         # all but one
         ("All but one of the 242 persons on board the plane were killed after it crashed.",
          [("All but one of the 242 persons", "killed", "people", 241, 241)]),

@@ -1271,3 +1271,13 @@ def test_one_victim_described_beside_a_larger_count_of_other_people_is_a_part():
     facts = reconcile(story, [ex], sources, articles=[a])
     record = event_record(story, facts, {"a": a}, {"a": ex}, sources)
     assert record.killed.best == 6
+
+
+def test_a_time_of_day_before_the_event_is_no_other_event():
+    """"the river had risen 26 feet in less than an hour just prior to dawn on Friday. Twenty-four deaths have been
+    confirmed": "prior to dawn" is when, not another event; the toll after it is this event's."""
+    facts = _read("2025-07-05", "Floods kill 24",
+                  "Flash floods were caused by a rising river, which was said to have risen 26 feet in less than an "
+                  "hour just prior to dawn on Friday. Twenty-four deaths have been confirmed, officials said.")
+    f = [f for f in facts if f.measure == "killed" and f.subject == "people"]
+    assert [(x.scope, x.best) for x in f] == [("event", 24)], [(x.key, x.explanation) for x in facts]

@@ -139,6 +139,9 @@ _SHORT_UNIT = {
 _EXCLUDE_BEFORE = re.compile(r"(?:[A-Z][\w-]*\.?|[$£€#]|No\.|number|\b(?:call(?:ed|ing|s)?|dial(?:l?ed|ing|s)?))\s*$")
 
 
+_CLAUSE_OPENERS = ("—", "–", ":", " -")
+
+
 def _may_exclude(before: str) -> bool:
     """False only when ``_EXCLUDE_BEFORE`` cannot match ``before``: it holds no capital, currency sign, "number",
     "call" or "dial"."""
@@ -374,7 +377,7 @@ _MEMBERS_OF = re.compile(r"\s+of\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+)
                          r"(famil\w*|crew|staff|[a-z]+s)\b")
 _BARE_PARTICIPLE = re.compile(
     r"\s+(?:(?:now|still|all|more)\s+)?(?:(?:were|was|are|is|have|has|had|lay|lie|lies|remain|remained|remains)\s+)?"
-    r"(?:been\s+)?(?:\w+ly\s+)?"
+    r"(?:been\s+)?(?:\w+ly\s+)?(?:(?:feared|presumed|believed|reported|confirmed)\s+(?:to\s+be\s+|to\s+have\s+)?)?"
     r"(killed|dead|died|drowned|passed\s+away|martyred|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|"
     r"rescued|evacuated|forced\s+to\s+flee|forced\s+from\s+their\s+homes|"
     r"displaced|abducted|kidnapped|hospitali[sz]ed|(?:taken|rushed|admitted)\s+to\s+(?:a\s+|the\s+)?hospitals?)\b",
@@ -711,7 +714,8 @@ _PRONOUN_ONE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:[a-z]+ed|hit|struck|l
                                 r"did|that|which|who|in|on|at|from|before|after)\b")
 _UNIT_AFTER = re.compile(r"(?:\s*|-)([A-Za-z]+)\b")
 _CONVERTED = re.compile(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)")
-_TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;]{0,30}?$")
+# (no other figure between: "put the death toll at 249, while 240 were feared missing")
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b[^.;\d]{0,30}?$")
 # What a changing figure before it counts: the toll ("the death toll", "the number of people killed", "fatalities")
 # or the injured ("the number of wounded"); the last named before the verb is the one that changed.
 _TOLL = re.compile(r"\b(?:(?:death\s+)?toll|(?P<hurt>injury\s+toll|(?:injured|wounded)\s+(?:figure|count|tally))|"
@@ -920,8 +924,10 @@ def quantities(sentence: str) -> list[Quantity]:
         ex = _EXCLUDE_BEFORE.search(before) if _may_exclude(before) else None
         if not n.vague and ex and not q:
             word_start = s - len(before) + ex.start()
-            if sentence[:word_start].strip() or not before[ex.start() :].strip()[:1].isalpha():
-                continue  # "Base 46", "No. 5", "$5" (a capitalised first word of the sentence is fine)
+            opened = sentence[:word_start].rstrip()
+            if (opened and not opened.endswith(_CLAUSE_OPENERS)) or not before[ex.start() :].strip()[:1].isalpha():
+                continue  # "Base 46", "No. 5", "$5" (a capitalised first word of the sentence is fine, or of what
+                # follows a dateline: "KERRVILLE, Texas — Just three people remained missing")
         if _CLOCK_AFTER.match(after):
             continue
         if n.text.lower() == "one" and (_OF_AFTER.match(after) or (

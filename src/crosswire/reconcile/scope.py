@@ -46,7 +46,9 @@ _CASUALTY = re.compile(
 )
 # Cues that tie a figure to another period or event wherever it stands.
 _STRONG_CUES = re.compile(
-    r"\b(?:surpass\w*|eclips\w*|prior\s+to|last\s+(?:year|month|week|January|February|March|April|May|June|July|"
+    r"\b(?:surpass\w*|eclips\w*|prior\s+to(?!\s+(?:the\s+)?(?:dawn|daybreak|sunrise|sunset|midnight|noon|"
+    r"the\s+(?:blast|attack|crash|collision|explosion|fire|flood|flooding|storm|quake|earthquake)))|"
+    r"last\s+(?:year|month|week|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|"
     r"previous(?!\s+(?:death\s+)?(?:toll|figure|count|tally|estimate|number)s?\b)|"  # not this toll's earlier count
     # (not "three days ago": a follow-up dates its own event so; a date before the story is weighed as one)
