@@ -391,3 +391,13 @@ def test_news_agencies_rivers_and_counties_named_for_towns() -> None:
     assert river is None or river.place is None or river.place.country_code != "MX"
     county = found[("Nyeri County", "place")].place
     assert county is not None and county.country_code == "KE" and county.precision == "region"
+
+
+def test_a_province_no_town_is_named_for_resolves_as_a_region_of_its_one_country() -> None:
+    """"Hebei", "Helmand", "Kerala": first-level divisions the tables of towns and countries lack resolve as regions
+    of the one country that has a division so named; a name two countries share (Punjab) only with context."""
+    for name, cc in (("Hebei", "CN"), ("Helmand", "AF"), ("Kerala", "IN"), ("Lombardy", "IT")):
+        place = gazetteer.resolve_place(name)
+        assert place is not None and (place.country_code, place.precision) == (cc, "region"), name
+    assert gazetteer.resolve_place("Punjab") is None
+    assert gazetteer.resolve_place("Punjab", ["PK"]).country_code == "PK"

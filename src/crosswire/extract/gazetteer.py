@@ -381,8 +381,31 @@ def _resolve_place(name: str, context_countries: tuple[str, ...]) -> Place | Non
     if not found and k.startswith(("al ", "el ", "as ", "ar ", "ad ")):
         found = _lookup(k[3:], context_countries)
     if not found:
-        return None
+        return _region(k, context_countries)
     return _place(_choose(found, context_countries))
+
+
+def _region(k: str, context_countries: tuple[str, ...]) -> Place | None:
+    """A first-level division no city or country of the tables is named for ("Hebei", "Helmand"), when its name
+    (a key of :func:`_region_keys`) is one country's only, or one of the context countries'."""
+    if k not in _region_keys():
+        return None
+    owners = _region_owners().get(k, ())
+    local = [o for o in owners if o[0] in context_countries]
+    if len(owners) != 1 and len(local) != 1:
+        return None
+    cc, name = (local or owners)[0]
+    return Place(name=name, country=country_name(cc), country_code=cc, admin1=name, precision="region")
+
+
+@lru_cache(maxsize=1)
+def _region_owners() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Region key -> the (country, name) pairs of the first-level divisions so named (outside the US: its states
+    are in the tables)."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for (cc, _), name in _admin1_names().items():
+        out.setdefault(_key(name), set()).add((cc, name))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def country_of(name: str, context_countries: Sequence[str] = ()) -> str | None:
