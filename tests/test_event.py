@@ -1104,3 +1104,15 @@ def test_an_agency_tag_and_two_bodies_that_report_the_toll_are_no_actors() -> No
         "by police across the country."], "2031-06-26")
     assert "AA" not in record.actors
     assert not {"Ostland Human Rights Commission", "Police Reforms Working Group"} & set(record.actors)
+
+
+def test_the_day_a_toll_rose_to_a_figure_does_not_date_the_event() -> None:
+    """"The death toll in the plane crash rose to 270 on Saturday ... The airliner began losing height after
+    take-off on Thursday": the crash was Thursday's; Saturday is when the count stood."""
+    record = _record_of([
+        "Plane crash death toll hits 270",
+        "The death toll in the deadly plane crash rose to 270 on Saturday, with families upset by delays in handing "
+        "over the bodies.",
+        "The airliner with 242 people on board began losing height seconds after take-off on Thursday and erupted "
+        "in a fireball as it hit buildings below."], "2035-06-16")
+    assert record.date == "2035-06-14"

@@ -109,6 +109,11 @@ def _signals(rd: Read, ev: DatedEvent, type_re, opening: tuple[int, int]) -> tup
     return score, why
 
 
+# "The death toll in the plane crash rose to 270 on Saturday": the day of the count, right after its change
+_COUNT_CHANGED_BEFORE = re.compile(r"\b(?:rose|risen|climbed|reached|jumped|increased|hit|stood|stands|revised|"
+                                   r"raised|lowered|grew|soared|surged)\s+(?:\w+\s+){0,2}?(?:to\s+|at\s+)?"
+                                   r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d,.]+"
+                                   r"(?:\s+\w+)?\s+(?:on\s+|by\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _STATUS_BEFORE = re.compile(r"\b(?:[Aa]s\s+of|[Aa]s\s+at|[Bb]y|[Uu]ntil|[Tt]ill)\s+$")
 
 
@@ -139,8 +144,10 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
         if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
                                                            (published - timedelta(days=28)).isoformat()[:7]):
             continue
-        if _planned(rd.text, ev) or _STATUS_BEFORE.search(rd.text, max(0, ev.span[0] - 12), ev.span[0]):
-            continue  # a plan; "As of Sunday evening, 153 were dead": when a count stood, not the event
+        if _planned(rd.text, ev) or _STATUS_BEFORE.search(rd.text, max(0, ev.span[0] - 12), ev.span[0]) or \
+                _COUNT_CHANGED_BEFORE.search(rd.text, max(ev.sentence_span[0], ev.span[0] - 40), ev.span[0]):
+            continue  # a plan; "As of Sunday evening, 153 were dead", "the toll ... rose to 270 on Saturday": when a
+            # count stood, not the event
         score, why = _signals(rd, ev, type_re, opening)
         if published and d and (published - d).days <= 1:  # news reports what just happened
             score += RECENT
