@@ -1116,3 +1116,14 @@ def test_the_day_a_toll_rose_to_a_figure_does_not_date_the_event() -> None:
         "The airliner with 242 people on board began losing height seconds after take-off on Thursday and erupted "
         "in a fireball as it hit buildings below."], "2035-06-16")
     assert record.date == "2035-06-14"
+
+
+def test_the_day_a_report_told_the_toll_does_not_date_the_event() -> None:
+    """"... following the fall of the government on Monday, according to a media report on Thursday": the report's
+    day is when it was told."""
+    record = _record_of([
+        "Hundreds killed after government falls",
+        "Varnia, Aug 11: At least 232 people were killed in the incidents of violence that erupted across the "
+        "country following the fall of the government led by Anna Volk on Monday, according to a media report on "
+        "Thursday, taking the death toll to 560 since the protests first started in mid-July."], "2034-08-11")
+    assert record.date == "2034-08-07"

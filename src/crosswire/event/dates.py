@@ -114,7 +114,11 @@ _COUNT_CHANGED_BEFORE = re.compile(r"\b(?:rose|risen|climbed|reached|jumped|incr
                                    r"raised|lowered|grew|soared|surged)\s+(?:\w+\s+){0,2}?(?:to\s+|at\s+)?"
                                    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d,.]+"
                                    r"(?:\s+\w+)?\s+(?:on\s+|by\s+|late\s+|early\s+)?$", re.IGNORECASE)
-_STATUS_BEFORE = re.compile(r"\b(?:[Aa]s\s+of|[Aa]s\s+at|[Bb]y|[Uu]ntil|[Tt]ill)\s+$")
+_STATUS_BEFORE = re.compile(r"\b(?:[Aa]s\s+of|[Aa]s\s+at|[Bb]y|[Uu]ntil|[Tt]ill|(?:according\s+to|\bin)\s+"
+                            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|announcement|briefing|press\s+conference|"
+                            r"interview)\s+(?:late\s+|early\s+)?on)\s+$")
+# ("according to a media report on Thursday", "said in a statement on Friday": when it was told; not "released a
+# report on Tuesday", which may be the news)
 
 
 def _planned(text: str, ev: DatedEvent) -> bool:
@@ -144,7 +148,7 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
         if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
                                                            (published - timedelta(days=28)).isoformat()[:7]):
             continue
-        if _planned(rd.text, ev) or _STATUS_BEFORE.search(rd.text, max(0, ev.span[0] - 12), ev.span[0]) or \
+        if _planned(rd.text, ev) or _STATUS_BEFORE.search(rd.text, max(0, ev.span[0] - 60), ev.span[0]) or \
                 _COUNT_CHANGED_BEFORE.search(rd.text, max(ev.sentence_span[0], ev.span[0] - 40), ev.span[0]):
             continue  # a plan; "As of Sunday evening, 153 were dead", "the toll ... rose to 270 on Saturday": when a
             # count stood, not the event
