@@ -112,3 +112,20 @@ def test_a_day_named_without_its_year_moves_the_inferred_date_up_to_it() -> None
     assert infer_published(later, [anchor, later]).value == "2021-06-29"
     far = art("c", "HARLOW, August 29 - A memorial is planned.")  # beyond the days the search covers
     assert infer_published(far, [anchor, far]).value == "2021-06-26"
+
+
+def test_an_undated_report_whose_toll_stands_above_every_dated_one_is_dated_after_them() -> None:
+    """Reports of 34 (Jan 27) and 84 (Jan 29) dead, and an undated "A month on from the collapse, 171 people have
+    been confirmed dead": the undated one was written after both, not on the story's first day (where its 171
+    broke the rising count into a conflict)."""
+    from crosswire.extract import extract
+    from crosswire.pipeline import RunOptions, dated_articles
+
+    articles = [art("a", "A dam burst at a mine on Friday, killing at least 34 people.", "2031-01-27"),
+                art("b", "The death toll after the collapse of the dam rose to 84, officials said.", "2031-01-29"),
+                art("c", "A month on from the collapse, 171 people have been confirmed dead.", None)]
+    extractions = {a.id: extract(a) for a in articles}
+    ((dated, _),) = dated_articles(articles, RunOptions(), extractions)
+    assert dated.published.value == "2031-01-29" and "latest" in dated.published.evidence
+    ((first, _),) = dated_articles(articles, RunOptions())  # without the figures: the story's first day
+    assert first.published.value == "2031-01-27"

@@ -10,7 +10,9 @@ up to a week back): a report that says the city was breached "on Friday", in a s
 Thursday, is dated that Friday, not read as speaking of the Friday before; one that says the port
 was inundated "late Sunday", in a story first dated Friday whose reports date the floods "September
 10", is dated that Friday.
-An absolute day the article itself names later than the anchor moves the date up to it.
+An absolute day the article itself names later than the anchor moves the date up to it. An article whose lede's
+toll stands above every dated report's was written after them all: it is searched for from the latest dated day
+instead ("A month on from the collapse, 171 people have been confirmed dead", in a story of reports of 34 and 84).
 
 The result is a :class:`crosswire.records.Published` with ``precision="day"`` and evidence
 ``inferred:...`` saying how, so a reader can tell it from a date the page stated.
@@ -43,6 +45,7 @@ class StoryDates:
     anchor: tuple[date, str] | None
     dated: Sequence[Article] = ()
     _floor: date | None = None
+    latest: tuple[date, str] | None = None  # the latest publication day among the dated articles
 
     def floor(self) -> date:
         """How far back an undated report's weekdays may point: two days before the anchor, or the day before
@@ -60,10 +63,15 @@ class StoryDates:
             self._floor = min([anchor - timedelta(days=WINDOW_BEFORE_ANCHOR), *(d - timedelta(days=1) for d in named)])
         return self._floor
 
-    def infer(self, article: Article) -> Published | None:
-        """A publication date for ``article`` (one of the story's) or None when nothing supports one."""
+    def infer(self, article: Article, ahead: bool = False) -> Published | None:
+        """A publication date for ``article`` (one of the story's) or None when nothing supports one. ``ahead``:
+        the article's toll stands above every dated report's, so it was written after them all: it is searched
+        for from the latest dated day, not the first ("A month on, 171 people have been confirmed dead", in a
+        story dated by reports of 34 and 84)."""
         if article.published.value or self.anchor is None:
             return None
+        if ahead and self.latest is not None and self.latest[0] > self.anchor[0]:
+            return _infer(article, *self.latest, self.floor(), "story's latest dated day")
         return _infer(article, *self.anchor, self.floor())
 
 
@@ -85,7 +93,8 @@ def story_dates(story_articles: Iterable[Article]) -> StoryDates:
     if not dated:
         return StoryDates(None)
     first, article = min(dated, key=lambda x: (x[0], x[1].id))
-    return StoryDates((first, article.id), [a for _, a in dated])
+    last, last_article = max(dated, key=lambda x: (x[0], x[1].id))
+    return StoryDates((first, article.id), [a for _, a in dated], latest=(last, last_article.id))
 
 
 def infer_published(article: Article, story_articles: Sequence[Article]) -> Published | None:
@@ -95,7 +104,8 @@ def infer_published(article: Article, story_articles: Sequence[Article]) -> Publ
     return story_dates(a for a in story_articles if a.id != article.id).infer(article)
 
 
-def _infer(article: Article, anchor: date, anchor_id: str, floor: date | None = None) -> Published:
+def _infer(article: Article, anchor: date, anchor_id: str, floor: date | None = None,
+           what: str = "story anchor") -> Published:
     text = article.text
     floor = floor or anchor - timedelta(days=WINDOW_BEFORE_ANCHOR)
     last = anchor + timedelta(days=SEARCH_DAYS)
@@ -115,5 +125,5 @@ def _infer(article: Article, anchor: date, anchor_id: str, floor: date | None = 
         if all(d >= floor for d in days):
             words = ", ".join(sorted({m.expression for m in relative})) or "none"
             return Published(candidate.isoformat(), "day",
-                             f"inferred:story anchor {anchor.isoformat()} ({anchor_id}); relative days: {words}")
-    return Published(start.isoformat(), "day", f"inferred:story anchor {anchor.isoformat()} ({anchor_id})")
+                             f"inferred:{what} {anchor.isoformat()} ({anchor_id}); relative days: {words}")
+    return Published(start.isoformat(), "day", f"inferred:{what} {anchor.isoformat()} ({anchor_id})")

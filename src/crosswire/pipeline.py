@@ -545,13 +545,28 @@ def brief_of(story: r.Story, articles: dict[str, r.Article], extractions: dict[s
     return dataclasses.replace(result, event=record)
 
 
-def dated_articles(articles: Sequence[r.Article], options: RunOptions) -> list[tuple[r.Article, r.Extraction]]:
+def _lede_toll(extraction: r.Extraction | None) -> float:
+    """The first firm count of people killed an article gives (its lede's toll), 0 when none."""
+    for c in extraction.claims if extraction is not None else ():
+        if c.measure == "killed" and c.unit == "person" and not c.vague and not c.negated and c.order != "earlier" \
+                and c.other_event is None and (c.low is not None or c.high is not None):
+            return c.low if c.low is not None else c.high or 0.0
+    return 0.0
+
+
+def dated_articles(articles: Sequence[r.Article], options: RunOptions,
+                   extractions: Mapping[str, r.Extraction] | None = None) -> list[tuple[r.Article, r.Extraction]]:
     """The story's undated articles dated from the story (see :mod:`crosswire.dating`), each with its
-    new extraction (re-extracted, so its relative dates and claims' as_of resolve)."""
+    new extraction (re-extracted, so its relative dates and claims' as_of resolve). ``extractions`` (by article
+    id): an undated article whose lede's toll stands above every dated article's is dated from the latest of
+    them (it was written after them all)."""
     dates = story_dates(articles)
+    highest = max((_lede_toll((extractions or {}).get(a.id)) for a in articles
+                   if a.published.value and not a.published.evidence.startswith("inferred")), default=0.0)
     out = []
     for article in articles:
-        published = dates.infer(article)
+        ahead = bool(extractions) and highest > 0 and _lede_toll(extractions.get(article.id)) > highest
+        published = dates.infer(article, ahead)
         if published is None:
             continue
         dated = dataclasses.replace(article, published=published)
@@ -561,7 +576,8 @@ def dated_articles(articles: Sequence[r.Article], options: RunOptions) -> list[t
 
 def date_undated(store: Store, story: r.Story, options: RunOptions) -> None:
     """Date the story's undated articles from the story and store them with their new extractions."""
-    for dated, extraction in dated_articles(store.articles(story.article_ids), options):
+    for dated, extraction in dated_articles(store.articles(story.article_ids), options,
+                                            store.extractions(story.article_ids)):
         store.put_article(dated, stage="cluster")
         store.put_extraction(extraction)
 
@@ -612,7 +628,7 @@ def brief_input(story_id: str, given: StoryInput | None, options: RunOptions) ->
         extraction_rows: list[tuple[str, str]] = []
         redone: dict[str, r.Extraction] = {}
         by_id = {a.id: a for a in given.articles}
-        for dated, extraction in dated_articles(given.articles, options):
+        for dated, extraction in dated_articles(given.articles, options, given.extractions):
             rows.append(article_row(dated, "cluster"))
             extraction_rows.append((dated.id, record_json(extraction)))
             by_id[dated.id] = from_dict(r.Article, json.loads(rows[-1][5]))
