@@ -1127,3 +1127,18 @@ def test_the_day_a_report_told_the_toll_does_not_date_the_event() -> None:
         "country following the fall of the government led by Anna Volk on Monday, according to a media report on "
         "Thursday, taking the death toll to 560 since the protests first started in mid-July."], "2034-08-11")
     assert record.date == "2034-08-07"
+
+
+def test_a_group_that_carried_out_the_blasts_and_a_man_named_as_the_bomber_are_actors() -> None:
+    """"a local group called Varnia Front (VF), carried out the blasts"; "Jon Doe has been named by police as the
+    suspected suicide bomber": both did it."""
+    record = _record_of([
+        "Blasts kill 40 at churches",
+        "Authorities said suicide bombers, members of a local extremist group called Varnia Front (VF), carried out "
+        "the blasts at three churches that killed 40 people on Sunday."], "2036-04-22")
+    assert "Varnia Front" in record.actors, record.actors
+    record = _record_of([
+        "Arena bomber named",
+        "Jon Doe has been named by police as the suspected suicide bomber who killed 22 people at the arena on "
+        "Monday night."], "2036-05-23")
+    assert "Jon Doe" in record.actors, record.actors

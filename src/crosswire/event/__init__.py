@@ -257,8 +257,8 @@ _SPOKE_AT = re.compile(r"\b(?:speak\w*|spoke|said|remarks|address\w*|conference|
                        r"vigil|meeting|met|gathered)\b[^.;]{0,30}?\b(?:at|from|in|outside)\s+(?:the\s+)?$", re.I)
 _EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|pic\.twitter\.com/|\btwitter\.com/\w+/status")
 # A party right before the event's verb did it: "Taliban attack German consulate", "gunmen stormed".
-_DOES_AFTER = re.compile(r"\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|gunmen\s+)?(?:has\s+|have\s+|had\s+)?"
-                         r"(?:attack(?:s|ed)?|"
+_DOES_AFTER = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\)?,?\s+(?:suicide\s+bombers?\s+|fighters\s+|militants\s+|gunmen\s+)?"
+                         r"(?:has\s+|have\s+|had\s+)?(?:carried\s+out|(?:was|were)\s+behind|attack(?:s|ed)?|"
                          r"stormed|bombed|shelled|killed|kills|claimed(?:\s+responsibility)?|seized|captured|"
                          r"launched|ambushed|kidnapped|abducted|rammed|struck|strikes?)\b")
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b", re.I)
@@ -313,8 +313,10 @@ _NAMED_AFTER_CUE = re.compile(
 _IDENTIFIED_AS = re.compile(
     rf"\b(?i:(?:identified|named)\s+(?:the\s+)?(?:\w+\s+)?{_PERPETRATOR}\s+as\s+(?:(?:a|an)\s+)?"
     rf"(?:\d{{1,3}}-year-old\s+)?)(?P<name>{_PERSON_NAME})\b")
-_NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME}),\s+(?:\d{{1,2}},\s+)?(?i:(?:the|a|an)\s+"
-                               rf"(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+)?{_PERPETRATOR})\b")
+_NAMED_BEFORE_CUE = re.compile(rf"(?<![\w.])(?P<name>{_PERSON_NAME})(?:,\s+(?:\d{{1,2}},\s+)?|\s+(?:has\s+been|"
+                               rf"had\s+been|was|is)\s+(?:named|identified)\s+(?:by\s+(?:the\s+)?police\s+)?as\s+)"
+                               rf"(?i:(?:the|a|an)\s+(?:\d{{1,2}}-year-old\s+)?(?:\w+\s+){{0,2}}?{_PERPETRATOR})\b")
+# ("Salman Abedi has been named by police as the suspected suicide bomber")
 _PERPETRATOR_WORD = re.compile(rf"\b{_PERPETRATOR}\b", re.IGNORECASE)
 # the words of _PERPETRATOR without their plural s: one of them is in every match, lowered
 _PERPETRATOR_FOLDED = Folded(_PERPETRATOR_WORD)
