@@ -129,3 +129,12 @@ def test_an_undated_report_whose_toll_stands_above_every_dated_one_is_dated_afte
     assert dated.published.value == "2031-01-29" and "latest" in dated.published.evidence
     ((first, _),) = dated_articles(articles, RunOptions())  # without the figures: the story's first day
     assert first.published.value == "2031-01-27"
+
+
+def test_a_deadline_ahead_does_not_move_the_inferred_date_up_to_it() -> None:
+    """"... before all its troops leave by the deadline of August 31": a day ahead of the report, not its date."""
+    anchor = art("a", "A suicide bomb exploded outside the airport on Thursday, killing 13 people.", "2031-08-28")
+    later = art("b", "Evacuation flights began again on Friday. More attacks are expected before all troops leave by "
+                     "the deadline of September 2. Thursday's bombing killed at least 90 people.")
+    pub = infer_published(later, [anchor, later])
+    assert pub is not None and pub.value == "2031-08-29"

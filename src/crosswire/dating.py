@@ -29,6 +29,9 @@ from .extract.time import date_mentions, parse_reference
 from .records import Article, Published
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a day ahead of the report: "before all its troops leave by the deadline of August 31", "until September 1"
+_AHEAD = re.compile(r"\b(?:deadline(?:\s+of)?|by|until|till|before|due(?:\s+on)?|scheduled\s+for|set\s+for|"
+                    r"expected\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 WINDOW_BEFORE_ANCHOR = 2  # days before the anchor that a relative expression may still point to
 SEARCH_DAYS = 7  # how far past the anchor the inferred date may go
 
@@ -110,12 +113,14 @@ def _infer(article: Article, anchor: date, anchor_id: str, floor: date | None = 
     floor = floor or anchor - timedelta(days=WINDOW_BEFORE_ANCHOR)
     last = anchor + timedelta(days=SEARCH_DAYS)
     absolute = [d for m in date_mentions(text, None)
-                if m.precision in ("day", "datetime") and (d := _day(m.date)) is not None and anchor <= d <= last]
+                if m.precision in ("day", "datetime") and (d := _day(m.date)) is not None and anchor <= d <= last
+                and not _AHEAD.search(text, max(0, m.span[0] - 40), m.span[0])]
     # a day named without its year ("SURFSIDE, Florida, June 29 (Reuters) -"), in the days the search covers: read
     # against the last of them (a day without a year is taken as the latest such day up to the reference)
     absolute += [d for m in date_mentions(text, last.isoformat())
                  if m.precision in ("day", "datetime") and any(ch.isdigit() for ch in m.expression)
-                 and not _YEAR.search(m.expression) and (d := _day(m.date)) is not None and anchor <= d <= last]
+                 and not _YEAR.search(m.expression) and (d := _day(m.date)) is not None and anchor <= d <= last
+                 and not _AHEAD.search(text, max(0, m.span[0] - 40), m.span[0])]
     start = max([anchor, *absolute])
     for offset in range(SEARCH_DAYS + 1):
         candidate = start + timedelta(days=offset)
