@@ -25,6 +25,13 @@ def test_patterns() -> None:
     assert framing_attribution("Reuters said the city fell.") is None
 
 
+def test_a_day_after_a_speaker_s_name_is_no_part_of_it() -> None:
+    assert normalise_source("Odisha Chief Secretary Pradeep Jena on Sunday") == "Pradeep Jena" or \
+        normalise_source("Odisha Chief Secretary Pradeep Jena on Sunday").endswith("Pradeep Jena")
+    assert normalise_source("Mr. Obama on Thursday") == "Obama" or "Thursday" not in normalise_source(
+        "Mr. Obama on Thursday")
+
+
 def test_normalise() -> None:
     assert (
         normalise_source("the Syrian Observatory for Human Rights, a monitor") == "Syrian Observatory for Human Rights"

@@ -138,12 +138,17 @@ _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+_WHEN_AFTER = re.compile(r"\s+(?:on|late|early|last|this)\s+(?:\w+\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                         r"night|morning|evening|afternoon|week)\b.*$")
+
+
 def normalise_source(name: str) -> str:
     """Canonical spelling of an originator: no leading article, no appositive, no title before a person's
     name ("Lt. Col. Hassan Abdulghany": Hassan Abdulghany), single spaces."""
     s = _SPACES.sub(" ", name).strip(" ,.;:\"'“”‘’")
     s = s.split(",")[0].strip()
     s = _TITLES.sub("", s)
+    s = _WHEN_AFTER.sub("", s)  # "Pradeep Jena on Sunday said": Pradeep Jena
     s = _ARTICLE.sub("", s) if s[:1].isupper() else s
     if s.lower().startswith(("a ", "an ", "the ")):
         s = s.split(" ", 1)[1]
