@@ -320,6 +320,8 @@ def _claim_times(sentence: str, published: str | None = "2022-03-14") -> list[tu
     ("Police had earlier reported 8 dead.", [("8 dead", "earlier", "had earlier reported", False)]),
     ("An initial toll of 12 dead was later revised.", [("12 dead", "earlier", "initial toll of", False)]),
     # the count after a change, and the one it changed from
+    ("The Collector said 275 people died, and not 288 people.",
+     [("275 people", None, None, False), ("288 people", "earlier", ", and not", False)]),
     ("The death toll has climbed to 61, up from 40 on Sunday.",
      [("61", "latest", "climbed to", False), ("40", "earlier", "up from", False)]),
     ("The toll stands at 61 dead, up from 40 dead on Sunday.",

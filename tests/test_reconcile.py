@@ -1172,7 +1172,22 @@ def test_a_toll_revised_to_a_figure_from_a_higher_one_is_a_correction():
                                                        "order_cue": "from 174 to"}, None)]),
     })
     f = _fact_with(facts, "125")
-    assert f.status == "conflict" and "revises it down to 125" in f.explanation
+    assert f.status == "conflict" and "revises it down to 125" in f.explanation and f.best == 125
+    # after a rise: 233 -> 288 over two days, then "revised ... to 275 from 288", its lede's words, while another
+    # mention of 275 further down carries none: the correction is the latest word, and the best
+    facts = _run({
+        "a": ("At least 233 people were killed, an official said.", "2023-06-03",
+              [("At least 233 people", "killed", "people", 233, None, {"as_of": "2023-06-03"}, None)]),
+        "b": ("The death toll jumped to 288.", "2023-06-03",
+              [("288", "killed", "people", 288, 288, {"as_of": "2023-06-03", "order": "latest",
+                                                       "order_cue": "jumped to"}, None)]),
+        "c": ("The toll was revised to 275 from 288. Of the 275, most were identified.", "2023-06-05",
+              [("275", "killed", "people", 275, 275, {"as_of": "2023-06-04", "order": "latest",
+                                                       "order_cue": "to 275 from 288"}, None),
+               ("the 275", "killed", "people", 275, 275, {"as_of": "2023-06-05"}, None)]),
+    })
+    f = _fact_with(facts, "288")
+    assert f.status == "conflict" and "revises it down to 275 from 288" in f.explanation and f.best == 275
 
 
 def test_a_count_of_the_missing_that_falls_with_time_is_an_update():

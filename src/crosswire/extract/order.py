@@ -50,6 +50,7 @@ _UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re
 _TO_BEFORE = re.compile(r"(?P<cue>\bto)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                         re.IGNORECASE)
 _FROM_AFTER = re.compile(r"\s+from\s+(?:an?\s+(?:earlier|initial|previous)\s+)?[\d][\d,.]*\d?\b", re.IGNORECASE)
+_AND_NOT_BEFORE = re.compile(r"\d[^.;\d]{0,20}?(?P<cue>,?\s+(?:and\s+)?not)\s+$", re.IGNORECASE)
 _FROM_TO_BEFORE = re.compile(r"(?P<cue>\bfrom\s+\d[\d,.]*\s+to)\s+$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\s+\d[\d,.]*\d?\b", re.IGNORECASE)
 _TO_FROM_BEFORE = re.compile(r"(?P<cue>\bto\s+[\d][\d,.]*\s+from)\s+$", re.IGNORECASE)
@@ -128,7 +129,7 @@ _EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIE
 _MAY_RISE_WORDS = _TOLL_WORDS | {"number", "casualties"}  # _MAY_RISE
 _OTHER_WORDS = frozenset({"similar", "separate", "unrelated", "earlier", "previous", "prior", "another"})
 _SPAN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
-_CUE_WORDS = frozenset({"from", "far", "as", "of", "since", "after", "before", "instead", *_SPAN_WORDS}).union(
+_CUE_WORDS = frozenset({"from", "far", "as", "of", "since", "after", "before", "instead", "not", *_SPAN_WORDS}).union(
     # CHANGED_FROM and _UP_FROM_AFTER, _RUNNING_NEAR, _SINCE_BEFORE, _SPAN_FROM_INCIDENT; then each pattern's own
     _NOW_WORDS, _CHANGE_WORDS, _EARLIER_VERB_WORDS, _EARLIER_NOUN_WORDS, _MAY_RISE_WORDS, _OTHER_WORDS)
 
@@ -148,6 +149,7 @@ class _Sentence:
         "from_",
         "instead",
         "lead",
+        "not_",
         "now",
         "other",
         "running",
@@ -168,12 +170,14 @@ class _Sentence:
         self.running = "far" in words or ("as" in words and "of" in words)  # "so far", "as of"
         self.since = "since" in words
         self.instead = "instead" in words
+        self.not_ = "not" in words
         self.other = not words.isdisjoint(_OTHER_WORDS)
         self.span_from = not words.isdisjoint(_SPAN_WORDS) and ("after" in words or "before" in words)
         self._rise: re.Match[str] | None = None
         self._rise_read = words.isdisjoint(_MAY_RISE_WORDS)
         self.any = self.from_ or self.change or self.now or self.lead or self.earlier_verb or self.earlier_noun \
-            or self.running or self.since or self.other or self.span_from or self.instead or not self._rise_read
+            or self.running or self.since or self.other or self.span_from or self.instead or self.not_ \
+            or not self._rise_read
 
     def may_rise(self) -> re.Match[str] | None:
         """``_MAY_RISE.search`` of the sentence."""
@@ -199,6 +203,8 @@ def _order(s: _Sentence, start: int, end: int) -> tuple[str, str] | None:
         # "revised the toll ... to 275 from 288": the count now, changed from another
     if s.from_ and (m := _TO_FROM_BEFORE.search(before)) is not None:
         return "earlier", m.group("cue")  # (288 in "... to 275 from 288")
+    if s.not_ and (m := _AND_NOT_BEFORE.search(before)) is not None:
+        return "earlier", m.group("cue")  # "the number of deaths is 275 and not 288": 288 set aside
     if s.from_ and (m := _FROM_TO_BEFORE.search(before)) is not None:
         return "latest", m.group("cue")  # (125 in "revised the toll ... from 174 to 125")
     if s.from_ and before.endswith("from ") and (f := _TO_AFTER.match(sentence, end, end + 30)) is not None:

@@ -153,8 +153,13 @@ class _Judge:
     def revised_down(self, reps: Sequence[Report]) -> tuple[Report, Report] | None:
         """``(revision, earlier)``: a report whose words correct the count down ("revised down to 40",
         "3,958 instead of 11,300") below another report's figure that is not newer than it, else None."""
-        for r in reversed(reps):
-            if r.order != "latest" or not r.order_cue or not (_DOWN_CUE.search(r.order_cue) or _from_higher(r)):
+        for rep in reversed(reps):
+            # the words may be on another mention of the article's figure ("revised ... to 275 from 288" in the
+            # lede, "275" again further down)
+            r = next((x for x in (rep, *self.firm) if x.article_id == rep.article_id and level(x) == level(rep)
+                      and x.order == "latest" and x.order_cue
+                      and (_DOWN_CUE.search(x.order_cue) or _from_higher(x))), None)
+            if r is None:
                 continue
             when = self.when(r)
             higher = [e for e in reps if e.article_id != r.article_id and level(e) > level(r)
@@ -384,6 +389,11 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
         # while health ministry sources put the figure at 500"): a disputed toll, not a rise from one to the other
         return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note +
                          "; the reports set the speakers' figures side by side", opts)
+    if running and (revision := j.revised_down(reps)) is not None and not any(
+            level(e) > level(revision[0]) and j.when(e) > j.when(revision[0]) for e in reps):
+        # the latest word is a correction down ("revised the toll to 275 from 288"): no rise, though the figures
+        # before it rose (checked again below for a correction no rise precedes)
+        return _revised(j, reps, base, prefix, same_article + vague_note, opts, revision)
     found = j.update(reps) if running else None
     if found is not None and (disputed := _disputing(j, *found[:2])):
         # a named source that never gave a step of the rising count puts it lower when the count stands higher
@@ -427,11 +437,7 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
     if running and (revision := j.revised_down(reps)) is not None:
         # a later report corrects the count down: the figures disagree, and which is newer is said (a
         # fact-checker weighs a correction; it is no rise, and no agreement of lower bounds)
-        new, old = revision
-        return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note + (
-            f"; {new.article_id} ({j.when(new) or 'undated'}) revises it down to "
-            f"{fmt_value(new.low, new.high, new.approx)} from {fmt_value(old.low, old.high, old.approx)} "
-            f"({old.article_id}): {new.order_cue!r}"), opts, split=new)
+        return _revised(j, reps, base, prefix, same_article + vague_note, opts, revision)
     if j.all_fit(reps):
         kinds = {"lower bounds" if r.high is None else "upper bounds" if r.low is None else "values" for r in reps}
         what = "lower bounds" if kinds == {"lower bounds"} else "compatible " + "/".join(sorted(kinds))
@@ -463,6 +469,18 @@ def _ebbing(j: _Judge, reps: Sequence[Report]) -> list[list[Report]] | None:
     if all(b >= a for a, b in itertools.pairwise(levels)):
         return None
     return [sorted(g, key=lambda r: (-level(r), r.article_id)) for g in groups]
+
+
+def _revised(j: _Judge, reps: list[Report], base: dict, prefix: str, tail: str, opts: ReconcileOptions,
+             revision: tuple[Report, Report]) -> Fact:
+    """The conflict of a count corrected down: the explanation names the correction, and ``best`` is the corrected
+    figure (the latest word on the count)."""
+    new, old = revision
+    fact = _conflict(j, reps, base, prefix + "conflict: ", tail + (
+        f"; {new.article_id} ({j.when(new) or 'undated'}) revises it down to "
+        f"{fmt_value(new.low, new.high, new.approx)} from {fmt_value(old.low, old.high, old.approx)} "
+        f"({old.article_id}): {new.order_cue!r}"), opts, split=new)
+    return dataclasses.replace(fact, best=_now(new))  # (with no majority either way too)
 
 
 def _now(cur: Report) -> float:
