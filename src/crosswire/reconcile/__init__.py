@@ -13,7 +13,7 @@ import functools
 from collections.abc import Sequence
 
 from crosswire.extract.attribution import is_generic_source
-from crosswire.records import Article, Extraction, Fact, Source, Story
+from crosswire.records import Article, Claim, Extraction, Fact, Source, Story
 
 from .group import Item, group_key, items_of, norm_subject, split_by_place, split_compatible
 from .judge import independent_count, judge, origin_map, strays, to_report
@@ -83,11 +83,15 @@ def _rivals(members: list[Item]) -> frozenset[str]:
               and m.claim.parent is None and not is_generic_source(m.claim.attributed_to)]
     # (named speakers: "officials said five were killed ... According to the county executive, four died at the
     # scene and one in hospital" tells a total and its parts)
-    for i, a in enumerate(quoted):
-        for b in quoted[i + 1:]:
-            if a.article_id == b.article_id and a.attributed_to.lower() != b.attributed_to.lower() and \
-                    abs(a.span[0] - b.span[0]) <= _NEAR_SENTENCES:
-                out.update((a.id, b.id))
+    by_article: dict[str, list[Claim]] = {}
+    for c in quoted:
+        by_article.setdefault(c.article_id, []).append(c)
+    for claims in by_article.values():  # (pairs within an article only)
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                if (a.attributed_to or "").lower() != (b.attributed_to or "").lower() and \
+                        abs(a.span[0] - b.span[0]) <= _NEAR_SENTENCES:
+                    out.update((a.id, b.id))
     return frozenset(out)
 
 
