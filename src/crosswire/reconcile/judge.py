@@ -153,12 +153,18 @@ class _Judge:
     def revised_down(self, reps: Sequence[Report]) -> tuple[Report, Report] | None:
         """``(revision, earlier)``: a report whose words correct the count down ("revised down to 40",
         "3,958 instead of 11,300") below another report's figure that is not newer than it, else None."""
+        def corrects(x: Report) -> bool:
+            return x.order == "latest" and bool(x.order_cue) and bool(_DOWN_CUE.search(x.order_cue or "")
+                                                                       or _from_higher(x))
+
+        corrections: dict[tuple[str, float], Report] = {}  # (article, figure) -> a mention worded as a correction
+        for x in self.firm:
+            if corrects(x):
+                corrections.setdefault((x.article_id, level(x)), x)
         for rep in reversed(reps):
             # the words may be on another mention of the article's figure ("revised ... to 275 from 288" in the
             # lede, "275" again further down)
-            r = next((x for x in (rep, *self.firm) if x.article_id == rep.article_id and level(x) == level(rep)
-                      and x.order == "latest" and x.order_cue
-                      and (_DOWN_CUE.search(x.order_cue) or _from_higher(x))), None)
+            r = rep if corrects(rep) else corrections.get((rep.article_id, level(rep)))
             if r is None:
                 continue
             when = self.when(r)
@@ -389,7 +395,8 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
         # while health ministry sources put the figure at 500"): a disputed toll, not a rise from one to the other
         return _conflict(j, reps, base, prefix + "conflict: ", same_article + vague_note +
                          "; the reports set the speakers' figures side by side", opts)
-    if running and (revision := j.revised_down(reps)) is not None and not any(
+    revision = j.revised_down(reps) if running else None
+    if revision is not None and not any(
             level(e) > level(revision[0]) and j.when(e) > j.when(revision[0]) for e in reps):
         # the latest word is a correction down ("revised the toll to 275 from 288"): no rise, though the figures
         # before it rose (checked again below for a correction no rise precedes)
@@ -434,7 +441,7 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
                     high=cur.high, current=cur.claim_id,
                     explanation=prefix + f"update: the count changed with time, {steps}; a count of the {measure} "
                                          "falls as they are found" + same_article + vague_note)
-    if running and (revision := j.revised_down(reps)) is not None:
+    if revision is not None:
         # a later report corrects the count down: the figures disagree, and which is newer is said (a
         # fact-checker weighs a correction; it is no rise, and no agreement of lower bounds)
         return _revised(j, reps, base, prefix, same_article + vague_note, opts, revision)
