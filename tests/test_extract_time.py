@@ -418,3 +418,15 @@ def test_a_clock_written_with_a_colon_does_not_cut_the_clause_of_its_day() -> No
 ])
 def test_days_named_for_easter_are_dated_for_their_year(text: str, reference: str, expected: str) -> None:
     assert [m.date for m in date_mentions(text, reference)] == [expected]
+
+
+def test_a_holiday_naming_the_event_does_not_date_its_counts() -> None:
+    """"The death toll from the Easter Sunday suicide bombing attacks ... rose to 359, police said on Wednesday":
+    the day naming the event, used as its adjective, is no time of the count (it was dated Easter Sunday, so a
+    rising toll's figures all fell on the event's day)."""
+    from crosswire.extract import extract
+
+    a = article("The death toll from the Easter Sunday suicide bombing attacks on churches rose to 359, police said "
+                "on Wednesday.", "2019-04-25")
+    (claim,) = [c for c in extract(a).claims if c.measure == "killed"]
+    assert claim.as_of == "2019-04-24"

@@ -28,6 +28,9 @@ from .time import date_mentions, dated_events
 __all__ = ["ExtractOptions", "extract"]
 
 # "killed since Wednesday": the date starts the period counted; the count is as of the report.
+_HOLIDAY_NAME = re.compile(r"(?:Easter|Good\s+Friday|Christmas|Boxing|Bastille|Valentine|New\s+Year|St\.?\s+Patrick|"
+                           r"Guy\s+Fawkes)")
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
 _PERIOD_START = re.compile(r"\b(?:since|from|starting|beginning|began|begun|launched)\s+(?:on\s+|late\s+|early\s+)*$",
                            re.IGNORECASE)
 _CARRY_MEASURES = frozenset({"killed", "injured", "missing", "arrested"})
@@ -140,7 +143,11 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     events = dated_events(article, spans) if options.events else ()
     day_of: dict[tuple[int, int], str] = {}
     for ev in events:  # the first day-precise date stated in a sentence dates its counts
-        if ev.precision in ("day", "datetime") and not _PERIOD_START.search(text[max(0, ev.span[0] - 25) : ev.span[0]]):
+        if ev.precision in ("day", "datetime") and not _PERIOD_START.search(
+                text[max(0, ev.span[0] - 25) : ev.span[0]]) and not (
+                _HOLIDAY_NAME.match(ev.expression) and _NOUN_NEXT.match(text, ev.span[1])):
+            # (not "the Easter Sunday suicide bombing attacks ... rose to 359, police said on Wednesday": a day naming
+            # the event, used as its adjective, is not when the count stood)
             day_of.setdefault(ev.sentence_span, ev.date[:10])
     claims: list[Claim] = []
     date_cache: dict[tuple[int, int], str | None] = {}
