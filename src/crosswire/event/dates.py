@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..extract.vocab import CHANGE_VERBS, COUNT_QUALIFIER
 from ..records import DatedEvent
 from .reading import (
     AFTERMATH,
@@ -110,9 +111,8 @@ def _signals(rd: Read, ev: DatedEvent, type_re, opening: tuple[int, int]) -> tup
 
 
 # "The death toll in the plane crash rose to 270 on Saturday": the day of the count, right after its change
-_COUNT_CHANGED_BEFORE = re.compile(r"\b(?:rose|risen|climbed|reached|jumped|increased|hit|stood|stands|revised|"
-                                   r"raised|lowered|grew|soared|surged)\s+(?:\w+\s+){0,2}?(?:to\s+|at\s+)?"
-                                   r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d,.]+"
+_COUNT_CHANGED_BEFORE = re.compile(rf"\b(?:{CHANGE_VERBS}|stood|stands)\s+(?:\w+\s+){{0,2}}?(?:to\s+|at\s+)?"
+                                   rf"(?:{COUNT_QUALIFIER}\s+)?[\d,.]+"
                                    r"(?:\s+\w+)?\s+(?:on\s+|by\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _STATUS_BEFORE = re.compile(r"\b(?:[Aa]s\s+of|[Aa]s\s+at|[Bb]y|[Uu]ntil|[Tt]ill|(?:according\s+to|\bin)\s+"
                             r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|announcement|briefing|press\s+conference|"

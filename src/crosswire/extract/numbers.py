@@ -280,6 +280,8 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # a verb changing a figure given far before "from N to M" (not "from 10 to 12 people": a range)
 _SET_BEFORE = re.compile(r"\b(?:revised|raised|lowered|updated|corrected|changed|adjusted|reduced|cut|upped|increased|"
                          r"decreased|brought)\b[^;]*$", re.IGNORECASE)  # (in a sentence: "U.S." has dots)
+# "revised the toll ... to 275 from 288": the figure before it is the one changed from
+CHANGED_TO_FROM = re.compile(r"(?P<cue>\bto\s+\d[\d,.]*\s+from)\s+$", re.IGNORECASE)
 CHANGED_FROM = re.compile(rf"\b(?:{CHANGE_VERBS}|up|down|went|gone)\s+(?:\w+\s+){{0,2}}?from\s+$", re.IGNORECASE)
 
 

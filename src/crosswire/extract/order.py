@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .attribution import REPORT_VERBS
 from .cues import fold, word_alternation
-from .numbers import CHANGED_FROM
+from .numbers import CHANGED_FROM, CHANGED_TO_FROM
 from .vocab import CHANGE_VERB_WORDS, CHANGE_VERBS, INCIDENT_NOUNS
 
 __all__ = ["Cues", "cues", "sentence_cues"]
@@ -53,7 +53,6 @@ _FROM_AFTER = re.compile(r"\s+from\s+(?:an?\s+(?:earlier|initial|previous)\s+)?[
 _AND_NOT_BEFORE = re.compile(r"\d[^.;\d]{0,20}?(?P<cue>,?\s+(?:and\s+)?not)\s+$", re.IGNORECASE)
 _FROM_TO_BEFORE = re.compile(r"(?P<cue>\bfrom\s+\d[\d,.]*\s+to)\s+$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\s+\d[\d,.]*\d?\b", re.IGNORECASE)
-_TO_FROM_BEFORE = re.compile(r"(?P<cue>\bto\s+[\d][\d,.]*\s+from)\s+$", re.IGNORECASE)
 _EARLIER_NOUN = re.compile(r"\b(?:earlier|initial|previous|original|first|old)\s+(?:death\s+|casualty\s+)?"
                            r"(?:toll|figure|count|estimate|tally|reports?)\b[^.;]{0,30}$", re.IGNORECASE)
 # "At first, the ministry said 14", "Earlier, X had put the toll at 21", "initially reported 20"
@@ -201,7 +200,7 @@ def _order(s: _Sentence, start: int, end: int) -> tuple[str, str] | None:
             f := _FROM_AFTER.match(sentence, end, end + 40)) is not None:
         return "latest", sentence[max(0, start - 80) + m.start("cue") : f.end()]
         # "revised the toll ... to 275 from 288": the count now, changed from another
-    if s.from_ and (m := _TO_FROM_BEFORE.search(before)) is not None:
+    if s.from_ and (m := CHANGED_TO_FROM.search(before)) is not None:
         return "earlier", m.group("cue")  # (288 in "... to 275 from 288")
     if s.not_ and (m := _AND_NOT_BEFORE.search(before)) is not None:
         return "earlier", m.group("cue")  # "the number of deaths is 275 and not 288": 288 set aside

@@ -27,7 +27,16 @@ from functools import lru_cache
 from .. import tables
 from .casualty import reading
 from .cues import fold, word_alternation
-from .numbers import CHANGED_FROM, NUMBER_RE, NumberMention, first_cue, mentions, scan_start
+from .numbers import (
+    CHANGED_FROM,
+    CHANGED_TO_FROM,
+    NUMBER_RE,
+    NumberMention,
+    first_cue,
+    mentions,
+    parse_number,
+    scan_start,
+)
 from .vocab import (
     CHANGE_VERBS,
     COUNT_QUALIFIER,
@@ -754,9 +763,6 @@ def _set_toll(sentence: str, s: int) -> str | None:
     return None
 
 
-_TO_FIGURE_FROM = re.compile(r"\bto\s+\d[\d,.]*\s+from\s+$")
-
-
 # bodies or victims named so far: "88 bodies have been identified", "identified 163 victims through DNA testing"
 _IDENTIFIED_BEFORE = re.compile(r"\bidentif(?:ied|y|ying)\s+(?:the\s+)?(?:bodies\s+of\s+)?(?:at\s+least\s+|about\s+|"
                                 r"some\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
@@ -794,7 +800,6 @@ _ALL_BUT = re.compile(r"\b(?P<all>all\s+but|only|all\s+except)\s+(?P<k>one|two|t
                       r"its\s+|their\s+)?(?P<n>\d[\d,]*)\b", re.IGNORECASE)
 _SURVIVED_LATER = re.compile(r"[^.;]{0,80}?\bsurviv\w*", re.IGNORECASE)
 _KILLED_LATER = re.compile(r"[^.;]{0,120}?\b(?:killed|died|dead|perished)\b", re.IGNORECASE)
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _all_but(sentence: str, out: list[Quantity]) -> None:
@@ -806,7 +811,7 @@ def _all_but(sentence: str, out: list[Quantity]) -> None:
             continue
         if not only and not _KILLED_LATER.match(sentence, m.end()):
             continue
-        k = _SMALL.get(m.group("k").lower()) or int(m.group("k"))
+        k = parse_number(m.group("k")) or 0.0
         n = float(m.group("n").replace(",", ""))
         for i, q in enumerate(out):
             if q.unit == "person" and q.span[0] == m.start("n") and n > k:
@@ -819,7 +824,7 @@ def _changed_toll(sentence: str, s: int) -> str | None:
     to 107", "the missing figure rose to 139", "rose on Friday from 90 to 170": both figures): the last toll named
     before it says which; else None."""
     wide = sentence[max(0, s - 60) : s]
-    if not (_TOLL_ROSE.search(wide) or CHANGED_FROM.search(wide) or _TO_FIGURE_FROM.search(wide)):
+    if not (_TOLL_ROSE.search(wide) or CHANGED_FROM.search(wide) or CHANGED_TO_FROM.search(wide)):
         return None  # (the figure it changed from too: "rose on Friday from 90 to 170", "to 275 from 288")
     named = _last_match(_TOLL, sentence, 0, s)
     if named is None:
