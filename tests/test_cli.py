@@ -207,3 +207,10 @@ def test_stories_table_keeps_whole_ids_when_piped(seeds_db: Path) -> None:
     ids = [s["id"] for s in _json.loads(cw("stories", "--db", str(seeds_db), "--json", cwd=seeds_db.parent).stdout)]
     table = cw("stories", "--db", str(seeds_db), cwd=seeds_db.parent)  # piped: an 80-column console
     assert ids and all(i in table.stdout for i in ids), table.stdout
+
+
+def test_python_dash_m_crosswire_is_the_cli(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "crosswire", "--version"], cwd=tmp_path, capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("crosswire"), proc.stdout
