@@ -263,6 +263,20 @@ def test_the_nearer_event_word_describes_a_date_and_the_earlier_of_two_as_near()
     assert describe_event("Troops attacked on Friday and then fled.", (19, 25)) == "attacked and then fled"  # two away
 
 
+def test_a_date_ending_the_when_clause_of_a_toll_is_the_event_s() -> None:
+    from crosswire.extract.relative import describe_event
+
+    s = "At least 14 people were killed when a minibus plunged into a ravine near Valdora on Tuesday, police said."
+    at = s.index("Tuesday")
+    assert describe_event(s, (at, at + 7)) == "plunged into a ravine near Valdora"  # a verb of how it happened
+    s = "Nine fishermen died when their trawler went down off the cape of Morrow on Sunday, the coastguard said."
+    at = s.index("Sunday")
+    assert describe_event(s, (at, at + 6)) == "died when their trawler went down off"  # the verb before "when"
+    s = "The mayor said when the council met on Sunday the budget was discussed at length by all."
+    at = s.index("Sunday")
+    assert describe_event(s, (at, at + 6)) == "met the budget was discussed"  # (the nearer verb still first)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -33,7 +33,10 @@ EVENT_VERBS = _wordset(
     wounding released freed rescued found discovered unveiled published revealed passed voted approved
     rejected vetoed overrode sentenced convicted acquitted charged indicted ruled testified delayed postponed
     cancelled canceled closed reopened banned suspended fined appointed nominated dismissed sacked expelled
-    deported detained landed grounded evacuated reached distanced severed renounced"""
+    deported detained landed grounded evacuated reached distanced severed renounced plunged veered careered
+    tumbled slammed ploughed plowed smashed swept engulfed buried inundated submerged ravaged devastated razed
+    flattened crumbled burst overflowed rocked jolted shook triggered perished murdered massacred slaughtered
+    crushed trampled suffocated poisoned lynched beheaded gunned electrocuted"""
 )
 
 EVENT_NOUNS = _wordset(
@@ -63,6 +66,9 @@ _CLOCK_WORDS = frozenset({
     "am", "pm", "local", "time", "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "around", "approximately",
     "roughly", "reportedly", "evening", "morning", "afternoon", "night", "o'clock", "midnight", "noon"})
 _WHEN_AFTER = re.compile(r",?\s+when\b")
+# "were killed when a bus plunged into a gorge near the town on Tuesday": the date ends the clause saying how
+# the deaths came about, so the verb before "when" is in reach
+_WHEN_REACH = 20
 _MAX_DESCRIPTION_WORDS = 9
 
 
@@ -141,6 +147,8 @@ def describe_event(sentence: str, date_span: tuple[int, int]) -> str | None:
         gap = 30
     v = _verb(lows, pivot, gap)
     n = _nearest(lows, EVENT_NOUNS, pivot, gap)
+    if v is None and n is None and "when" in lows[max(0, pivot - _WHEN_REACH) : pivot]:
+        v = _verb(lows, pivot, _WHEN_REACH)
     if v is None and n is None:
         return None
     parts: list[str] = []
