@@ -226,3 +226,24 @@ def test_a_determiner_or_an_adjective_of_a_report_is_no_source() -> None:
     assert attribution("Unconfirmed reports put the death toll at 249.") is None
     assert attribution("The Syrian Observatory for Human Rights said 20 people were killed.")[0] == \
         "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The interior minister said eight people were killed in the clashes.", "interior minister"),
+        ("Arvonia's interior minister said eight people were killed in the clashes.", "Arvonia's interior minister"),
+        ("Arvonia's interior minister, Pavel Dorn, said on Friday that eight people were killed.", "Pavel Dorn"),
+        ("The governor of Lusa province, Carla Ruiz, said eight people were killed in the crash.", "Carla Ruiz"),
+        ("The toll rose to 85, Marc Aubry, president of the Lusa region, announced on Thursday.", "Marc Aubry"),
+        ("The mayor of Dellport said 12 people were killed.", "mayor of Dellport"),
+        ("Twelve people were killed, the mayor told reporters.", "mayor"),
+        ("The country's health minister said 45 people were killed.", "country's health minister"),
+        ("A spokesman for the Red Cross, Ian Moor, said 45 people were killed.", "Red Cross"),  # the body speaks
+    ],
+)
+def test_an_office_holder_is_who_said_it(sentence: str, source: str) -> None:
+    from crosswire.extract.attribution import attribution
+
+    got = attribution(sentence)
+    assert got is not None and got[0] == source, got

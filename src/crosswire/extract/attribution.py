@@ -71,19 +71,28 @@ GENERIC_SPEAKERS = (
 )
 # Bodies named by what they are: one body in a story ("the ministry said", "the army said"), unlike "officials".
 _INSTITUTIONS = ("ministry", "government", "army", "military", "opposition")
-_SPEAKER_WORDS = (*GENERIC_SPEAKERS, *_INSTITUTIONS)
-_GENERIC_WORDS = "|".join(_SPEAKER_WORDS)
+# Offices one person holds ("the interior minister said", "Kenya's interior minister, Jane Doe, said"): one
+# speaker in a story, as a body is.
+_OFFICES = ("minister", "governor", "mayor", "president", "commissioner", "coroner", "sheriff", "director",
+            "secretary", "commander", "premier", "superintendent", "administrator", "chairman", "chairwoman")
+_SPEAKER_WORDS = (*GENERIC_SPEAKERS, *_INSTITUTIONS, *_OFFICES)
+_GENERIC_WORDS = "|".join((*GENERIC_SPEAKERS, *_INSTITUTIONS))
 _MODIFIERS = ("local", "state", "provincial", "federal", "regional", "senior", "military", "security", "health",
               "hospital", "government", "police", "fire", "rescue", "medical", "emergency", "city", "county",
               "other", "two", "three", "several", "pro-government", "opposition", "rebel", "army", "state-run",
               "official", "independent", "western", "foreign", "international", "news", "social", "interior",
-              "defence", "defense", "justice", "home", "information", "civil")
+              "defence", "defense", "justice", "home", "information", "civil", "prime", "deputy", "district",
+              "country's", "nation's", "state's", "city's", "region's", "province's", "island's", "town's")
 _GENERIC_SAID = re.compile(
     r"(?<![\w-])(?P<src>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+|(?:" + "|".join(_MODIFIERS) + r")\s+){0,3}"
-    rf"(?:{_GENERIC_WORDS})"
+    rf"(?:{_GENERIC_WORDS}|(?P<office>{'|'.join(_OFFICES)}))"
     r"(?:\s+(?:for|of|at|with)\s+(?P<body>(?:the\s+)?[A-Za-z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4}?))?)"
-    rf"(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|had|have)\s+)?(?:{_VERBS})\b"
-)
+    rf"(?:,\s+(?P<app>[^,]{{3,80}}),)?(?P<comma>,)?\s+(?:(?:has|had|have)\s+)?(?:{_VERBS})\b"
+)  # (a comma before the verb only closes an office's apposition: "Jane Doe, mayor of Lusa, said")
+# The name a generic speaker is given in apposition ("the region's governor, Carlos Rua, said"): the speaker.
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+$")
+_NAME_ONLY = re.compile(r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.&-]*))*")
 # The speaker after the verb: "..., said local doctor Noor Mohammad Fayez", "..., said local sources", "...,"
 # said Mr. Smith." A name wins over the words that say what the speaker is.
 _INVERTED = re.compile(
@@ -210,10 +219,26 @@ def attribution(sentence: str) -> tuple[str, str] | None:
                 if body and body.group("body").split()[0].lower() not in _SKIP_FIRST:
                     src = body.group("body")  # "St George's Hospital in Tooting said": the hospital speaks
             return normalise_source(src), src
-    if said_end and any(w in sentence for w in _SPEAKER_WORDS) and (
-            m := _GENERIC_SAID.search(sentence, 0, said_end)):
+    m = None
+    if said_end and any(w in sentence for w in _SPEAKER_WORDS):
+        m = next((m for m in _GENERIC_SAID.finditer(sentence, 0, said_end)
+                  if not m.group("comma") or m.group("office")), None)
+    if m is not None:
         src = m.group("src").strip()
         body = m.group("body")
+        app = (m.group("app") or "").strip()
+        if m.group("office"):  # one person: named beside the office if they are, else the office itself
+            if app and _PERSON_NAME.fullmatch(app):
+                return normalise_source(app), app
+            named = _NAME_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+            if named and named.group(1).split()[0].lower() not in _SKIP_FIRST:
+                return normalise_source(named.group(1)), named.group(1)  # "Jane Doe, mayor of Nice, said"
+            if body and not _NAME_ONLY.fullmatch(body):
+                src = src[: m.start("body") - m.start("src")].rstrip()
+                src = re.sub(r"\s+(?:for|of|at|with)$", "", src)  # "governor of Arkansas and preacher who"
+            return normalise_source(src), src
+        if app and not body and _PERSON_NAME.fullmatch(app):
+            return normalise_source(app), app
         return normalise_source(body if body and body.split()[-1].lower() not in _GENERIC_KEYS else src), src
     return None
 
