@@ -1142,3 +1142,31 @@ def test_a_group_that_carried_out_the_blasts_and_a_man_named_as_the_bomber_are_a
         "Jon Doe has been named by police as the suspected suicide bomber who killed 22 people at the arena on "
         "Monday night."], "2036-05-23")
     assert "Jon Doe" in record.actors, record.actors
+
+
+def test_a_date_naming_the_event_dates_it_in_a_report_written_weeks_later() -> None:
+    """A report of the recovery or the inquiry says when it happened by naming the event with its date."""
+    record = _record_of([
+        "Divers recover last victim of Harlow bridge collapse",
+        "Divers recovered the last of the six victims of the Harlow bridge collapse on Tuesday, officials said.",
+        "Six road workers were on the bridge on March 26 when a cargo ship hit one of its piers.",
+        "The channel reopened to ships last week."], "2024-05-07")
+    assert (record.date, record.date_precision) == ("2024-03-26", "day"), record.date_evidence
+    record = _record_of([
+        "Crash families must wait months",
+        "Families of the victims will wait months for the remains, the prosecutor said on Wednesday.",
+        "The impact of the March 24 crash shattered the plane, investigators said."], "2015-04-01")
+    assert record.date == "2015-03-24", record.date_evidence
+    record = _record_of([
+        "Quake survivors rebuild",
+        "Survivors of the earthquake began rebuilding on Tuesday, officials said.",
+        "Residents said the March 11, 2011 earthquake was still in their minds."], "2024-01-09")
+    assert record.date != "2011-03-11", record.date_evidence  # an old event recalled by its date is no date of this
+
+
+def test_an_incident_named_by_its_weekday_is_the_event_s_day() -> None:
+    record = _record_of([
+        "Airline sorry for removing players",
+        "The airline apologised on Wednesday to three basketball players removed from a flight.",
+        "Sunday's incident comes after the chief executive said the airline would review its rules."], "2017-12-27")
+    assert record.date == "2017-12-24", record.date_evidence

@@ -24,6 +24,7 @@ from .reading import (
     AFTERMATH,
     AFTERMATH_TIME,
     DATE_WORD,
+    EVENT_NOUNS,
     EVENT_VERBS,
     FUTURE,
     MIN_DATE_SCORE,
@@ -45,7 +46,12 @@ CORROBORATED = 2  # this many reports give it
 # likely the next day where the event happened (time zones) than last week, which news calls "last Tuesday".
 BARE_WEEKDAY = re.compile(r"(?:(?:late|early)\s+(?:on\s+)?)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                           r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
-_ANCHORED = frozenset({"type", "type in sentence", "event verb", "title", "opening", "lead"})
+_ANCHORED = frozenset({"type", "type in sentence", "event verb", "title", "opening", "lead", "names the event"})
+# A date that names the event ("the March 24 crash", "Wednesday's deadly midair collision", "on March 26 when the
+# ship hit the span"): when it happened, even in a report written weeks later about the recovery or the inquiry.
+NAMED = 3.0
+NAMED_MAX_DAYS_BEFORE = 92  # (not "the March 11, 2011 earthquake" recalled in a report of another one)
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^.;:]{0,80}?")
 
 
 def day_of(iso: str | None) -> date | None:
@@ -128,6 +134,28 @@ def _planned(text: str, ev: DatedEvent) -> bool:
     return bool(FUTURE.search(text, max(start, cut), ev.span[1]))
 
 
+def _names_event(text: str, ev: DatedEvent, type_re: re.Pattern[str] | None) -> bool:
+    """Whether the date is the event's own: written before its noun ("the March 24 crash", "Wednesday's
+    collision") or followed by a "when" clause telling it ("on March 26 when the ship hit the span")."""
+    if type_re is None:
+        return False
+    after = text[ev.span[1] : min(ev.sentence_span[1], ev.span[1] + 120)]
+    attributive = _ATTRIBUTIVE_OF.get(type_re.pattern)
+    if attributive is None:
+        attributive = _ATTRIBUTIVE_OF.setdefault(type_re.pattern, re.compile(
+            _ATTRIBUTIVE + f"(?:{type_re.pattern}|{EVENT_NOUNS.pattern})", re.IGNORECASE))
+    if attributive.match(after):
+        return True
+    when = _WHEN_CLAUSE.match(after)
+    return bool(when and (type_re.search(after, when.start(), len(after)) or EVENT_VERBS.search(after, when.start(),
+                                                                                              len(after))))
+
+
+# the date, then up to three words, then the event's noun
+_ATTRIBUTIVE = r"(?:['’]s)?\s+(?:(?!(?:and|or|but|of|in|on|at|to|was|were|is|as)\b)[\w-]+\s+){0,3}?"
+_ATTRIBUTIVE_OF: dict[str, re.Pattern[str]] = {}
+
+
 def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int) -> Candidate | None:
     """The report's best-scoring dated event with an event word or in the lead (None when there is none)."""
     type_re = TYPE_RE.get(etype.name)
@@ -143,7 +171,9 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
         if published and d and (published - d).days == 6 and BARE_WEEKDAY.fullmatch(ev.expression):
             d = published + timedelta(days=1)  # "early Tuesday" in Tokyo, in a report stamped Monday in New York
             ev = dataclasses.replace(ev, date=d.isoformat(), precision="day")
-        if published and d and not -max_days_after <= (published - d).days <= max_days_before:
+        named = d is not None and _names_event(rd.text, ev, type_re)
+        if published and d and not -max_days_after <= (published - d).days <= (
+                NAMED_MAX_DAYS_BEFORE if named else max_days_before):
             continue  # background, or a plan
         if published and d is None and ev.date[:7] not in (published.isoformat()[:7],
                                                            (published - timedelta(days=28)).isoformat()[:7]):
@@ -153,6 +183,9 @@ def _best(rd: Read, etype: EventType, max_days_before: int, max_days_after: int)
             continue  # a plan; "As of Sunday evening, 153 were dead", "the toll ... rose to 270 on Saturday": when a
             # count stood, not the event
         score, why = _signals(rd, ev, type_re, opening)
+        if named:
+            score += NAMED
+            why.append("names the event")
         if published and d and (published - d).days <= 1:  # news reports what just happened
             score += RECENT
         if d is None:  # "last week", "earlier this month": only the main event itself, and below any day
