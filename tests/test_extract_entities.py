@@ -401,3 +401,13 @@ def test_a_province_no_town_is_named_for_resolves_as_a_region_of_its_one_country
         assert place is not None and (place.country_code, place.precision) == (cc, "region"), name
     assert gazetteer.resolve_place("Punjab") is None
     assert gazetteer.resolve_place("Punjab", ["PK"]).country_code == "PK"
+
+
+def test_a_province_s_own_name_beats_a_city_s_other_name() -> None:
+    """"Henan" is a province (officially "Henan Sheng"), not Hengyang, a city in Hunan that GeoNames also calls
+    Henan; the division's suffix is no part of the name news uses."""
+    place = gazetteer.resolve_place("Henan")
+    assert place is not None and (place.name, place.precision, place.admin1) == ("Henan", "region", "Henan Sheng")
+    assert gazetteer.resolve_place("Zhengzhou").admin1 == "Henan Sheng"  # (its cities keep the official name)
+    assert gazetteer.resolve_place("Hengyang").precision == "city"
+    assert gazetteer.resolve_place("Munich").precision == "city"  # an exonym of a city that names no province

@@ -244,6 +244,7 @@ def _region_keys() -> frozenset[str]:
     """Keys of first-level divisions' names (provinces, states, governorates) that can only be places: one
     word of five letters or more, or several, never a generic word ("Central", "Western")."""
     names = [*_admin1_names().values(), *_tables().us_states.values()]
+    names += [_bare_region(n) for n in names]
     out = set()
     for name in names:
         k = _key(name)
@@ -382,6 +383,8 @@ def _resolve_place(name: str, context_countries: tuple[str, ...]) -> Place | Non
         found = _lookup(k[3:], context_countries)
     if not found:
         return _region(k, context_countries)
+    if _primary_key(k) not in _tables().primary and (region := _region(k, context_countries)) is not None:
+        return region  # a province's own name before a city's other name ("Henan" is not Hengyang)
     return _place(_choose(found, context_countries))
 
 
@@ -395,7 +398,16 @@ def _region(k: str, context_countries: tuple[str, ...]) -> Place | None:
     if len(owners) != 1 and len(local) != 1:
         return None
     cc, name = (local or owners)[0]
-    return Place(name=name, country=country_name(cc), country_code=cc, admin1=name, precision="region")
+    return Place(name=_bare_region(name), country=country_name(cc), country_code=cc, admin1=name, precision="region")
+
+
+# What a division's official name adds to the name news uses ("Henan Sheng", "Mazowieckie Voivodeship")
+_DIVISION_SUFFIX = re.compile(r"\s+(?:Province|Region|Sheng|Shi|Zizhiqu|Voivodeship|apskritis|Territory|Okrug|Rayon|"
+                              r"Rajons|Governorate|Marz|Oblast|Prefecture|Department)$")
+
+
+def _bare_region(name: str) -> str:
+    return _DIVISION_SUFFIX.sub("", name)
 
 
 @lru_cache(maxsize=1)
@@ -405,6 +417,7 @@ def _region_owners() -> dict[str, tuple[tuple[str, str], ...]]:
     out: dict[str, set[tuple[str, str]]] = {}
     for (cc, _), name in _admin1_names().items():
         out.setdefault(_key(name), set()).add((cc, name))
+        out.setdefault(_key(_bare_region(name)), set()).add((cc, name))
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
