@@ -1296,3 +1296,30 @@ def test_a_time_of_day_before_the_event_is_no_other_event():
                   "hour just prior to dawn on Friday. Twenty-four deaths have been confirmed, officials said.")
     f = [f for f in facts if f.measure == "killed" and f.subject == "people"]
     assert [(x.scope, x.best) for x in f] == [("event", 24)], [(x.key, x.explanation) for x in facts]
+
+
+def test_a_toll_pushed_to_a_figure_by_bodies_found_is_the_toll_not_a_stray():
+    """"recovered more than a dozen bodies ..., pushing the confirmed death toll to 49": 49 is the toll now, not
+    a figure far above the one the article opens with; "bringing the number of dead to 12" alike."""
+    facts = _read("2014-04-20", "Divers recover bodies from ferry",
+                  "Divers have recovered more than a dozen bodies from inside a ferry that sank off the coast, pushing "
+                  "the confirmed death toll to 49, officials said Sunday.")
+    toll = next(f for f in facts if f.measure == "killed" and f.scope == "event")
+    assert toll.best == 49, [(f.key, f.scope, f.best, f.why) for f in facts]
+    facts = _read("2024-03-05", "Bodies found", "Three more bodies were found on Monday, bringing the number of dead "
+                  "to 12.")
+    assert next(f for f in facts if f.measure == "killed").best == 12
+
+
+def test_a_toll_counted_since_a_recent_date_is_no_old_figure():
+    """"The death toll from the floods since mid-June has risen to 1,731": counted since then, up to now; "since
+    2011" is a war's count, still another period's."""
+    facts = _read("2022-08-28", "Floods toll rises",
+                  "The death count from the floods since mid-June has risen to 1,731 along with 12,867 injuries, the "
+                  "disaster authority said.")
+    toll = next(f for f in facts if f.measure == "killed")
+    assert (toll.scope, toll.best) == ("event", 1731), (toll.scope, toll.why)
+    assert toll.reports[0].attributed_to == "disaster authority"
+    facts = _read("2022-08-28", "Clashes in the north",
+                  "Since 2011, more than 500,000 people have been killed in the war, the monitor said.")
+    assert next(f for f in facts if f.measure == "killed").scope == "background"

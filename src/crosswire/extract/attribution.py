@@ -70,7 +70,8 @@ GENERIC_SPEAKERS = (
     "media", "websites", "outlets", "agency", "chief",
 )
 # Bodies named by what they are: one body in a story ("the ministry said", "the army said"), unlike "officials".
-_INSTITUTIONS = ("ministry", "government", "army", "military", "opposition")
+_INSTITUTIONS = ("ministry", "government", "army", "military", "opposition", "authority", "department",
+                 "commission", "council", "committee")
 # Offices one person holds ("the interior minister said", "Kenya's interior minister, Jane Doe, said"): one
 # speaker in a story, as a body is.
 _OFFICES = ("minister", "governor", "mayor", "president", "commissioner", "coroner", "sheriff", "director",
@@ -82,6 +83,7 @@ _MODIFIERS = ("local", "state", "provincial", "federal", "regional", "senior", "
               "other", "two", "three", "several", "pro-government", "opposition", "rebel", "army", "state-run",
               "official", "independent", "western", "foreign", "international", "news", "social", "interior",
               "defence", "defense", "justice", "home", "information", "civil", "prime", "deputy", "district",
+              "disaster", "management", "national", "transport", "aviation", "weather", "meteorological",
               "country's", "nation's", "state's", "city's", "region's", "province's", "island's", "town's")
 _GENERIC_SAID = re.compile(
     r"(?<![\w-])(?P<src>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+|(?:" + "|".join(_MODIFIERS) + r")\s+){0,3}"

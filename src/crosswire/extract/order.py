@@ -33,11 +33,18 @@ from .vocab import CHANGE_VERB_WORDS, CHANGE_VERBS, INCIDENT_NOUNS
 
 __all__ = ["Cues", "cues", "sentence_cues"]
 
+# Verbs that set a toll to a new figure by what happened: "pushing the death toll to 49"
+_TAKE_TO_WORDS = ("pushing", "pushed", "bringing", "brought", "taking", "took", "raising", "lifting", "lifted",
+                  "putting")
+
 # (a figure's span starts at its qualifier: "at least 61", so the cues end right before it)
 # "has risen to 61", "reached 61", "revised down to 40": the count after a change
 _CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:(?:[\w']+\s+){{0,2}}?from\s+[\w,.]+\s+)?to|"
                          r"(?:down|up)(?:wards?)?\s+to|reached|"
-                         r"reaching|hit)\s+$", re.IGNORECASE)
+                         r"reaching|hit|"
+                         # "pushing the confirmed death toll to 49", "bringing the number of dead to 12"
+                         rf"(?:{'|'.join(_TAKE_TO_WORDS)})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:toll|tally|count|number)"
+                         r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:up\s+)?to)\s+$", re.IGNORECASE)
 _NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?$"
                          r"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
                          r"tally)\b[^.;]{0,30}$", re.IGNORECASE)
@@ -122,7 +129,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _TOLL_WORDS = frozenset({"toll", "figure", "count", "tally"})
 _LEAD_WORDS = frozenset({"originally", "initially", "first", "previously", "earlier"})  # _EARLIER_LEAD
 _NOW_WORDS = _TOLL_WORDS | {"now", "currently"}  # _NOW_BEFORE
-_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS)  # _CHANGED_TO ("reached", "reaching", "hit" are among them)
+_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS) | frozenset(_TAKE_TO_WORDS)  # _CHANGED_TO ("reached", "reaching", "hit" are among them)
 _EARLIER_VERB_WORDS = _LEAD_WORDS | {"had"}  # _EARLIER_VERB
 _EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIER_NOUN
 _MAY_RISE_WORDS = _TOLL_WORDS | {"number", "casualties"}  # _MAY_RISE

@@ -106,6 +106,9 @@ _INCIDENT_AFTER = re.compile(
 )
 # A date that starts a period ("since 2011", "the war that began in 2011") does not date the figure.
 _SINCE = re.compile(r"\b(?:since|from)\b", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|starting)\s+(?:(?:early|late|mid)[\s-]+|the\s+(?:start|beginning|end)\s+of\s+)?\S*$",
+                           re.IGNORECASE)
+_SEASON_DAYS = 183  # a count "since mid-June" runs to now; one "since 2011" is a war's, not this event's
 _COMPARISON = re.compile(r"\b(?:deadliest|worst|first|biggest|largest|highest|most|bloodiest|only)\b", re.IGNORECASE)
 _DESCRIPTOR = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out|onset)\b", re.IGNORECASE)
 _WHEN_CLAUSE = re.compile(r"^\s*,?\s*(?:when|in\s+which|during\s+which|after\s+which)\b", re.IGNORECASE)
@@ -334,6 +337,9 @@ def _old_date(c: Claim, ex: Extraction, ctx: StoryContext, opts: ReconcileOption
         comparison = _COMPARISON.search(c.sentence[max(0, ev.span[0] - s0 - 60) : ev.span[0] - s0])
         if comparison and _SINCE.search(window) and not when_clause:
             continue  # "the deadliest crash since 1959": this event, measured against the past
+        if ev.span[1] <= c.span[0] and not when_clause and _SINCE_BEFORE.search(window) and (
+                (end := _period_end(ev.date)) is not None and end >= ctx.start - timedelta(days=_SEASON_DAYS)):
+            continue  # "the death toll from the floods since mid-June has risen to 1,731": counted since then, to now
         d = abs(ev.span[0] - c.span[0])
         if nearest is None or d < nearest[0]:
             nearest = (d, ev.date, ev.expression)
