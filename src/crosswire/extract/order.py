@@ -129,7 +129,8 @@ _LETTERS = re.compile(r"[a-z]+")
 _TOLL_WORDS = frozenset({"toll", "figure", "count", "tally"})
 _LEAD_WORDS = frozenset({"originally", "initially", "first", "previously", "earlier"})  # _EARLIER_LEAD
 _NOW_WORDS = _TOLL_WORDS | {"now", "currently"}  # _NOW_BEFORE
-_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS) | frozenset(_TAKE_TO_WORDS)  # _CHANGED_TO ("reached", "reaching", "hit" are among them)
+# _CHANGED_TO ("reached", "reaching", "hit" are among them)
+_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS) | frozenset(_TAKE_TO_WORDS)
 _EARLIER_VERB_WORDS = _LEAD_WORDS | {"had"}  # _EARLIER_VERB
 _EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIER_NOUN
 _MAY_RISE_WORDS = _TOLL_WORDS | {"number", "casualties"}  # _MAY_RISE

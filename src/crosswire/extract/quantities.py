@@ -727,7 +727,8 @@ _CONVERTED = re.compile(r"\s*\(\s*[\d.,]+\s*[A-Za-z]+\s*\)")
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+(?:toll|count|tally)|toll|number\s+of\s+(?:dead|deaths))\b[^.;\d]{0,30}?$")
 # What a changing figure before it counts: the toll ("the death toll", "the number of people killed", "fatalities")
 # or the injured ("the number of wounded"); the last named before the verb is the one that changed.
-_TOLL = re.compile(r"\b(?:(?:death\s+)?toll|death\s+(?:count|tally|figure)|(?P<hurt>injury\s+toll|(?:injured|wounded)\s+(?:figure|count|tally))|"
+_TOLL = re.compile(r"\b(?:(?:death\s+)?toll|death\s+(?:count|tally|figure)|"
+                   r"(?P<hurt>injury\s+toll|(?:injured|wounded)\s+(?:figure|count|tally))|"
                    r"(?P<missing>missing\s+(?:figure|count|tally))|[Ff]atalities|(?:[\w]+-related\s+)?deaths|"
                    r"number\s+of\s+(?:the\s+)?(?:(?P<hurt2>injured|wounded|hurt|injuries|(?:[\w-]+\s+){0,2}?"
                    r"(?:injured|wounded|hurt))|(?P<missing2>(?:[\w-]+\s+){0,2}?missing)|"

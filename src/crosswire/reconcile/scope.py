@@ -106,8 +106,8 @@ _INCIDENT_AFTER = re.compile(
 )
 # A date that starts a period ("since 2011", "the war that began in 2011") does not date the figure.
 _SINCE = re.compile(r"\b(?:since|from)\b", re.IGNORECASE)
-_SINCE_BEFORE = re.compile(r"\b(?:since|starting)\s+(?:(?:early|late|mid)[\s-]+|the\s+(?:start|beginning|end)\s+of\s+)?\S*$",
-                           re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|starting)\s+(?:(?:early|late|mid)[\s-]+|the\s+(?:start|beginning|end)\s+of\s+)?"
+                           r"\S*$", re.IGNORECASE)
 _SEASON_DAYS = 183  # a count "since mid-June" runs to now; one "since 2011" is a war's, not this event's
 _COMPARISON = re.compile(r"\b(?:deadliest|worst|first|biggest|largest|highest|most|bloodiest|only)\b", re.IGNORECASE)
 _DESCRIPTOR = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out|onset)\b", re.IGNORECASE)
