@@ -1323,3 +1323,18 @@ def test_a_toll_counted_since_a_recent_date_is_no_old_figure():
     facts = _read("2022-08-28", "Clashes in the north",
                   "Since 2011, more than 500,000 people have been killed in the war, the monitor said.")
     assert next(f for f in facts if f.measure == "killed").scope == "background"
+
+
+def test_some_of_the_dead_told_as_such_are_a_part_of_the_toll_not_its_rival():
+    """"The death toll also included two adults", "Two patients arrived at the hospital dead": some of the dead,
+    not a toll of 2 against another report's 21 (the record said 2, the lowest side of a made-up conflict)."""
+    facts = _read_many("2022-05-25",
+                       "Shooting at school. Eighteen children and three adults are dead after the shooting at the "
+                       "school, police said",
+                       "School shooting. The death toll also included two adults, authorities said",
+                       "Hospital receives victims. Two patients arrived at the hospital dead, the hospital said")
+    totals = [f for f in facts if f.measure == "killed" and f.subject == "people" and "part" not in f.key
+              and f.scope == "event"]
+    assert 21 in [f.best for f in totals] and 2 not in [f.best for f in totals], \
+        [(f.key, f.status, f.best) for f in facts]
+    assert not [f for f in facts if f.measure == "killed" and f.status == "conflict"]

@@ -57,6 +57,13 @@ _NUMERAL = re.compile(r"\W*(?:\d|one\b|single\b)", re.IGNORECASE)
 # the figure itself is "some of" a group: "five of the dead", "at least two of them" (not "the driver of the tram")
 _PARTITIVE = re.compile(r"^\W*(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|up\s+to|all|both|most)\s+)?"
                         r"[\w,.-]+\s+of\s+(?:the|those|them|whom|these)\b", re.IGNORECASE)
+_GROUP_OF_DEAD = r"(?:dead|victims|casualties|fatalities|those\s+killed|people\s+killed|deceased)"
+_PART_BEFORE = re.compile(rf"\b(?:toll|{_GROUP_OF_DEAD})\s+(?:also\s+)?(?:included?|includes|including)\s+"
+                          rf"(?:at\s+least\s+|about\s+)?$|\bamong\s+(?:the\s+)?{_GROUP_OF_DEAD}\s+(?:were|are)\s+"
+                          r"(?:at\s+least\s+)?$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:arrived|were\s+brought|were\s+taken)\s+(?:at|to|in)\s+"
+                         r"(?:the\s+|a\s+|one\s+)?(?:[\w-]+\s+){0,2}?hospitals?\s+(?:already\s+)?dead\b|"
+                         r"\s+(?:were|was)\s+dead\s+on\s+arrival\b", re.IGNORECASE)
 SMALL_LENGTHS = frozenset({"m", "metre", "meter", "cm", "ft", "foot", "feet", "inch", "yard", "yd", "mm"})
 
 
@@ -92,8 +99,18 @@ class Item:
 
     @property
     def partitive(self) -> bool:
-        """"five of the dead", "two of them": some of a group, not its total."""
-        return bool(_PARTITIVE.search(self.claim.text))
+        """"five of the dead", "two of them": some of a group, not its total; so are "the death toll also included
+        two adults", "among the dead were two teachers" and "two patients arrived at the hospital dead"."""
+        c = self.claim
+        if _PARTITIVE.search(c.text):
+            return True
+        if c.unit != "person" or not c.sentence:
+            return False
+        at = c.sentence.find(c.text)
+        if at < 0:
+            return False
+        return bool(_PART_BEFORE.search(c.sentence, max(0, at - 50), at)
+                    or _PART_AFTER.match(c.sentence, at + len(c.text)))
 
     @property
     def elsewhere(self) -> bool:
