@@ -894,3 +894,25 @@ def test_a_qualifier_is_a_whole_word_and_a_clause_about_when_is_its_own() -> Non
 def test_tolls_worded_far_from_their_figure_and_counts_that_are_no_toll(
         sentence: str, expected: list[tuple[str, str, str, float | None, float | None]]) -> None:
     assert _q(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an apposition between the count and its verb
+        ("A total of 212 people, mostly pupils on a school trip, have been confirmed dead with nine still missing.",
+         ("killed", 212)),
+        # everyone on board, killed
+        ("The co-pilot flew the plane into the mountain, killing all 132 on board.", ("killed", 132)),
+        ("The crash killed all 132 on board.", ("killed", 132)),
+        ("The plane crashed into the sea, killing 132 on board.", ("killed", 132)),
+    ],
+)
+def test_a_toll_with_its_verb_past_an_apposition_or_of_all_on_board(sentence: str, expected) -> None:
+    got = [(m, lo) for _t, m, _s, lo, _hi in _q(sentence)]
+    assert expected in got, got
+
+
+def test_people_on_board_stay_a_load_without_a_verb_of_harm() -> None:
+    assert [(m, lo) for _t, m, _s, lo, _hi in _q("A bus carrying 50 passengers crashed, killing 12.")] == [
+        ("count", 50), ("killed", 12)]

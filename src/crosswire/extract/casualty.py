@@ -38,6 +38,8 @@ _CASUALTY_AFTER = re.compile(r"(?:\s+(?:on\s+board|aboard|onboard|inside))?,?\s+
                              r"has|had|remain|remained|remains)\s+)?(?:all\s+|still\s+)?(?:been\s+)?(?:\w+ly\s+)?"
                              r"(?:killed|dead|died|perished|drowned|injured|hurt|wounded|missing|unaccounted)\b",
                              re.IGNORECASE)  # ("with 56 passengers still missing": no load, the missing)
+# a verb of harm right before: "killing 150 on board", "injuring 30 passengers"
+_HARMED_BEFORE = re.compile(rf"\b(?:killing|killed|kills|injuring|injured|wounding|wounded)\s+{_QUAL}$", re.IGNORECASE)
 _ALL_BEFORE = re.compile(rf"\b(?:all|everyone|each)\s+(?:of\s+)?(?:the\s+)?{_QUAL}$", re.IGNORECASE)
 _SURVIVED_AFTER = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:(?:all|both)\s+)?(?:\w+ly\s+)?"
                              r"(?:survived?|survives|escaped|unhurt|unharmed|uninjured|unscathed|rescued\s+alive|"
@@ -85,6 +87,7 @@ def reading(sentence: str, start: int, noun_end: int, noun: str, measure: str, h
         return Reading("killed")  # the bodies of 20 people: the dead, wherever they are taken
     if measure in _CASUALTY_MEASURES and _load(sentence, start, noun_end, noun):
         if measure != "count" and (_ALL_BEFORE.search(sentence, max(0, start - 40), start)
+                                   or _HARMED_BEFORE.search(sentence, max(0, start - 40), start)
                                    or _CASUALTY_AFTER.match(sentence, noun_end)):
             return None  # "all 75 people on board were killed": they are the toll
         return Reading("count", load=True)

@@ -251,9 +251,9 @@ _GOVERNING_VERBS = (
 _GOVERNING = re.compile(
     rf"\b(?P<v>{_GOVERNING_VERBS}|"
     r"(?:deaths?|killings?|displacement|evacuation|arrests?|detention|abductions?|kidnappings?)\s+of)"
-    rf"\s+(?:{COUNT_QUALIFIER}\s+)?(?:another\s+|a\s+further\s+)?$",
+    rf"\s+(?:all\s+(?:of\s+)?(?:the\s+)?)?(?:{COUNT_QUALIFIER}\s+)?(?:another\s+|a\s+further\s+)?$",
     re.IGNORECASE,
-)
+)  # ("killing all 150 on board")
 # the second of a list a verb governs: "killed at least 170 Afghans and 13 US troops, and injured more than 150"
 _GOVERNING_LIST = re.compile(
     rf"\b(?P<v>{_GOVERNING_VERBS})\s+(?:{COUNT_QUALIFIER}\s+)?\d[\d,.]*(?:\s+[A-Za-z.-]+){{0,3}}?\s+and\s+"
@@ -349,12 +349,18 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
         assert m is not None
         if best is None or (d, _MEASURE_RANK[m]) < best[:2]:
             best = (d, _MEASURE_RANK[m], m)
+    if best is None and (app := _APPOSITION_AFTER.match(sentence, end)) is not None and (
+            hit := _MEASURE_RE.match(folded, app.end())) is not None:
+        return hit.lastgroup  # "A total of 295 people, mostly students on a school trip, have been confirmed dead"
     if best is None and (_SHOT_AFTER.match(sentence, end) or _SHOT_BEFORE.search(sentence, max(0, start - 30), start)) \
             and not _FATAL.search(sentence):
         return "injured"  # "five people have been shot", "a gunman shot four people": hit, and no one said dead
     return best[2] if best else None
 
 
+# An apposition after the figure's noun, then its verb: "295 people, mostly students on a trip, have been confirmed"
+_APPOSITION_AFTER = re.compile(r",\s+[^,;.:\d]{3,80},\s+(?:(?:have|has|had)\s+(?:now\s+)?been|were|are|was|is)\s+"
+                               r"(?:(?:now|officially|since|also)\s+)?(?:(?:confirmed|reported|declared|found|listed)\s+)?")
 # another verb after "and", right before the figure: the figure is its object, not the earlier verb's
 _OTHER_VERB_BEFORE = re.compile(r"\s(?:and|but|then)\s+(?:also\s+|later\s+)?[a-z]+ed\s+"
                                 r"(?:(?:at\s+least|about|some|another|the|a|an)\s+)?$")
