@@ -1338,3 +1338,14 @@ def test_some_of_the_dead_told_as_such_are_a_part_of_the_toll_not_its_rival():
     assert 21 in [f.best for f in totals] and 2 not in [f.best for f in totals], \
         [(f.key, f.status, f.best) for f in facts]
     assert not [f for f in facts if f.measure == "killed" and f.status == "conflict"]
+
+
+def test_a_toll_told_down_from_an_earlier_one_past_its_verb_is_a_correction():
+    """"97 people had perished in Lahaina, down from a previous official toll of 115": the latest word corrects the
+    count down, though another report (undated, so dated late) gave 111: best 97, not 111."""
+    facts = _read_many("2023-09-16",
+                       "Fire toll. Officials said 111 people were killed in the fire, the governor said",
+                       "Fire toll revised. The governor said 97 people had perished in Harbour Town, down from a "
+                       "previous official toll of 115")
+    toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and f.subject == "people")
+    assert toll.best == 97 and "revises it down" in toll.explanation, toll.explanation

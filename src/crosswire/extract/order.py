@@ -52,7 +52,8 @@ _NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s
 _INSTEAD_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,8}?,?\s+(?P<cue>instead\s+of\s+(?:the\s+)?(?:previously\s+reported\s+|"
                             r"earlier\s+|initial\s+)?[\d,.]+)", re.IGNORECASE)
 # "61, up from 40": 61 is the count now
-_UP_FROM_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?,?\s+(?:up|down)\s+from\b", re.IGNORECASE)
+_UP_FROM_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,6}?,?\s+(?:up|down)\s+from\b", re.IGNORECASE)
+# (also past the verb and its place: "97 people had perished in Lahaina, down from a previous official toll of 115")
 # "revised the death toll ... to 275 from 288": 275 the count now, 288 the count it replaced
 _TO_BEFORE = re.compile(r"(?P<cue>\bto)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                         re.IGNORECASE)
