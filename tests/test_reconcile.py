@@ -1349,3 +1349,27 @@ def test_a_toll_told_down_from_an_earlier_one_past_its_verb_is_a_correction():
                        "previous official toll of 115")
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and f.subject == "people")
     assert toll.best == 97 and "revises it down" in toll.explanation, toll.explanation
+
+
+def test_a_total_told_months_later_settles_the_toll_and_a_month_s_estimate_is_an_earlier_count():
+    """Five months on: "The tower fire killed a total of 71 people, police said after identifying all those
+    believed to have died" and "In June, police estimated that about 80 people had died": 71 is the count now,
+    not a stale repeat under the June estimate or June's 79."""
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    texts = [("2017-06-19", "Toll rises. Seventy-nine people are dead or missing and presumed dead after the tower "
+              "fire, police said on Monday"),
+             ("2017-11-17", "Final toll. The tower fire killed a total of 71 people, police said on Thursday after "
+              "identifying all those believed to have died. In June, police estimated that about 80 people had died "
+              "in the fire")]
+    arts = [Article(id=f"a{k}", document_id=f"a{k}", origin=f"a{k}.txt", outlet=f"outlet {k}", title=t.split(". ")[0],
+                    paragraphs=(t.split(". ")[0], t), published=Published(p, "day", "t"))
+            for k, (p, t) in enumerate(texts)]
+    story = Story(id="s", article_ids=("a0", "a1"), headline="h", first_seen="2017-06-19")
+    exs = [extract(a) for a in arts]
+    june = next(c for c in exs[1].claims if c.text.startswith("about 80"))
+    assert (june.order, june.order_cue) == ("earlier", "In June")
+    facts = reconcile(story, exs, sources_of(story, {a.id: a for a in arts}, []), articles=arts)
+    toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key)
+    assert toll.best == 71 and "revises it down to 71" in toll.explanation, toll.explanation

@@ -31,6 +31,23 @@ __all__ = ["ExtractOptions", "extract"]
 _HOLIDAY_NAME = re.compile(r"(?:Easter|Good\s+Friday|Christmas|Boxing|Bastille|Valentine|New\s+Year|St\.?\s+Patrick|"
                            r"Guy\s+Fawkes)")
 _NOUN_NEXT = re.compile(r"\s+[a-z]")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# A count told of another month than the report's ("In June, police estimated that about 80 people had died", in a
+# report of November): an earlier count, whatever date its sentence also gives.
+_MONTH_LEAD = re.compile(r"^\W*(?:(?:Back|Earlier|Later)\s+)?[Ii]n\s+(?:early\s+|late\s+|mid-?)?(?P<mon>"
+                         + "|".join(m.capitalize() for m in _MONTHS) + r")(?:\s+(?P<year>(?:19|20)\d\d))?\s*,")
+
+
+def _month_told(sent: str, published: str | None) -> str | None:
+    """The words of a sentence opening with another month than the report's ("In June,"), else None."""
+    m = _MONTH_LEAD.match(sent) if published and sent[:12].lstrip(" \"“'‘").startswith(("In ", "Back", "Earlier",
+                                                                                         "Later")) else None
+    if m is None or published is None:
+        return None
+    month = _MONTHS.index(m.group("mon").lower()) + 1
+    year = int(m.group("year")) if m.group("year") else int(published[:4])
+    return m.group(0).strip(" ,") if (year, month) != (int(published[:4]), int(published[5:7])) else None
 _PERIOD_START = re.compile(r"\b(?:since|from|starting|beginning|began|begun|launched)\s+(?:on\s+|late\s+|early\s+)*$",
                            re.IGNORECASE)
 _CARRY_MEASURES = frozenset({"killed", "injured", "missing", "arrested"})
@@ -191,8 +208,8 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 attribution_text=src[1] if src else None,
                 parent=ids[parent] if parent is not None else None,
                 negated=q.negated,  # type: ignore[attr-defined]
-                order=timing_i.order,
-                order_cue=timing_i.order_cue,
+                order=timing_i.order or ("earlier" if (told := _month_told(sent, published)) else None),
+                order_cue=timing_i.order_cue if timing_i.order else told,
                 other_event=timing_i.other_event,
             )
         )

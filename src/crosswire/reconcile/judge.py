@@ -157,6 +157,13 @@ class _Judge:
             return x.order == "latest" and bool(x.order_cue) and bool(_DOWN_CUE.search(x.order_cue or "")
                                                                        or _from_higher(x))
 
+        def settles(x: Report, higher: list[Report]) -> bool:
+            """A total told long after every higher figure ("killed a total of 71 people, police said after
+            identifying all", five months after 79): the count settled, not a stale repeat."""
+            when = self.when(x)
+            return x.total and bool(when) and all(
+                self.when(e) and _days_between(self.when(e), when) >= SETTLED_DAYS for e in higher)
+
         corrections: dict[tuple[str, float], Report] = {}  # (article, figure) -> a mention worded as a correction
         for x in self.firm:
             if corrects(x):
@@ -166,6 +173,9 @@ class _Judge:
             # lede, "275" again further down)
             r = rep if corrects(rep) else corrections.get((rep.article_id, level(rep)))
             if r is None:
+                above = [e for e in reps if e.article_id != rep.article_id and level(e) > level(rep)]
+                if above and rep is reps[-1] and settles(rep, above):
+                    return rep, max(above, key=level)
                 continue
             when = self.when(r)
             higher = [e for e in reps if e.article_id != r.article_id and level(e) > level(r)
@@ -486,8 +496,21 @@ def _revised(j: _Judge, reps: list[Report], base: dict, prefix: str, tail: str, 
     fact = _conflict(j, reps, base, prefix + "conflict: ", tail + (
         f"; {new.article_id} ({j.when(new) or 'undated'}) revises it down to "
         f"{fmt_value(new.low, new.high, new.approx)} from {fmt_value(old.low, old.high, old.approx)} "
-        f"({old.article_id}): {new.order_cue!r}"), opts, split=new)
+        f"({old.article_id}): " + (repr(new.order_cue) if new.order_cue else
+                                   f"its total, told {_days_between(j.when(old), j.when(new))} days later")),
+        opts, split=new)
     return dataclasses.replace(fact, best=_now(new))  # (with no majority either way too)
+
+
+SETTLED_DAYS = 7  # a total told this long after every higher figure settles the count (see _Judge.revised_down)
+
+
+def _days_between(a: str, b: str) -> int:
+    from datetime import date
+    try:
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    except ValueError:
+        return 0
 
 
 def _now(cur: Report) -> float:
