@@ -1373,3 +1373,14 @@ def test_a_total_told_months_later_settles_the_toll_and_a_month_s_estimate_is_an
     facts = reconcile(story, exs, sources_of(story, {a.id: a for a in arts}, []), articles=arts)
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key)
     assert toll.best == 71 and "revises it down to 71" in toll.explanation, toll.explanation
+
+
+def test_one_wounded_told_by_the_wound_is_someone_s_story_not_the_injured_count():
+    """"One was injured in the leg and is being treated in hospital" (a mother quoting her daughter) beside "55
+    injured": one person's story, a part, not an injured count of 1 (the record's injured said 1)."""
+    facts = _read_many("2014-04-16",
+                       "Ferry sinks. At least four people were confirmed dead and 55 injured, the coast guard said",
+                       "Ferry sinks off coast. Fourteen people have been confirmed as injured, officials said. A "
+                       "mother said her daughter told her: One was injured in the leg and is being treated in hospital")
+    totals = [f for f in facts if f.measure == "injured" and "part" not in f.key]
+    assert all(1 not in (f.best, f.low) for f in totals), [(f.key, f.status, f.best, f.low) for f in facts]

@@ -238,7 +238,19 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
 
 
 def _is_individual(c: Claim) -> bool:
-    return c.low == c.high == 1 and not c.negated and not _NUMERAL.match(c.text)
+    """One victim described ("a man was killed"; "one was injured in the leg": the wound says it is someone's
+    story, not a count)."""
+    if c.low != c.high or c.low != 1 or c.negated:
+        return False
+    if not _NUMERAL.match(c.text):
+        return True
+    at = c.sentence.find(c.text)
+    return at >= 0 and _WOUND_AFTER.match(c.sentence, at + len(c.text)) is not None
+
+
+_WOUND_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:in|on)\s+(?:the|his|her|their)\s+(?:left\s+|right\s+|lower\s+|"
+                          r"upper\s+)?(?:legs?|arms?|head|chest|back|neck|stomach|abdomen|foot|feet|hands?|shoulders?|"
+                          r"face|eyes?|hip|knees?|spine)\b", re.IGNORECASE)
 
 
 def group_key(it: Item) -> tuple[str, ...]:
