@@ -1170,3 +1170,13 @@ def test_an_incident_named_by_its_weekday_is_the_event_s_day() -> None:
         "The airline apologised on Wednesday to three basketball players removed from a flight.",
         "Sunday's incident comes after the chief executive said the airline would review its rules."], "2017-12-27")
     assert record.date == "2017-12-24", record.date_evidence
+
+
+def test_a_rocket_strike_on_a_railway_station_is_shelling_not_a_rail_crash() -> None:
+    record = _record_of([
+        "Dozens killed in rocket strike on station",
+        "More than 30 people were killed and over 100 wounded in a rocket strike on a railway station in the east "
+        "on Friday, the railway company said.",
+        "Thousands of evacuees had been waiting at the station for trains out of the region.",
+        "Officials said a ballistic missile hit the station."], "2022-04-08")
+    assert record.type == "shelling/artillery", record.type

@@ -916,3 +916,13 @@ def test_a_toll_with_its_verb_past_an_apposition_or_of_all_on_board(sentence: st
 def test_people_on_board_stay_a_load_without_a_verb_of_harm() -> None:
     assert [(m, lo) for _t, m, _s, lo, _hi in _q("A bus carrying 50 passengers crashed, killing 12.")] == [
         ("count", 50), ("killed", 12)]
+
+
+def test_the_toll_of_a_similar_strike_recalled_is_another_event_s() -> None:
+    from crosswire.extract.order import sentence_cues
+
+    s = ("The ministry said the missile was of a type similar to one that hit the centre of the city on March 14, "
+         "killing 17 people, an agency reported.")
+    at = s.index("17 people")
+    (cues,) = sentence_cues(s, [(at, at + 9)])
+    assert cues.other_event == "similar to one", cues

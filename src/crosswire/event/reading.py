@@ -34,7 +34,8 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _t("air/drone strike", "Explosions/Remote violence", "Air/drone strike",
        r"air ?strikes?|air ?raids?|drone strikes?|drone attacks?|warplanes?|bombing raids?|aerial bombardments?"),
     _t("shelling/artillery", "Explosions/Remote violence", "Shelling/artillery/missile attack",
-       r"shelling|shelled|artillery|mortars?|rocket (?:fire|attacks?)|missile (?:strikes?|attacks?)|barrage"),
+       r"shelling|shelled|artillery|mortars?|rocket (?:fire|attacks?|strikes?)|missile (?:strikes?|attacks?)|barrage|"
+       r"(?:ballistic|cruise) missiles?"),
     _t("remote explosive", "Explosions/Remote violence", "Remote explosive/landmine/IED",
        r"roadside bombs?|landmines?|IEDs?|improvised explosive devices?|mine blast"),
     _t("bombing", "Explosions/Remote violence", "Suicide bomb",

@@ -97,6 +97,8 @@ _ANOTHER_INCIDENT = (rf"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|prev
 _OTHER_INCIDENT = re.compile(rf"\b(?P<cue>{_ANOTHER_INCIDENT})\b[^;.]{{0,60}}$", re.IGNORECASE)
 _OTHER_INCIDENT_AFTER = re.compile(rf"^[^,;.]{{0,40}}?\b(?:in|during|at)\s+(?P<cue>{_ANOTHER_INCIDENT})\b",
                                    re.IGNORECASE)
+# "a missile similar to one that hit the city on March 14, killing 17": that one's toll
+_SIMILAR_TO = re.compile(r"\b(?P<cue>similar\s+to\s+(?:the\s+)?(?:one|ones|those|that)\b)[^;.]{0,100}$", re.IGNORECASE)
 # "weeks after a more powerful one killed 61 people", "months after a deadlier quake": another incident of the
 # kind, a span of time away from this one (not "days after the attack", which is this story's)
 _SPAN_FROM_INCIDENT = re.compile(
@@ -256,6 +258,8 @@ def _other_event(s: _Sentence, start: int, end: int) -> str | None:
         return m.group("cue")  # "In a similar attack in the capital, 12 people died"
     if (m := _OTHER_INCIDENT_AFTER.match(sentence, end)) is not None:
         return m.group("cue")  # "12 people died in a similar attack"
+    if (m := _SIMILAR_TO.search(head)) is not None and not _NEW_CLAUSE.search(head, m.end()):
+        return m.group("cue")  # "similar to one that hit the centre of Donetsk on March 14, killing 17 people"
     return None
 
 
