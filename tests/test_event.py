@@ -1180,3 +1180,20 @@ def test_a_rocket_strike_on_a_railway_station_is_shelling_not_a_rail_crash() -> 
         "Thousands of evacuees had been waiting at the station for trains out of the region.",
         "Officials said a ballistic missile hit the station."], "2022-04-08")
     assert record.type == "shelling/artillery", record.type
+
+
+def test_a_town_with_its_state_and_a_title_s_earlier_event_place_the_event_right() -> None:
+    """"Texas school shooting kills 10, deadliest since Parkland": Parkland is another event's place (it was the
+    record's place, in Washington state); "Parkland, Florida" resolves in Florida."""
+    from crosswire.extract import extract
+    from crosswire.pipeline import RunOptions, brief_of
+
+    a = r.Article(id="a", document_id="a", origin="a.html", title="Texas school shooting kills 10, deadliest since "
+                  "Parkland", paragraphs=(  # (a page whose text does not repeat its title)
+                      "A 17-year-old opened fire at a high school in Texas on Friday, killing 10 people, authorities "
+                      "said.", "It came three months after the Parkland, Florida, attack that killed 17 people.",
+                      "Police said explosive devices were found at the school and nearby."),
+                  outlet="x", published=r.Published("2018-05-18", "day", "t"))
+    story = r.Story(id="s", article_ids=("a",), headline="h", first_seen="2018-05-18", last_seen="2018-05-18")
+    record = brief_of(story, {"a": a}, {"a": extract(a)}, [], RunOptions()).event
+    assert record is not None and record.place is not None and record.place.name != "Parkland", record

@@ -411,3 +411,15 @@ def test_a_province_s_own_name_beats_a_city_s_other_name() -> None:
     assert gazetteer.resolve_place("Zhengzhou").admin1 == "Henan Sheng"  # (its cities keep the official name)
     assert gazetteer.resolve_place("Hengyang").precision == "city"
     assert gazetteer.resolve_place("Munich").precision == "city"  # an exonym of a city that names no province
+
+
+
+def test_a_town_named_with_its_state_is_the_town_of_that_state() -> None:
+    """"Parkland, Florida" is not Parkland, Washington; "York, Maine" is no York of another state, though the
+    gazetteer lacks it (a town without coordinates, in Maine)."""
+    from crosswire.extract import gazetteer as g
+
+    assert g.resolve_within("Parkland", g.resolve_place("Florida")).admin1 == "Florida"
+    york = g.resolve_within("York", g.resolve_place("Maine"))
+    assert (york.name, york.admin1, york.country_code, york.lat) == ("York", "Maine", "US", None)
+    assert g.resolve_within("Texas", g.resolve_place("Florida")) is None  # a division is no town of another

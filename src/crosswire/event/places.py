@@ -259,6 +259,8 @@ def _title_mentions(title: str, written: dict[str, str], words: _Words) -> list[
             if cue != "reference" and words.attributive[title[m.end():m.end() + 50]]:
                 cue, here = "site", True
             w = (SCORE_ANY + SCORE_LEAD + (SCORE_SITE + SCORE_SITE_EVENT if here else 0.0)) * CUE_FACTOR.get(cue, 1.0)
+            if words.background_link[title[:m.start()]]:  # "Texas school shooting kills 10, deadliest since
+                w, here = w * BACKGROUND_FACTOR, False    # Parkland": another event's place
             out.append(_Mention(key, name, w, here and cue in ("site", "none"), False))
     return out
 
@@ -326,7 +328,9 @@ def _article_mentions(rd: Read, type_re: re.Pattern[str] | None, day: date | Non
                 if region is not None:
                     place = dataclasses.replace(place, lat=round(region[2], 5), lon=round(region[3], 5))
         elif place is None or place.precision == "unknown" or place.lat is None:
-            place = town_place(e.name, context[:3]) or place
+            within = place.admin1 if place is not None and place.precision == "city" else None  # "York, Maine"
+            place = town_place(e.name, [place.country_code] if within and place.country_code else context[:3],
+                               within) or place
         if place is None or place.precision == "unknown" or not place.country:
             continue
         if anchors is not None and anchors.unanchored(e.name, place):

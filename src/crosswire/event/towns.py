@@ -85,10 +85,14 @@ def _build_towns() -> tuple[dict, tuple, dict, dict, dict]:  # type: ignore[type
             {k: tuple(v) for k, v in regions.items()}, population)
 
 
-def lookup_town(name: str, countries: Sequence[str]) -> tuple[float, float, str, str, str] | None:
-    """A town called ``name`` in one of ``countries`` (earliest first); None when there is none."""
+def lookup_town(name: str, countries: Sequence[str], admin1: str | None = None
+                ) -> tuple[float, float, str, str, str] | None:
+    """A town called ``name`` in one of ``countries`` (earliest first), in ``admin1`` when given (the text said
+    which: "York, Maine"); None when there is none."""
     key = _key(name)
     hits = _towns().by_name.get(key, ())
+    if admin1:
+        hits = tuple(row for row in hits if row[3] == admin1)
     if not hits and re.search(r" [ie] ", key):  # Persian/Urdu ezafe spelled -i- or -e-: Mazar-i-Sharif
         hits = _towns().by_name.get(re.sub(r" ([ie]) ", lambda m: " e " if m.group(1) == "i" else " i ", key), ())
     for cc in countries:
@@ -136,12 +140,14 @@ _FACILITY = re.compile(r"\s+(?:international\s+)?(?:airport|air\s*base|airfield|
                        r"bridge|dam|base|camp|market|mosque|church|hospital|university)$", re.I)
 
 
-def town_place(name: str, countries: Sequence[str]) -> Place | None:
+def town_place(name: str, countries: Sequence[str], admin1: str | None = None) -> Place | None:
     """A place the extract stage left unresolved, looked up among the towns, then the admin1 regions,
-    of the countries the story points to."""
-    hit = lookup_town(name, countries)
+    of the countries the story points to (in ``admin1`` only, when the text says which)."""
+    hit = lookup_town(name, countries, admin1)
     if hit is None and (bare := _FACILITY.sub("", name)) != name and bare:
-        hit = lookup_town(bare, countries)  # "Punta Islita Airport": the town it serves
+        hit = lookup_town(bare, countries, admin1)  # "Punta Islita Airport": the town it serves
+    if hit is None and admin1:
+        return None
     if hit is not None:
         lat, lon, town, admin1, cc = hit
         return Place(name=town, country=country_of_code(cc), country_code=cc, admin1=admin1, lat=lat, lon=lon,

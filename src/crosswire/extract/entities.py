@@ -456,6 +456,10 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
                          if e.precision in ("country", "region")]
                 local = (*codes, *context)
             place = gazetteer.resolve_place(" ".join(c.words), local) if not c.suffix else None
+            if qualifier and place is not None and place.precision == "city" and (
+                    within := gazetteer.resolve_place(qualifier.group(1))) is not None and \
+                    within.precision == "region" and within.admin1 != place.admin1:
+                place = gazetteer.resolve_within(" ".join(c.words), within) or place  # "Parkland, Florida"
             if place is None and not c.suffix and len(c.words) > 1 and c.words[-1] in _ADMIN_TITLES and (
                     seat := gazetteer.resolve_place(" ".join(c.words[:-1]), local)) is not None and \
                     seat.precision in ("city", "region"):

@@ -388,6 +388,22 @@ def _resolve_place(name: str, context_countries: tuple[str, ...]) -> Place | Non
     return _place(_choose(found, context_countries))
 
 
+def resolve_within(name: str, region: Place) -> Place | None:
+    """The place ``name`` inside ``region`` (a first-level division: "Parkland, Florida", "Santa Fe, Texas"): the
+    gazetteer's town of that name there, else the town as the text places it (no coordinates: a town the gazetteer
+    lacks), None when ``name`` is itself a country or a division."""
+    k = _key(name)
+    entries = _entries(_tables().primary.get(_primary_key(k), ()))
+    if any(e.precision in ("country", "region") for e in entries):
+        return None
+    for e in entries:
+        if e.precision == "city" and e.country_code == region.country_code and \
+                admin1_name(e.country_code, e.admin1_code) == region.admin1:
+            return _place(e)
+    return Place(name=name, country=region.country, country_code=region.country_code, admin1=region.admin1,
+                 precision="city")
+
+
 def _region(k: str, context_countries: tuple[str, ...]) -> Place | None:
     """A first-level division no city or country of the tables is named for ("Hebei", "Helmand"), when its name
     (a key of :func:`_region_keys`) is one country's only, or one of the context countries'."""
