@@ -1197,3 +1197,15 @@ def test_a_town_with_its_state_and_a_title_s_earlier_event_place_the_event_right
     story = r.Story(id="s", article_ids=("a",), headline="h", first_seen="2018-05-18", last_seen="2018-05-18")
     record = brief_of(story, {"a": a}, {"a": extract(a)}, [], RunOptions()).event
     assert record is not None and record.place is not None and record.place.name != "Parkland", record
+
+
+def test_a_place_told_with_a_time_before_the_story_is_another_event_s() -> None:
+    record = _record_of([
+        "Medical jet crashes into city neighbourhood",
+        "A medical jet with seven people on board crashed into a busy neighbourhood of Philadelphia on Friday, "
+        "authorities said, marking another aviation disaster after a passenger plane and a military helicopter "
+        "collided midair in Washington earlier this week.",
+        "The crash came after 67 people were killed when the plane and the helicopter crashed in Washington two "
+        "days earlier.",
+        "The crash happened just after 6pm."], "2025-01-31")
+    assert record.place is not None and record.place.name == "Philadelphia", record.place_evidence

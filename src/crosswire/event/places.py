@@ -230,6 +230,7 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
     w *= CUE_FACTOR.get(cue, 1.0)
     lowered = rd.lowered
     if sentence in background or words.background_link[text[sentence[0]:start]] \
+            or _BACKGROUND_AFTER.match(text, span[1], sentence[1]) \
             or FUTURE_FOLDED.search(text, lowered, c0, start) \
             or _MAYBE_FOLDED.search(clause, None if lowered is None else lowered[c0:c1]):
         w *= BACKGROUND_FACTOR  # another time, a plan ("will race in Abu Dhabi"), a maybe ("could strike X")
@@ -238,6 +239,10 @@ def _read_mention(rd: Read, name: str, span: tuple[int, int], sentence: tuple[in
 
 
 _MAYBE = re.compile(r"\b(?:could|would|might)\b", re.I)
+# right after the place, a time before this story's: "collided midair in Washington earlier this week"
+_BACKGROUND_AFTER = re.compile(r",?\s+(?:(?:earlier|late|early)\s+(?:this|last)\s+(?:week|month|year)|"
+                               r"last\s+(?:week|month|year)|(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\s+"
+                               r"(?:ago|earlier))\b", re.I)
 _MAYBE_FOLDED = Folded(_MAYBE)
 _BACKGROUND_LINK_FOLDED = Folded(BACKGROUND_LINK)
 
