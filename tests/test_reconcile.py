@@ -1384,3 +1384,15 @@ def test_one_wounded_told_by_the_wound_is_someone_s_story_not_the_injured_count(
                        "mother said her daughter told her: One was injured in the leg and is being treated in hospital")
     totals = [f for f in facts if f.measure == "injured" and "part" not in f.key]
     assert all(1 not in (f.best, f.low) for f in totals), [(f.key, f.status, f.best, f.low) for f in facts]
+
+
+def test_bodies_recovered_are_the_dead_found_so_far_not_a_rising_toll():
+    """"27 bodies have been pulled from the river" the day after a crash that killed all 67 on board: the dead
+    found so far, a part; not a toll rising from 27 to 67."""
+    facts = _read_many("2025-01-30",
+                       "Bodies pulled from river. As of Thursday morning, 27 bodies have been pulled from the river, "
+                       "officials said",
+                       "No survivors. The crash on Wednesday night killed all 67 people on board, officials said")
+    toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key)
+    assert (toll.best, toll.status) == (67, "single-source"), [(f.key, f.status, f.best) for f in facts]
+    assert any("part" in f.key and f.best == 27 for f in facts)

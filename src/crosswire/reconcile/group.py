@@ -57,6 +57,17 @@ _NUMERAL = re.compile(r"\W*(?:\d|one\b|single\b)", re.IGNORECASE)
 # the figure itself is "some of" a group: "five of the dead", "at least two of them" (not "the driver of the tram")
 _PARTITIVE = re.compile(r"^\W*(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|up\s+to|all|both|most)\s+)?"
                         r"[\w,.-]+\s+of\s+(?:the|those|them|whom|these)\b", re.IGNORECASE)
+def _recovered(c: Claim, at: int) -> bool:
+    """A count of bodies recovered ("27 bodies have been pulled from the river", "divers found the bodies of 20
+    people"): the dead found so far, some of the toll, not the toll."""
+    bodies = _BODIES.search(c.text) is not None or _BODIES_OF.search(c.sentence, max(0, at - 30), at) is not None
+    return bodies and _RECOVERY.search(c.sentence) is not None
+
+
+_BODIES = re.compile(r"\b(?:bodies|corpses|remains)\b", re.IGNORECASE)
+_BODIES_OF = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
+_RECOVERY = re.compile(r"\b(?:recover\w*|retriev\w*|pulled|pulling|found|finding|removed|brought\s+out|washed\s+(?:up|"
+                       r"ashore)|exhum\w*|dug\s+out|extracted|identified)\b", re.IGNORECASE)
 _GROUP_OF_DEAD = r"(?:dead|victims|casualties|fatalities|those\s+killed|people\s+killed|deceased)"
 _PART_BEFORE = re.compile(rf"\b(?:toll|{_GROUP_OF_DEAD})\s+(?:also\s+)?(?:included?|includes|including)\s+"
                           rf"(?:at\s+least\s+|about\s+)?$|\bamong\s+(?:the\s+)?{_GROUP_OF_DEAD}\s+(?:were|are)\s+"
@@ -110,7 +121,8 @@ class Item:
         if at < 0:
             return False
         return bool(_PART_BEFORE.search(c.sentence, max(0, at - 50), at)
-                    or _PART_AFTER.match(c.sentence, at + len(c.text)))
+                    or _PART_AFTER.match(c.sentence, at + len(c.text))
+                    or (c.measure == "killed" and _recovered(c, at)))
 
     @property
     def elsewhere(self) -> bool:
