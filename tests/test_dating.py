@@ -138,3 +138,19 @@ def test_a_deadline_ahead_does_not_move_the_inferred_date_up_to_it() -> None:
                      "the deadline of September 2. Thursday's bombing killed at least 90 people.")
     pub = infer_published(later, [anchor, later])
     assert pub is not None and pub.value == "2031-08-29"
+
+
+def test_an_undated_report_s_higher_toll_says_nothing_of_its_date_once_the_count_was_revised_down() -> None:
+    """Dated reports of 79 (June) and a settled 71 (November): an undated "at least 80 killed" is no later than
+    them all (it was dated November, and its 80 overtook the settled 71)."""
+    from crosswire.extract import extract
+    from crosswire.pipeline import RunOptions, dated_articles
+
+    articles = [art("a", "Seventy-nine people are dead or presumed dead after the tower fire, police said.",
+                    "2031-06-19"),
+                art("b", "The tower fire killed a total of 71 people, police said after identifying all.",
+                    "2031-11-17"),
+                art("c", "Dozens were injured and at least 80 killed in the tower fire.", None)]
+    extractions = {a.id: extract(a) for a in articles}
+    ((dated, _),) = dated_articles(articles, RunOptions(), extractions)
+    assert dated.published.value != "2031-11-17" and "latest" not in dated.published.evidence, dated.published

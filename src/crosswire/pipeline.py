@@ -561,8 +561,12 @@ def dated_articles(articles: Sequence[r.Article], options: RunOptions,
     id): an undated article whose lede's toll stands above every dated article's is dated from the latest of
     them (it was written after them all)."""
     dates = story_dates(articles)
-    highest = max((_lede_toll((extractions or {}).get(a.id)) for a in articles
-                   if a.published.value and not a.published.evidence.startswith("inferred")), default=0.0)
+    dated_tolls = [(a.published.value or "", _lede_toll((extractions or {}).get(a.id))) for a in articles
+                   if a.published.value and not a.published.evidence.startswith("inferred")]
+    highest = max((t for _, t in dated_tolls), default=0.0)
+    if dated_tolls and max(dated_tolls)[1] < highest:
+        highest = 0.0  # the last dated report's toll is below an earlier one's (a count revised down, settled): a
+        # higher figure no longer says its undated report came after them all
     out = []
     for article in articles:
         ahead = bool(extractions) and highest > 0 and _lede_toll(extractions.get(article.id)) > highest
