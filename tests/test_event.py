@@ -1209,3 +1209,16 @@ def test_a_place_told_with_a_time_before_the_story_is_another_event_s() -> None:
         "days earlier.",
         "The crash happened just after 6pm."], "2025-01-31")
     assert record.place is not None and record.place.name == "Philadelphia", record.place_evidence
+
+
+def test_a_strike_on_a_train_station_is_no_rail_crash() -> None:
+    """"Russian troops hit the railway station", "missile strike on train station": a station is a building; in
+    reports that name it again and again, it made the Kramatorsk strike a rail crash."""
+    record = run_texts(*[(f"k{i}", [title, body], "2022-04-08") for i, (title, body) in enumerate([
+        ("Missile strike on Kramatorsk train station kills dozens",
+         "A missile strike on the railway station in Kramatorsk killed at least 30 people on Friday, the railway "
+         "company said. Thousands were waiting at the train station for trains to the west."),
+        ("Death toll from Kramatorsk train station attack rises to 50",
+         "The death toll from the attack on the train station in Kramatorsk rose to 50, the governor said. The "
+         "railway station was crowded with evacuees; the rail company said trains would run again.")])])
+    assert record.type != "rail crash", record.type

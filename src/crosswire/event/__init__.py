@@ -119,9 +119,15 @@ def _not_an_event(chunk: str, m: re.Match[str], type_name: str) -> bool:
         return True
     if word == "barrage" and _FIGURATIVE_AFTER.match(chunk, m.end()):
         return True
+    if word in _BARE_VEHICLES and _FACILITY_AFTER.match(chunk, m.end()):
+        return True  # "a rocket strike on a railway station", "the train station": a building, not a crash
     if _AFTERMATH.search(chunk, max(0, at - 60), at):
         return True  # "in the wake of the Connecticut mass shooting": the story is what came after
     return type_name == "protest" and word == "protest" and bool(_IN_PROTEST.search(chunk, max(0, at - 80), at))
+
+
+_FACILITY_AFTER = re.compile(r"\s+(?:stations?|platforms?|terminals?|depots?|yards?|tickets?|timetables?|services?|"
+                             r"operators?|company|companies|network|lines?)\b", re.IGNORECASE)
 
 
 def _other_year(chunk: str, at: int, year: str) -> bool:
