@@ -1222,3 +1222,13 @@ def test_a_strike_on_a_train_station_is_no_rail_crash() -> None:
          "The death toll from the attack on the train station in Kramatorsk rose to 50, the governor said. The "
          "railway station was crowded with evacuees; the rail company said trains would run again.")])])
     assert record.type != "rail crash", record.type
+
+
+def test_a_country_s_strikes_name_its_forces_as_the_actor_and_type_an_air_strike() -> None:
+    record = run_texts(("a", ["Israeli strike on tent camp kills dozens",
+                              "At least 35 people were killed when Israeli air strikes hit a camp for displaced people "
+                              "on Sunday, the health ministry said. The strikes set tents on fire."], "2024-05-27"))
+    assert record.type == "air/drone strike" and record.actors == ("Israeli government forces",), record
+    record = run_texts(("b", ["Heavy strikes hit the city", "Heavy strikes hit the city on Sunday, killing 12 people, "
+                              "officials said."], "2024-05-27"))
+    assert "Heavy government forces" not in record.actors  # (a capitalised word that is no demonym)

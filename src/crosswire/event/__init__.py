@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
+from ..extract.gazetteer import demonym_country
 from ..extract.vocab import PERPETRATOR_HINTS, PERPETRATOR_NOUNS
 from ..memo import Memo
 from ..records import Article, EventRecord, Extraction, Fact, Source, Story
@@ -300,7 +301,9 @@ _CREDIT = re.compile(r"(?:©|\(c\)|\bPhoto(?:graph)?s?\s*(?:by|:)|\bCredit\s*:|\
 _CREDIT_AFTER = re.compile(r"\s*[/(]\s*(?:AFP|AP|Reuters|Getty(?:\s+Images)?|EPA|Shutterstock|PA)\b")
 
 
-def _force_name(m: re.Match[str]) -> str:
+def _force_name(m: re.Match[str]) -> str | None:
+    if m.group("adj3"):  # "Israeli air strikes": that country's forces, when the word is a demonym
+        return f"{m.group('adj3')} government forces" if demonym_country(m.group("adj3")) else None
     adj = m.group("adj") or m.group("adj2")
     if adj and adj.lower() in ("the", "a", "an", "its", "their", "his", "her", "government", "regime", "state"):
         adj = None
@@ -362,7 +365,7 @@ class _SentenceReader:
                                                 if rx is not None), re.I))
 
     def __call__(self, sentence: str) -> tuple[list[tuple[int, int, str]], bool, int | None]:
-        forces = [(m.start(), m.end(), _force_name(m)) for m in FORCES.finditer(sentence)]
+        forces = [(m.start(), m.end(), name) for m in FORCES.finditer(sentence) if (name := _force_name(m))]
         verb = self._verb.search(sentence, plain_lower(sentence))
         return forces, bool(_EMBEDDED_POST.search(sentence)), None if verb is None else verb.start()
 

@@ -32,7 +32,8 @@ def _t(name: str, group: str, sub: str, words: str) -> EventType:
 # Order matters only for ties: the more specific type first.
 EVENT_TYPES: tuple[EventType, ...] = (
     _t("air/drone strike", "Explosions/Remote violence", "Air/drone strike",
-       r"air ?strikes?|air ?raids?|drone strikes?|drone attacks?|warplanes?|bombing raids?|aerial bombardments?"),
+       r"air ?strikes?|air ?raids?|drone strikes?|drone attacks?|warplanes?|bombing raids?|aerial bombardments?|"
+       r"(?:israeli|russian|american|saudi(?:-led)?|coalition|turkish|syrian|iranian|ukrainian|nato) strikes?"),
     _t("shelling/artillery", "Explosions/Remote violence", "Shelling/artillery/missile attack",
        r"shelling|shelled|artillery|mortars?|rocket (?:fire|attacks?|strikes?)|missile (?:strikes?|attacks?)|barrage|"
        r"(?:ballistic|cruise) missiles?"),
@@ -219,7 +220,10 @@ BACKGROUND_LINK = re.compile(
 FORCES = re.compile(
     r"(?:(?P<adj>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+)?(?P<what>government|regime|pro-government|state|army|military|"
     r"security|armed)\s+(?:forces|troops|soldiers)|(?:the\s+)?(?P<adj2>[A-Z][a-z]+)\s+(?:army|military|troops|"
-    r"soldiers|security forces)(?![\w-])")
+    r"soldiers|security forces)(?![\w-])|"
+    # a country's strikes: "Israeli air strikes hit a camp", "a Russian missile strike" (a demonym, checked later)
+    r"(?P<adj3>[A-Z][a-z]+)\s+(?:air\s*strikes?|airstrikes?|warplanes?|fighter\s+jets|drone\s+strikes?|"
+    r"(?:missile|rocket|drone|air)\s+attacks?|missile\s+strikes?|strikes?|bombardment|shelling)(?![\w-])")
 TARGET_BEFORE = re.compile(r"(?:\bon|\bagainst|\bat|\binto|\btargeting|\btargetting|\bkilling|\bkilled|\bwounding|"
                             r"\battacked|\bstruck|\bhit|\bbombed|\bshelled)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,2}$")
 BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,3}$")
