@@ -1396,3 +1396,15 @@ def test_bodies_recovered_are_the_dead_found_so_far_not_a_rising_toll():
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key)
     assert (toll.best, toll.status) == (67, "single-source"), [(f.key, f.status, f.best) for f in facts]
     assert any("part" in f.key and f.best == 27 for f in facts)
+
+
+def test_a_dateline_is_no_place_of_the_toll_and_a_rights_group_says_it():
+    """"PARIS: More than 75 people have died in Iran's crackdown ..., a rights group said": the AFP dateline is
+    where the report was filed (the figure was set aside as about Paris); the rights group is its speaker."""
+    facts = _read_many("2022-10-03",
+                       "Crackdown toll. PARIS: More than 75 people have died in the crackdown on protests in Iran, "
+                       "a rights group said",
+                       "Iran protests. More than 50 people have died in the crackdown on protests in Iran, IHR said")
+    toll = next(f for f in facts if f.measure == "killed" and f.scope == "event")
+    assert len(toll.reports) == 2 and {r.attributed_to for r in toll.reports} == {"rights group", "IHR"}, \
+        [(f.key, f.scope, f.why) for f in facts]

@@ -31,6 +31,7 @@ __all__ = ["ExtractOptions", "extract"]
 _HOLIDAY_NAME = re.compile(r"(?:Easter|Good\s+Friday|Christmas|Boxing|Bastille|Valentine|New\s+Year|St\.?\s+Patrick|"
                            r"Guy\s+Fawkes)")
 _NOUN_NEXT = re.compile(r"\s+[a-z]")
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[—–-]{1,2}\s)")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 # A count told of another month than the report's ("In June, police estimated that about 80 people had died", in a
@@ -184,7 +185,9 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
         place = next((p.canonical for p in places if e <= p.span[0] < min(se, e + 60) and q.measure == "distance"
                       and _MEASURED_FROM.match(text, e, p.span[0])), None)  # "930 km from Paris": Paris
         place = place or next((p.canonical for p in places if ss <= p.span[0] < se and p.span[0] >= s - 40
-                               and not _origin(text, p.span[0], e) and not said[0] <= p.span[0] < said[1]), None)
+                               and not _origin(text, p.span[0], e) and not said[0] <= p.span[0] < said[1]
+                               and not (p.span[0] - ss <= 2 and _DATELINE_AFTER.match(text, p.span[1]))), None)
+        # (not a dateline: "PARIS: More than 75 people have died in Iran's crackdown" is no toll of Paris)
         claims.append(
             Claim(
                 id=ids[i],

@@ -67,7 +67,7 @@ GENERIC_SPEAKERS = (
     "officials", "official", "police", "authorities", "witnesses", "residents", "doctors", "medics", "paramedics",
     "rescuers", "firefighters", "investigators", "prosecutors", "officers", "spokesman", "spokeswoman",
     "spokesperson", "sources", "source", "activists", "organisers", "organizers", "survivors", "staff",
-    "media", "websites", "outlets", "agency", "chief",
+    "media", "websites", "outlets", "agency", "chief", "group", "monitor", "watchdog",
 )
 # Bodies named by what they are: one body in a story ("the ministry said", "the army said"), unlike "officials".
 _INSTITUTIONS = ("ministry", "government", "army", "military", "opposition", "authority", "department",
@@ -83,6 +83,7 @@ _MODIFIERS = ("local", "state", "provincial", "federal", "regional", "senior", "
               "other", "two", "three", "several", "pro-government", "opposition", "rebel", "army", "state-run",
               "official", "independent", "western", "foreign", "international", "news", "social", "interior",
               "defence", "defense", "justice", "home", "information", "civil", "prime", "deputy", "district",
+              "rights", "human", "activist", "monitoring", "aid", "medical", "campaign",
               "disaster", "management", "national", "transport", "aviation", "weather", "meteorological",
               "country's", "nation's", "state's", "city's", "region's", "province's", "island's", "town's")
 _GENERIC_SAID = re.compile(
