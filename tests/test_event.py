@@ -1232,3 +1232,14 @@ def test_a_country_s_strikes_name_its_forces_as_the_actor_and_type_an_air_strike
     record = run_texts(("b", ["Heavy strikes hit the city", "Heavy strikes hit the city on Sunday, killing 12 people, "
                               "officials said."], "2024-05-27"))
     assert "Heavy government forces" not in record.actors  # (a capitalised word that is no demonym)
+
+
+def test_protests_told_town_after_town_across_a_country_are_placed_in_the_country() -> None:
+    towns = ["Tehran", "Saqqez", "Sanandaj", "Mashhad", "Isfahan", "Shiraz"]
+    paragraphs = ["Protests spread across Iran as crackdown toll rises",
+                  "Security forces in Iran have killed at least 50 protesters in the crackdown on protests across "
+                  "Iran, a rights group said on Sunday."]
+    paragraphs += [f"Protesters in Iran clashed with security forces in {t}, where police fired on demonstrators, "
+                   f"witnesses in Iran said." for t in towns]
+    record = _record_of(paragraphs, "2022-10-02")
+    assert record.place is not None and record.place.precision == "country", record.place_evidence

@@ -50,6 +50,9 @@ DATELINE_SCORE = 0.3
 DATELINE_SCORE_OTHER = 3.0  # in a story that is no attack, crash or disaster, the dateline is where it happened
 DATELINE_REACH = 40  # a dateline in capitals may follow a few words of page furniture ("Photo")
 PERSON_NAME_SITES = 2  # a town named like a person needs this many mentions saying it happened there
+NATIONWIDE_RATIO = 4.0  # a country named this many times more than any of its places ...
+NATIONWIDE_PLACES = 4  # ... when the reports name this many places in it: the event is the country's
+NATIONWIDE_TYPES = frozenset({"protest", "riot", "attack on protesters"})  # (of the kinds that spread so)
 ABOUT_RATIO = 1.5  # a town with this many times the support of the site the words point to, and a site
 # mention of its own, is the story's place ("Berlin sets up a safe zone" beside the Cologne assaults it recalls)
 REPEAT_SHARE = 0.3  # an article's further mentions of a place count this share each
@@ -461,6 +464,11 @@ def event_place(reads: Sequence[Read], etype: EventType, min_city_share: float,
                 and about.site > 0:
             chosen = about
     chosen = _town_within(chosen, [v for v in sited or inside if support(v)[0] >= min_city_share * top])
+    whole = next((v for v in inside if v.place.precision == "country"), None)
+    towns = [v for v in inside if v.place.precision in ("city", "point", "region") and v.score > 0]
+    if whole is not None and chosen is not whole and etype.name in NATIONWIDE_TYPES \
+            and len(towns) >= NATIONWIDE_PLACES and whole.score >= NATIONWIDE_RATIO * max(v.score for v in towns):
+        chosen = whole  # protests across the country, told of one town after another: the country
     p = chosen.place
     note = ""
     if p.precision == "point" and p.lat is not None and p.lon is not None:  # a neighbourhood: its city
