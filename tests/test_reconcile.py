@@ -1408,3 +1408,22 @@ def test_a_dateline_is_no_place_of_the_toll_and_a_rights_group_says_it():
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event")
     assert len(toll.reports) == 2 and {r.attributed_to for r in toll.reports} == {"rights group", "IHR"}, \
         [(f.key, f.scope, f.why) for f in facts]
+
+
+def test_a_toll_reaching_a_figure_on_a_day_is_this_week_s_though_its_sentence_recalls_an_old_event():
+    """"... the first quake to claim more than 100 lives since the 2016 quake, which led to 276 deaths, with the
+    death toll reaching 128 on Sunday": 128 is the count of this Sunday, not of 2016."""
+    facts = _read("2024-01-08", "Quake toll rises",
+                  "The Jan. 1 Harlow Peninsula Earthquake has become the first earthquake in the nation to claim more "
+                  "than 100 lives since the 2016 Kessel Earthquake, which led to 276 deaths, with the death toll "
+                  "reaching 128 on Sunday, according to the Cabinet Office.")
+    toll = next(f for f in facts if f.measure == "killed" and f.best == 128)
+    assert toll.scope == "event", (toll.scope, toll.why)
+
+
+def test_people_with_injuries_after_people_missing_are_injured():
+    from crosswire.extract.quantities import quantities
+
+    got = [(q.measure, q.low) for q in quantities("In the prefecture, 25 people are missing, and there are 323 people "
+                                                  "with minor and serious injuries.")]
+    assert ("missing", 25) in got and ("injured", 323) in got, got

@@ -308,6 +308,8 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     gov = _governing(sentence, folded, start)
     if gov:
         return _VERB_MEASURE[fold(gov.group("v")[:4])]
+    if _WITH_INJURIES.match(sentence, end):
+        return "injured"  # "there are 323 people with minor and serious injuries" (after "25 people are missing")
     if " and " in sentence[max(0, start - 12) : start] and (
             listed := _GOVERNING_LIST.search(sentence, max(0, start - 90), start)) is not None and \
             not _OWN_VERB.match(sentence, end):
@@ -358,6 +360,9 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     return best[2] if best else None
 
 
+_WITH_INJURIES = re.compile(r"\s+(?:[\w-]+\s+)?(?:with|suffering(?:\s+from)?|sustaining|who\s+(?:suffered|"
+                            r"sustained))\s+"
+                            r"(?:[\w-]+\s+){0,4}?(?:injuries|wounds|burns)\b", re.IGNORECASE)
 # An apposition after the figure's noun, then its verb: "295 people, mostly students on a trip, have been confirmed"
 _APPOSITION_AFTER = re.compile(r",\s+[^,;.:\d]{3,80},\s+(?:(?:have|has|had)\s+(?:now\s+)?been|were|are|was|is)\s+"
                                r"(?:(?:now|officially|since|also)\s+)?(?:(?:confirmed|reported|declared|found|listed)\s+)?")

@@ -106,6 +106,10 @@ _INCIDENT_AFTER = re.compile(
 )
 # A date that starts a period ("since 2011", "the war that began in 2011") does not date the figure.
 _SINCE = re.compile(r"\b(?:since|from)\b", re.IGNORECASE)
+_OWN_DAY_AFTER = re.compile(r"\s+(?:people\s+)?(?:on|as\s+of|by)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+"
+                            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|today|yesterday)", re.IGNORECASE)
+_OWN_DATE_GAP = 12  # characters between a count and a date right after it that is the count's own ("128 on Sunday")
 _SINCE_BEFORE = re.compile(r"\b(?:since|starting)\s+(?:(?:early|late|mid)[\s-]+|the\s+(?:start|beginning|end)\s+of\s+)?"
                            r"\S*$", re.IGNORECASE)
 _SEASON_DAYS = 183  # a count "since mid-June" runs to now; one "since 2011" is a war's, not this event's
@@ -323,12 +327,15 @@ def _old_date(c: Claim, ex: Extraction, ctx: StoryContext, opts: ReconcileOption
     if ctx.start is None:
         return None
     s0, s1 = _sentence_bounds(c)
+    if c.order == "latest" and _OWN_DAY_AFTER.match(c.sentence, c.span[1] - s0):
+        return None  # "with the death toll reaching 128 on Sunday": the count of this week, whatever else is dated
     nearest: tuple[int, str, str] | None = None
     for ev in ex.events:
         if not s0 <= ev.span[0] < s1:
             continue
-        if c.order == "latest" and ev.span[0] >= c.span[1]:
+        if c.order == "latest" and ev.span[0] >= c.span[1] and ev.span[0] - c.span[1] > _OWN_DATE_GAP:
             continue  # "has risen to 429, ... on the anniversary of a 2004 tsunami": the count now, not of 2004
+            # (but "the death toll reaching 128 on Sunday": the day the count stood, nearer than "since 2016")
         window = c.sentence[max(0, ev.span[0] - s0 - 25) : ev.span[1] - s0]
         if _DESCRIPTOR.search(window):
             continue  # "the war that began in 2011" describes the war, it does not date the figure
