@@ -926,3 +926,10 @@ def test_the_toll_of_a_similar_strike_recalled_is_another_event_s() -> None:
     at = s.index("17 people")
     (cues,) = sentence_cues(s, [(at, at + 9)])
     assert cues.other_event == "similar to one", cues
+
+
+def test_people_who_disappeared_are_missing_and_tensions_that_disappear_are_no_toll() -> None:
+    got = [(m, lo) for _t, m, _s, lo, _hi in _q("In the city, 292 people died and 47 residents disappeared.")]
+    assert ("killed", 292) in got and ("missing", 47) in got, got
+    got = [m for _t, m, *_ in _q("Tensions between the two politicians have not disappeared since the vote.")]
+    assert "missing" not in got, got

@@ -310,6 +310,8 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
         return _VERB_MEASURE[fold(gov.group("v")[:4])]
     if _WITH_INJURIES.match(sentence, end):
         return "injured"  # "there are 323 people with minor and serious injuries" (after "25 people are missing")
+    if _DISAPPEARED.match(sentence, end):
+        return "missing"  # "292 people died and 47 citizens disappeared" (not "the tensions have not disappeared")
     if " and " in sentence[max(0, start - 12) : start] and (
             listed := _GOVERNING_LIST.search(sentence, max(0, start - 90), start)) is not None and \
             not _OWN_VERB.match(sentence, end):
@@ -360,6 +362,7 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
     return best[2] if best else None
 
 
+_DISAPPEARED = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:disappeared|vanished)\b", re.IGNORECASE)
 _WITH_INJURIES = re.compile(r"\s+(?:[\w-]+\s+)?(?:with|suffering(?:\s+from)?|sustaining|who\s+(?:suffered|"
                             r"sustained))\s+"
                             r"(?:[\w-]+\s+){0,4}?(?:injuries|wounds|burns)\b", re.IGNORECASE)
