@@ -933,3 +933,17 @@ def test_people_who_disappeared_are_missing_and_tensions_that_disappear_are_no_t
     assert ("killed", 292) in got and ("missing", 47) in got, got
     got = [m for _t, m, *_ in _q("Tensions between the two politicians have not disappeared since the vote.")]
     assert "missing" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The panel said 24 sustained gunshot injuries, while 15 others were assaulted.", ("injured", 24)),
+        ("About 20 sustained gunshot wounds.", ("injured", 20)),
+        ("We have not recorded any fatality, the governor said.", ("killed", 0)),
+        ("Not a single death was reported.", ("killed", 0)),
+    ],
+)
+def test_injuries_sustained_and_a_denial_of_any_death(sentence: str, expected) -> None:
+    got = [(m, lo) for _t, m, _s, lo, _hi in _q(sentence)]
+    assert expected in got, got

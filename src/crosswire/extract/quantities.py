@@ -164,7 +164,11 @@ _YEAR_BEFORE = re.compile(
 _NEGATED = re.compile(
     r"\b(?P<t>(?:no\s+one|nobody|no\s+(?:one\s+)?(?:was|were)?)\s*(?:was\s+|were\s+|had\s+been\s+)?"
     r"(?P<m>killed|injured|hurt|wounded|missing|harmed)"
-    r"|no\s+(?P<n>deaths|casualties|injuries|fatalities))\b",
+    r"|no\s+(?:reported\s+)?(?P<n>deaths?|casualties|injuries|fatalit(?:y|ies))"
+    # "we have not recorded any fatality", "not a single death was reported"
+    r"|(?:(?:have|has|had)\s+not|did\s+not|didn[’']t|haven[’']t|hasn[’']t)\s+(?:yet\s+)?(?:recorded|registered|"
+    r"confirmed|reported)\s+(?:any|a\s+single)\s+(?P<n2>deaths?|fatalit(?:y|ies)|casualt(?:y|ies))"
+    r"|not\s+a\s+single\s+(?P<n3>death|fatality))\b",
     re.IGNORECASE,
 )
 
@@ -363,8 +367,8 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
 
 
 _DISAPPEARED = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:disappeared|vanished)\b", re.IGNORECASE)
-_WITH_INJURIES = re.compile(r"\s+(?:[\w-]+\s+)?(?:with|suffering(?:\s+from)?|sustaining|who\s+(?:suffered|"
-                            r"sustained))\s+"
+_WITH_INJURIES = re.compile(r"\s+(?:[\w-]+\s+)?(?:with|suffering(?:\s+from)?|sustaining|(?:who\s+)?(?:suffered|"
+                            r"sustained|received))\s+"
                             r"(?:[\w-]+\s+){0,4}?(?:injuries|wounds|burns)\b", re.IGNORECASE)
 # An apposition after the figure's noun, then its verb: "295 people, mostly students on a trip, have been confirmed"
 _APPOSITION_AFTER = re.compile(r",\s+[^,;.:\d]{3,80},\s+(?:(?:have|has|had)\s+(?:now\s+)?been|were|are|was|is)\s+"
@@ -507,6 +511,10 @@ _CONVERSION = re.compile(r"\s*\(\s*(?:about\s+|some\s+|around\s+|nearly\s+)?[\d.
 _AMOUNT_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
+_HURT_AFTER = re.compile(r"\s+(?:had\s+)?(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(injuries|wounds|burns)\b", re.IGNORECASE)
+
+
 def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
     """``(subject, unit, noun_end, noun)`` for the noun a number at ``end`` counts, or None.
 
@@ -522,6 +530,9 @@ def _subject_after(sentence: str, end: int) -> tuple[str, str, int, str] | None:
             return None  # "Four detained Boko Haram leaders": an adjective of a named group
         if follow is None or (human_subject(follow.group(1)) is None and event_unit(follow.group(1)) is None):
             return "people", "person", bare.end(), bare.group(1).lower()
+    hurt = _HURT_AFTER.match(sentence, end)
+    if hurt:  # "24 sustained gunshot injuries": people, not "sustained gunshots"
+        return "people", "person", hurt.end(), hurt.group(1).lower()
     m = _NOUN_AFTER.match(sentence, end)
     if not m:
         return None
@@ -891,8 +902,8 @@ def _listed_after(sentence: str, a: Quantity, b: Quantity, measure: str) -> bool
 
 # Words each pattern cannot match without (lower-case, looked for in the case-folded sentence): most
 # sentences hold none, and the patterns are not run over them.
-_NEGATION_CUES = ("killed", "injured", "hurt", "wounded", "missing", "harmed", "deaths", "casualties", "injuries",
-                  "fatalities")
+_NEGATION_CUES = ("killed", "injured", "hurt", "wounded", "missing", "harmed", "death", "casualties", "injuries",
+                  "fatalit", "casualty")
 _SHARE_CUES = ("half", "third", "quarter")
 _VICTIM_CUES = ("killed", "dead", "death", "injured", "wounded", "hurt", "died", "fatally")  # the victim verbs
 _ARREST_CUES = ("arrest", "detain", "custody")
@@ -909,7 +920,8 @@ def quantities(sentence: str) -> list[Quantity]:
         return out  # most sentences: no number, and none of the words the other patterns need
     negation = "no" in folded and any(w in folded for w in _NEGATION_CUES)
     for m in _NEGATED.finditer(sentence) if negation else ():
-        measure = "killed" if (m.group("n") or "").lower() in ("deaths", "fatalities") else "injured"
+        noun = (m.group("n") or m.group("n2") or m.group("n3") or "").lower()
+        measure = "killed" if noun.startswith(("death", "fatalit")) else "injured"
         if m.group("m"):
             w = m.group("m").lower()
             measure = "killed" if w == "killed" else "missing" if w == "missing" else "injured"
