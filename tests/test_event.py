@@ -1164,6 +1164,25 @@ def test_a_date_naming_the_event_dates_it_in_a_report_written_weeks_later() -> N
     assert record.date != "2011-03-11", record.date_evidence  # an old event recalled by its date is no date of this
 
 
+def test_a_date_said_or_seen_after_the_event_does_not_name_it() -> None:
+    """"said Monday that the strike was under review", "on Monday after an Israeli strike torched a camp": the
+    words after the date are no adjective of the event's noun."""
+    from crosswire.event.dates import _names_event
+    from crosswire.event.reading import TYPE_RE
+
+    def ev(text: str, expression: str) -> r.DatedEvent:
+        at = text.index(expression)
+        return r.DatedEvent("a", (at, at + len(expression)), (0, len(text)), text, "2024-05-27", "day", expression,
+                            "strike")
+
+    type_re = TYPE_RE["air/drone strike"]
+    for text in ("A legal official said Monday that the strike was under review.",
+                 "Men cleared debris in the city on Monday after an Israeli strike torched a camp."):
+        assert not _names_event(text, ev(text, "Monday"), type_re), text
+    text = "Sunday's deadly Israeli strike on the camp was condemned."
+    assert _names_event(text, ev(text, "Sunday"), type_re)
+
+
 def test_an_incident_named_by_its_weekday_is_the_event_s_day() -> None:
     record = _record_of([
         "Airline sorry for removing players",

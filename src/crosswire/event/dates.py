@@ -152,7 +152,11 @@ def _names_event(text: str, ev: DatedEvent, type_re: re.Pattern[str] | None) -> 
 
 
 # the date, then up to three words, then the event's noun
-_ATTRIBUTIVE = r"(?:['’]s)?\s+(?:(?!(?:and|or|but|of|in|on|at|to|was|were|is|as)\b)[\w-]+\s+){0,3}?"
+_NOT_ADJECTIVE = (r"(?!(?:and|or|but|of|in|on|at|to|was|were|is|are|as|that|this|the|a|an|after|before|when|while|"
+                  r"since|with|by|for|from|which|who|said|says|its|their|his|her)\b)")
+_ATTRIBUTIVE = (rf"(?:['’]s\s+(?:{_NOT_ADJECTIVE}[\w-]+\s+){{0,3}}?|\s+(?:{_NOT_ADJECTIVE}[a-z][\w-]*\s+)?)")
+# ("Wednesday night's deadly mid-air crash", "the March 24 crash"; not "said Monday that the strike", "on Monday
+# after an Israeli strike")
 _ATTRIBUTIVE_OF: dict[str, re.Pattern[str]] = {}
 
 
