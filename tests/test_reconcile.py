@@ -1427,3 +1427,24 @@ def test_people_with_injuries_after_people_missing_are_injured():
     got = [(q.measure, q.low) for q in quantities("In the prefecture, 25 people are missing, and there are 323 people "
                                                   "with minor and serious injuries.")]
     assert ("missing", 25) in got and ("injured", 323) in got, got
+
+
+def test_a_correction_after_a_rise_is_set_against_what_it_corrects_not_the_early_counts():
+    """6, 30, 79 over three days, then "revised down to 71 from 79": the dispute is 71 against 79, and the
+    explanation tells the rise before it; the early counts are no side of it (was "a slip by an order of
+    magnitude", low 6)."""
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    texts = [("2017-06-14", "Fire kills six. At least six people were killed in the tower fire, police said"),
+             ("2017-06-15", "Toll rises. Thirty people were killed in the tower fire, police said"),
+             ("2017-06-19", "Toll rises again. Seventy-nine people were killed in the tower fire, police said"),
+             ("2017-06-28", "Toll revised. Police revised the death toll of the tower fire down to 71 from 79")]
+    arts = [Article(id=f"a{k}", document_id=f"a{k}", origin=f"a{k}.txt", outlet=f"outlet {k}", title=t.split(". ")[0],
+                    paragraphs=(t.split(". ")[0], t), published=Published(p, "day", "t"))
+            for k, (p, t) in enumerate(texts)]
+    story = Story(id="s", article_ids=tuple(a.id for a in arts), headline="h", first_seen="2017-06-14")
+    facts = reconcile(story, [extract(a) for a in arts], sources_of(story, {a.id: a for a in arts}, []), articles=arts)
+    toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key)
+    assert (toll.status, toll.best, toll.low) == ("conflict", 71, 71), (toll.status, toll.best, toll.low)
+    assert "before it the count rose" in toll.explanation and "order of magnitude" not in toll.explanation

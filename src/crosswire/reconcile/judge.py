@@ -493,6 +493,16 @@ def _revised(j: _Judge, reps: list[Report], base: dict, prefix: str, tail: str, 
     """The conflict of a count corrected down: the explanation names the correction, and ``best`` is the corrected
     figure (the latest word on the count)."""
     new, old = revision
+    # the count's history before the correction (lower figures told earlier: 6, 12, 30 before 79, then 71) is no
+    # side of the dispute: the correction is set against the figures it revises
+    earlier = [r for r in reps if r is not new and level(r) < level(new) and j.when(r) < j.when(new)]
+    if earlier and len(reps) - len(earlier) >= 2:
+        shown: dict[float, str] = {}
+        for r in sorted(earlier, key=lambda r: (j.when(r), level(r))):
+            shown.setdefault(level(r), fmt_value(r.low, r.high, r.approx))  # each level once
+        steps = " → ".join(shown.values())
+        reps = [r for r in reps if r not in earlier]
+        tail += f"; before it the count rose {steps} → {fmt_value(old.low, old.high, old.approx)}"
     fact = _conflict(j, reps, base, prefix + "conflict: ", tail + (
         f"; {new.article_id} ({j.when(new) or 'undated'}) revises it down to "
         f"{fmt_value(new.low, new.high, new.approx)} from {fmt_value(old.low, old.high, old.approx)} "
