@@ -947,3 +947,17 @@ def test_people_who_disappeared_are_missing_and_tensions_that_disappear_are_no_t
 def test_injuries_sustained_and_a_denial_of_any_death(sentence: str, expected) -> None:
     got = [(m, lo) for _t, m, _s, lo, _hi in _q(sentence)]
     assert expected in got, got
+
+
+def test_a_toll_summed_over_many_incidents_since_a_date_is_another_event_s() -> None:
+    from crosswire.extract.order import sentence_cues
+
+    s = ("There have been 19 mass shootings in the country since May 11 that, including the one in Harlow, left at "
+         "least 44 people dead, according to an archive's statistics.")
+    at = s.index("at least 44")
+    (cues,) = sentence_cues(s, [(at, at + len("at least 44 people"))])
+    assert cues.other_event is not None and cues.other_event.startswith("19 mass shootings"), cues
+    s = "Eight bombings on Sunday killed 253 people, officials said."  # coordinated attacks: the event's own toll
+    at = s.index("253")
+    (cues,) = sentence_cues(s, [(at, at + 10)])
+    assert cues.other_event is None

@@ -97,6 +97,11 @@ _ANOTHER_INCIDENT = (rf"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|prev
 _OTHER_INCIDENT = re.compile(rf"\b(?P<cue>{_ANOTHER_INCIDENT})\b[^;.]{{0,60}}$", re.IGNORECASE)
 _OTHER_INCIDENT_AFTER = re.compile(rf"^[^,;.]{{0,40}}?\b(?:in|during|at)\s+(?P<cue>{_ANOTHER_INCIDENT})\b",
                                    re.IGNORECASE)
+# many incidents over a period, whose toll sums them all: "There have been 19 mass shootings in the United States
+# since May 11 that, including the one in Uvalde, left at least 44 people dead"
+_INCIDENTS_SINCE = re.compile(r"\b(?P<cue>(?:\d{1,3}|several|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:shootings|attacks|bombings|crashes|incidents|explosions|strikes|raids)\b[^;.]{0,60}?"
+                              r"\bsince\b)[^;.]{0,140}$", re.IGNORECASE)
 # "a missile similar to one that hit the city on March 14, killing 17": that one's toll
 _SIMILAR_TO = re.compile(r"\b(?P<cue>similar\s+to\s+(?:the\s+)?(?:one|ones|those|that)\b)[^;.]{0,100}$", re.IGNORECASE)
 # "weeks after a more powerful one killed 61 people", "months after a deadlier quake": another incident of the
@@ -248,6 +253,8 @@ def _other_event(s: _Sentence, start: int, end: int) -> str | None:
     if s.span_from and (m := _SPAN_FROM_INCIDENT.search(head)) is not None \
             and not _NEW_CLAUSE.search(head, m.end("cue")):
         return m.group("cue")  # "weeks after a more powerful one killed 61 people"
+    if s.since and (m := _INCIDENTS_SINCE.search(head)) is not None:
+        return m.group("cue")  # "19 mass shootings in the United States since May 11 that ... left at least 44 dead"
     if s.since and (m := _SINCE_BEFORE.search(head)) is not None and not _JOINED.search(m.group("cue")):
         # "the worst since more than 90 died in ...": that event's toll; the cue runs to the end of its clause
         rest = _CLAUSE_REST.match(sentence, end)
