@@ -272,6 +272,7 @@ _VERB_MEASURE = {"deat": "killed", "dete": "arrested",
 
 _OWN_VERB = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:\w+ly\s+)?(?:suffered|sustained|were|was|are|is|have|has|had|"
                        r"died|remain\w*|received|got|went|fled|escaped)\b", re.IGNORECASE)
+_ACTED_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:\w+ly\s+)?[a-z]+ed\s+(?:to|into|in|at|on|towards?|from)\b")
 _CLAUSE_BREAK = re.compile(r"\s(?:and|but|while|whereas)\s|[;:]")
 # A measure word before a subordinate clause is not the measure of a figure inside it ("those who died on
 # Saturday, when up to 100 people marched"), nor one after a reporting clause of a figure before it ("a video
@@ -340,6 +341,8 @@ def _measure(sentence: str, start: int, end: int, vague: bool = False) -> str | 
             continue
         if hit.start() >= end and _REPORTING_AFTER.search(sentence, end, hit.start()):
             continue
+        if hit.start() >= end and _ACTED_AFTER.match(sentence, end) and NUMBER_RE.search(sentence, end, hit.start()):
+            continue  # "nearly 400 officers rushed to a shooting that left 21 people dead": the dead are the 21
         if hit.start() >= end and _NOMINAL_BEFORE.search(sentence, max(end, hit.start() - 5), hit.start()) \
                 and not _CLOSE_PARTITIVE.fullmatch(sentence, end, hit.start()):
             continue  # "One man was tying the names of the missing to a pole": "the missing" are others
