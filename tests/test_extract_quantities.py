@@ -964,6 +964,6 @@ def test_a_toll_summed_over_many_incidents_since_a_date_is_another_event_s() -> 
 
 
 def test_people_who_acted_are_no_toll_of_a_later_figure_s_word() -> None:
-    got = [(m, lo, hi) for _t, m, _s, lo, hi in _q("A report says nearly 400 officers rushed to a shooting that left 21 "
-                                                   "people dead at a school.")]
+    sentence = "A report says nearly 400 officers rushed to a shooting that left 21 people dead at a school."
+    got = [(m, lo, hi) for _t, m, _s, lo, hi in _q(sentence)]
     assert ("killed", 21, 21) in got and not [g for g in got if g[0] == "killed" and g[2] == 400], got
