@@ -1262,3 +1262,17 @@ def test_protests_told_town_after_town_across_a_country_are_placed_in_the_countr
                    f"witnesses in Iran said." for t in towns]
     record = _record_of(paragraphs, "2022-10-02")
     assert record.place is not None and record.place.precision == "country", record.place_evidence
+
+
+def test_reports_that_each_date_their_own_news_tie_to_the_earliest_day() -> None:
+    """A ferry that sank on Wednesday, then follow-ups each dated by their news (divers on Saturday, bodies on
+    Monday): one vote each, and the earliest day is the event's (the Sewol record took the Monday of a follow-up)."""
+    record = run_texts(
+        ("a", ["Hundreds missing at sea", "Hundreds of people are missing, the coast guard said.",
+               "Rescue boats and helicopters searched the waters through the night.",
+               "The ferry sank off the southern coast on Wednesday morning."], "2014-04-16"),
+        ("b", ["Divers enter sunken ferry", "Divers entered the sunken ferry on Saturday as the death toll from the "
+               "capsized ferry rose to 33, officials said."], "2014-04-19"),
+        ("c", ["Ferry toll rises", "Divers recovered more than 20 bodies on Monday from the sunken ferry, and the "
+               "death toll from the capsized ferry rose to 87."], "2014-04-21"))
+    assert record.date == "2014-04-16", record.date_evidence

@@ -240,9 +240,10 @@ def event_date(reads: Sequence[Read], etype: EventType, max_days_before: int,
                max_days_after: int) -> tuple[str | None, str, str]:
     """``(ISO date, precision, evidence)`` of the story's event: the date most reports give.
 
-    Each report votes once (its independence weight) for its best date; ties go to the higher
-    summed score, then to a day over a week or month, then to the earlier date. No report with a
-    dated event: the earliest publication date, said to be inferred.
+    Each report votes once (its independence weight) for its best date; ties go to a day over a week or month,
+    then to the earlier date (follow-ups each vote for the day of their own news, the first report for the
+    event), then to the higher summed score. No report with a dated event: the earliest publication date, said
+    to be inferred.
     """
     floor = MIN_DATE_SCORE - (0.5 if etype.name not in TYPE_RE else 0.0)
     best = [(rd, cand) for rd in reads if (cand := _best(rd, etype, max_days_before, max_days_after)) is not None]
@@ -265,7 +266,7 @@ def event_date(reads: Sequence[Read], etype: EventType, max_days_before: int,
         if evening is not None:
             return evening
         return pubs[0][0], "day", f"inferred: earliest publication date ({pubs[0][1]}); no dated event in the reports"
-    ranked = sorted(votes, key=lambda k: (-round(votes[k], 6), -strength[k], k[1] != "day", k[0]))
+    ranked = sorted(votes, key=lambda k: (-round(votes[k], 6), k[1] != "day", k[0], -strength[k]))
     iso, precision = ranked[0]
     evidence = f"{len(support[ranked[0]])} report(s): " + "; ".join(support[ranked[0]])
     others = [k for k in ranked[1:] if k[1] == "day" or precision != "day"]
