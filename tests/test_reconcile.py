@@ -1448,3 +1448,23 @@ def test_a_correction_after_a_rise_is_set_against_what_it_corrects_not_the_early
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key)
     assert (toll.status, toll.best, toll.low) == ("conflict", 71, 71), (toll.status, toll.best, toll.low)
     assert "before it the count rose" in toll.explanation and "order of magnitude" not in toll.explanation
+
+
+def test_a_named_source_denying_any_death_after_deaths_were_reported_disputes_the_toll():
+    """Witnesses count eight dead on the night; the next day the governor says "we have not recorded any fatality";
+    a panel later confirms 11: the toll is disputed (was an update 8 -> 11 with the denial a stale repeat)."""
+    from crosswire.brief import sources_of
+    from crosswire.extract import extract
+
+    texts = [("2020-10-20", "Shooting at protest. Eight people were killed when soldiers fired on protesters at the "
+              "toll gate, witnesses said"),
+             ("2020-10-21", "Governor speaks. We have not recorded any fatality, Governor Jide Sanwo said on "
+              "Wednesday"),
+             ("2021-11-16", "Panel report. The panel said at least 11 people were killed at the toll gate")]
+    arts = [Article(id=f"a{k}", document_id=f"a{k}", origin=f"a{k}.txt", outlet=f"outlet {k}", title=t.split(". ")[0],
+                    paragraphs=(t.split(". ")[0], t), published=Published(p, "day", "t"))
+            for k, (p, t) in enumerate(texts)]
+    story = Story(id="s", article_ids=tuple(a.id for a in arts), headline="h", first_seen="2020-10-20")
+    facts = reconcile(story, [extract(a) for a in arts], sources_of(story, {a.id: a for a in arts}, []), articles=arts)
+    toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and f.subject == "people")
+    assert toll.status == "conflict" and toll.low == 0 and "Jide Sanwo" in toll.explanation, toll.explanation

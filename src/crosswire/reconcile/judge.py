@@ -547,8 +547,10 @@ def _disputing(j: _Judge, chain: list[Report], stale: list[Report]) -> list[Repo
                 or j.fits(r, cur) or any(len(own & words[t]) > 1 for t in told):
             continue  # (two words of a name in common: "Noor Mohammad Faiz" is the chain's "Noor Mohammad Fayez")
         when = (j.when(r) or "")[:10]
+        denial = stale_one and r.high == 0 and when and any(  # "we have not recorded any fatality", after deaths
+            level(c) > 0 and (j.when(c) or "")[:10] <= when for c in chain)                 # were reported: disputed
         if (r.low is None and r.high is not None and r.high < level(cur)) or (
-                stale_one and when and when_cur and when >= when_cur):
+                stale_one and when and when_cur and when >= when_cur) or denial:
             out.append(r)
     return out
 
