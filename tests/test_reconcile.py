@@ -773,15 +773,21 @@ def test_a_death_toll_far_down_a_story_about_freed_hostages_is_another_incident(
 def _read_many(published: str, *texts: str):
     """The facts of a story of several articles published alike, each a title and a body, as the pipeline makes
     them (the extract stage's claims reconciled with the texts at hand)."""
+    return _read_dated(*((published, t) for t in texts))[0]
+
+
+def _read_dated(*dated: tuple[str, str]):
+    """``(facts, extractions)`` of a story of articles, each ``(published, "Title. Body")``, as the pipeline makes
+    them."""
     from crosswire.brief import sources_of
     from crosswire.extract import extract
 
     arts = [Article(id=f"a{k}", document_id=f"a{k}", origin=f"a{k}.txt", outlet=f"outlet {k}", title=t.split(". ")[0],
-                    paragraphs=(t.split(". ")[0], t), published=Published(published, "day", "t"))
-            for k, t in enumerate(texts)]
-    story = Story(id="s", article_ids=tuple(a.id for a in arts), headline="h", first_seen=published)
-    return reconcile(story, [extract(a) for a in arts], sources_of(story, {a.id: a for a in arts}, []),
-                     articles=arts)
+                    paragraphs=(t.split(". ")[0], t), published=Published(p, "day", "t"))
+            for k, (p, t) in enumerate(dated)]
+    story = Story(id="s", article_ids=tuple(a.id for a in arts), headline="h", first_seen=min(p for p, _ in dated))
+    exs = [extract(a) for a in arts]
+    return reconcile(story, exs, sources_of(story, {a.id: a for a in arts}, []), articles=arts), exs
 
 
 def test_a_toll_the_reports_say_rose_is_an_update_though_no_date_orders_them():
@@ -1355,22 +1361,14 @@ def test_a_total_told_months_later_settles_the_toll_and_a_month_s_estimate_is_an
     """Five months on: "The tower fire killed a total of 71 people, police said after identifying all those
     believed to have died" and "In June, police estimated that about 80 people had died": 71 is the count now,
     not a stale repeat under the June estimate or June's 79."""
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
     texts = [("2017-06-19", "Toll rises. Seventy-nine people are dead or missing and presumed dead after the tower "
               "fire, police said on Monday"),
              ("2017-11-17", "Final toll. The tower fire killed a total of 71 people, police said on Thursday after "
               "identifying all those believed to have died. In June, police estimated that about 80 people had died "
               "in the fire")]
-    arts = [Article(id=f"a{k}", document_id=f"a{k}", origin=f"a{k}.txt", outlet=f"outlet {k}", title=t.split(". ")[0],
-                    paragraphs=(t.split(". ")[0], t), published=Published(p, "day", "t"))
-            for k, (p, t) in enumerate(texts)]
-    story = Story(id="s", article_ids=("a0", "a1"), headline="h", first_seen="2017-06-19")
-    exs = [extract(a) for a in arts]
+    facts, exs = _read_dated(*texts)
     june = next(c for c in exs[1].claims if c.text.startswith("about 80"))
     assert (june.order, june.order_cue) == ("earlier", "In June")
-    facts = reconcile(story, exs, sources_of(story, {a.id: a for a in arts}, []), articles=arts)
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key)
     assert toll.best == 71 and "revises it down to 71" in toll.explanation, toll.explanation
 
@@ -1433,18 +1431,11 @@ def test_a_correction_after_a_rise_is_set_against_what_it_corrects_not_the_early
     """6, 30, 79 over three days, then "revised down to 71 from 79": the dispute is 71 against 79, and the
     explanation tells the rise before it; the early counts are no side of it (was "a slip by an order of
     magnitude", low 6)."""
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
     texts = [("2017-06-14", "Fire kills six. At least six people were killed in the tower fire, police said"),
              ("2017-06-15", "Toll rises. Thirty people were killed in the tower fire, police said"),
              ("2017-06-19", "Toll rises again. Seventy-nine people were killed in the tower fire, police said"),
              ("2017-06-28", "Toll revised. Police revised the death toll of the tower fire down to 71 from 79")]
-    arts = [Article(id=f"a{k}", document_id=f"a{k}", origin=f"a{k}.txt", outlet=f"outlet {k}", title=t.split(". ")[0],
-                    paragraphs=(t.split(". ")[0], t), published=Published(p, "day", "t"))
-            for k, (p, t) in enumerate(texts)]
-    story = Story(id="s", article_ids=tuple(a.id for a in arts), headline="h", first_seen="2017-06-14")
-    facts = reconcile(story, [extract(a) for a in arts], sources_of(story, {a.id: a for a in arts}, []), articles=arts)
+    facts, _ = _read_dated(*texts)
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key)
     assert (toll.status, toll.best, toll.low) == ("conflict", 71, 71), (toll.status, toll.best, toll.low)
     assert "before it the count rose" in toll.explanation and "order of magnitude" not in toll.explanation
@@ -1453,18 +1444,11 @@ def test_a_correction_after_a_rise_is_set_against_what_it_corrects_not_the_early
 def test_a_named_source_denying_any_death_after_deaths_were_reported_disputes_the_toll():
     """Witnesses count eight dead on the night; the next day the governor says "we have not recorded any fatality";
     a panel later confirms 11: the toll is disputed (was an update 8 -> 11 with the denial a stale repeat)."""
-    from crosswire.brief import sources_of
-    from crosswire.extract import extract
-
     texts = [("2020-10-20", "Shooting at protest. Eight people were killed when soldiers fired on protesters at the "
               "toll gate, witnesses said"),
              ("2020-10-21", "Governor speaks. We have not recorded any fatality, Governor Jide Sanwo said on "
               "Wednesday"),
              ("2021-11-16", "Panel report. The panel said at least 11 people were killed at the toll gate")]
-    arts = [Article(id=f"a{k}", document_id=f"a{k}", origin=f"a{k}.txt", outlet=f"outlet {k}", title=t.split(". ")[0],
-                    paragraphs=(t.split(". ")[0], t), published=Published(p, "day", "t"))
-            for k, (p, t) in enumerate(texts)]
-    story = Story(id="s", article_ids=tuple(a.id for a in arts), headline="h", first_seen="2020-10-20")
-    facts = reconcile(story, [extract(a) for a in arts], sources_of(story, {a.id: a for a in arts}, []), articles=arts)
+    facts, _ = _read_dated(*texts)
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and f.subject == "people")
     assert toll.status == "conflict" and toll.low == 0 and "Jide Sanwo" in toll.explanation, toll.explanation
