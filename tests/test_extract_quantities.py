@@ -959,3 +959,16 @@ def test_people_who_acted_are_no_toll_of_a_later_figure_s_word() -> None:
     sentence = "A report says nearly 400 officers rushed to a shooting that left 21 people dead at a school."
     got = [(m, lo, hi) for _t, m, _s, lo, hi in _q(sentence)]
     assert ("killed", 21, 21) in got and not [g for g in got if g[0] == "killed" and g[2] == 400], got
+
+
+
+def test_a_change_by_some_people_and_a_total_of_hurt_and_dead_are_no_toll() -> None:
+    """"The toll rose by 12 overnight to 160": 12 is how much it rose; "six are injured and 71 died for a total of 77
+    people": 77 is everyone counted, no death toll; "soared past 4,300" is the toll now."""
+    got = [(m, lo) for _t, m, _s, lo, _hi in _q("The toll rose by 12 overnight to 160.")]
+    assert ("killed", 12) not in got, got
+    assert not _q("Officials lowered the death toll by four on Wednesday.")
+    got = [(m, lo) for _t, m, _s, lo, _hi in _q("Six are injured and 71 died for a total of 77 people.")]
+    assert ("killed", 71) in got and ("killed", 77) not in got and ("count", 77) in got, got
+    got = [(m, lo) for _t, m, _s, lo, _hi in _q("The death toll from the earthquake soared past 4,300 on Monday.")]
+    assert ("killed", 4300) in got, got

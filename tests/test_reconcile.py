@@ -1452,3 +1452,19 @@ def test_a_named_source_denying_any_death_after_deaths_were_reported_disputes_th
     facts, _ = _read_dated(*texts)
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and f.subject == "people")
     assert toll.status == "conflict" and toll.low == 0 and "Jide Sanwo" in toll.explanation, toll.explanation
+
+
+
+def test_a_dateline_with_its_agency_is_no_place_of_the_toll():
+    facts = _read_many("2015-04-26",
+                       "Quake kills hundreds. An earthquake killed at least 876 people in Nepal on Saturday, officials "
+                       "in Kathmandu said. Rescuers in Kathmandu searched the rubble in Nepal",
+                       "Toll rises. NEW DELHI (Reuters) - The death toll from the earthquake in Nepal rose to nearly "
+                       "1,500 on Sunday")
+    toll = next(f for f in facts if f.measure == "killed" and any(r.high == 1500 for r in f.reports))
+    assert toll.scope == "event", toll.explanation
+    from crosswire.extract import _DATELINE_AFTER  # the dateline's forms: "NEW DELHI (Reuters) - ", "PARIS: "
+
+    for after in (" (Reuters) - The death toll", ": More than 75 people", ", Nepal (AP) — Rescuers"):
+        assert _DATELINE_AFTER.match(after), after
+    assert not _DATELINE_AFTER.match(" and nearby villages, 12 people died")

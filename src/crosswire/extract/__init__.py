@@ -31,7 +31,7 @@ __all__ = ["ExtractOptions", "extract"]
 _HOLIDAY_NAME = re.compile(r"(?:Easter|Good\s+Friday|Christmas|Boxing|Bastille|Valentine|New\s+Year|St\.?\s+Patrick|"
                            r"Guy\s+Fawkes)")
 _NOUN_NEXT = re.compile(r"\s+[a-z]")
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[—–-]{1,2}\s)")
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?(?::|\s*[—–-]{1,2}\s)")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 # A count told of another month than the report's ("In June, police estimated that about 80 people had died", in a

@@ -42,6 +42,8 @@ _TAKE_TO_WORDS = ("pushing", "pushed", "bringing", "brought", "taking", "took", 
 _CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:(?:[\w']+\s+){{0,2}}?from\s+[\w,.]+\s+)?to|"
                          r"(?:down|up)(?:wards?)?\s+to|reached|"
                          r"reaching|hit|"
+                         # "soared past 4,300", "has passed 1,000", "topped 500", "crossed the 1,000 mark"
+                         rf"(?:{CHANGE_VERBS}\s+(?:past|above|beyond|over)|passed|topped|exceeded|surpassed|crossed)|"
                          # "pushing the confirmed death toll to 49", "bringing the number of dead to 12"
                          rf"(?:{'|'.join(_TAKE_TO_WORDS)})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:toll|tally|count|number)"
                          r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:up\s+)?to)\s+$", re.IGNORECASE)
@@ -138,7 +140,8 @@ _TOLL_WORDS = frozenset({"toll", "figure", "count", "tally"})
 _LEAD_WORDS = frozenset({"originally", "initially", "first", "previously", "earlier"})  # _EARLIER_LEAD
 _NOW_WORDS = _TOLL_WORDS | {"now", "currently"}  # _NOW_BEFORE
 # _CHANGED_TO ("reached", "reaching", "hit" are among them)
-_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS) | frozenset(_TAKE_TO_WORDS)
+_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS) | frozenset(_TAKE_TO_WORDS) | frozenset(
+    ("passed", "topped", "exceeded", "surpassed", "crossed"))
 _EARLIER_VERB_WORDS = _LEAD_WORDS | {"had"}  # _EARLIER_VERB
 _EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIER_NOUN
 _MAY_RISE_WORDS = _TOLL_WORDS | {"number", "casualties"}  # _MAY_RISE

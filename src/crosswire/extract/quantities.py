@@ -438,7 +438,8 @@ _TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|s
                         r"(?:\s+\w+ly)?(?:\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
                         r"overnight))?"  # "rose sharply Friday from 90 to 170"
                         r"(?:\s+from\s+[\d,.]+)?\s+"
-                        r"(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$", re.IGNORECASE)
+                        r"(?:to\s+|at\s+|past\s+|above\s+|beyond\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|"
+                        r"about\s+)?$", re.IGNORECASE)  # ("rose past 4,300")
 # "revised the death toll from Monday's blast down to 40", "put the toll at 40": a verb setting the toll, far from it
 # ("put the figure at 500" too, in a sentence of deaths)
 _SET_VERB = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"
@@ -914,6 +915,21 @@ _ARREST_CUES = ("arrest", "detain", "custody")
 _WORD_CUE = re.compile(word_alternation(sorted({*_NEGATION_CUES, *_SHARE_CUES, *_VICTIM_CUES, *_ARREST_CUES})))
 
 
+_BY_DELTA = re.compile(rf"\b(?:{CHANGE_VERBS}|lowered|raised|increased|decreased|reduced|cut|revised)\b[^.;\d]{{0,50}}?"
+                       rf"\bby\s+(?:another\s+|a\s+further\s+)?(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
+# "six are injured and 71 died for a total of 77 people": the people counted, hurt and dead, not a toll
+_TOTAL_OF_ALL = re.compile(r"\b(?:for|making|bringing|with)\s+a\s+total\s+of\s+$", re.IGNORECASE)
+
+
+def _total_of_all(sentence: str, out: list[Quantity]) -> None:
+    measures = {q.measure for q in out if q.unit == "person" and not q.negated}
+    if not {"killed", "injured"} <= measures:
+        return
+    for i, q in enumerate(out):
+        if q.measure in ("killed", "injured") and _TOTAL_OF_ALL.search(sentence, max(0, q.span[0] - 30), q.span[0]):
+            out[i] = replace(q, measure="count")
+
+
 def quantities(sentence: str) -> list[Quantity]:
     """Count claims and distances in one sentence; spans are into ``sentence``."""
     out: list[Quantity] = []
@@ -1160,6 +1176,11 @@ def quantities(sentence: str) -> list[Quantity]:
             out[-1] = Quantity(
                 out[-1].span, out[part_of].measure, subject, low, high, approx, n.vague, unit=unit, part_of=part_of
             )
+    if " by " in sentence:  # "the toll rose by 12 overnight to 160", "lowered the death toll by four": a change,
+        out = [q for q in out if q.unit != "person" or not _BY_DELTA.search(sentence, max(0, q.span[0] - 70),
+                                                                             q.span[0])]  # no count of people
+    if "total of" in sentence:
+        _total_of_all(sentence, out)
     _list_totals(sentence, out)
     if "but" in sentence or "nly" in sentence:
         _all_but(sentence, out)
