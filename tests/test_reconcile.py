@@ -1468,3 +1468,16 @@ def test_a_dateline_with_its_agency_is_no_place_of_the_toll():
     for after in (" (Reuters) - The death toll", ": More than 75 people", ", Nepal (AP) — Rescuers"):
         assert _DATELINE_AFTER.match(after), after
     assert not _DATELINE_AFTER.match(" and nearby villages, 12 people died")
+
+
+def test_a_correction_naming_the_figure_it_replaces_wins_whatever_the_dates_say():
+    """"revised to around 1,200 from a previous government estimate of 1,400" in a report dated (by inference) on
+    the attack's day replaces a later-dated "more than 1,400": best 1,200, a correction."""
+    facts, _ = _read_dated(
+        ("2023-10-07", "Attack. At least 250 people were killed in the attack, officials said"),
+        ("2023-10-15", "Toll. More than 1,400 people were killed in the attack, the prime minister's office said"),
+        ("2023-10-07", "Toll revised. The foreign ministry said the death toll from the attack had been revised to "
+         "around 1,200 from a previous government estimate of 1,400"))
+    toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and any(
+        r.low == 1200 for r in f.reports))
+    assert toll.best == 1200 and "revises it down to" in toll.explanation, toll.explanation

@@ -59,7 +59,9 @@ _UP_FROM_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,6}?,?\s+(?:up|down)\s+from\b"
 # "revised the death toll ... to 275 from 288": 275 the count now, 288 the count it replaced
 _TO_BEFORE = re.compile(r"(?P<cue>\bto)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                         re.IGNORECASE)
-_FROM_AFTER = re.compile(r"\s+from\s+(?:an?\s+(?:earlier|initial|previous)\s+)?[\d][\d,.]*\d?\b", re.IGNORECASE)
+_FROM_AFTER = re.compile(r"\s+from\s+(?:(?:an?|the)\s+)?(?:(?:earlier|initial|previous|prior|original|official|"
+                         r"government|estimated|death|toll|figure|count|estimate|tally)\s+){0,4}(?:of\s+)?"
+                         r"[\d][\d,.]*\d?\b", re.IGNORECASE)  # ("from a previous government estimate of 1,400")
 _AND_NOT_BEFORE = re.compile(r"\d[^.;\d]{0,20}?(?P<cue>,?\s+(?:and\s+)?not)\s+$", re.IGNORECASE)
 _FROM_TO_BEFORE = re.compile(r"(?P<cue>\bfrom\s+\d[\d,.]*\s+to)\s+$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\s+\d[\d,.]*\d?\b", re.IGNORECASE)
@@ -210,6 +212,11 @@ def _order(s: _Sentence, start: int, end: int) -> tuple[str, str] | None:
     before = sentence[max(0, start - 80) : start]
     if s.from_ and (m := CHANGED_FROM.search(before)) is not None:
         return "earlier", m.group(0).strip()  # "up from 40", "rose from 31 (to 45)"
+    if s.from_ and (m := _TO_BEFORE.search(before)) is not None and (
+            f := _FROM_AFTER.match(sentence, end, end + 80)) is not None:
+        return "latest", sentence[max(0, start - 80) + m.start("cue") : f.end()]
+        # "revised the toll ... to 275 from 288", "to around 1,200 from a previous estimate of 1,400": the count now,
+        # changed from another (before "revised to" alone: the words name what it corrects)
     if (s.change and (m := _CHANGED_TO.search(before)) is not None) or (
             s.now and (m := _NOW_BEFORE.search(before)) is not None):
         return "latest", m.group(0).strip()  # "has risen to 61", "now stands at 61"

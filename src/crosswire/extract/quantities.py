@@ -438,8 +438,8 @@ _TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|s
                         r"(?:\s+\w+ly)?(?:\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
                         r"overnight))?"  # "rose sharply Friday from 90 to 170"
                         r"(?:\s+from\s+[\d,.]+)?\s+"
-                        r"(?:to\s+|at\s+|past\s+|above\s+|beyond\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|"
-                        r"about\s+)?$", re.IGNORECASE)  # ("rose past 4,300")
+                        r"(?:to\s+|at\s+|past\s+|above\s+|beyond\s+)?"
+                        rf"(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)  # ("rose past 4,300", "revised to around 1,200")
 # "revised the death toll from Monday's blast down to 40", "put the toll at 40": a verb setting the toll, far from it
 # ("put the figure at 500" too, in a sentence of deaths)
 _SET_VERB = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"

@@ -42,7 +42,7 @@ _DOWN_CUE = re.compile(r"\b(?:down(?:wards?)?|lower\w*|cut|reduc\w*|fell|fallen|
                        re.IGNORECASE)
 
 
-_FROM_FIGURE = re.compile(r"\bfrom\s+(\d[\d,]*)")
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:[^\d.;]{0,50}?\s)?(\d[\d,]*)")  # ("from a previous estimate of 1,400")
 
 
 def _from_higher(r: Report) -> bool:
@@ -50,6 +50,19 @@ def _from_higher(r: Report) -> bool:
     125")."""
     m = _FROM_FIGURE.search(r.order_cue or "")
     return m is not None and float(m.group(1).replace(",", "")) > level(r)
+
+
+def _replaces(r: Report, e: Report) -> bool:
+    """Whether ``r``'s words correct the figure ``e`` gives ("revised to around 1,200 from a previous estimate of
+    1,400" replaces "more than 1,400"), whatever their dates say (an undated correction is often dated early)."""
+    m = _FROM_FIGURE.search(r.order_cue or "")
+    if m is None:
+        return False
+    old = float(m.group(1).replace(",", ""))
+    return old > level(r) and abs(level(e) - old) <= FROM_FIGURE_SLACK * old
+
+
+FROM_FIGURE_SLACK = 0.02  # "more than 1,400" is the 1,400 a correction names
 
 
 def to_report(c: Claim, subject: str) -> Report:
@@ -179,7 +192,7 @@ class _Judge:
                 continue
             when = self.when(r)
             higher = [e for e in reps if e.article_id != r.article_id and level(e) > level(r)
-                      and not (when and self.when(e) and self.when(e) > when)]
+                      and (not (when and self.when(e) and self.when(e) > when) or _replaces(r, e))]
             if higher:
                 return r, max(higher, key=level)
         return None
@@ -407,7 +420,8 @@ def _judge(key: str, measure: str, subject: str, unit: str, place: str | None, s
                          "; the reports set the speakers' figures side by side", opts)
     revision = j.revised_down(reps) if running else None
     if revision is not None and not any(
-            level(e) > level(revision[0]) and j.when(e) > j.when(revision[0]) for e in reps):
+            level(e) > level(revision[0]) and j.when(e) > j.when(revision[0]) and not _replaces(revision[0], e)
+            for e in reps):
         # the latest word is a correction down ("revised the toll to 275 from 288"): no rise, though the figures
         # before it rose (checked again below for a correction no rise precedes)
         return _revised(j, reps, base, prefix, same_article + vague_note, opts, revision)
