@@ -972,3 +972,18 @@ def test_a_change_by_some_people_and_a_total_of_hurt_and_dead_are_no_toll() -> N
     assert ("killed", 71) in got and ("killed", 77) not in got and ("count", 77) in got, got
     got = [(m, lo) for _t, m, _s, lo, _hi in _q("The death toll from the earthquake soared past 4,300 on Monday.")]
     assert ("killed", 4300) in got, got
+
+
+def test_a_count_since_a_coup_or_a_leader_took_power_is_another_period_s() -> None:
+    from crosswire.extract.order import sentence_cues
+
+    for s, fig in (("The monitor said there are now 423 deaths since the coup.", "423 deaths"),
+                   ("At least 40 people have lost their lives in the streets since President Tom Vale launched a "
+                    "self-coup.", "At least 40 people")):
+        at = s.index(fig)
+        (cues,) = sentence_cues(s, [(at, at + len(fig))])
+        assert cues.other_event is not None and cues.other_event.startswith("since"), (s, cues)
+    s = "At least 40 people have been killed since the attack began on Saturday."  # this event's running toll
+    at = s.index("At least 40")
+    (cues,) = sentence_cues(s, [(at, at + 18)])
+    assert cues.other_event is None

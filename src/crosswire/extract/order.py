@@ -106,6 +106,11 @@ _OTHER_INCIDENT_AFTER = re.compile(rf"^[^,;.]{{0,40}}?\b(?:in|during|at)\s+(?P<c
 _INCIDENTS_SINCE = re.compile(r"\b(?P<cue>(?:\d{1,3}|several|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:shootings|attacks|bombings|crashes|incidents|explosions|strikes|raids)\b[^;.]{0,60}?"
                               r"\bsince\b)[^;.]{0,140}$", re.IGNORECASE)
+# a count since a change of power or a war began: "423 deaths since the coup", "40 people have lost their lives since
+# President Castillo launched a self-coup" (a day's clash is not all of it)
+_SINCE_REGIME = re.compile(r"[^.;]{0,60}?\b(?P<cue>since\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:coup|self-coup|invasion|"
+                           r"war\s+began|war\s+started|takeover|took\s+(?:office|over|power)|came\s+to\s+power|"
+                           r"seized\s+power))\b", re.IGNORECASE)
 # "a missile similar to one that hit the city on March 14, killing 17": that one's toll
 _SIMILAR_TO = re.compile(r"\b(?P<cue>similar\s+to\s+(?:the\s+)?(?:one|ones|those|that)\b)[^;.]{0,100}$", re.IGNORECASE)
 # "weeks after a more powerful one killed 61 people", "months after a deadlier quake": another incident of the
@@ -269,6 +274,8 @@ def _other_event(s: _Sentence, start: int, end: int) -> str | None:
         # "the worst since more than 90 died in ...": that event's toll; the cue runs to the end of its clause
         rest = _CLAUSE_REST.match(sentence, end)
         return sentence[m.start("cue") : rest.end() if rest else end].strip()
+    if s.since and (m := _SINCE_REGIME.match(sentence, end)) is not None:
+        return m.group("cue")  # "now 423 deaths since the coup": counted over a period another event opened
     if not s.other:
         return None
     if (m := _OTHER_INCIDENT.search(head)) is not None and not _NEW_CLAUSE.search(head, m.end()):
