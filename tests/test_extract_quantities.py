@@ -987,3 +987,22 @@ def test_a_count_since_a_coup_or_a_leader_took_power_is_another_period_s() -> No
     at = s.index("At least 40")
     (cues,) = sentence_cues(s, [(at, at + 18)])
     assert cues.other_event is None
+
+
+def test_a_day_naming_the_incident_does_not_date_a_count_now_but_dates_a_count_then() -> None:
+    from crosswire.extract import extract
+    from crosswire.records import Article, Published
+
+    def claim_dates(text: str) -> list[tuple[str, str | None]]:
+        a = Article(id="a", document_id="a", origin="a", paragraphs=(text,), outlet="x",
+                    published=Published("2015-05-12", "day", "t"))
+        return [(c.text, c.as_of) for c in extract(a).claims]
+
+    # the count now: the report's day, not the quake's
+    assert claim_dates("The death toll in the Harlow Earthquake on April 25 has reached 8,046 so far.") == [
+        ("8,046", "2015-05-12")]
+    assert claim_dates("The death toll from Saturday's earthquake soared past 4,300 on Monday, officials said.") == [
+        ("4,300", "2015-05-11")]
+    # a count of then: the incident's day
+    assert claim_dates("Four Americans were killed in the attack on September 11, 2012.") == [
+        ("Four Americans", "2012-09-11")]

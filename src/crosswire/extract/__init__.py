@@ -24,6 +24,7 @@ from .order import Cues, sentence_cues
 from .quantities import Quantity, quantities
 from .sentences import sentences
 from .time import date_mentions, dated_events
+from .vocab import INCIDENT_NOUNS
 
 __all__ = ["ExtractOptions", "extract"]
 
@@ -31,6 +32,13 @@ __all__ = ["ExtractOptions", "extract"]
 _HOLIDAY_NAME = re.compile(r"(?:Easter|Good\s+Friday|Christmas|Boxing|Bastille|Valentine|New\s+Year|St\.?\s+Patrick|"
                            r"Guy\s+Fawkes)")
 _NOUN_NEXT = re.compile(r"\s+[a-z]")
+# a day naming the incident ("the death toll from Saturday's earthquake rose to 8,046", "the April 25 quake"): when
+# it happened, not when the count stood
+# ... or told right after it: "the death toll in the Gorkha Earthquake on April 25 has reached 8,046", "died in a
+# massive earthquake which hit Nepal on Saturday"
+_INCIDENT_ON = re.compile(rf"\b(?:{INCIDENT_NOUNS})(?:\s+(?:which|that)\s+(?:hit|struck|rocked|shook|ravaged)"
+                          r"(?:\s+[\w'’-]+){0,4}?)?\s+(?:on|of)\s+$", re.IGNORECASE)
+_NAMES_INCIDENT = re.compile(rf"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{INCIDENT_NOUNS})\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?(?::|\s*[—–-]{1,2}\s)")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -160,10 +168,15 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
     known = {(q.measure, q.low, q.high): a for _, _, q, _, a, _, _ in raw if a}  # type: ignore[attr-defined]
     events = dated_events(article, spans) if options.events else ()
     day_of: dict[tuple[int, int], str] = {}
+    incident_day: dict[tuple[int, int], str] = {}
     for ev in events:  # the first day-precise date stated in a sentence dates its counts
         if ev.precision in ("day", "datetime") and not _PERIOD_START.search(
                 text[max(0, ev.span[0] - 25) : ev.span[0]]) and not (
                 _HOLIDAY_NAME.match(ev.expression) and _NOUN_NEXT.match(text, ev.span[1])):
+            if _NAMES_INCIDENT.match(text, ev.span[1]) or _INCIDENT_ON.search(text, max(0, ev.span[0] - 60),
+                                                                                ev.span[0]):
+                incident_day.setdefault(ev.sentence_span, ev.date[:10])  # the day names the incident (below)
+                continue
             # (not "the Easter Sunday suicide bombing attacks ... rose to 359, police said on Wednesday": a day naming
             # the event, used as its adjective, is not when the count stood)
             day_of.setdefault(ev.sentence_span, ev.date[:10])
@@ -175,6 +188,9 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
         if src is None:
             src = known.get((q.measure, q.low, q.high))  # type: ignore[attr-defined]
         stated = day_of.get((ss, se)) if options.events else None
+        if stated is None and options.events and timing_i.order not in ("latest", "running"):
+            stated = incident_day.get((ss, se))  # "killed four Americans in the attack on Sept. 11, 2012": then; but
+            # "the death toll in the Gorkha Earthquake on April 25 has reached 8,046" is the count of the report's day
         if stated is None and not options.events:
             if (ss, se) not in date_cache:
                 ms = [m for m in date_mentions(sent, article.published.value) if m.precision in ("day", "datetime")]
