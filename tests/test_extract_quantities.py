@@ -1006,3 +1006,29 @@ def test_a_day_naming_the_incident_does_not_date_a_count_now_but_dates_a_count_t
     # a count of then: the incident's day
     assert claim_dates("Four Americans were killed in the attack on September 11, 2012.") == [
         ("Four Americans", "2012-09-11")]
+
+
+def test_everyone_on_board_a_toll_brought_up_to_a_figure_and_another_gunman_s_dead() -> None:
+    from crosswire.extract.order import sentence_cues
+
+    got = [(m, s, lo) for _t, m, s, lo, _hi in _q("All 157 passengers and crewmembers on board were killed.")]
+    assert got == [("killed", "people", 157)], got  # (not 157 passengers against another report's 149)
+    got = [(m, lo, hi) for _t, m, _s, lo, hi in _q("The 22nd victim died on Monday, bringing the total fatalities from "
+                                                   "the shooting up to 22.")]
+    assert ("killed", 22, 22) in got, got  # the count now, not "at most 22"
+    assert [(lo, hi) for *_, lo, hi in _q("Up to 20 people may have died, officials said.")] == [(None, 20)]
+    s = "Last weekend a different gunman killed 20 people at a store in another state."
+    at = s.index("20 people")
+    (cues,) = sentence_cues(s, [(at, at + 9)])
+    assert cues.other_event == "a different gunman"
+
+
+def test_a_mountain_range_is_no_town() -> None:
+    from crosswire.extract import extract
+    from crosswire.records import Article, Published
+
+    a = Article(id="a", document_id="a", origin="a", paragraphs=(
+        "The plane crashed in the Andes mountains near Medellin, Colombia, killing 71 people.",), outlet="x",
+        published=Published("2016-11-29", "day", "t"))
+    andes = next(e for e in extract(a).entities if e.name == "Andes")
+    assert andes.place is None or andes.place.precision == "unknown", andes.place

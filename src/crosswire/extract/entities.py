@@ -116,6 +116,8 @@ _IN_BEFORE_ENDS = _IN_WORDS + _IN_QUALIFIERS  # how the text before ends, spaces
 # what strikes a place: "a Russian missile strike on Dnipro", "the offensive on Aleppo"
 _STRIKE_ON = re.compile(r"\b(?:(?:air|missile|drone|rocket)\s+strikes?|shelling|bombing|bombardment|missiles?|"
                         r"rockets?|offensive|advance)\s+on\s+$", re.IGNORECASE)  # (not "attacks on Obama")
+_RANGE_AFTER = re.compile(r"\s+(?:mountains?|mountain\s+range|range|hills|foothills|highlands|valley|peninsula|"
+                          r"desert|plateau|river|lake|sea)\b", re.IGNORECASE)
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
 
 
@@ -473,9 +475,10 @@ def entities_in(article_id: str, text: str, sentences: list[tuple[int, int]]) ->
             if place is not None and place.precision == "city" and named and place.country_code not in named and \
                     _foreign_town(c.name, named):
                 place = None  # "Mati, a suburb of Athens, Greece" is no Mati in the Philippines: a town it lacks
-            if place is not None and place.precision == "city" and _WATER_BEFORE.search(text, max(0, c.start - 24),
-                                                                                       c.start):
-                place = None  # "on the banks of the Guadalupe": a river, not the town of Mexico it names
+            if place is not None and place.precision == "city" and (_WATER_BEFORE.search(
+                    text, max(0, c.start - 24), c.start) or _RANGE_AFTER.match(text, c.end)):
+                place = None  # "on the banks of the Guadalupe": a river, not the town of Mexico it names; "the
+                # Andes mountains": a range, not the town of Andes
             if place is not None and c.region and place.precision == "city":
                 place = Place(place.name, place.country, place.country_code, place.admin1, place.lat, place.lon,
                               "region", place.geonameid)

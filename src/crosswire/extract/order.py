@@ -98,6 +98,8 @@ _JOINED = re.compile(r"\b(?:and|but|while|yet|whereas)\b", re.IGNORECASE)
 # "a similar attack", "the earlier crash": another incident, named as one
 _ANOTHER_INCIDENT = (rf"(?:an?|the)\s+(?:similar|separate|unrelated|earlier|previous|prior|another)\s+"
                      rf"(?:[\w-]+\s+){{0,2}}?{INCIDENT_NOUNS}")
+_OTHER_AGENT = re.compile(r"\b(?P<cue>(?:an?|the)\s+(?:different|separate|another)\s+(?:gunman|shooter|attacker|bomber|"
+                          r"assailant|suspect|man))\b[^;.]{0,40}$", re.IGNORECASE)
 _OTHER_INCIDENT = re.compile(rf"\b(?P<cue>{_ANOTHER_INCIDENT})\b[^;.]{{0,60}}$", re.IGNORECASE)
 _OTHER_INCIDENT_AFTER = re.compile(rf"^[^,;.]{{0,40}}?\b(?:in|during|at)\s+(?P<cue>{_ANOTHER_INCIDENT})\b",
                                    re.IGNORECASE)
@@ -152,7 +154,7 @@ _CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS) | frozenset(_TAKE_TO_WORDS) | froze
 _EARLIER_VERB_WORDS = _LEAD_WORDS | {"had"}  # _EARLIER_VERB
 _EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIER_NOUN
 _MAY_RISE_WORDS = _TOLL_WORDS | {"number", "casualties"}  # _MAY_RISE
-_OTHER_WORDS = frozenset({"similar", "separate", "unrelated", "earlier", "previous", "prior", "another"})
+_OTHER_WORDS = frozenset({"similar", "separate", "unrelated", "earlier", "previous", "prior", "another", "different"})
 _SPAN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 _CUE_WORDS = frozenset({"from", "far", "as", "of", "since", "after", "before", "instead", "not", *_SPAN_WORDS}).union(
     # CHANGED_FROM and _UP_FROM_AFTER, _RUNNING_NEAR, _SINCE_BEFORE, _SPAN_FROM_INCIDENT; then each pattern's own
@@ -278,6 +280,8 @@ def _other_event(s: _Sentence, start: int, end: int) -> str | None:
         return m.group("cue")  # "now 423 deaths since the coup": counted over a period another event opened
     if not s.other:
         return None
+    if (m := _OTHER_AGENT.search(head)) is not None and not _NEW_CLAUSE.search(head, m.end()):
+        return m.group("cue")  # "a different gunman killed 20 people at a Walmart in El Paso"
     if (m := _OTHER_INCIDENT.search(head)) is not None and not _NEW_CLAUSE.search(head, m.end()):
         return m.group("cue")  # "In a similar attack in the capital, 12 people died"
     if (m := _OTHER_INCIDENT_AFTER.match(sentence, end)) is not None:

@@ -915,6 +915,9 @@ _ARREST_CUES = ("arrest", "detain", "custody")
 _WORD_CUE = re.compile(word_alternation(sorted({*_NEGATION_CUES, *_SHARE_CUES, *_VICTIM_CUES, *_ARREST_CUES})))
 
 
+_BRINGING = re.compile(r"\b(?:bringing|brought|pushing|pushed|taking|took|raising|raised|lifting|lifted)\b"
+                       r"[^.;\d]{0,60}$", re.IGNORECASE)
+_AND_CREW = re.compile(r"\s+and\s+(?:the\s+)?crew(?:\s*members|men)?\b", re.IGNORECASE)
 _BY_DELTA = re.compile(rf"\b(?:{CHANGE_VERBS}|lowered|raised|increased|decreased|reduced|cut|revised)\b[^.;\d]{{0,50}}?"
                        rf"\bby\s+(?:another\s+|a\s+further\s+)?(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
 # "six are injured and 71 died for a total of 77 people": the people counted, hurt and dead, not a toll
@@ -1181,6 +1184,14 @@ def quantities(sentence: str) -> list[Quantity]:
                                                                              q.span[0])]  # no count of people
     if "total of" in sentence:
         _total_of_all(sentence, out)
+    for i, q in enumerate(out):
+        if q.unit != "person":
+            continue
+        if q.low is None and q.high is not None and sentence[q.span[0] : q.span[0] + 5].lower() == "up to" and \
+                _BRINGING.search(sentence, max(0, q.span[0] - 80), q.span[0]):
+            out[i] = q = replace(q, low=q.high)  # "bringing the total fatalities ... up to 22": 22 now, no bound
+        if q.subject == "passengers" and _AND_CREW.match(sentence, q.span[1]):
+            out[i] = replace(q, subject="people")  # "all 157 passengers and crewmembers": everyone on board
     _list_totals(sentence, out)
     if "but" in sentence or "nly" in sentence:
         _all_but(sentence, out)
