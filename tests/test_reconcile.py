@@ -1481,3 +1481,17 @@ def test_a_correction_naming_the_figure_it_replaces_wins_whatever_the_dates_say(
     toll = next(f for f in facts if f.measure == "killed" and f.scope == "event" and any(
         r.low == 1200 for r in f.reports))
     assert toll.best == 1200 and "revises it down to" in toll.explanation, toll.explanation
+
+
+def test_a_toll_told_of_one_place_of_the_event_is_a_part_beside_the_whole():
+    """"In the Nasr City district, 288 people were killed", "the capital, where at least 181 people died", "223
+    people had been confirmed dead in the Gorkha district" beside the whole event's 638: each place's count, a part,
+    not a rival total (the Rabaa record said 288)."""
+    facts = _read_many("2013-08-15",
+                       "Crackdown toll. At least 638 people were killed across the country on Wednesday, the health "
+                       "ministry said",
+                       "District toll. In the Nasr City district, 288 people were killed, officials said",
+                       "Capital. Residents fled the capital, where at least 181 people died, witnesses said",
+                       "Gorkha. An official said 223 people had been confirmed dead in the Gorkha district")
+    totals = [f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key]
+    assert [f.best for f in totals] == [638], [(f.key, f.status, f.best) for f in facts]

@@ -246,7 +246,40 @@ def items_of(story: Story, extractions: Sequence[Extraction], ctx: StoryContext,
     for it in items:
         if _is_individual(it.claim) and it.claim.measure in larger:
             it.total, it.individual = False, True
+    # A toll told of one place of the event ("In the Nasr City district, 288 people were killed", "In Kathmandu
+    # alone, 181 died") beside a toll several times larger: the count of that place, a part.
+    most: dict[str, float] = {}
+    for it in items:
+        if it.scope == "event" and it.claim.unit == "person" and not it.vague and not it.claim.negated:
+            most[it.claim.measure] = max(most.get(it.claim.measure, 0.0), it.claim.low or it.claim.high or 0.0)
+    for it in items:
+        c = it.claim
+        if c.unit == "person" and c.measure in _PLACED_TOLLS and c.measure in most and not it.vague and (
+                c.low or c.high or 0.0) * PLACE_SHARE <= most[c.measure] and _of_a_place(c):
+            it.total, it.individual = False, True
     return items
+
+
+_PLACED_TOLLS = frozenset({"killed", "injured", "missing"})
+PLACE_SHARE = 1.5  # a place's toll at most two thirds of the story's largest is that place's part
+_PLACE_LEAD = re.compile(r"\W*(?:In|At)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+(?:district|"
+                         r"province|region|state|county|city|area|valley|governorate|prefecture|township))?"
+                         r"(?:\s+alone)?\s*,")
+
+
+def _of_a_place(c: Claim) -> bool:
+    """The sentence gives the figure as one place's ("In the Nasr City district, 288 ...", "the capital, where at
+    least 181 people died", "223 people had been confirmed dead in the Gorkha district")."""
+    at = c.sentence.find(c.text)
+    if at < 0:
+        return False
+    return bool((at > 0 and _PLACE_LEAD.match(c.sentence)) or _WHERE_BEFORE.search(c.sentence, max(0, at - 20), at)
+                or _IN_DIVISION_AFTER.match(c.sentence, at + len(c.text)))
+
+
+_WHERE_BEFORE = re.compile(r"\bwhere\s+(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+)?$", re.IGNORECASE)
+_IN_DIVISION_AFTER = re.compile(r"(?:\s+[\w-]+){0,5}?\s+in\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:district|province|"
+                                r"region|county|valley|governorate|prefecture|township|municipality)\b")
 
 
 def _is_individual(c: Claim) -> bool:
