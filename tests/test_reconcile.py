@@ -1495,3 +1495,15 @@ def test_a_toll_told_of_one_place_of_the_event_is_a_part_beside_the_whole():
                        "Gorkha. An official said 223 people had been confirmed dead in the Gorkha district")
     totals = [f for f in facts if f.measure == "killed" and f.scope == "event" and "part" not in f.key]
     assert [f.best for f in totals] == [638], [(f.key, f.status, f.best) for f in facts]
+
+
+def test_a_count_including_the_shooter_is_no_rise_of_the_victims_toll():
+    """Six killed on Monday, then "seven people, including the shooter, died": the victims' toll stays 6 (was an
+    update 6 -> 7, the Nashville record said 7)."""
+    facts, _ = _read_dated(
+        ("2023-03-27", "School shooting. Six people, three children and three adults, were killed in the school "
+         "shooting, police said"),
+        ("2023-03-28", "Shooting. Seven people, including the shooter, died in the school shooting, police said"))
+    toll = next(f for f in facts if f.measure == "killed" and f.subject == "people" and f.scope == "event"
+                and "part" not in f.key)
+    assert toll.best == 6 and toll.status != "update", (toll.status, toll.best, toll.explanation)

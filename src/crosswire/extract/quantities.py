@@ -917,6 +917,8 @@ _WORD_CUE = re.compile(word_alternation(sorted({*_NEGATION_CUES, *_SHARE_CUES, *
 
 _BRINGING = re.compile(r"\b(?:bringing|brought|pushing|pushed|taking|took|raising|raised|lifting|lifted)\b"
                        r"[^.;\d]{0,60}$", re.IGNORECASE)
+_WITH_ATTACKER = re.compile(r"[^.;]{0,30}?,?\s+including\s+the\s+(?:\w+\s+)?(?:shooter|gunman|attacker|assailant|"
+                            r"suspect|bomber|perpetrator|killer)\b", re.IGNORECASE)
 _AND_CREW = re.compile(r"\s+and\s+(?:the\s+)?crew(?:\s*members|men)?\b", re.IGNORECASE)
 _BY_DELTA = re.compile(rf"\b(?:{CHANGE_VERBS}|lowered|raised|increased|decreased|reduced|cut|revised)\b[^.;\d]{{0,50}}?"
                        rf"\bby\s+(?:another\s+|a\s+further\s+)?(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
@@ -1191,7 +1193,10 @@ def quantities(sentence: str) -> list[Quantity]:
                 _BRINGING.search(sentence, max(0, q.span[0] - 80), q.span[0]):
             out[i] = q = replace(q, low=q.high)  # "bringing the total fatalities ... up to 22": 22 now, no bound
         if q.subject == "passengers" and _AND_CREW.match(sentence, q.span[1]):
-            out[i] = replace(q, subject="people")  # "all 157 passengers and crewmembers": everyone on board
+            out[i] = q = replace(q, subject="people")  # "all 157 passengers and crewmembers": everyone on board
+        if q.measure == "killed" and _WITH_ATTACKER.match(sentence, q.span[1]):
+            out[i] = replace(q, subject="people with the attacker")  # "seven people, including the shooter": the
+            # victims and the one who killed them, no count of the victims
     _list_totals(sentence, out)
     if "but" in sentence or "nly" in sentence:
         _all_but(sentence, out)
