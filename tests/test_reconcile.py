@@ -1507,3 +1507,12 @@ def test_a_count_including_the_shooter_is_no_rise_of_the_victims_toll():
     toll = next(f for f in facts if f.measure == "killed" and f.subject == "people" and f.scope == "event"
                 and "part" not in f.key)
     assert toll.best == 6 and toll.status != "update", (toll.status, toll.best, toll.explanation)
+
+
+def test_one_person_named_by_what_they_are_is_someone_s_story_not_the_injured_count():
+    """"One Briton confirmed injured" above "more than 200 injured": one person's story (it anchored the article's
+    toll and set the 200 aside as far above it)."""
+    facts = _read_many("2016-03-22", "Blasts. One Briton confirmed injured. More than 200 people were injured in the "
+                       "blasts at the airport, officials said")
+    totals = [f for f in facts if f.measure == "injured" and f.scope == "event" and "part" not in f.key]
+    assert [f.best for f in totals] == [201], [(f.key, f.scope, f.best) for f in facts]

@@ -287,12 +287,13 @@ def _is_individual(c: Claim) -> bool:
     story, not a count)."""
     if c.low != c.high or c.low != 1 or c.negated:
         return False
-    if not _NUMERAL.match(c.text):
-        return True
+    if not _NUMERAL.match(c.text) or _ONE_NAMED.match(c.text):
+        return True  # (also "One Briton confirmed injured": one person named by what they are)
     at = c.sentence.find(c.text)
     return at >= 0 and _WOUND_AFTER.match(c.sentence, at + len(c.text)) is not None
 
 
+_ONE_NAMED = re.compile(r"\W*(?i:one)\s+[A-Z][a-z]+(?:\s|$)")  # "One Briton", not "one person"
 _WOUND_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:in|on)\s+(?:the|his|her|their)\s+(?:left\s+|right\s+|lower\s+|"
                           r"upper\s+)?(?:legs?|arms?|head|chest|back|neck|stomach|abdomen|foot|feet|hands?|shoulders?|"
                           r"face|eyes?|hip|knees?|spine)\b", re.IGNORECASE)
