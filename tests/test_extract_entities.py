@@ -423,3 +423,13 @@ def test_a_town_named_with_its_state_is_the_town_of_that_state() -> None:
     york = g.resolve_within("York", g.resolve_place("Maine"))
     assert (york.name, york.admin1, york.country_code, york.lat) == ("York", "Maine", "US", None)
     assert g.resolve_within("Texas", g.resolve_place("Florida")) is None  # a division is no town of another
+
+
+def test_a_name_that_begins_with_an_article_keeps_it() -> None:
+    """"El Paso", "El Salvador", "La Paz", "Al Qaeda": the article is part of the name ("Salvador" alone is a
+    Brazilian city, "Paso" nothing)."""
+    from crosswire.extract.chunks import stripped_chunks
+
+    text = "A gunman killed 20 people in El Paso, and protesters marched in La Paz, officials in El Salvador said."
+    names = [" ".join(c.words) for c in stripped_chunks(text, {0}, set())]
+    assert {"El Paso", "La Paz", "El Salvador"} <= set(names), names

@@ -66,6 +66,8 @@ _ADJECTIVAL_PREFIX = re.compile(r"^(?:pro|anti|non|ex|post|pre|mid|trans|pan)-(?
 PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|bin|ibn|abu|bint|ul|ud)-[A-Z]")
 CONNECTORS = frozenset({"of", "for", "de", "del", "da", "du", "di", "la", "le", "van", "von", "der", "den", "bin",
                         "ibn", "al", "el", "and"})
+# an article that begins a name ("El Paso", "La Paz", "Le Havre", "Al Hoceima"), written with its capital
+_NAME_ARTICLES = frozenset({"El", "La", "Le", "Al", "Los", "Las", "Les"})
 _STATE_WORDS = ("Republic", "Kingdom")  # "of the" joins after them: "Republic of the Congo"
 _KEEP_DOT = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Dr|Mr|Mrs|Ms|Lt|Col|Gen|Brig|Maj|Capt|Sgt|Sen|Rep|Gov|Rev|Prof|St|Jr|Sr)\.$"
@@ -292,8 +294,10 @@ def strip_words(words: tuple[str, ...], common_start: bool) -> tuple[int, int, s
         hyphenated_noun = i == 0 and _KINSHIP.match(words[i]) is not None  # "Mum-of-two Jane Doe"
         party_label = low in _PARTY_WORDS and i + 1 < len(words) and not any(
             w.lower() in ORG_WORDS or w == "Republic" for w in words[i + 1 :])  # "Republican Donald Trump"
-        if low in _GENERIC or low in CONNECTORS or hyphenated_noun or party_label or (
-                i == 0 and common_start and len(words) > 1 and words[1].lower() not in CONNECTORS):
+        article = words[i] in _NAME_ARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper()
+        if (low in _GENERIC or (low in CONNECTORS and not article) or hyphenated_noun or party_label or (
+                i == 0 and common_start and len(words) > 1 and words[1].lower() not in CONNECTORS)) and not (
+                article and i == 0 and not common_start):
             i += 1
             continue
         break
