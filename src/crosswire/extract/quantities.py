@@ -64,7 +64,7 @@ _MEASURE_WORDS = [
     ("evacuated", r"evacuat\w*"),
     ("trapped", r"trapped|stranded|buried\s+(?:under|beneath|in)"),
     ("destroyed", r"destroy\w*|damag\w*|flatten\w*"),
-    ("affected", r"affected"),
+    ("affected", r"affected|at\s+risk|in\s+need(?:\s+of\s+\w+)?"),
     ("attacks", r"attacks?|strikes?|airstrikes?|raids?|shelling"),
 ]
 # One scan for every measure's words (no word belongs to two measures, so none hides another's) over the
@@ -81,8 +81,8 @@ _PHRASAL_OVER = "".join(rf"(?<!\b{v} )" for v in (
 _AT_LEAST = ("at least", "no fewer than", "no less than", "not fewer than", "not less than", "a minimum of")
 _AT_MOST = ("no more than", "not more than", "no higher than", "no greater than", "not exceeding",
             "did not exceed", "does not exceed", "do not exceed", "did not surpass", "a maximum of", "at most")
-_QUAL_PHRASES = (*_AT_LEAST, *_AT_MOST, "more than", "over", "in excess of",
-                 "upwards of", "nearly", "almost", "up to", "as many as", "close to", "approximately", "roughly",
+_QUAL_PHRASES = (*_AT_LEAST, *_AT_MOST, "more than", "over", "in excess of", "upwards of", "above", "past",
+                 "nearly", "almost", "up to", "as many as", "close to", "approximately", "roughly",
                  "about", "around", "some", "an estimated", "estimated", "just under", "fewer than", "less than",
                  "under", "only")
 # "up to" after a verb of going ("the toll has gone up to 2,497"): the count now, not a bound
@@ -234,7 +234,7 @@ def _bounds(q: str | None, n: NumberMention) -> tuple[float | None, float | None
         return v, None, False
     if q in _AT_MOST:
         return None, v, False
-    if q in ("more than", "over", "in excess of", "upwards of"):
+    if q in ("more than", "over", "in excess of", "upwards of", "above", "past"):  # ("is now above 1,000")
         return v + step, None, False
     if q in ("nearly", "almost", "up to", "as many as", "close to", "just under"):
         return None, v, q not in ("up to", "as many as")
@@ -434,6 +434,7 @@ _SERIOUS = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(
 _NOT_BEFORE = re.compile(r"(?:\b(?:not|no|never)\b[\w\s'’-]{0,30}|\bnon-?|n['’]t\s+[\w\s'’-]{0,30})$", re.IGNORECASE)
 _SLIGHT = re.compile(r"\b(?:slight(?:ly)?|minor|light(?:ly)?|walking\s+wounded)\b", re.IGNORECASE)  # not "lightning"
 _TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|stands|stood|hits|soars|surges|spiked|"
+                        r"(?:is|was)\s+now|"
                         r"swells|topped|exceeded|passed|(?:down|up)(?:wards?)?(?=\s+to\b))"
                         r"(?:\s+\w+ly)?(?:\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
                         r"overnight))?"  # "rose sharply Friday from 90 to 170"
