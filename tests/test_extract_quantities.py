@@ -1041,3 +1041,10 @@ def test_a_toll_now_above_a_figure_and_people_at_risk() -> None:
     sentence = "Some 350,000 people are at risk, the UN said, as the death toll rose."
     got = [(m, lo) for _t, m, _s, lo, _hi in _q(sentence)]
     assert got == [("affected", 350000)], got  # (not 350,000 dead)
+
+
+def test_bodies_found_bringing_the_total_to_a_figure_is_the_toll() -> None:
+    sentence = "More bodies were found in the rubble of the tremor, bringing the confirmed total to 35,224."
+    assert [(m, lo) for _t, m, _s, lo, _hi in _q(sentence)] == [("killed", 35224)]
+    sentence = "Police made 12 more arrests, bringing the total to 50."  # no death word: no toll
+    assert "killed" not in [m for _t, m, *_ in _q(sentence)]

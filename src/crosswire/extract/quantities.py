@@ -444,12 +444,14 @@ _TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|s
 # "revised the death toll from Monday's blast down to 40", "put the toll at 40": a verb setting the toll, far from it
 # ("put the figure at 500" too, in a sentence of deaths)
 _SET_VERB = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"
-                       r"set|sets|cut|reduced)\b[^;]{0,60}$", re.IGNORECASE)  # (in one sentence: "U.S." has dots)
-_SET_NOUN = re.compile(r"\b(?:death\s+)?(?P<w>toll|figure|tally|count|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
+                       r"set|sets|cut|reduced|bringing|brought|pushing|pushed|taking)\b[^;]{0,60}$",
+                       re.IGNORECASE)  # (in one sentence: "U.S." has dots)
+_SET_NOUN = re.compile(r"\b(?:death\s+)?(?P<w>toll|figure|tally|count|total|number\s+of\s+(?:the\s+)?(?:dead|"
+                       r"deaths|"
                        r"(?P<hurt>injured|wounded|injuries)))\b", re.IGNORECASE)
 _SET_TO = re.compile(rf"\b(?:to|at|from|as\s+(?:high|low)\s+as)\s+(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
 # ("revised the death toll ... from 174 to 125": both figures; "had put the figure as high as 174")
-_DEATH_WORD = re.compile(r"\b(?:kill\w*|dead|died|deaths?|toll)\b", re.IGNORECASE)
+_DEATH_WORD = re.compile(r"\b(?:kill\w*|dead|died|deaths?|toll|bodies)\b", re.IGNORECASE)
 _SEEN = re.compile(r"\b(?:saw|seen|see|witnessed|spotted)\b", re.IGNORECASE)
 _NAMED_HOSPITAL = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Infirmary|Medical\s+Center|"
                              r"Medical\s+Centre|Clinic)\b")
