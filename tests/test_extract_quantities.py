@@ -906,6 +906,7 @@ def test_tolls_worded_far_from_their_figure_and_counts_that_are_no_toll(
         ("The co-pilot flew the plane into the mountain, killing all 132 on board.", ("killed", 132)),
         ("The crash killed all 132 on board.", ("killed", 132)),
         ("The plane crashed into the sea, killing 132 on board.", ("killed", 132)),
+        ("All 72 people on the plane, including the crew and five foreigners, are feared dead.", ("killed", 72)),
         # injuries sustained, and a denial of any death (a zero)
         ("The panel said 24 sustained gunshot injuries, while 15 others were assaulted.", ("injured", 24)),
         ("About 20 sustained gunshot wounds.", ("injured", 20)),

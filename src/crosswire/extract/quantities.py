@@ -374,8 +374,11 @@ _WITH_INJURIES = re.compile(r"\s+(?:[\w-]+\s+)?(?:with|suffering(?:\s+from)?|sus
                             r"sustained|received))\s+"
                             r"(?:[\w-]+\s+){0,4}?(?:injuries|wounds|burns)\b", re.IGNORECASE)
 # An apposition after the figure's noun, then its verb: "295 people, mostly students on a trip, have been confirmed"
-_APPOSITION_AFTER = re.compile(r",\s+[^,;.:\d]{3,80},\s+(?:(?:have|has|had)\s+(?:now\s+)?been|were|are|was|is)\s+"
-                               r"(?:(?:now|officially|since|also)\s+)?(?:(?:confirmed|reported|declared|found|listed)\s+)?")
+# ("All 72 people on the plane, including the crew, are feared dead")
+_APPOSITION_AFTER = re.compile(r"(?:\s+(?:on|aboard|in)\s+(?:the|a|its)\s+[\w-]+)?"
+                               r",\s+[^,;.:\d]{3,80},\s+(?:(?:have|has|had)\s+(?:now\s+)?been|were|are|was|is)\s+"
+                               r"(?:(?:now|officially|since|also)\s+)?(?:(?:confirmed|reported|declared|found|listed|"
+                               r"feared|presumed|believed|thought)\s+(?:to\s+(?:be|have\s+been)\s+)?)?")
 # another verb after "and", right before the figure: the figure is its object, not the earlier verb's
 _OTHER_VERB_BEFORE = re.compile(r"\s(?:and|but|then)\s+(?:also\s+|later\s+)?[a-z]+ed\s+"
                                 r"(?:(?:at\s+least|about|some|another|the|a|an)\s+)?$")
