@@ -154,3 +154,14 @@ def test_an_undated_report_s_higher_toll_says_nothing_of_its_date_once_the_count
     extractions = {a.id: extract(a) for a in articles}
     ((dated, _),) = dated_articles(articles, RunOptions(), extractions)
     assert dated.published.value != "2031-11-17" and "latest" not in dated.published.evidence, dated.published
+
+
+def test_an_undated_report_of_an_event_n_days_ago_is_dated_n_days_on() -> None:
+    """"the three countries hit 10 days ago by the storm", in a story first dated March 15: written about March 25,
+    not on the story's first day (where its toll of 750 stood beside the first reports' dozens)."""
+    first = art("a", "The cyclone made landfall near the port on Thursday night, killing dozens.", "2019-03-15")
+    later = art("b", "The death toll has risen above 750 in the three countries hit 10 days ago by the storm.")
+    got = infer_published(later, [first, later])
+    assert got is not None and got.value == "2019-03-25" and "10 days ago" in got.evidence, got
+    weekday = art("c", "The toll rose to 200 on Sunday, officials said.")  # no "ago": the relative days decide
+    assert infer_published(weekday, [first, weekday]).value == "2019-03-17"

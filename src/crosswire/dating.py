@@ -10,7 +10,8 @@ up to a week back): a report that says the city was breached "on Friday", in a s
 Thursday, is dated that Friday, not read as speaking of the Friday before; one that says the port
 was inundated "late Sunday", in a story first dated Friday whose reports date the floods "September
 10", is dated that Friday.
-An absolute day the article itself names later than the anchor moves the date up to it. An article whose lede's
+An absolute day the article itself names later than the anchor moves the date up to it; with none, "N days ago"
+(2 to 60) dates it N days after the anchor ("the countries hit 10 days ago by the storm"). An article whose lede's
 toll stands above every dated report's was written after them all: it is searched for from the latest dated day
 instead ("A month on from the collapse, 171 people have been confirmed dead", in a story of reports of 34 and 84).
 
@@ -32,6 +33,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a day ahead of the report: "before all its troops leave by the deadline of August 31", "until September 1"
 _AHEAD = re.compile(r"\b(?:deadline(?:\s+of)?|by|until|till|before|due(?:\s+on)?|scheduled\s+for|set\s+for|"
                     r"expected\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGO = re.compile(r"\bago\b", re.IGNORECASE)
+MIN_AGO_DAYS, MAX_AGO_DAYS = 2, 60  # "N days ago" in an undated report: N days after the story's first day
 WINDOW_BEFORE_ANCHOR = 2  # days before the anchor that a relative expression may still point to
 SEARCH_DAYS = 7  # how far past the anchor the inferred date may go
 
@@ -121,6 +124,14 @@ def _infer(article: Article, anchor: date, anchor_id: str, floor: date | None = 
                  if m.precision in ("day", "datetime") and any(ch.isdigit() for ch in m.expression)
                  and not _YEAR.search(m.expression) and (d := _day(m.date)) is not None and anchor <= d <= last
                  and not _AHEAD.search(text, max(0, m.span[0] - 40), m.span[0])]
+    # "the countries hit 10 days ago by the storm": the report is that many days after the event, of which the story's
+    # first dated reports tell (the anchor): dated so, when it names no day of its own
+    agos = [(m.expression, (anchor - d).days) for m in date_mentions(text, anchor.isoformat())
+            if m.precision in ("day", "datetime") and _AGO.search(m.expression) and (d := _day(m.date)) is not None]
+    if not absolute and agos and len({n for _, n in agos}) == 1 and MIN_AGO_DAYS <= agos[0][1] <= MAX_AGO_DAYS:
+        day = anchor + timedelta(days=agos[0][1])
+        return Published(day.isoformat(), "day", f"inferred:{what} {anchor.isoformat()} ({anchor_id}); "
+                                                 f"the event {agos[0][0]!r}")
     start = max([anchor, *absolute])
     for offset in range(SEARCH_DAYS + 1):
         candidate = start + timedelta(days=offset)
