@@ -1049,3 +1049,7 @@ def test_bodies_found_bringing_the_total_to_a_figure_is_the_toll() -> None:
     assert [(m, lo) for _t, m, _s, lo, _hi in _q(sentence)] == [("killed", 35224)]
     sentence = "Police made 12 more arrests, bringing the total to 50."  # no death word: no toll
     assert "killed" not in [m for _t, m, *_ in _q(sentence)]
+    # the total number of people on board, revised: a load, no toll (the Chapecoense record said 77)
+    sentence = ("The agency had earlier announced that 75 had died, but it revised the total number of people who "
+                "had been on board from 81 to 77.")
+    assert [(m, lo) for _t, m, _s, lo, _hi in _q(sentence) if m == "killed"] == [("killed", 75)]

@@ -449,8 +449,8 @@ _TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|s
 _SET_VERB = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"
                        r"set|sets|cut|reduced|bringing|brought|pushing|pushed|taking)\b[^;]{0,60}$",
                        re.IGNORECASE)  # (in one sentence: "U.S." has dots)
-_SET_NOUN = re.compile(r"\b(?:death\s+)?(?P<w>toll|figure|tally|count|total|number\s+of\s+(?:the\s+)?(?:dead|"
-                       r"deaths|"
+_SET_NOUN = re.compile(r"\b(?:death\s+)?(?P<w>toll|figure|tally|count|total(?!\s+number)|"
+                       r"number\s+of\s+(?:the\s+)?(?:dead|deaths|"
                        r"(?P<hurt>injured|wounded|injuries)))\b", re.IGNORECASE)
 _SET_TO = re.compile(rf"\b(?:to|at|from|as\s+(?:high|low)\s+as)\s+(?:{COUNT_QUALIFIER}\s+)?$", re.IGNORECASE)
 # ("revised the death toll ... from 174 to 125": both figures; "had put the figure as high as 174")
