@@ -120,14 +120,15 @@ def _infer(article: Article, anchor: date, anchor_id: str, floor: date | None = 
                 and not _AHEAD.search(text, max(0, m.span[0] - 40), m.span[0])]
     # a day named without its year ("SURFSIDE, Florida, June 29 (Reuters) -"), in the days the search covers: read
     # against the last of them (a day without a year is taken as the latest such day up to the reference)
-    absolute += [d for m in date_mentions(text, last.isoformat())
+    at_last = [m for m in date_mentions(text, last.isoformat()) if m.precision in ("day", "datetime")]
+    absolute += [d for m in at_last
                  if m.precision in ("day", "datetime") and any(ch.isdigit() for ch in m.expression)
                  and not _YEAR.search(m.expression) and (d := _day(m.date)) is not None and anchor <= d <= last
                  and not _AHEAD.search(text, max(0, m.span[0] - 40), m.span[0])]
     # "the countries hit 10 days ago by the storm": the report is that many days after the event, of which the story's
     # first dated reports tell (the anchor): dated so, when it names no day of its own
-    agos = [(m.expression, (anchor - d).days) for m in date_mentions(text, anchor.isoformat())
-            if m.precision in ("day", "datetime") and _AGO.search(m.expression) and (d := _day(m.date)) is not None]
+    agos = [(m.expression, (last - d).days) for m in at_last if _AGO.search(m.expression)
+            and (d := _day(m.date)) is not None]  # (N: how far back from the day it is read against)
     if not absolute and agos and len({n for _, n in agos}) == 1 and MIN_AGO_DAYS <= agos[0][1] <= MAX_AGO_DAYS:
         day = anchor + timedelta(days=agos[0][1])
         return Published(day.isoformat(), "day", f"inferred:{what} {anchor.isoformat()} ({anchor_id}); "

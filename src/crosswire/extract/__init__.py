@@ -23,7 +23,7 @@ from .entities import entities as _entities
 from .order import Cues, sentence_cues
 from .quantities import Quantity, quantities
 from .sentences import sentences
-from .time import date_mentions, dated_events
+from .time import MONTH_NUMBERS, date_mentions, dated_events
 from .vocab import INCIDENT_NOUNS
 
 __all__ = ["ExtractOptions", "extract"]
@@ -40,21 +40,21 @@ _INCIDENT_ON = re.compile(rf"\b(?:{INCIDENT_NOUNS})(?:\s+(?:which|that)\s+(?:hit
                           r"(?:\s+[\w'’-]+){0,4}?)?\s+(?:on|of)\s+$", re.IGNORECASE)
 _NAMES_INCIDENT = re.compile(rf"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{INCIDENT_NOUNS})\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,30}\))?(?::|\s*[—–-]{1,2}\s)")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 # A count told of another month than the report's ("In June, police estimated that about 80 people had died", in a
 # report of November): an earlier count, whatever date its sentence also gives.
 _MONTH_LEAD = re.compile(r"^\W*(?:(?:Back|Earlier|Later)\s+)?[Ii]n\s+(?:early\s+|late\s+|mid-?)?(?P<mon>"
-                         + "|".join(m.capitalize() for m in _MONTHS) + r")(?:\s+(?P<year>(?:19|20)\d\d))?\s*,")
+                         + "|".join(m.capitalize() for m in MONTH_NUMBERS) + r")(?:\s+(?P<year>(?:19|20)\d\d))?\s*,")
+_MONTH_LEAD_WORDS = ("In ", "Back", "Earlier", "Later")  # (a cheap test before the pattern)
 
 
 def _month_told(sent: str, published: str | None) -> str | None:
     """The words of a sentence opening with another month than the report's ("In June,"), else None."""
-    m = _MONTH_LEAD.match(sent) if published and sent[:12].lstrip(" \"“'‘").startswith(("In ", "Back", "Earlier",
-                                                                                         "Later")) else None
-    if m is None or published is None:
+    if not published or not sent[:12].lstrip(" \"“'‘").startswith(_MONTH_LEAD_WORDS):
         return None
-    month = _MONTHS.index(m.group("mon").lower()) + 1
+    m = _MONTH_LEAD.match(sent)
+    if m is None:
+        return None
+    month = MONTH_NUMBERS[m.group("mon").lower()]
     year = int(m.group("year")) if m.group("year") else int(published[:4])
     return m.group(0).strip(" ,") if (year, month) != (int(published[:4]), int(published[5:7])) else None
 _PERIOD_START = re.compile(r"\b(?:since|from|starting|beginning|began|begun|launched)\s+(?:on\s+|late\s+|early\s+)*$",
@@ -173,12 +173,12 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
         if ev.precision in ("day", "datetime") and not _PERIOD_START.search(
                 text[max(0, ev.span[0] - 25) : ev.span[0]]) and not (
                 _HOLIDAY_NAME.match(ev.expression) and _NOUN_NEXT.match(text, ev.span[1])):
+            # (not "the Easter Sunday suicide bombing attacks ... rose to 359, police said on Wednesday": a day naming
+            # the event, used as its adjective, is not when the count stood)
             if _NAMES_INCIDENT.match(text, ev.span[1]) or _INCIDENT_ON.search(text, max(0, ev.span[0] - 60),
                                                                                 ev.span[0]):
                 incident_day.setdefault(ev.sentence_span, ev.date[:10])  # the day names the incident (below)
                 continue
-            # (not "the Easter Sunday suicide bombing attacks ... rose to 359, police said on Wednesday": a day naming
-            # the event, used as its adjective, is not when the count stood)
             day_of.setdefault(ev.sentence_span, ev.date[:10])
     claims: list[Claim] = []
     date_cache: dict[tuple[int, int], str | None] = {}
@@ -204,6 +204,9 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                                and not _origin(text, p.span[0], e) and not said[0] <= p.span[0] < said[1]
                                and not (p.span[0] - ss <= 2 and _DATELINE_AFTER.match(text, p.span[1]))), None)
         # (not a dateline: "PARIS: More than 75 people have died in Iran's crackdown" is no toll of Paris)
+        order, order_cue = timing_i.order, timing_i.order_cue
+        if order is None and (told := _month_told(sent, published)) is not None:
+            order, order_cue = "earlier", told
         claims.append(
             Claim(
                 id=ids[i],
@@ -227,8 +230,8 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Ext
                 attribution_text=src[1] if src else None,
                 parent=ids[parent] if parent is not None else None,
                 negated=q.negated,  # type: ignore[attr-defined]
-                order=timing_i.order or ("earlier" if (told := _month_told(sent, published)) else None),
-                order_cue=timing_i.order_cue if timing_i.order else told,
+                order=order,
+                order_cue=order_cue,
                 other_event=timing_i.other_event,
             )
         )

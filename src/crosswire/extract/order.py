@@ -29,13 +29,10 @@ from dataclasses import dataclass
 from .attribution import REPORT_VERBS
 from .cues import fold, word_alternation
 from .numbers import CHANGED_FROM, CHANGED_TO_FROM
-from .vocab import CHANGE_VERB_WORDS, CHANGE_VERBS, INCIDENT_NOUNS
+from .vocab import CHANGE_VERB_WORDS, CHANGE_VERBS, INCIDENT_NOUNS, TAKE_TO_VERBS, TAKE_TO_WORDS
 
 __all__ = ["Cues", "cues", "sentence_cues"]
 
-# Verbs that set a toll to a new figure by what happened: "pushing the death toll to 49"
-_TAKE_TO_WORDS = ("pushing", "pushed", "bringing", "brought", "taking", "took", "raising", "lifting", "lifted",
-                  "putting")
 
 # (a figure's span starts at its qualifier: "at least 61", so the cues end right before it)
 # "has risen to 61", "reached 61", "revised down to 40": the count after a change
@@ -45,7 +42,7 @@ _CHANGED_TO = re.compile(rf"\b(?:{CHANGE_VERBS}\s+(?:(?:[\w']+\s+){{0,2}}?from\s
                          # "soared past 4,300", "has passed 1,000", "topped 500", "crossed the 1,000 mark"
                          rf"(?:{CHANGE_VERBS}\s+(?:past|above|beyond|over)|passed|topped|exceeded|surpassed|crossed)|"
                          # "pushing the confirmed death toll to 49", "bringing the number of dead to 12"
-                         rf"(?:{'|'.join(_TAKE_TO_WORDS)})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:toll|tally|count|number)"
+                         rf"{TAKE_TO_VERBS}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:toll|tally|count|number)"
                          r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:up\s+)?to)\s+$", re.IGNORECASE)
 _NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:stands?\s+at\s+|stood\s+at\s+|is\s+|at\s+)?$"
                          r"|\b(?:the\s+)?(?:latest|new|updated|revised)\s+(?:death\s+|casualty\s+)?(?:toll|figure|count|"
@@ -149,7 +146,7 @@ _TOLL_WORDS = frozenset({"toll", "figure", "count", "tally"})
 _LEAD_WORDS = frozenset({"originally", "initially", "first", "previously", "earlier"})  # _EARLIER_LEAD
 _NOW_WORDS = _TOLL_WORDS | {"now", "currently"}  # _NOW_BEFORE
 # _CHANGED_TO ("reached", "reaching", "hit" are among them)
-_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS) | frozenset(_TAKE_TO_WORDS) | frozenset(
+_CHANGE_WORDS = frozenset(CHANGE_VERB_WORDS) | frozenset(TAKE_TO_WORDS) | frozenset(
     ("passed", "topped", "exceeded", "surpassed", "crossed"))
 _EARLIER_VERB_WORDS = _LEAD_WORDS | {"had"}  # _EARLIER_VERB
 _EARLIER_NOUN_WORDS = _TOLL_WORDS | {"estimate", "report", "reports"}  # _EARLIER_NOUN

@@ -42,6 +42,7 @@ from .vocab import (
     COUNT_QUALIFIER,
     HUMAN_TOLLS,
     INCIDENT_NOUNS,
+    TAKE_TO_VERBS,
     UNIT_OF_SUBJECT,
     event_unit,
     human_subject,
@@ -447,7 +448,7 @@ _TOLL_ROSE = re.compile(rf"\b(?:{CHANGE_VERBS}|rises|climbs|jumps|reach(?:es)?|s
 # "revised the death toll from Monday's blast down to 40", "put the toll at 40": a verb setting the toll, far from it
 # ("put the figure at 500" too, in a sentence of deaths)
 _SET_VERB = re.compile(r"\b(?:revised|lowered|raised|updated|corrected|put|puts|putting|placed|places|pegged|pegs|"
-                       r"set|sets|cut|reduced|bringing|brought|pushing|pushed|taking)\b[^;]{0,60}$",
+                       rf"set|sets|cut|reduced|{TAKE_TO_VERBS})\b[^;]{{0,60}}$",
                        re.IGNORECASE)  # (in one sentence: "U.S." has dots)
 _SET_NOUN = re.compile(r"\b(?:death\s+)?(?P<w>toll|figure|tally|count|total(?!\s+number)|"
                        r"number\s+of\s+(?:the\s+)?(?:dead|deaths|"
@@ -921,7 +922,7 @@ _ARREST_CUES = ("arrest", "detain", "custody")
 _WORD_CUE = re.compile(word_alternation(sorted({*_NEGATION_CUES, *_SHARE_CUES, *_VICTIM_CUES, *_ARREST_CUES})))
 
 
-_BRINGING = re.compile(r"\b(?:bringing|brought|pushing|pushed|taking|took|raising|raised|lifting|lifted)\b"
+_BRINGING = re.compile(rf"\b{TAKE_TO_VERBS}\b"
                        r"[^.;\d]{0,60}$", re.IGNORECASE)
 _WITH_ATTACKER = re.compile(r"[^.;]{0,30}?,?\s+including\s+the\s+(?:\w+\s+)?(?:shooter|gunman|attacker|assailant|"
                             r"suspect|bomber|perpetrator|killer)\b", re.IGNORECASE)

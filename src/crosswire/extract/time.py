@@ -38,12 +38,12 @@ class DateMention:
     expression: str
 
 
-_MONTH_FORMS: dict[str, int] = {}
-for _i, _name in enumerate(
+# the full month names and their numbers
+MONTH_NUMBERS: dict[str, int] = {name: i for i, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"),
-    start=1,
-):
+     "november", "december"), start=1)}
+_MONTH_FORMS: dict[str, int] = {}
+for _name, _i in MONTH_NUMBERS.items():
     _MONTH_FORMS[_name] = _i
     _MONTH_FORMS[_name[:3]] = _i
 _MONTH_FORMS["sept"] = 9

@@ -184,6 +184,12 @@ CHANGE_VERB_WORDS = ("rose", "risen", "rising", "rises", "climbed", "climbing", 
 CHANGE_VERBS = "(?:" + "|".join(r"revised(?:\s+(?:up|down)(?:wards?)?)?" if w == "revised" else w
                                 for w in CHANGE_VERB_WORDS) + ")"
 
+# Verbs that take a toll to a figure by what happened ("pushing the death toll to 49", "bringing the total
+# fatalities ... up to 22"): the words, as a regex alternation (ignore case) too.
+TAKE_TO_WORDS = ("pushing", "pushed", "bringing", "brought", "taking", "took", "raising", "raised", "lifting",
+                 "lifted", "putting")
+TAKE_TO_VERBS = _alternation(TAKE_TO_WORDS)
+
 # The nouns of an incident an event is told beside or dated by ("a similar attack", "a 2006 blast"), as a
 # regex alternation (ignore case, a word boundary after it).
 INCIDENT_NOUNS = _alternation((

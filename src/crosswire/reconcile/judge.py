@@ -28,6 +28,7 @@ import re
 import statistics
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from crosswire.extract.attribution import is_generic_source
 from crosswire.records import Claim, Fact, Report
@@ -530,7 +531,7 @@ SETTLED_DAYS = 7  # a total told this long after every higher figure settles the
 
 
 def _days_between(a: str, b: str) -> int:
-    from datetime import date
+    """Days from ISO date ``a`` to ``b`` (0 when either is no day)."""
     try:
         return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
     except ValueError:
